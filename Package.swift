@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nvdla-doctor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nvdla-doctor", targets: ["nvdla-doctor"]),
+        .library(name: "NvdlaProbe", targets: ["NvdlaProbe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CUdev", pkgConfig: "libudev",
+            providers: [.apt(["libudev-dev"])]),
+        .systemLibrary(
+            name: "CElf", pkgConfig: "libelf",
+            providers: [.apt(["libelf-dev"])]),
+        .systemLibrary(
+            name: "CPcre2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]),
+        .target(
+            name: "NvdlaProbe",
+            dependencies: [
+                "CUdev", "CElf", "CPcre2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "nvdla-doctor",
+            dependencies: [
+                "NvdlaProbe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"]),
+        .testTarget(name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

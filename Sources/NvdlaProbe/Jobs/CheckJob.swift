@@ -1,0 +1,47 @@
+import Foundation
+
+/// `nvdla-doctor check`: open the root, load rules, collect, evaluate, render.
+public struct CheckJob: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public var rootPath: String = "/"
+    public var format: Format = .text
+    public var areas: [Area] = []
+    public var ruleDirectories: [String] = []
+    public var deep = false
+    public var verbose = false
+    public var includeFacts = false
+    public var color = false
+    /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
+    public var includeSiteRules = true
+
+    public init() {}
+
+    /// Runs the check and returns the exit status.
+    public func run(_ output: Output) -> Int32 {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directories: ruleDirectories, includeSite: includeSiteRules)
+        } catch {
+            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return ExitStatus.unknown
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            output.stderr("nvdla-doctor: --root \(rootPath): not a directory (or not readable)\n")
+            return ExitStatus.unknown
+        }
+        let root = SystemRoot(path: rootPath, policy: ReadPolicy(deep: deep))
+        let report = Diagnosis.check(root: root, rules: rules, areas: areas.isEmpty ? nil : Set(areas))
+        switch format {
+        case .json:
+            output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
+        case .text:
+            let titles = Dictionary(rules.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+            output.stdout(TextRenderer(color: color, verbose: verbose, titles: titles).render(report))
+        }
+        return report.status.exitCode
+    }
+}

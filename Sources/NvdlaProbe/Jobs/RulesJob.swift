@@ -1,0 +1,71 @@
+/// `nvdla-doctor rules list|lint` and `nvdla-doctor explain ID`.
+public enum RulesJob {
+    /// Prints one line per rule: ID, severity, area, title and where it came from.
+    public static func list(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directories: directories, includeSite: includeSite)
+        } catch {
+            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return ExitStatus.unknown
+        }
+        var text = ""
+        for rule in rules.rules {
+            let origin = rules.origins[rule.id] ?? "embedded"
+            let pad = String(repeating: " ", count: max(1, 8 - rule.severity.rawValue.count))
+            text += "\(rule.id)  \(rule.severity.rawValue)\(pad)\(rule.area.rawValue)  \(rule.title)"
+            text += origin == "embedded" ? "\n" : "  [\(origin)]\n"
+        }
+        output.stdout(text)
+        return ExitStatus.ok
+    }
+
+    /// Lints the embedded rules and every `directories` rule file; exit 0 when clean, 2 when not.
+    public static func lint(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directories: directories, includeSite: includeSite)
+        } catch {
+            output.stdout("\(error)\n")
+            output.stderr("rules lint: 1 problem\n")
+            return ExitStatus.error
+        }
+        // Site and --rules pages are not required to ship remedy pages: they may override text only.
+        let embeddedIDs = Set(rules.origins.filter { $0.value == "embedded" }.keys)
+        let pages = Dictionary(uniqueKeysWithValues: EmbeddedFiles.remedies.map { ($0.key, $0.value) })
+        var problems = RuleLint.lint(rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages)
+        problems += RuleLint.lint(
+            rules.rules.filter { !embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false
+        ).filter { !$0.message.hasPrefix("no remedy page") }
+        for problem in problems { output.stdout("\(problem)\n") }
+        output.stderr("rules lint: \(rules.rules.count) rules, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
+        return problems.isEmpty ? ExitStatus.ok : ExitStatus.error
+    }
+
+    /// Prints a rule and its remedy page.
+    public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output) -> Int32 {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directories: directories, includeSite: includeSite)
+        } catch {
+            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return ExitStatus.unknown
+        }
+        let wanted = id.uppercased()
+        guard let rule = rules.rule(wanted) else {
+            output.stderr("nvdla-doctor: no rule \(id) (see `nvdla-doctor rules list`)\n")
+            return ExitStatus.usage
+        }
+        var text = "\(rule.id)  \(rule.severity.rawValue)  \(rule.area.rawValue)\n\(rule.title)\n\n"
+        text += "Remedy: \(rule.remedy.summary)\n"
+        for command in rule.remedy.commands { text += "  $ \(command)\n" }
+        text += "\n"
+        if let page = EmbeddedFiles.remedies[rule.doc] {
+            text += page
+        } else {
+            text += "(no remedy page \(rule.doc) in this build)\n"
+        }
+        output.stdout(text)
+        return ExitStatus.ok
+    }
+}

@@ -1,0 +1,35 @@
+/// What a probe reads from: the root and its device tree.
+public struct ProbeContext: Sendable {
+    public let root: SystemRoot
+    public let deviceTree: DeviceTree
+
+    public init(root: SystemRoot) {
+        self.root = root
+        self.deviceTree = DeviceTree(root: root)
+    }
+}
+
+/// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
+public protocol Probe: Sendable {
+    /// The area this probe fills (DESIGN.md "Areas").
+    var area: Area { get }
+    /// Reads what it needs through `context.root` and records facts; may read facts of earlier probes.
+    func collect(_ context: ProbeContext, into facts: inout FactTable)
+}
+
+/// The probes of a `check`, in the order they run: later probes read earlier probes' facts.
+public enum ProbeSuite {
+    public static let all: [any Probe] = [
+        PlatformProbe(),
+        VersionsProbe(),
+        DeviceTreeProbe(),
+    ]
+
+    /// Runs every probe against `root`.
+    public static func collect(_ root: SystemRoot) -> FactTable {
+        let context = ProbeContext(root: root)
+        var facts = FactTable()
+        for probe in all { probe.collect(context, into: &facts) }
+        return facts
+    }
+}

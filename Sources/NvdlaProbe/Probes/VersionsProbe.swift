@@ -1,0 +1,221 @@
+/// Reads the L4T release and the installed stack (kernel, CUDA, cuDNN, TensorRT) and what L4T expects of them.
+///
+/// Reads `etc/nv_tegra_release`, `var/lib/dpkg/status`, `proc/sys/kernel/osrelease` (or `proc/version`),
+/// `usr/include/aarch64-linux-gnu/NvInferVersion.h`, `usr/include/cudnn_version.h`,
+/// `usr/local/cuda/version.json` (or `version.txt`).
+public struct VersionsProbe: Probe {
+    public var area: Area { .versions }
+
+    static let releasePath = "/etc/nv_tegra_release"
+    static let dpkgPath = "/var/lib/dpkg/status"
+    static let tensorrtHeaders = [
+        "/usr/include/aarch64-linux-gnu/NvInferVersion.h", "/usr/include/NvInferVersion.h",
+        "/usr/local/tensorrt/include/NvInferVersion.h",
+    ]
+    static let cudnnHeaders = [
+        "/usr/include/cudnn_version.h", "/usr/include/aarch64-linux-gnu/cudnn_version.h",
+        "/usr/include/aarch64-linux-gnu/cudnn_version_v9.h", "/usr/include/aarch64-linux-gnu/cudnn_version_v8.h",
+    ]
+
+    public init() {}
+
+    public func collect(_ context: ProbeContext, into facts: inout FactTable) {
+        let root = context.root
+        let packages = readPackages(root, into: &facts)
+        collectL4T(root, packages: packages, into: &facts)
+        collectKernel(root, into: &facts)
+        collectTensorRT(root, packages: packages, into: &facts)
+        collectCudnn(root, packages: packages, into: &facts)
+        collectCuda(root, packages: packages, into: &facts)
+    }
+
+    // MARK: - dpkg
+
+    func readPackages(_ root: SystemRoot, into facts: inout FactTable) -> [String: String]? {
+        let text = root.readText(Self.dpkgPath)
+        guard case .value(let body) = text else {
+            facts.set("versions.dpkg_present", .bool(false), source: Self.dpkgPath, raw: text.outcomeWord)
+            return nil
+        }
+        facts.set("versions.dpkg_present", .bool(true), source: Self.dpkgPath)
+        var installed: [String: String] = [:]
+        for package in DpkgStatus.parse(body).packages where package.isInstalled {
+            installed[package.name] = package.version
+        }
+        let source = Self.dpkgPath
+        for (key, name) in [
+            ("versions.pkg.l4t_core", "nvidia-l4t-core"), ("versions.pkg.l4t_firmware", "nvidia-l4t-firmware"),
+            ("versions.pkg.jetpack", "nvidia-jetpack"), ("versions.pkg.dla_compiler", "nvidia-l4t-dla-compiler"),
+        ] {
+            if let version = installed[name] {
+                facts.set(key, .string(Self.l4tPart(version)), source: source, raw: "\(name) \(version)")
+            } else {
+                facts.set(key, state: .missing(source: source))
+            }
+        }
+        return installed
+    }
+
+    /// `36.4.3-20250107174145` → `36.4.3`; `6.2+b77` → `6.2`.
+    static func l4tPart(_ version: String) -> String {
+        let cut = version.firstIndex(where: { $0 == "-" || $0 == "+" || $0 == "~" }) ?? version.endIndex
+        return String(version[..<cut])
+    }
+
+    // MARK: - L4T and JetPack
+
+    func collectL4T(_ root: SystemRoot, packages: [String: String]?, into facts: inout FactTable) {
+        let text = root.readText(Self.releasePath, cap: 1024 * 1024)
+        var l4t: String?
+        var source = Self.releasePath
+        switch text {
+        case .value(let body):
+            if let release = NvTegraRelease.parse(body) {
+                l4t = release.release
+                let firstLine = body.split(separator: "\n").first.map(String.init)
+                facts.set("versions.l4t", .string(release.release), source: source, raw: firstLine)
+                facts.set("versions.l4t_major", .int(Int64(release.major)), source: source, raw: firstLine)
+                if let board = release.board { facts.set("versions.l4t_board", .string(board), source: source) }
+                facts.set(
+                    "versions.kernel_variant", .string(release.kernelVariant ?? "builtin"), source: source,
+                    raw: release.kernelVariant)
+            } else {
+                facts.set("versions.l4t", state: .malformed(source: source, detail: "not an nv_tegra_release header"))
+            }
+        case .missing:
+            if let core = packages?["nvidia-l4t-core"] {
+                source = Self.dpkgPath
+                l4t = Self.l4tPart(core)
+                facts.set("versions.l4t", .string(Self.l4tPart(core)), source: source, raw: "nvidia-l4t-core \(core)")
+                if let major = VersionCompare.components(core)?.first {
+                    facts.set("versions.l4t_major", .int(Int64(major)), source: source)
+                }
+            } else {
+                facts.set("versions.l4t", state: .missing(source: Self.releasePath))
+            }
+        default:
+            facts.set("versions.l4t", from: text, source: source) { _ in nil }
+        }
+        guard let l4t else { return }
+        if let exact = ReleaseTable.exact(l4t) {
+            facts.set("versions.l4t_known", .bool(true), source: source, raw: l4t)
+            facts.set("versions.jetpack", .string(exact.jetpack), source: source, raw: "L4T \(l4t)")
+            record(expectations: exact, source: source, into: &facts)
+        } else {
+            facts.set("versions.l4t_known", .bool(false), source: source, raw: l4t)
+            if let major = VersionCompare.components(l4t)?.first, let jp = ReleaseTable.jetpackMajor(l4tMajor: major) {
+                facts.set("versions.jetpack_major", .int(Int64(jp)), source: source, raw: "L4T R\(major)")
+            }
+            if let family = ReleaseTable.family(l4t) {
+                facts.set("versions.reference_l4t", .string(family.l4t), source: source, raw: l4t)
+                facts.set("versions.reference_jetpack", .string(family.jetpack), source: source, raw: l4t)
+                record(expectations: family, source: source, into: &facts)
+            }
+        }
+        if let exact = ReleaseTable.exact(l4t), let major = VersionCompare.components(exact.jetpack)?.first {
+            facts.set("versions.jetpack_major", .int(Int64(major)), source: source, raw: exact.jetpack)
+        }
+    }
+
+    func record(expectations release: ReleaseTable.Release, source: String, into facts: inout FactTable) {
+        let raw = "L4T \(release.l4t) (JetPack \(release.jetpack))"
+        facts.set("versions.expected.kernel_series", .string(release.kernelSeries), source: source, raw: raw)
+        facts.set("versions.expected.cuda_major", .int(Int64(release.cudaMajor)), source: source, raw: raw)
+        facts.set("versions.expected.cudnn_major", .int(Int64(release.cudnnMajor)), source: source, raw: raw)
+        facts.set("versions.expected.tensorrt_major", .int(Int64(release.tensorrtMajor)), source: source, raw: raw)
+    }
+
+    // MARK: - Kernel
+
+    func collectKernel(_ root: SystemRoot, into facts: inout FactTable) {
+        var release: String?
+        var source = "/proc/sys/kernel/osrelease"
+        let osrelease = root.readAttribute(source)
+        if case .value(let text) = osrelease, !text.isEmpty, text.count < 128, !text.contains(" ") {
+            release = text
+        } else {
+            source = "/proc/version"
+            if case .value(let text) = root.readText(source, cap: 4096) {
+                release = ProcVersion.parse(text)?.release
+            }
+        }
+        guard let release else {
+            facts.set("versions.kernel_release", state: .missing(source: source))
+            return
+        }
+        facts.set("versions.kernel_release", .string(release), source: source, raw: release)
+        if let parts = VersionCompare.components(release), parts.count >= 2 {
+            facts.set("versions.kernel_series", .string("\(parts[0]).\(parts[1])"), source: source, raw: release)
+        }
+    }
+
+    // MARK: - TensorRT, cuDNN, CUDA
+
+    func collectTensorRT(_ root: SystemRoot, packages: [String: String]?, into facts: inout FactTable) {
+        for path in Self.tensorrtHeaders {
+            if case .value(let text) = root.readText(path, cap: 256 * 1024),
+                let version = NvInferVersionHeader.parse(text)?.version
+            {
+                setVersion("tensorrt", version, source: path, raw: version, into: &facts)
+                return
+            }
+        }
+        for name in ["libnvinfer10", "libnvinfer8", "libnvinfer7", "tensorrt", "tensorrt-libs"] {
+            if let version = packages?[name] {
+                setVersion("tensorrt", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
+                return
+            }
+        }
+        facts.set("versions.tensorrt", state: .missing(source: Self.tensorrtHeaders[0]))
+    }
+
+    func collectCudnn(_ root: SystemRoot, packages: [String: String]?, into facts: inout FactTable) {
+        for path in Self.cudnnHeaders {
+            if case .value(let text) = root.readText(path, cap: 256 * 1024),
+                let version = CudnnVersionHeader.parse(text)?.version
+            {
+                setVersion("cudnn", version, source: path, raw: version, into: &facts)
+                return
+            }
+        }
+        let names = (packages ?? [:]).keys.filter { $0.hasPrefix("libcudnn") && !$0.contains("-dev") }.sorted()
+        if let name = names.last, let version = packages?[name] {
+            setVersion("cudnn", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
+            return
+        }
+        facts.set("versions.cudnn", state: .missing(source: Self.cudnnHeaders[0]))
+    }
+
+    func collectCuda(_ root: SystemRoot, packages: [String: String]?, into facts: inout FactTable) {
+        let json = "/usr/local/cuda/version.json"
+        if case .value(let text) = root.readText(json, cap: 1024 * 1024), let version = CudaVersionJSON.parse(text)?.version {
+            setVersion("cuda", version, source: json, raw: version, into: &facts)
+            return
+        }
+        let txt = "/usr/local/cuda/version.txt"
+        if case .value(let text) = root.readText(txt, cap: 4096), let version = CudaVersionTxt.parse(text) {
+            setVersion("cuda", version, source: txt, raw: version, into: &facts)
+            return
+        }
+        let toolkits = (packages ?? [:]).keys.filter { $0.hasPrefix("cuda-toolkit-") || $0.hasPrefix("cuda-runtime-") }
+        if let name = toolkits.sorted().last, let parsed = Self.cudaVersion(fromPackage: name) {
+            setVersion("cuda", parsed, source: Self.dpkgPath, raw: name, into: &facts)
+            return
+        }
+        facts.set("versions.cuda", state: .missing(source: json))
+    }
+
+    /// `cuda-toolkit-12-6` → `12.6`.
+    static func cudaVersion(fromPackage name: String) -> String? {
+        let parts = name.split(separator: "-").suffix(2)
+        guard parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        return parts.joined(separator: ".")
+    }
+
+    func setVersion(_ name: String, _ version: String, source: String, raw: String, into facts: inout FactTable) {
+        facts.set("versions.\(name)", .string(version), source: source, raw: raw)
+        if let major = VersionCompare.components(version)?.first {
+            facts.set("versions.\(name)_major", .int(Int64(major)), source: source, raw: raw)
+        }
+    }
+}

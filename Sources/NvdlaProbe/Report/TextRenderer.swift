@@ -1,0 +1,128 @@
+/// Renders a report for people: a platform line, findings grouped by area, and a summary line.
+///
+/// Colour only when asked for (a terminal without `NO_COLOR`); `verbose` adds passed checks and every blocker.
+public struct TextRenderer {
+    public var color: Bool
+    public var verbose: Bool
+    /// Rule titles by ID, for naming passed and inconclusive checks.
+    public var titles: [String: String]
+
+    public init(color: Bool = false, verbose: Bool = false, titles: [String: String] = [:]) {
+        self.color = color
+        self.verbose = verbose
+        self.titles = titles
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func label(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return paint("error  ", "1;31")
+        case .warning: return paint("warning", "1;33")
+        case .info: return paint("info   ", "1;36")
+        }
+    }
+
+    /// The whole text report.
+    public func render(_ report: Report) -> String {
+        var lines: [String] = []
+        lines.append(platformLine(report))
+        for note in report.notes { lines.append(note) }
+        lines += Glance.lines(report.facts)
+        if let reason = report.unassessable {
+            lines.append("")
+            lines.append(paint(reason, "1"))
+            lines.append("")
+            lines.append("status: unknown (nothing could be assessed)")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let byArea = Dictionary(grouping: report.findings, by: \.area)
+        for area in Area.allCases {
+            guard let findings = byArea[area], !findings.isEmpty else { continue }
+            lines.append("")
+            lines.append(paint("[\(area.rawValue)]", "1"))
+            for finding in findings { lines += render(finding) }
+        }
+        if verbose {
+            if !report.inconclusive.isEmpty {
+                lines.append("")
+                lines.append(paint("[inconclusive]", "1"))
+                for item in report.inconclusive {
+                    let title = titles[item.rule].map { " \($0)" } ?? ""
+                    lines.append("  \(item.rule)  \(item.subject)\(title)")
+                    for blocker in item.blockers.sorted() {
+                        lines.append("      \(blocker.reason): \(blocker.source) (\(blocker.key))")
+                    }
+                }
+            }
+            if !report.passed.isEmpty {
+                lines.append("")
+                lines.append(paint("[passed]", "1"))
+                for item in report.passed {
+                    let title = titles[item.rule].map { " \($0)" } ?? ""
+                    lines.append("  ok  \(item.rule)  \(item.subject)\(title)")
+                }
+            }
+        }
+        lines.append("")
+        lines.append(summaryLine(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func render(_ finding: Finding) -> [String] {
+        var lines = ["  \(label(finding.severity))  \(finding.id)  \(finding.subject): \(finding.title)"]
+        lines.append("      \(finding.message)")
+        for evidence in finding.evidence {
+            let expected = evidence.expected.map { " (expected \($0))" } ?? ""
+            lines.append("      seen: \(evidence.source): \(evidence.observed)\(expected)")
+        }
+        lines.append("      fix:  \(finding.remedy.summary)")
+        for command in finding.remedy.commands { lines.append("            $ \(command)") }
+        lines.append("      more: nvdla-doctor explain \(finding.id)")
+        return lines
+    }
+
+    func platformLine(_ report: Report) -> String {
+        let p = report.platform
+        var parts: [String] = []
+        let name = report.facts.string("platform.module_name") ?? p.model
+        if let name, let module = p.module {
+            parts.append("\(name) (\(module))")
+        } else if let name {
+            parts.append(name)
+        } else if let module = p.module {
+            parts.append(module)
+        }
+        if let soc = p.soc { parts.append(soc) }
+        if let l4t = p.l4t {
+            parts.append("L4T \(l4t)" + (p.jetpack.map { " (JetPack \($0))" } ?? ""))
+        }
+        if let expected = p.dlaExpected {
+            parts.append("DLA \(p.dlaPresent.map(String.init) ?? "?") present of \(expected) expected")
+        }
+        let what = parts.isEmpty ? "unknown platform" : parts.joined(separator: " · ")
+        return "nvdla-doctor \(ToolInfo.version) · \(report.source.kind) \(report.source.path)\n\(what)"
+    }
+
+    func summaryLine(_ report: Report) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts = [
+            plural(report.count(.error), "error"), plural(report.count(.warning), "warning"),
+            "\(report.count(.info)) info",
+        ]
+        if !report.inconclusive.isEmpty {
+            let reasons = Dictionary(grouping: report.inconclusive, by: \.reason).mapValues(\.count)
+            let detail = reasons.sorted { $0.key < $1.key }.map { reason, n in
+                switch reason {
+                case "permission": return "\(n) need root"
+                case "blocked": return "\(n) need --deep or were refused"
+                case "missing", "not collected": return "\(n) lack input"
+                default: return "\(n) \(reason)"
+                }
+            }
+            parts.append("\(plural(report.inconclusive.count, "check")) inconclusive (\(detail.joined(separator: ", ")))")
+        }
+        parts.append("\(report.passed.count) passed")
+        return "status: \(report.status.rawValue) · " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The live device tree of a root, read as raw property files under `sys/firmware/devicetree/base`.
+///
+/// Never `proc/device-tree`: that is an absolute link on real systems (DESIGN.md "Snapshot layout").
+public struct DeviceTree: Sendable {
+    /// Inner path of the device-tree root.
+    public static let base = "/sys/firmware/devicetree/base"
+    public let root: SystemRoot
+
+    public init(root: SystemRoot) { self.root = root }
+
+    /// Host-independent path of a node (`/bus@0/host1x@13e00000`) under the DT base.
+    public func path(_ node: String) -> String {
+        node == "/" || node.isEmpty ? Self.base : Self.base + (node.hasPrefix("/") ? node : "/" + node)
+    }
+
+    /// Raw bytes of property `name` of `node` (capped at 256 KiB).
+    public func property(_ node: String, _ name: String) -> ReadResult<[UInt8]> {
+        root.readBytes(path(node) + "/" + name, cap: 256 * 1024).map { $0.bytes }
+    }
+
+    /// A property as a string list.
+    public func strings(_ node: String, _ name: String) -> ReadResult<[String]> {
+        property(node, name).parse("not a NUL-terminated string list", DeviceTreeProperty.strings)
+    }
+
+    /// A property as one string.
+    public func string(_ node: String, _ name: String) -> ReadResult<String> {
+        property(node, name).parse("not a NUL-terminated string", DeviceTreeProperty.string)
+    }
+
+    /// A property as big-endian cells.
+    public func cells(_ node: String, _ name: String) -> ReadResult<[UInt32]> {
+        property(node, name).parse("length is not a multiple of 4 bytes", DeviceTreeProperty.cells)
+    }
+
+    /// Whether the tree exists under this root at all.
+    public var isPresent: Bool { root.exists(Self.base) == true }
+
+    /// Child node names of `node` (directories only).
+    public func children(_ node: String) -> [String] {
+        guard let names = root.list(path(node)).value else { return [] }
+        return names.filter { root.isDirectory(path(node) + "/" + $0) }
+    }
+
+    /// Every node whose `compatible` list contains one of `compatibles`, depth-first, bounded in depth and count.
+    public func nodes(compatibleWith compatibles: Set<String>, maxDepth: Int = 6, maxNodes: Int = 5000) -> [String] {
+        var found: [String] = []
+        var visited = 0
+        func walk(_ node: String, _ depth: Int) {
+            guard depth <= maxDepth, visited < maxNodes else { return }
+            visited += 1
+            for child in children(node) {
+                let childPath = node == "/" ? "/" + child : node + "/" + child
+                let compatible = root.readBytes(path(childPath) + "/compatible", cap: 4096).value
+                if let bytes = compatible?.bytes, let list = DeviceTreeProperty.strings(bytes),
+                    !compatibles.isDisjoint(with: list)
+                {
+                    found.append(childPath)
+                }
+                walk(childPath, depth + 1)
+            }
+        }
+        walk("/", 0)
+        return found
+    }
+
+    /// The node whose `phandle` property equals `handle` (searched under the root and `bus@0`).
+    public func node(withPhandle handle: UInt32, under parents: [String] = ["/", "/bus@0"]) -> String? {
+        for parent in parents {
+            for child in children(parent) {
+                let childPath = parent == "/" ? "/" + child : parent + "/" + child
+                if let cells = cells(childPath, "phandle").value, cells.first == handle { return childPath }
+            }
+        }
+        return nil
+    }
+}
+
+extension SystemRoot {
+    /// Whether `path` is a directory (links followed); false when that cannot be told.
+    public func isDirectory(_ path: String) -> Bool {
+        guard case .value(let inner) = resolve(path) else { return false }
+        var st = Glibc.stat()
+        return lstat(host(inner), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,25 @@
+/// Runs probes and rules: the whole of `check` below the command line.
+public enum Diagnosis {
+    /// Evaluates every rule of `rules` (limited to `areas` when given) against `facts`.
+    public static func evaluate(_ rules: RuleSet, facts: FactTable, areas: Set<Area>? = nil) -> [RuleOutcome] {
+        let evaluator = Evaluator(table: facts)
+        return rules.rules.filter { areas == nil || areas?.contains($0.area) == true }.flatMap(evaluator.evaluate)
+    }
+
+    /// Collects facts from `root` and evaluates `rules`: the report of `nvdla-doctor check`.
+    public static func check(
+        root: SystemRoot, rules: RuleSet, areas: Set<Area>? = nil, sourceKind: String? = nil, displayPath: String? = nil
+    ) -> Report {
+        let facts = ProbeSuite.collect(root)
+        let source = ReportSource(
+            kind: sourceKind ?? (root.isLive ? "live" : "snapshot"), path: displayPath ?? root.hostPath)
+        if facts.bool("platform.tegra") != true {
+            let compatible = facts.list("platform.compatible").map { " (device-tree compatible: \($0.joined(separator: ", ")))" }
+            let reason =
+                "No NVIDIA Tegra SoC found under \(source.path)\(compatible ?? ""): nvdla-doctor checks Jetson "
+                + "systems (Xavier, Orin) only."
+            return Report(source: source, facts: facts, outcomes: [], unassessable: reason)
+        }
+        return Report(source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas))
+    }
+}

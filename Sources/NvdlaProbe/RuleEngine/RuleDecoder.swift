@@ -1,0 +1,224 @@
+import Yams
+
+/// Decodes one rule file (`Rules/*.yaml`, schema 1) into rules; every unknown key or bad value is an error
+/// naming the file and line.
+public struct RuleDecoder {
+    public static let schemaVersion = 1
+    static let ruleKeys: Set<String> = [
+        "id", "area", "severity", "each", "applies", "when", "title", "subject", "message", "evidence", "remedy",
+    ]
+
+    /// Whether `id` has the form `NVDLA-<CODE>-<NNN>` with a known area code.
+    static func isWellFormed(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0] == "NVDLA" && Area.allCases.contains { $0.code == parts[1] }
+            && parts[2].count == 3 && parts[2].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    let file: String
+
+    public init(file: String) { self.file = file }
+
+    /// Decodes `text`; throws the first problem found.
+    public func decode(_ text: String) throws(RuleFileError) -> [Rule] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw RuleFileError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.describe(error))")
+        }
+        guard let root, case .mapping(let top) = root else {
+            throw RuleFileError(file: file, line: nil, "expected a mapping with `schema` and `rules`")
+        }
+        try checkKeys(top, allowed: ["schema", "rules"], what: "rule file")
+        guard let schemaNode = top["schema"] else {
+            throw RuleFileError(file: file, line: root.mark?.line, "missing `schema: 1`")
+        }
+        guard schemaNode.int == Self.schemaVersion else {
+            throw err(schemaNode, "unsupported schema `\(schemaNode.string ?? "?")` (this version reads schema 1)")
+        }
+        guard let rulesNode = top["rules"] else { return [] }
+        guard case .sequence(let list) = rulesNode else { throw err(rulesNode, "`rules` must be a list") }
+        return try list.map { node throws(RuleFileError) in try rule(node) }
+    }
+
+    // MARK: - Rules
+
+    func rule(_ node: Node) throws(RuleFileError) -> Rule {
+        guard case .mapping(let map) = node else { throw err(node, "a rule must be a mapping") }
+        try checkKeys(map, allowed: Self.ruleKeys, what: "rule")
+        let id = try string(map, "id", in: node)
+        guard Self.isWellFormed(id) else {
+            throw err(map["id"] ?? node, "rule id `\(id)` is not of the form NVDLA-<CODE>-<NNN>")
+        }
+        let areaText = try string(map, "area", in: node)
+        guard let area = Area(rawValue: areaText) else {
+            throw err(
+                map["area"] ?? node,
+                "unknown area `\(areaText)` (one of \(Area.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        guard id.split(separator: "-")[1] == area.code else {
+            throw err(map["id"] ?? node, "rule id `\(id)` does not carry the code of area `\(area.rawValue)` (\(area.code))")
+        }
+        let severityText = try string(map, "severity", in: node)
+        guard let severity = Severity(rawValue: severityText) else {
+            throw err(map["severity"] ?? node, "unknown severity `\(severityText)` (info, warning or error)")
+        }
+        var each: String?
+        if let eachNode = map["each"] {
+            guard let family = eachNode.scalar?.string, FactCatalogue.instanceFamilies.contains(family) else {
+                throw err(eachNode, "`each` must be one of: \(FactCatalogue.instanceFamilies.joined(separator: ", "))")
+            }
+            each = family
+        }
+        let applies = try map["applies"].map { node throws(RuleFileError) in try condition(node) }
+        guard let whenNode = map["when"] else { throw err(node, "rule \(id) has no `when`") }
+        let when = try condition(whenNode)
+        let evidence: [String]
+        if let evidenceNode = map["evidence"] {
+            guard case .sequence(let items) = evidenceNode else { throw err(evidenceNode, "`evidence` must be a list") }
+            evidence = try items.map { item throws(RuleFileError) in
+                guard let key = item.scalar?.string else { throw err(item, "evidence entries are fact keys") }
+                return key
+            }
+        } else {
+            evidence = []
+        }
+        guard let remedyNode = map["remedy"], case .mapping(let remedyMap) = remedyNode else {
+            throw err(map["remedy"] ?? node, "rule \(id) needs a `remedy` mapping with `summary`")
+        }
+        try checkKeys(remedyMap, allowed: ["summary", "commands"], what: "remedy")
+        let summary = try string(remedyMap, "summary", in: remedyNode)
+        var commands: [String] = []
+        if let commandsNode = remedyMap["commands"] {
+            guard case .sequence(let items) = commandsNode else { throw err(commandsNode, "`commands` must be a list") }
+            commands = try items.map { item throws(RuleFileError) in
+                guard let text = item.scalar?.string else { throw err(item, "commands are strings") }
+                return text
+            }
+        }
+        return Rule(
+            id: id, area: area, severity: severity, each: each, applies: applies, when: when,
+            title: try string(map, "title", in: node), subject: map["subject"]?.scalar?.string,
+            message: try string(map, "message", in: node), evidence: evidence,
+            remedy: Remedy(summary: summary, commands: commands),
+            origin: "\(file):\(node.mark?.line ?? 0)")
+    }
+
+    // MARK: - Conditions
+
+    func condition(_ node: Node) throws(RuleFileError) -> Condition {
+        guard case .mapping(let map) = node else {
+            throw err(node, "a condition is a mapping: {all: […]}, {any: […]}, {not: …} or {fact: KEY, OP: VALUE}")
+        }
+        if let list = map["all"] ?? map["any"] {
+            try checkKeys(map, allowed: ["all", "any"], what: "condition")
+            guard map.count == 1 else { throw err(node, "use either `all` or `any`, not both") }
+            guard case .sequence(let items) = list, !items.isEmpty else {
+                throw err(list, "`all`/`any` take a non-empty list of conditions")
+            }
+            let parts = try items.map { item throws(RuleFileError) in try condition(item) }
+            return map["all"] != nil ? .all(parts) : .any(parts)
+        }
+        if let inner = map["not"] {
+            try checkKeys(map, allowed: ["not"], what: "condition")
+            return .not(try condition(inner))
+        }
+        guard let keyNode = map["fact"], let key = keyNode.scalar?.string else {
+            throw err(node, "a leaf condition needs `fact: KEY`")
+        }
+        let ops = map.keys.compactMap { $0.scalar?.string }.filter { $0 != "fact" }
+        try checkKeys(map, allowed: Set(Comparison.allCases.map(\.rawValue) + ["fact"]), what: "condition")
+        guard ops.count == 1, let opText = ops.first, let op = Comparison(rawValue: opText),
+            let valueNode = map[opText]
+        else {
+            throw err(node, "a leaf condition has exactly one operator (\(Comparison.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let operand = try self.operand(valueNode, op: op)
+        var regex: Regex2?
+        if op == .matches {
+            guard case .literal(.string(let pattern)) = operand else { throw err(valueNode, "`matches` takes a regex string") }
+            do {
+                regex = try Regex2(pattern)
+            } catch {
+                throw err(valueNode, "bad regex `\(pattern)`: \(error)")
+            }
+        }
+        return .compare(key: key, op: op, operand: operand, regex: regex)
+    }
+
+    func operand(_ node: Node, op: Comparison) throws(RuleFileError) -> Operand {
+        switch op {
+        case .exists, .missing:
+            guard let flag = node.bool else { throw err(node, "`\(op.rawValue)` takes true or false") }
+            return .literal(.bool(flag))
+        case .in, .notIn:
+            guard case .sequence(let items) = node else { throw err(node, "`\(op.rawValue)` takes a list") }
+            return .literal(.list(try items.map { item throws(RuleFileError) in
+                guard let text = item.scalar?.string else { throw err(item, "list items are scalars") }
+                return text
+            }))
+        default:
+            if case .mapping(let map) = node {
+                try checkKeys(map, allowed: ["fact"], what: "operand")
+                guard let key = map["fact"]?.scalar?.string else { throw err(node, "an operand mapping is {fact: KEY}") }
+                return .fact(key)
+            }
+            guard let scalar = node.scalar else { throw err(node, "`\(op.rawValue)` takes a scalar or {fact: KEY}") }
+            return .literal(Self.value(of: scalar))
+        }
+    }
+
+    /// A plain YAML scalar becomes an int or bool when it reads as one; quoted scalars stay text.
+    static func value(of scalar: Node.Scalar) -> FactValue {
+        if scalar.style == .plain || scalar.style == .any {
+            if let number = Int64(scalar.string) { return .int(number) }
+            if scalar.string == "true" { return .bool(true) }
+            if scalar.string == "false" { return .bool(false) }
+        }
+        return .string(scalar.string)
+    }
+
+    // MARK: - Helpers
+
+    func checkKeys(_ map: Node.Mapping, allowed: Set<String>, what: String) throws(RuleFileError) {
+        for key in map.keys {
+            guard let name = key.scalar?.string else { throw err(key, "\(what) keys must be strings") }
+            guard allowed.contains(name) else {
+                throw err(key, "unknown key `\(name)` in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    func string(_ map: Node.Mapping, _ key: String, in node: Node) throws(RuleFileError) -> String {
+        guard let value = map[key] else { throw err(node, "missing `\(key)`") }
+        guard let text = value.scalar?.string, !text.isEmpty else { throw err(value, "`\(key)` must be a non-empty string") }
+        return text
+    }
+
+    func err(_ node: Node, _ message: String) -> RuleFileError {
+        RuleFileError(file: file, line: node.mark?.line, message)
+    }
+
+    static func line(of error: Error) -> Int? {
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                return mark.line
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+                return problem
+            default: return String(describing: yaml).split(separator: "\n").first.map(String.init) ?? "error"
+            }
+        }
+        return String(describing: error)
+    }
+}

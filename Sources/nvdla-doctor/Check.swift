@@ -1,0 +1,46 @@
+import ArgumentParser
+import NvdlaProbe
+
+extension CheckJob.Format: ExpressibleByArgument {}
+extension Area: ExpressibleByArgument {}
+
+/// `nvdla-doctor check`: collect facts from a root and evaluate the rules.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the DLA stack of this system or of a snapshot tree.")
+
+    @Option(name: .long, help: "Root to inspect: / (default), a fixture tree or an unpacked snapshot.")
+    var root: String = "/"
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: CheckJob.Format = .text
+
+    @Option(name: .long, help: "Only evaluate rules of this area (repeatable).")
+    var area: [Area] = []
+
+    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    var rules: [String] = []
+
+    @Flag(name: .long, help: "Allow probes that wake the DLA (debugfs firmware version).")
+    var deep = false
+
+    @Flag(name: .shortAndLong, help: "Show passed and inconclusive checks with what blocked them.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Include the fact table in JSON output (for debugging rules).")
+    var facts = false
+
+    func run() throws {
+        var job = CheckJob()
+        job.rootPath = root
+        job.format = format
+        job.areas = area
+        job.ruleDirectories = rules
+        job.deep = deep
+        job.verbose = verbose
+        job.includeFacts = facts
+        job.color = Output.wantsColor
+        let status = job.run(.standard)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import NvdlaProbe
+
+/// `nvdla-doctor explain ID`: the rule and its remedy page.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a rule and its remedy page.")
+
+    @Argument(help: "Finding ID, e.g. NVDLA-PLAT-001.")
+    var id: String
+
+    @Option(name: .long, help: "Directory of extra rule files (repeatable).")
+    var rules: [String] = []
+
+    func run() throws {
+        let status = RulesJob.explain(id, directories: rules, .standard)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

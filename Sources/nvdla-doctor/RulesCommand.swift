@@ -1,0 +1,34 @@
+import ArgumentParser
+import NvdlaProbe
+
+/// `nvdla-doctor rules list|lint`.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "List or lint the rules in force.",
+        subcommands: [List.self, Lint.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule with its severity and area.")
+
+        @Option(name: .long, help: "Directory of extra rule files (repeatable).")
+        var rules: [String] = []
+
+        func run() throws {
+            let status = RulesJob.list(directories: rules, .standard)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check rule files: schema, unique IDs, catalogued facts, remedy pages.")
+
+        @Option(name: .long, help: "Directory of extra rule files to lint with the embedded ones (repeatable).")
+        var rules: [String] = []
+
+        func run() throws {
+            let status = RulesJob.lint(directories: rules, .standard)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
