@@ -47,6 +47,26 @@ rules:
       commands:
         - "tr '\\0' '\\n' < /sys/firmware/devicetree/base/nvidia,boardids"
         - "tr '\\0' '\\n' < /sys/firmware/devicetree/base/compatible"
+
+  - id: NVDLA-PLAT-003
+    area: platform
+    severity: error
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: kernel_log.available, eq: false}
+        - {fact: platform.dla_present, lt: {fact: platform.dla_expected}}
+    title: Fewer DLA cores usable than the module has, and the kernel log is not readable to say why
+    message: >-
+      {platform.module} has {platform.dla_expected} DLA core(s), but only {platform.dla_present} has a bound
+      driver and a device node. The kernel log could not be read, so fuse and probe messages that explain it
+      were not seen.
+    evidence: [platform.dla_present, platform.dla_expected, kernel_log.available]
+    remedy:
+      summary: >-
+        Run nvdla-doctor as root (the kernel log is restricted to root on Ubuntu), which names the broken link
+        for each DLA instance.
+      commands: ["sudo nvdla-doctor check", "sudo dmesg | grep -i nvdla"]
 """#),
         ("Rules/20-devicetree.yaml", #"""
 # Rules/20-devicetree.yaml — are the module's DLA nodes enabled in the device tree?
@@ -76,6 +96,352 @@ rules:
       commands:
         - "for n in /sys/firmware/devicetree/base/bus@0/host1x@13e00000/nvdla* /sys/firmware/devicetree/base/host1x@13e00000/nvdla*; do [ -e \"$n\" ] && echo \"$n: $(tr -d '\\0' < \"$n/status\" 2>/dev/null || echo okay)\"; done"
         - "cat /boot/extlinux/extlinux.conf"
+"""#),
+        ("Rules/30-driver.yaml", #"""
+# Rules/30-driver.yaml — did the nvdla driver probe every enabled DLA instance?
+#
+# JetPack 5 (L4T R35) builds the driver into the kernel; JetPack 6 (L4T R36) loads the out-of-tree module
+# nvhost_nvdla (nvhost-nvdla.ko, with host1x, host1x_nvhost, nvmap). The platform device is
+# /sys/bus/platform/devices/<unit>.nvdla<N> on both; its `driver` link names `nvdla` when bound. Fused-off
+# instances print "NVDLA<N> IP is disabled in Fuse" at every boot: expected on Orin NX 8GB (jetson-dla-facts §1, §3.1).
+# Check by hand:
+#   ls -l /sys/bus/platform/devices/15880000.nvdla0/driver
+#   grep nvhost_nvdla /proc/modules; sudo dmesg | grep -i nvdla
+schema: 1
+rules:
+  - id: NVDLA-DRV-001
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: dla.dt.enabled, eq: true}
+        - {fact: dla.sysfs.present, eq: true}
+        - {fact: driver.available, eq: true}
+        - {fact: dla.driver.bound, eq: false}
+        - {fact: dla.log.fused, eq: false}
+    title: DLA enabled in the device tree but no driver bound
+    message: >-
+      {dla.dt.path} is enabled and {dla.sysfs.path} exists, but no driver is bound to it: the nvdla probe
+      failed for this instance.
+    evidence: [dla.dt.status, dla.driver.bound, dla.log.probe_error]
+    remedy:
+      summary: >-
+        The nvdla driver's probe of this instance failed; the kernel log names the cause (most often a missing or
+        wrong firmware file, or an allocation failure). Fix that, then reload the driver or reboot.
+      commands: ["sudo dmesg | grep -iE 'nvdla|firmware'", "ls -l {dla.sysfs.path}"]
+
+  - id: NVDLA-DRV-002
+    area: driver
+    severity: info
+    each: dla
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: dla.log.fused, eq: true}
+        - {fact: platform.dla_expected, lt: 2}
+    title: DLA instance fused off, as this module SKU has fewer DLA cores
+    message: >-
+      The kernel reports this instance ({dla.hw_address}) disabled in fuse; {platform.module} has only
+      {platform.dla_expected} DLA core, so this is expected.
+    evidence: [dla.log.fused, platform.dla_expected]
+    remedy:
+      summary: Nothing to fix; the remaining DLA core is used as DLA 0 (--useDLACore=0).
+      commands: ["sudo dmesg | grep -i 'IP is disabled'"]
+
+  - id: NVDLA-DRV-003
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: dla.log.fused, eq: true}
+        - {fact: platform.dla_expected, ge: 2}
+    title: DLA instance fused off on a module that should have it
+    message: >-
+      The kernel reports this instance ({dla.hw_address}) disabled in fuse or SKU, but {platform.module}
+      should have {platform.dla_expected} DLA cores: the module is not the SKU its device tree says, or a
+      soft-fuse override disabled it.
+    evidence: [dla.log.fused, platform.module, platform.dla_expected]
+    remedy:
+      summary: >-
+        Check the module's label and part number against the device tree (nvidia,boardids) and that the board
+        was flashed with the configuration for this exact SKU; a mismatch needs a reflash with the right board
+        configuration, a real fuse needs a different module.
+      commands: ["sudo dmesg | grep -i 'IP is disabled'", "tr '\\0' '\\n' < /sys/firmware/devicetree/base/nvidia,boardids"]
+
+  - id: NVDLA-DRV-004
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: dla.dt.enabled, eq: true}
+        - {fact: dla.sysfs.present, eq: false}
+    title: No platform device for an enabled DLA node
+    message: >-
+      {dla.dt.path} is enabled, but {dla.sysfs.path} does not exist: the host1x bus did not create the DLA's
+      platform device, so no driver can bind.
+    evidence: [dla.dt.status, dla.sysfs.present]
+    remedy:
+      summary: >-
+        The host1x driver (built in on JetPack 5, host1x.ko on JetPack 6) did not populate its children; check the
+        kernel log for host1x errors and that the DTB matches the kernel.
+      commands: ["sudo dmesg | grep -iE 'host1x|nvdla'", "ls /sys/bus/platform/devices | grep -iE 'host1x|nvdla'"]
+
+  - id: NVDLA-DRV-005
+    area: driver
+    severity: error
+    when:
+      all:
+        - {fact: driver.module.expected, eq: true}
+        - {fact: platform.dla_enabled_in_dt, gt: 0}
+        - {fact: driver.module.loaded, eq: false}
+        - any:
+            - {fact: driver.module.file, exists: false}
+            - {fact: driver.module.vermagic, eq: {fact: versions.kernel_release}}
+    title: DLA kernel module nvhost_nvdla is not loaded
+    message: >-
+      L4T {versions.l4t} loads the DLA driver as the module nvhost_nvdla, and {platform.dla_enabled_in_dt} DLA
+      node(s) are enabled, but the module is not in /proc/modules.
+    evidence: [driver.module.loaded, driver.module.file]
+    remedy:
+      summary: >-
+        Load the module and read why it failed if it does; when the module file is missing, reinstall the
+        nvidia-l4t-kernel-oot-modules package of this L4T release.
+      commands: ["sudo modprobe nvhost-nvdla", "sudo dmesg | tail -n 30", "modinfo nvhost-nvdla"]
+
+  - id: NVDLA-DRV-006
+    area: driver
+    severity: error
+    applies:
+      all:
+        - {fact: driver.module.expected, eq: true}
+        - {fact: driver.module.file, exists: true}
+    when: {fact: driver.module.vermagic, ne: {fact: versions.kernel_release}}
+    title: nvhost-nvdla.ko was built for another kernel
+    message: >-
+      {driver.module.file} was built for kernel {driver.module.vermagic}, but the running kernel is
+      {versions.kernel_release}; the module cannot load into it (typical after a kernel update without the
+      matching out-of-tree modules).
+    evidence: [driver.module.vermagic, versions.kernel_release]
+    remedy:
+      summary: >-
+        Install the out-of-tree modules built for the running kernel (the nvidia-l4t-kernel-oot-modules package
+        matching nvidia-l4t-kernel), or boot the kernel the modules were built for.
+      commands: ["uname -r", "modinfo -F vermagic nvhost-nvdla", "dpkg-query -W 'nvidia-l4t-kernel*'"]
+
+  - id: NVDLA-DRV-007
+    area: driver
+    severity: error
+    applies: {fact: driver.module.loaded, eq: true}
+    when: {fact: driver.module.state, ne: Live}
+    title: nvhost_nvdla is stuck loading or unloading
+    message: >-
+      /proc/modules lists nvhost_nvdla in state {driver.module.state}, not Live: its init or exit is hung,
+      usually in a DLA power-on or a waiting client.
+    evidence: [driver.module.state]
+    remedy:
+      summary: >-
+        A module stuck in Loading/Unloading cannot be recovered without a reboot; collect the kernel log first
+        (sysrq-w shows the blocked task), then reboot.
+      commands: ["grep nvhost_nvdla /proc/modules", "sudo dmesg | tail -n 50"]
+
+  - id: NVDLA-DRV-008
+    area: driver
+    severity: warning
+    applies:
+      all:
+        - {fact: driver.module.loaded, eq: true}
+        - {fact: driver.module.file, exists: true}
+    when: {fact: driver.module.srcversion_loaded, ne: {fact: driver.module.srcversion_file}}
+    title: The loaded DLA module differs from the file on disk
+    message: >-
+      The loaded nvhost_nvdla has srcversion {driver.module.srcversion_loaded}, but {driver.module.file} has
+      {driver.module.srcversion_file}: the module was replaced after it was loaded (an update waiting for a
+      reboot, or a foreign build).
+    evidence: [driver.module.srcversion_loaded, driver.module.srcversion_file]
+    remedy:
+      summary: Reboot so the module on disk is the one running; if the file is a custom build, check where it came from.
+      commands: ["cat /sys/module/nvhost_nvdla/srcversion", "modinfo -F srcversion nvhost-nvdla"]
+"""#),
+        ("Rules/40-devnodes.yaml", #"""
+# Rules/40-devnodes.yaml — can user space open the DLA device nodes?
+#
+# JetPack 6 exposes /dev/nvhost-ctrl-nvdla<N>; JetPack 5 also /dev/nvhost-nvdla<N>. The major number is dynamic
+# and must equal the class device's `dev` file. L4T's 99-tegra-devices.rules makes them root:video 0660
+# (jetson-dla-facts §2.1). Inside a container the nodes exist only when passed in.
+# Check by hand:
+#   ls -l /dev/nvhost-*nvdla*; cat /sys/class/nvdla0/nvhost-ctrl-nvdla0/dev
+schema: 1
+rules:
+  - id: NVDLA-DEV-001
+    area: devnodes
+    severity: error
+    each: dla
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: dla.node.expected, eq: true}
+        - {fact: platform.container, eq: false}
+    when: {fact: dla.node.ctrl.present, eq: false}
+    title: DLA control device node missing
+    message: >-
+      The driver is bound, but /dev/{dla.node.ctrl.name} does not exist as a character device: TensorRT and
+      cuDLA cannot reach this DLA.
+    evidence: [dla.node.ctrl.present, dla.node.ctrl.class_dev]
+    remedy:
+      summary: >-
+        devtmpfs or udev did not create the node; re-trigger udev for the DLA devices and check that /dev is
+        devtmpfs (not a static /dev from the image).
+      commands: ["sudo udevadm trigger --action=add --subsystem-match=nvdla0 --subsystem-match=nvdla1", "findmnt /dev", "ls -l /dev/nvhost-*nvdla*"]
+
+  - id: NVDLA-DEV-002
+    area: devnodes
+    severity: error
+    each: dla
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: driver.module.expected, eq: false}
+        - {fact: dla.node.expected, eq: true}
+        - {fact: platform.container, eq: false}
+    when: {fact: dla.node.chan.present, eq: false}
+    title: DLA channel device node missing (JetPack 5)
+    message: >-
+      On JetPack 5 each DLA also needs /dev/{dla.node.chan.name} for job submission, and it does not exist.
+    evidence: [dla.node.chan.present]
+    remedy:
+      summary: Re-trigger udev and check that /dev is devtmpfs; the nvhost driver creates both nodes at probe.
+      commands: ["sudo udevadm trigger --action=add", "ls -l /dev/nvhost-*nvdla*"]
+
+  - id: NVDLA-DEV-003
+    area: devnodes
+    severity: warning
+    each: dla
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: dla.node.expected, eq: true}
+        - {fact: dla.node.ctrl.present, eq: true}
+    when: {fact: dla.node.ctrl.video_access, eq: false}
+    title: DLA device node is not accessible to the video group
+    message: >-
+      /dev/{dla.node.ctrl.name} is {dla.node.ctrl.mode} {dla.node.ctrl.owner}: only root can open it, so
+      TensorRT/cuDLA applications of ordinary users fail with permission errors. L4T's udev rule granting
+      nvhost* nodes to group video is installed: {devnodes.udev_rule}.
+    evidence: [dla.node.ctrl.mode, dla.node.ctrl.owner, devnodes.udev_rule]
+    remedy:
+      summary: >-
+        Install L4T's 99-tegra-devices.rules (KERNEL=="nvhost*" GROUP="video" MODE="0660") or an equivalent
+        rule, reload udev, and add DLA users to the video group.
+      commands: ["ls -l /etc/udev/rules.d/99-tegra-devices.rules", "sudo udevadm control --reload", "sudo udevadm trigger --action=change", "id -nG"]
+
+  - id: NVDLA-DEV-004
+    area: devnodes
+    severity: error
+    each: dla
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: dla.node.expected, eq: true}
+        - {fact: dla.node.ctrl.present, eq: true}
+    when: {fact: dla.node.ctrl.devnum_matches, eq: false}
+    title: DLA device node has the wrong device number
+    message: >-
+      /dev/{dla.node.ctrl.name} is {dla.node.ctrl.devnum}, but the driver registered it as
+      {dla.node.ctrl.class_dev}: the node is stale (a static /dev entry or one created by hand) and opens some
+      other device or none.
+    evidence: [dla.node.ctrl.devnum, dla.node.ctrl.class_dev]
+    remedy:
+      summary: >-
+        Remove the stale node and let udev recreate it from the class device (the nvhost major is dynamic and
+        changes between boots and kernels; never create these nodes by hand).
+      commands: ["cat /sys/class/*/nvhost-ctrl-nvdla*/dev", "ls -l /dev/nvhost-ctrl-nvdla*"]
+
+  - id: NVDLA-DEV-005
+    area: devnodes
+    severity: info
+    each: dla
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: platform.container, eq: false}
+        - {fact: dla.node.expected, eq: true}
+        - {fact: dla.node.ctrl.present, eq: true}
+    when: {fact: dla.node.ctrl.udev_db, eq: false}
+    title: udev has no record of the DLA device node
+    message: >-
+      /dev/{dla.node.ctrl.name} exists but udev's database has no entry for {dla.node.ctrl.devnum}: udev did
+      not process the device, so its rules (group, permissions, systemd tags) were not applied.
+    evidence: [dla.node.ctrl.udev_db]
+    remedy:
+      summary: Check that systemd-udevd runs and re-trigger the DLA devices.
+      commands: ["systemctl status systemd-udevd", "sudo udevadm trigger --action=add", "udevadm info /dev/{dla.node.ctrl.name}"]
+
+  - id: NVDLA-DEV-006
+    area: devnodes
+    severity: error
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: platform.container, eq: true}
+        - {fact: devnodes.found, eq: 0}
+    title: Running in a container without the DLA device nodes
+    message: >-
+      This is a container on a module with {platform.dla_expected} DLA core(s), but no /dev/nvhost-*nvdla*
+      node was passed in; TensorRT reports "Cannot create DLA engine, 0 not available".
+    evidence: [platform.container, devnodes.found]
+    remedy:
+      summary: >-
+        Start the container with the NVIDIA runtime (--runtime nvidia, which mounts the devices listed in
+        l4t.csv / devices.csv), with CDI (--device nvidia.com/gpu=all after nvidia-ctk cdi generate), or pass the
+        nodes explicitly (--device /dev/nvhost-ctrl-nvdla0 …, plus /dev/nvhost-nvdla0 on JetPack 5).
+      commands: ["ls -l /dev/nvhost-*nvdla*"]
+"""#),
+        ("Rules/60-power.yaml", #"""
+# Rules/60-power.yaml — runtime power management of each DLA.
+#
+# The DLA autosuspends 500 ms after its last job: `suspended` when idle is healthy; `error` means a resume failed
+# and the driver will not power it on again until it is reset (jetson-dla-facts §2.3).
+# Check by hand:
+#   cat /sys/bus/platform/devices/15880000.nvdla0/power/{runtime_status,control}
+schema: 1
+rules:
+  - id: NVDLA-PWR-001
+    area: power
+    severity: error
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when: {fact: dla.power.runtime_status, eq: error}
+    title: DLA runtime power management is in error state
+    message: >-
+      {dla.sysfs.path}/power/runtime_status is `error`: a power-on (resume) of this DLA failed and runtime PM
+      will not retry, so every job on it fails.
+    evidence: [dla.power.runtime_status]
+    remedy:
+      summary: >-
+        Read the kernel log for the failed power-on (firmware boot timeout, clock or power-domain errors); a
+        reboot clears the state once the cause is fixed.
+      commands: ["sudo dmesg | grep -iE 'nvdla|falcon|power'", "cat {dla.sysfs.path}/power/runtime_status"]
+
+  - id: NVDLA-PWR-002
+    area: power
+    severity: info
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when: {fact: dla.power.control, eq: "on"}
+    title: DLA runtime suspend disabled
+    message: >-
+      {dla.sysfs.path}/power/control is `on`: the DLA stays powered when idle (more power and heat, and
+      benchmark numbers that differ from a stock system).
+    evidence: [dla.power.control]
+    remedy:
+      summary: Write `auto` back when the forced-on state is not wanted (it resets at reboot).
+      commands: ["cat {dla.sysfs.path}/power/control"]
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?

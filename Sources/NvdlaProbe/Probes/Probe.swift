@@ -23,6 +23,11 @@ public enum ProbeSuite {
         PlatformProbe(),
         VersionsProbe(),
         DeviceTreeProbe(),
+        KernelLogProbe(),
+        PlatformDeviceProbe(),
+        ModuleProbe(),
+        ContainerProbe(),
+        DevnodesProbe(),
     ]
 
     /// Runs every probe against `root`.

@@ -96,7 +96,17 @@ public struct VersionsProbe: Probe {
         default:
             facts.set("versions.l4t", from: text, source: source) { _ in nil }
         }
-        guard let l4t else { return }
+        guard let l4t else {
+            // Everything derived from the release shares its state, so rules name the real blocker.
+            let state = facts["versions.l4t"] ?? .missing(source: Self.releasePath)
+            for key in [
+                "versions.l4t_known", "versions.jetpack", "versions.expected.kernel_series",
+                "versions.expected.cuda_major", "versions.expected.cudnn_major", "versions.expected.tensorrt_major",
+            ] {
+                facts.set(key, state: state)
+            }
+            return
+        }
         if let exact = ReleaseTable.exact(l4t) {
             facts.set("versions.l4t_known", .bool(true), source: source, raw: l4t)
             facts.set("versions.jetpack", .string(exact.jetpack), source: source, raw: "L4T \(l4t)")

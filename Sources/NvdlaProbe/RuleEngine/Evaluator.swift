@@ -195,7 +195,13 @@ public struct Evaluator: Sendable {
         let state = table[key]
         let observed: String
         switch state {
-        case .known(let value, _)?: observed = value.description
+        case .known(let value, let provenance)?:
+            // A kernel-log fact is best shown as the line that proved it.
+            if provenance.source.hasPrefix(SystemRoot.kmsgPath), let line = provenance.raw {
+                observed = line
+            } else {
+                observed = value.description
+            }
         case .missing?: observed = "missing"
         case .unreadable(let why, _)?: observed = "unreadable (\(why.rawValue))"
         case .malformed(_, let detail)?: observed = "malformed (\(detail))"

@@ -54,6 +54,10 @@ enum ExpectationText {
         } else {
             flipped = op
         }
+        if value == "true" || value == "false", flipped == .ne || flipped == .eq {
+            let wanted = (flipped == .eq) == (value == "true")
+            return wanted ? "true" : "false"
+        }
         switch flipped {
         case .eq, .versionEq: return value
         case .ne, .versionNe: return "not \(value)"

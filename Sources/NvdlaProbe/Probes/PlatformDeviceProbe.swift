@@ -1,0 +1,55 @@
+/// Follows each DLA device-tree node to its platform device and records whether a driver is bound.
+///
+/// Reads `/sys/bus/platform/devices/<unit>.<node>` (never the host1x path, which differs between JP5 and JP6),
+/// its `driver`, `of_node` and `iommu_group` links, `power/runtime_status` and `power/control`.
+public struct PlatformDeviceProbe: Probe {
+    public var area: Area { .driver }
+
+    public init() {}
+
+    public func collect(_ context: ProbeContext, into facts: inout FactTable) {
+        let root = context.root
+        for index in facts.instances["dla"] ?? [] {
+            let key = "dla.\(index)"
+            guard let node = facts.string("\(key).dt.path"), let unit = facts.string("\(key).hw_address") else { continue }
+            let nodeName = node.split(separator: "/").last.flatMap { $0.split(separator: "@").first }.map(String.init)
+                ?? "nvdla\(index)"
+            let path = "/sys/bus/platform/devices/\(unit).\(nodeName)"
+            facts.set("\(key).sysfs.path", .string(path), source: path)
+            let present = root.resolve(path)
+            switch present {
+            case .value(let inner):
+                facts.set("\(key).sysfs.present", .bool(true), source: path, raw: inner)
+            case .missing:
+                facts.set("\(key).sysfs.present", .bool(false), source: path)
+                facts.set("\(key).driver.bound", .bool(false), source: path + "/driver", raw: "no platform device")
+                continue
+            default:
+                facts.set("\(key).sysfs.present", from: present, source: path) { _ in nil }
+                continue
+            }
+            let driverLink = root.linkTarget(path + "/driver")
+            switch driverLink {
+            case .value(let target):
+                let name = target.split(separator: "/").last.map(String.init) ?? target
+                facts.set("\(key).driver.bound", .bool(true), source: path + "/driver", raw: target)
+                facts.set("\(key).driver.name", .string(name), source: path + "/driver", raw: target)
+            case .missing:
+                facts.set("\(key).driver.bound", .bool(false), source: path + "/driver")
+            default:
+                facts.set("\(key).driver.bound", from: driverLink, source: path + "/driver") { _ in nil }
+            }
+            let group = root.linkTarget(path + "/iommu_group")
+            facts.set("\(key).iommu_group", from: group, source: path + "/iommu_group") { target in
+                guard target.hasPrefix("/sys/kernel/iommu_groups/") else { return nil }
+                return .string(String(target.split(separator: "/").last ?? ""))
+            }
+            for (name, file) in [("runtime_status", "power/runtime_status"), ("control", "power/control")] {
+                let value = root.readAttribute(path + "/" + file)
+                facts.set("\(key).power.\(name)", from: value, source: path + "/" + file) { text in
+                    text.isEmpty || text.count > 32 ? nil : .string(text)
+                }
+            }
+        }
+    }
+}
