@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"]),
-        .testTarget(name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe"]),
+        .testTarget(name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"]),
     ],
     swiftLanguageModes: [.v6]
 )

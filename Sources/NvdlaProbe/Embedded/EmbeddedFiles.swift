@@ -331,9 +331,11 @@ rules:
     title: DLA device node is not accessible to the video group
     message: >-
       /dev/{dla.node.ctrl.name} is {dla.node.ctrl.mode} {dla.node.ctrl.owner}: only root can open it, so
-      TensorRT/cuDLA applications of ordinary users fail with permission errors. L4T's udev rule granting
-      nvhost* nodes to group video is installed: {devnodes.udev_rule}.
-    evidence: [dla.node.ctrl.mode, dla.node.ctrl.owner, devnodes.udev_rule]
+      TensorRT/cuDLA applications of ordinary users fail with permission errors.
+    evidence:
+      - {fact: dla.node.ctrl.mode, expected: "0660"}
+      - {fact: dla.node.ctrl.owner, expected: "root:video"}
+      - {fact: devnodes.udev_rule, expected: "true: rule installed"}
     remedy:
       summary: >-
         Install L4T's 99-tegra-devices.rules (KERNEL=="nvhost*" GROUP="video" MODE="0660") or an equivalent
@@ -372,6 +374,7 @@ rules:
         - {fact: platform.container, eq: false}
         - {fact: dla.node.expected, eq: true}
         - {fact: dla.node.ctrl.present, eq: true}
+        - {fact: dla.node.ctrl.devnum_matches, eq: true}
     when: {fact: dla.node.ctrl.udev_db, eq: false}
     title: udev has no record of the DLA device node
     message: >-
@@ -570,6 +573,1735 @@ rules:
 
     /// `Docs/remedies/<ID>.md`, by path.
     static let remedies: [String: String] = [
-        :
+        "Docs/remedies/NVDLA-DEV-001.md": #"""
+# NVDLA-DEV-001: DLA control device node missing
+
+Area: devnodes · Severity: error
+
+## What it means
+The DLA driver is bound and has registered its class device (the kernel knows the device number), but
+`/dev/nvhost-ctrl-nvdla<N>` is not there as a character device. TensorRT and cuDLA open this node to reach the
+DLA, so this core is unusable even though the kernel side is healthy.
+
+Device nodes are normally created by devtmpfs when the driver registers the device. udev then sets their
+owner and mode. A missing node therefore means one of these:
+- `/dev` is not devtmpfs (a static `/dev` from an image, or a chroot/initramfs setup);
+- a udev rule removed or renamed the node;
+- something deleted it after boot.
+
+This check does not run inside containers; see NVDLA-DEV-006 for those.
+
+## How to confirm
+1. List the DLA nodes:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   ```
+   Healthy JetPack 6: `crw-rw---- 1 root video <major>, <minor> … /dev/nvhost-ctrl-nvdla0` (and `…nvdla1`).
+   JetPack 5 also has `/dev/nvhost-nvdla0/1`. Broken: the control node of this instance is absent, or is a
+   regular file or directory (first character not `c`).
+2. Confirm that the kernel registered it. The class device is `/sys/class/nvdla0/nvhost-ctrl-nvdla0` on
+   JetPack 6, and `/sys/class/13e40000.host1x/nvhost-ctrl-nvdla0` (Orin) or
+   `/sys/class/13e10000.host1x/nvhost-ctrl-nvdla0` (Xavier) on JetPack 5:
+   ```sh
+   for c in /sys/class/*/nvhost-ctrl-nvdla*; do echo "$c: $(cat "$c/dev")"; done
+   ```
+3. Check what `/dev` is:
+   ```sh
+   findmnt /dev
+   ```
+   Healthy: `FSTYPE` is `devtmpfs`.
+4. Look for rules or scripts that touch the nodes:
+   ```sh
+   grep -rnE 'nvhost|nvdla' /etc/udev/rules.d /lib/udev/rules.d /etc/tmpfiles.d 2>/dev/null
+   ```
+
+## How to fix
+1. Replay the "add" events of the DLA class devices, so that the node is created and udev applies its rules:
+   ```sh
+   sudo udevadm trigger --action=add --sysname-match='nvhost-*nvdla*'
+   sudo udevadm settle
+   ls -l /dev/nvhost-*nvdla*
+   ```
+2. If `/dev` is not devtmpfs, fix the image or boot setup so that devtmpfs is mounted on `/dev` (standard on
+   L4T). Nodes in a static `/dev` go stale because the nvhost major number is assigned at run time.
+3. If a local udev rule or script removes or renames `nvhost*` nodes, remove that rule, then trigger again
+   (step 1) or reboot.
+4. Don't create the node by hand with `mknod`. The major number is dynamic and can change between boots and
+   kernels, so a hand-made node ends up pointing at the wrong device (NVDLA-DEV-004).
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/gpu/host1x-nvhost/nvhost.c` (`nvhost_client_device_create`: class
+  `nvdla<N>`, node `nvhost-ctrl-nvdla<N>`, `alloc_chrdev_region`)
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `host1x/host1x.c` (JP5 nodes and
+  class named after host1x), Seeed-Studio/Linux_for_Tegra
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (character devices, classes, major numbers), §9.1
+"""#,
+        "Docs/remedies/NVDLA-DEV-002.md": #"""
+# NVDLA-DEV-002: DLA channel device node missing (JetPack 5)
+
+Area: devnodes · Severity: error
+
+## What it means
+On JetPack 5 (L4T R35) the built-in nvhost driver creates two nodes for each DLA:
+- the control node `/dev/nvhost-ctrl-nvdla<N>`;
+- the channel node `/dev/nvhost-nvdla<N>`, which the JetPack 5 DLA runtime uses to submit work.
+
+The channel node of this instance is missing, so work cannot be submitted to this DLA, even if the control
+node is present. JetPack 6 has no channel node, so this finding applies only to JetPack 5.
+
+Both nodes come from the same driver registration, through devtmpfs, and udev sets their permissions. One
+node missing while its class device exists means:
+- `/dev` is not devtmpfs;
+- a udev rule or script removed or renamed the node;
+- or the node was deleted after boot.
+
+An image that mixes JetPack 6 expectations (control nodes only) into a JetPack 5 system can also cause it.
+This check does not run inside containers (NVDLA-DEV-006).
+
+## How to confirm
+1. List the DLA nodes:
+   ```sh
+   ls -l /dev/nvhost-nvdla* /dev/nvhost-ctrl-nvdla*
+   ```
+   Healthy JetPack 5 AGX Orin: four character devices, `nvhost-nvdla0`, `nvhost-ctrl-nvdla0`, `nvhost-nvdla1`
+   and `nvhost-ctrl-nvdla1`, all `crw-rw---- root video`.
+2. Confirm that the kernel registered the channel device. The class is named after host1x: `13e40000.host1x`
+   on Orin, `13e10000.host1x` on Xavier:
+   ```sh
+   ls /sys/class/13e40000.host1x/ /sys/class/13e10000.host1x/ 2>/dev/null | grep nvdla
+   cat /sys/class/13e40000.host1x/nvhost-nvdla0/dev
+   ```
+3. Check `/dev` and any local rules:
+   ```sh
+   findmnt /dev
+   grep -rnE 'nvhost|nvdla' /etc/udev/rules.d /etc/tmpfiles.d 2>/dev/null
+   ```
+
+## How to fix
+1. Replay the add events so devtmpfs and udev recreate the nodes:
+   ```sh
+   sudo udevadm trigger --action=add --sysname-match='nvhost-*nvdla*'
+   sudo udevadm settle
+   ls -l /dev/nvhost-nvdla* /dev/nvhost-ctrl-nvdla*
+   ```
+2. If `/dev` is not devtmpfs, or a local rule or script removes the nodes, fix that and reboot.
+3. Don't `mknod` the node by hand. The nvhost major is assigned at run time (NVDLA-DEV-004).
+4. If the class device is missing as well, the driver did not finish probing this instance. Check
+   NVDLA-DRV-001 and the kernel log (`sudo dmesg | grep -iE 'nvdla|nvhost'`).
+
+## References
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` (`nvhost-<name>` and
+  `nvhost-ctrl-<name>` nodes) and `dev.c` (`devfs_name`), Seeed-Studio/Linux_for_Tegra
+- L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules`; JetPack 5 container CSV
+  `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (lists both node kinds)
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` Quick reference (char devices JP5 vs JP6), §2.1
+"""#,
+        "Docs/remedies/NVDLA-DEV-003.md": #"""
+# NVDLA-DEV-003: DLA device node is not accessible to the video group
+
+Area: devnodes · Severity: warning
+
+## What it means
+On a stock L4T image, every `nvhost*` node is owned by `root:video` with mode `0660`, so members of the
+`video` group can use the DLA without root. The udev rule that does this is in
+`/etc/udev/rules.d/99-tegra-devices.rules`:
+```
+KERNEL=="nvhost*" OWNER="root" GROUP="video" MODE="0660"
+```
+It ships in `nvidia-l4t-init` on JetPack 5; on JetPack 6 it is expected in `nvidia-l4t-configs`. This DLA node does not
+give the `video` group read and write access. Typically it is `crw------- root root`, the kernel's default
+when no rule applies. Root applications still work. TensorRT, cuDLA or DeepStream run as an ordinary user fail
+with permission errors, or report that no DLA is available. This is common on Yocto/OE4T and other custom
+images that leave out NVIDIA's rule file.
+
+## How to confirm
+1. Look at the nodes:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   ```
+   Healthy: `crw-rw---- 1 root video …`. Broken: for example `crw------- 1 root root …`.
+2. Check the rule file:
+   ```sh
+   ls -l /etc/udev/rules.d/99-tegra-devices.rules
+   grep -n nvhost /etc/udev/rules.d/99-tegra-devices.rules
+   dpkg -S /etc/udev/rules.d/99-tegra-devices.rules
+   ```
+3. Check the user's groups, and whether that user can open the node:
+   ```sh
+   id -nG
+   test -r /dev/nvhost-ctrl-nvdla0 -a -w /dev/nvhost-ctrl-nvdla0 && echo "can open" || echo "no access"
+   ```
+
+## How to fix
+1. **Stock L4T with the rule file deleted.** Restore it from its package. Files under `/etc` are conffiles,
+   and a plain reinstall does not bring a deleted conffile back, so ask for it explicitly. Use the package
+   name `dpkg -S` printed (`nvidia-l4t-init` on JetPack 5; on JetPack 6 most likely `nvidia-l4t-configs`).
+   ```sh
+   sudo apt-get install --reinstall -o Dpkg::Options::=--force-confmiss nvidia-l4t-init
+   ```
+2. **Custom image without the rule.** Add an equivalent rule file, for example
+   `/etc/udev/rules.d/99-nvdla.rules`, containing
+   `KERNEL=="nvhost*", OWNER="root", GROUP="video", MODE="0660"`. In Yocto, put it in your image recipe.
+3. Apply the rules to the existing nodes:
+   ```sh
+   sudo udevadm control --reload
+   sudo udevadm trigger --action=change --sysname-match='nvhost-*'
+   ls -l /dev/nvhost-*nvdla*
+   ```
+4. Add each user who runs DLA work to the group, then have them log in again:
+   ```sh
+   sudo usermod -aG video "$USER"
+   ```
+5. Don't make the nodes world-writable (`0666`). That hands the accelerator, and the memory it can reach,
+   to every local user.
+
+## References
+- L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules` (Seeed-Studio/Linux_for_Tegra
+  `nv_tegra/l4t_deb_packages`); JetPack 6: OE4T/meta-tegra (scarthgap)
+  `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb` installs the same file
+- A real image with root-only nvhost nodes: https://github.com/OE4T/meta-tegra-community/issues/104
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (udev permissions), §11.9 (JP6 rule content assumed the same)
+"""#,
+        "Docs/remedies/NVDLA-DEV-004.md": #"""
+# NVDLA-DEV-004: DLA device node has the wrong device number
+
+Area: devnodes · Severity: error
+
+## What it means
+A device node reaches the driver through its `major:minor` number, not its name. The driver records the
+number it registered in the class device's `dev` file, for example `492:0`. This `/dev/nvhost-ctrl-nvdla<N>`
+carries a different number. Opening it reaches some other device, or fails with "No such device or
+address".
+
+The nvhost driver takes its major numbers at run time (`alloc_chrdev_region`), so they can differ between
+boots, kernels and JetPack releases. A mismatch means the node was not created by devtmpfs for this boot:
+- it was made by hand with `mknod`;
+- it came from a static `/dev` in the image;
+- or a script or tmpfiles entry recreates it with a fixed number.
+
+devtmpfs does not replace a node that already exists, so the stale node stays until it is removed.
+
+## How to confirm
+1. Compare each node with its class device (JetPack 6 class `/sys/class/nvdla<N>/`, JetPack 5
+   `/sys/class/13e40000.host1x/` or `/sys/class/13e10000.host1x/`):
+   ```sh
+   for c in /sys/class/*/nvhost-*nvdla*; do
+     n=/dev/$(basename "$c")
+     printf '%s  class %s  node %s\n' "$n" "$(cat "$c/dev")" "$(ls -l "$n" 2>/dev/null | awk '{print $5 $6}')"
+   done
+   ```
+   Healthy: the numbers agree, as in `class 492:0  node 492,0`. Broken: for example
+   `class 492:0  node 492,7`.
+2. See which majors the kernel gave nvhost on this boot:
+   ```sh
+   grep nvhost /proc/devices
+   ```
+3. Find where a fixed node comes from:
+   ```sh
+   findmnt /dev
+   grep -rnE 'nvhost|mknod' /etc/tmpfiles.d /usr/lib/tmpfiles.d /etc/rc.local /etc/init.d 2>/dev/null
+   ```
+
+## How to fix
+1. Remove whatever recreates the node with a fixed number: a `mknod` in a boot script, a tmpfiles.d `c`
+   entry, or a static `/dev` in the image. Make sure devtmpfs is mounted on `/dev`.
+2. Replace the stale node. Delete only the single path named in the finding (for example
+   `/dev/nvhost-ctrl-nvdla0`), as root, while no DLA application runs. **Warning:** double-check the path;
+   deleting the wrong node in `/dev` breaks other devices until the next reboot. Then let devtmpfs and udev
+   create it again:
+   ```sh
+   sudo udevadm trigger --action=add --sysname-match='nvhost-*nvdla*'
+   sudo udevadm settle
+   ```
+   A reboot also recreates the nodes correctly once step 1 is done.
+3. Never create these nodes by hand, not even with the "right" number, because it can change at the next
+   boot.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/gpu/host1x-nvhost/nvhost.c` (`alloc_chrdev_region(…, "nvhost")`,
+  `device_create`)
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` (JP5 nodes), Seeed-Studio/Linux_for_Tegra
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §2.1 ("The doctor must not hard-code the major")
+"""#,
+        "Docs/remedies/NVDLA-DEV-005.md": #"""
+# NVDLA-DEV-005: udev has no record of the DLA device node
+
+Area: devnodes · Severity: info
+
+## What it means
+When udev processes a device, it writes a database entry named after the device number:
+`/run/udev/data/c<major>:<minor>` for a character device. This DLA node exists, but udev has no entry for it,
+so udev never handled its "add" event. The node then has only what the kernel gave it. udev rules were not
+applied to it:
+- L4T's `root:video 0660` permissions;
+- symlinks and systemd tags;
+- any site rules.
+
+Programs that enumerate devices through libudev may not see it either.
+
+The DLA can still work for root, which is why this is only `info`. It usually explains other findings, such
+as NVDLA-DEV-003 (permissions). It happens when `systemd-udevd` was not running at boot, when the coldplug
+service `systemd-udev-trigger` failed or was masked, or on minimal images that create `/dev` without udev.
+
+## How to confirm
+1. Look up the database entry for each DLA node. The class device is `/sys/class/nvdla<N>/…` on JetPack 6,
+   and `/sys/class/13e40000.host1x/…` or `/sys/class/13e10000.host1x/…` on JetPack 5:
+   ```sh
+   for c in /sys/class/*/nvhost-*nvdla*; do
+     d=$(cat "$c/dev")
+     echo "$(basename "$c") $d: $(ls /run/udev/data/c"$d" 2>/dev/null || echo 'no udev record')"
+   done
+   ```
+   Healthy: a `/run/udev/data/c<maj>:<min>` file for every node.
+2. Check the udev services:
+   ```sh
+   systemctl status systemd-udevd systemd-udev-trigger --no-pager
+   ```
+   Healthy: `systemd-udevd` active (running), `systemd-udev-trigger` active (exited) without errors.
+3. See what udev reports for the node:
+   ```sh
+   udevadm info /dev/nvhost-ctrl-nvdla0
+   ```
+
+## How to fix
+1. Start udev if it is not running, then replay the add events for the DLA nodes:
+   ```sh
+   sudo systemctl start systemd-udevd
+   sudo udevadm trigger --action=add --sysname-match='nvhost-*nvdla*'
+   sudo udevadm settle
+   ```
+   Run `nvdla-doctor check` again. The finding, and any permission finding it caused, should be gone.
+2. If `systemd-udev-trigger` failed or is masked, find out why (`journalctl -b -u systemd-udev-trigger`) and
+   unmask or repair it, so that the next boot handles devices normally.
+3. On custom images without udev, set permissions some other way, or add udev to the image. Without udev,
+   L4T's `99-tegra-devices.rules` never applies.
+
+## References
+- systemd `udevadm(8)` and `systemd-udevd.service(8)` manual pages (database under `/run/udev/data`, `trigger`)
+- L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules` (Seeed-Studio/Linux_for_Tegra)
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (device nodes and udev rule)
+"""#,
+        "Docs/remedies/NVDLA-DEV-006.md": #"""
+# NVDLA-DEV-006: Running in a container without the DLA device nodes
+
+Area: devnodes · Severity: error
+
+## What it means
+nvdla-doctor runs inside a container on a module that has DLA cores, but the container has no
+`/dev/nvhost-*nvdla*` nodes. A container sees only the device nodes it was started with. The DLAs may be
+healthy on the host and still be unreachable from inside. TensorRT then reports
+"Cannot create DLA engine, 0 not available", or fails a `dlaEngineCount > 0` check.
+
+The nodes needed are `/dev/nvhost-ctrl-nvdla0/1` on JetPack 6, plus `/dev/nvhost-nvdla0/1` on JetPack 5. The
+DLA libraries are needed as well:
+- `libnvdla_compiler.so` and `libnvdla_runtime.so`, in `/usr/lib/aarch64-linux-gnu/nvidia/` on JetPack 6 and
+  in `…/tegra/` on JetPack 5;
+- `libnvcudla.so`.
+
+The NVIDIA container runtime adds the nodes and libraries from the host's device lists: `l4t.csv` on
+JetPack 5, or the CSV/CDI description on JetPack 6. A container started without it lacks the nodes, and an
+image made for another L4T release may carry DLA libraries that do not fit the host.
+
+## How to confirm
+1. Inside the container:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   ls /usr/lib/aarch64-linux-gnu/nvidia/libnvdla_* /usr/lib/aarch64-linux-gnu/tegra/libnvdla_* 2>/dev/null
+   ```
+   Broken: no nodes (and often no `libnvdla_*` either).
+2. On the host, check that the nodes exist there. If they don't, fix the host first with `nvdla-doctor check`:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   head -1 /etc/nv_tegra_release
+   ```
+3. On the host, see how the container was started:
+   ```sh
+   docker inspect --format '{{.HostConfig.Runtime}} {{json .HostConfig.Devices}}' <container>
+   grep -n nvdla /etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv   # JetPack 5
+   ```
+   Healthy: runtime `nvidia`, or the DLA nodes listed under `Devices`. On JetPack 5 the CSV lists the four
+   DLA nodes and the `tegra/libnvdla_*` libraries.
+
+## How to fix
+1. Start the container with the NVIDIA runtime, using an image built for the host's L4T release (for example
+   a `r36.4`-tagged image on an L4T 36.4 host):
+   ```sh
+   docker run --rm -it --runtime nvidia <image>
+   ```
+2. Or use CDI (JetPack 6 with a current nvidia-container-toolkit). Generate the spec once, then request the
+   devices:
+   ```sh
+   sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml
+   docker run --rm -it --device nvidia.com/gpu=all <image>
+   ```
+3. Or pass the nodes explicitly: `--device /dev/nvhost-ctrl-nvdla0 --device /dev/nvhost-ctrl-nvdla1`, adding
+   `--device /dev/nvhost-nvdla0 --device /dev/nvhost-nvdla1` on JetPack 5. The image must then carry
+   DLA libraries that match the host's L4T release.
+4. Avoid `--privileged` as a shortcut. It hands the container every host device.
+
+## References
+- JetPack 5 `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv`; OE4T/meta-tegra (scarthgap)
+  `devices.csv` (JetPack 6: control nodes only)
+- Missing DLA library in a JetPack 6 container: https://github.com/dusty-nv/jetson-inference/issues/1920 and
+  https://github.com/roboflow/inference/pull/2306
+- TensorRT "Cannot create DLA engine, 0 not available" in a container: NVIDIA-ISAAC-ROS issue #12
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (Containers), §9.10–9.11
+"""#,
+        "Docs/remedies/NVDLA-DRV-001.md": #"""
+# NVDLA-DRV-001: DLA enabled in the device tree but no driver bound
+
+Area: driver · Severity: error
+
+## What it means
+For this DLA instance everything before the driver is in place:
+- the device-tree node is enabled;
+- the platform device exists under `/sys/bus/platform/devices/<addr>.nvdla<N>`;
+- the driver is available (built in on JetPack 5, module `nvhost_nvdla` loaded on JetPack 6);
+- the kernel log does not say the instance is fused off.
+
+Still, no driver is bound: the device has no `driver` link. `nvdla_probe` ran and returned an error, so the
+instance gets no class device and no `/dev` node, and TensorRT cannot use it.
+
+The kernel log names the cause, usually with `probe of 15880000.nvdla0 failed with error -N`:
+- **Firmware missing.** On JetPack 6 the driver asks for `nvidia/tegra234/nvdla.bin`; on JetPack 5 for
+  `nvhost_nvdla020.fw` (Orin) or `nvhost_nvdla010.fw` (Xavier). A missing file shows as error -2.
+- **Resource errors from the host1x-nvhost layer**: `failed to get clocks`, `failed to get reset`,
+  `failed to get IRQ`, `failed to create class`.
+- **Allocation failures**: `dma alloc for command failed`.
+
+## How to confirm
+1. Check the binding (same path on JetPack 5 and 6):
+   ```sh
+   ls -l /sys/bus/platform/devices/15880000.nvdla0/driver /sys/bus/platform/devices/158c0000.nvdla1/driver
+   ls /sys/bus/platform/drivers/nvdla/
+   ```
+   Healthy: each link points at `…/bus/platform/drivers/nvdla`, and the driver directory lists both devices.
+   Broken: "No such file or directory" for the instance.
+2. Read the probe messages:
+   ```sh
+   sudo dmesg | grep -iE 'nvdla|firmware|host1x'
+   ```
+   On JetPack 5, the falcon loader first tries `/lib/firmware/<name>`, logs `Direct firmware load … failed
+   with error -2`, then looks in a SoC subdirectory. That first line is harmless if no `failed to get firmware`
+   or probe failure follows.
+3. Check the firmware file for your release:
+   ```sh
+   ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin                  # JetPack 6 (Orin)
+   ls -l /lib/firmware/nvhost_nvdla020.fw /lib/firmware/nvhost_nvdla010.fw   # JetPack 5 (Orin / Xavier)
+   dpkg-query -W nvidia-l4t-firmware nvidia-l4t-core
+   ```
+   Both packages should carry the same L4T version (for example `36.4.3-…`).
+4. If the log shows no failure at all, check whether the probe is waiting on a dependency:
+   `sudo cat /sys/kernel/debug/devices_deferred`.
+
+## How to fix
+1. **Firmware missing or from another release.** Reinstall the firmware package of the running L4T release,
+   then reboot:
+   ```sh
+   sudo apt-get install --reinstall nvidia-l4t-firmware
+   ```
+   On Yocto/OE4T images, add the tegra firmware package to the image instead.
+2. **Retry the probe without a reboot** once the cause is fixed (use the address of the failed instance):
+   ```sh
+   echo 15880000.nvdla0 | sudo tee /sys/bus/platform/drivers/nvdla/bind
+   ```
+3. **Allocation failures.** Check CMA headroom (`grep -i cma /proc/meminfo`) and look for `cma_alloc … alloc failed`
+   in the log. Large CMA users started before the DLA probe can starve it.
+4. **Clock, reset, IRQ or class errors.** These point to a DTB that does not match the kernel, or to a broken
+   driver stack. Check NVDLA-VER-004 and NVDLA-DRV-006, and boot the DTB and kernel of one L4T release.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c` (`nvdla_probe`) and `nvdla.h`
+  (firmware names); `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c` (resource and boot errors)
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla.c` and `host/flcn/flcn.c`
+  (Seeed-Studio/Linux_for_Tegra)
+- The harmless first-try firmware message: https://github.com/anduril/jetpack-nixos/issues/226
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.3, §7.3 (firmware files), §8 (kernel messages)
+"""#,
+        "Docs/remedies/NVDLA-DRV-002.md": #"""
+# NVDLA-DRV-002: DLA instance fused off, as this module SKU has fewer DLA cores
+
+Area: driver · Severity: info
+
+## What it means
+The kernel log reports `NVDLA0 IP is disabled in Fuse` (or `NVDLA1 …`) for this instance, and the module SKU
+has only one DLA core: the Orin NX 8GB (p3767-0001). The SoC has two DLA blocks, and on this SKU one is fused
+off in the factory. `nvdla_probe` reads the fuse, prints the message as an error and returns `-ENODEV` for
+that instance. The message comes back at every boot, but it is expected here and not a fault. Sometimes the
+bootloader has already disabled the fused node in the device tree, and then there is no message at all. Both
+cases are normal.
+
+Which block is fused (DLA0 at `15880000` or DLA1 at `158c0000`) differs between modules, so don't assume
+`15880000.nvdla0` is the one that works. The surviving core is still presented as core 0:
+- on JetPack 6 the driver renames it, so its class and node are `nvdla0` and `/dev/nvhost-ctrl-nvdla0`
+  even when it is hardware DLA1;
+- on JetPack 5 the nodes are numbered in probe order, which has the same effect.
+
+Applications use `--useDLACore=0`. Asking for core 1 fails.
+
+## How to confirm
+1. Find the fuse message:
+   ```sh
+   sudo dmesg | grep -i 'IP is disabled'
+   ```
+   Expected here: one line, for one instance, with the wording `in Fuse`.
+2. Confirm the SKU:
+   ```sh
+   tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
+   ```
+   It should contain `nvidia,p3767-0001`.
+3. Check that the other core works:
+   ```sh
+   ls /sys/bus/platform/drivers/nvdla/
+   ls -l /dev/nvhost-*nvdla*
+   ```
+   Expected: one bound device (`15880000.nvdla0` or `158c0000.nvdla1`), plus `/dev/nvhost-ctrl-nvdla0`
+   (and `/dev/nvhost-nvdla0` on JetPack 5) owned `root video`, mode `crw-rw----`.
+4. Optional smoke test on the remaining core:
+   `/usr/src/tensorrt/bin/trtexec --onnx=model.onnx --useDLACore=0 --fp16 --allowGPUFallback`.
+
+## How to fix
+1. Nothing to fix. Set applications, DeepStream configs and scripts to DLA core 0 only.
+2. nvpmodel settings for this module still list DLA1 clock parameters. Messages about writing them may appear
+   and do no harm.
+3. If the log shows **both** instances fused on this module, or the message says `Soft Fuse` or `SKU`
+   instead of `Fuse`, the module does not behave like an Orin NX 8GB. Check the label against the device
+   tree (NVDLA-DRV-003, NVDLA-PLAT-002).
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c` (`nvdla_probe`: fuse read, messages,
+  single-DLA rename to `nvdla0`)
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/dev.c` (`devfs_name` numbered in probe order),
+  Seeed-Studio/Linux_for_Tegra
+- L4T R35.3.1 `tegra234-p3767-overlay.dts` (`fuse-disable-dla0/1`) and NVIDIA/edk2-nvidia
+  `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c`
+- NVIDIA DLA FAQ: https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
+- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (fuse checks), §2.1 (single-DLA naming), §3.4 and §11.1
+  (Orin NX 8GB: 1 DLA, which block is unknown)
+"""#,
+        "Docs/remedies/NVDLA-DRV-003.md": #"""
+# NVDLA-DRV-003: DLA instance fused off on a module that should have it
+
+Area: driver · Severity: error
+
+## What it means
+`nvdla_probe` reports this instance as disabled, but according to the device tree the module has two DLA
+cores (AGX Orin, Orin NX 16GB, AGX Xavier or Xavier NX), so both should probe. The exact wording shows
+where the "disabled" came from:
+- `NVDLA<N> IP is disabled in Fuse`: the hardware fuse of the SoC (Orin) says the block is absent;
+- `NVDLA<N> IP is disabled in Soft Fuse`: a soft-SKU override in a scratch register, which Linux only reads,
+  disables it (Orin);
+- `NVDLA IP is disabled in SKU` / `NVDLA1 IP is disabled in SKU`: the Xavier SKU register says the part has
+  no DLA (or no DLA1).
+
+The most likely explanation is that the module is not the SKU its device tree claims. For example, an Orin NX
+8GB (one DLA) flashed with the Orin NX 16GB configuration carries `p3767-0000` in its device tree. Next come a
+soft-SKU override set before Linux starts, and, rarely, a module with a genuinely fused block.
+Either way the board has fewer usable DLA cores than the software expects, and work scheduled on the missing
+core fails.
+
+## How to confirm
+1. Read the exact message for each instance:
+   ```sh
+   sudo dmesg | grep -iE 'IP is disabled|nvmem_cell'
+   ```
+   `nvmem_cell_get error … Assuming DLA instances are available` (JetPack 5) means the fuse could not be read
+   at all. That is a different problem, and it does not disable the DLA.
+2. Compare what the device tree says with the module:
+   ```sh
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
+   tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
+   ```
+   Then read the part number on the module's label. Healthy: the label and the device tree name the same
+   P-number. Broken: the label says, for example, Orin NX 8GB while the device tree says `p3767-0000`.
+3. Check how many cores really probe:
+   ```sh
+   ls /sys/bus/platform/drivers/nvdla/
+   ```
+
+## How to fix
+1. **The label shows a one-DLA SKU (Orin NX 8GB).** The hardware is fine. The device tree is wrong because
+   the board was flashed for another module. Reflash with the board configuration for the module on the
+   label. After that, the fused instance is reported as expected (NVDLA-DRV-002) and the rest of the stack
+   plans for one core. **Warning:** reflashing erases the storage it writes. Back up data first and use
+   NVIDIA's flashing procedure for your JetPack release.
+2. **The message says `Soft Fuse`.** The override is set before Linux starts (boot firmware or its
+   configuration); the kernel only reads it. Restore the stock boot firmware for this L4T release (usually
+   a full reflash with NVIDIA's or the vendor's image), and ask the vendor whether their image sets a DLA
+   soft-SKU on purpose. Don't try to write fuse or scratch registers by hand.
+3. **The label shows a two-DLA SKU and the message says `Fuse`.** The SoC really reports the block as
+   absent. This cannot be fixed in software; contact the module vendor or NVIDIA about a replacement.
+   Meanwhile, run workloads on the remaining core (`--useDLACore=0`).
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c` (`nvdla_probe`: soft-SKU register,
+  fuse `0x3f0`, SKU checks, messages); L4T R35 equivalent in Seeed-Studio/Linux_for_Tegra
+  `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla.c` (nvmem cell `dla-disable`)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-disable strings)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number to module table)
+- NVIDIA Jetson Linux documentation (flashing and board configurations): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (driver-level fuse checks), §3.4 (SKU table), §8 (messages)
+"""#,
+        "Docs/remedies/NVDLA-DRV-004.md": #"""
+# NVDLA-DRV-004: No platform device for an enabled DLA node
+
+Area: driver · Severity: error
+
+## What it means
+The DLA node is enabled in the device tree, but `/sys/bus/platform/devices/<addr>.nvdla<N>` does not exist.
+DLA nodes are children of `host1x@13e00000`, and the host1x driver creates their platform devices when it
+probes. Without a platform device no driver can bind, so the DLA has no device node, and the kernel log often
+says nothing about the DLA itself.
+
+The usual causes:
+- host1x itself did not probe or is missing. It is built in on JetPack 5; on JetPack 6 it is NVIDIA's
+  out-of-tree `host1x.ko`, loaded together with `host1x_nvhost`, `host1x_fence` and `nvmap`.
+- The DTB does not match the kernel. For example, a JetPack 5 DTB (host1x at the root) booted with a
+  JetPack 6 kernel (host1x under `bus@0`).
+
+If host1x is the problem, every host1x client is affected, not only the DLAs: the video, codec and camera
+engines too.
+
+## How to confirm
+1. Look for host1x and DLA platform devices:
+   ```sh
+   ls /sys/bus/platform/devices | grep -iE 'host1x|nvdla'
+   ```
+   Healthy on JetPack 6: `13e00000.host1x`, `15880000.nvdla0`, `158c0000.nvdla1`. On JetPack 5 the host1x
+   device is `13e40000.host1x` (Orin) or `13e10000.host1x` (Xavier).
+2. Check that host1x has a driver:
+   ```sh
+   ls -l /sys/bus/platform/devices/*.host1x/driver
+   ```
+3. On JetPack 6, check the out-of-tree modules:
+   ```sh
+   grep -E '^(host1x|host1x_nvhost|host1x_fence|nvmap|nvhost_nvdla) ' /proc/modules
+   ```
+   All should be present and `Live`. On JetPack 5 these drivers are built in and not listed.
+4. Read the log for host1x errors, and check that kernel and DTB belong to one release:
+   ```sh
+   sudo dmesg | grep -iE 'host1x|nvdla'
+   uname -r; head -1 /etc/nv_tegra_release
+   grep -nE '^\s*(LINUX|FDT|OVERLAYS)' /boot/extlinux/extlinux.conf
+   ```
+
+## How to fix
+1. **JetPack 6, host1x module not loaded.** Load it and its DLA client, then check again:
+   ```sh
+   sudo modprobe host1x
+   sudo modprobe nvhost-nvdla
+   ls /sys/bus/platform/devices | grep -iE 'host1x|nvdla'
+   ```
+   If `modprobe` reports the module is missing, reinstall the out-of-tree modules package of this release
+   (`sudo apt-get install --reinstall nvidia-l4t-kernel-oot-modules`) and reboot.
+2. **host1x probe failed.** Follow its error in the kernel log. Clock, reset or register errors point to a DTB
+   or kernel from another release (NVDLA-VER-004).
+3. **DTB and kernel mismatch.** Boot the DTB that was shipped with the running L4T release. Any `FDT` line in
+   `extlinux.conf` must name a DTB of this release. **Warning:** editing `extlinux.conf` can make the board
+   unbootable. Keep a working entry and have a serial console or recovery flashing ready.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/gpu/host1x/` (out-of-tree host1x) and `drivers/gpu/host1x-nvhost/nvhost.c`
+- OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc`: host1x, host1x-fence,
+  host1x-nvhost, nvmap and nvhost-nvdla modules packaged together
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (Seeed-Studio/Linux_for_Tegra)
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` Quick reference (host1x paths JP5/JP6), §1.2 (JP6 modules),
+  §2.2 (platform-device paths)
+"""#,
+        "Docs/remedies/NVDLA-DRV-005.md": #"""
+# NVDLA-DRV-005: DLA kernel module nvhost_nvdla is not loaded
+
+Area: driver · Severity: error
+
+## What it means
+On JetPack 6 (L4T R36) the DLA driver is the out-of-tree module `nvhost-nvdla.ko`, listed as `nvhost_nvdla` in
+`/proc/modules`. The device tree has enabled DLA nodes, but the module is not loaded. Without it no instance
+is bound and no `/dev/nvhost-ctrl-nvdla<N>` node exists. This finding covers a module file that is missing,
+or one that is present, built for the running kernel, and still not loaded. A file built for another kernel
+is NVDLA-DRV-006.
+
+The module is normally not in `modules-load.d`: the lists known for L4T name only nvmap, nvgpu, pwm-fan and
+ina3221. udev loads it at boot, from the modalias of the DLA platform device
+(`of:…Cnvidia,tegra234-nvdla`). It stays unloaded when:
+- the `.ko` file is missing (out-of-tree modules package not installed, or missing for this kernel);
+- `modules.dep` is stale;
+- the module is blacklisted;
+- a dependency fails (`host1x`, `host1x_nvhost`, `nvmap`);
+- the module's own init fails.
+
+JetPack 5 builds the driver into the kernel, so this finding never applies there.
+
+## How to confirm
+1. Check the loaded modules:
+   ```sh
+   grep -E '^(nvhost_nvdla|host1x_nvhost|host1x|nvmap) ' /proc/modules
+   ```
+   Healthy: four lines, each `Live`, with `(O)` marking out-of-tree modules. Broken: no `nvhost_nvdla` line.
+2. Check that the module file exists for the running kernel:
+   ```sh
+   uname -r
+   modinfo -n nvhost-nvdla
+   find /lib/modules/$(uname -r) -name 'nvhost-nvdla.ko*'
+   ```
+   "Module nvhost-nvdla not found" and an empty `find` mean the file is missing.
+3. Check that the device's modalias resolves to the module, and that nothing blacklists it:
+   ```sh
+   cat /sys/bus/platform/devices/15880000.nvdla0/modalias; echo
+   modprobe --resolve-alias "$(cat /sys/bus/platform/devices/15880000.nvdla0/modalias)"
+   grep -rnE 'nvdla|host1x' /etc/modprobe.d /lib/modprobe.d 2>/dev/null
+   ```
+   Healthy: the alias resolves to `nvhost_nvdla`, and no `blacklist` or `install … /bin/false` line names it.
+4. Try loading it and read the reason if it fails:
+   ```sh
+   sudo modprobe nvhost-nvdla; sudo dmesg | tail -n 30
+   ```
+   `Unknown symbol` or `disagrees about version of symbol` means the dependency modules come from another build.
+
+## How to fix
+1. **The file is there but was not autoloaded.** Load it (`sudo modprobe nvhost-nvdla`) and check that
+   `/sys/bus/platform/devices/15880000.nvdla0/driver` now exists. Then remove the blacklist entry that
+   stopped it, or find why udev coldplug did not run (`systemctl status systemd-udev-trigger`).
+2. **The file is missing.** Reinstall the out-of-tree modules of this L4T release, rebuild the module index,
+   then reboot:
+   ```sh
+   sudo apt-get install --reinstall nvidia-l4t-kernel-oot-modules
+   sudo depmod -a
+   ```
+   On Yocto/OE4T images, add `kernel-module-nvhost-nvdla` (and its host1x/nvmap companions) to the image.
+3. **A dependency fails, or symbols mismatch.** All out-of-tree modules must come from one build. Check that
+   every `nvidia-l4t-kernel*` package has the same version (`dpkg-query -W 'nvidia-l4t-kernel*'`), and see
+   NVDLA-DRV-006 and NVDLA-VER-004.
+4. **The module's init fails.** The messages after `modprobe` name the cause. Continue with NVDLA-DRV-001.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (`obj-m += nvhost-nvdla.o`) and
+  `nvdla.c` (`MODULE_DEVICE_TABLE(of, …)`)
+- OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (module packages) and
+  `conf/machine/include/tegra234.inc` (modules autoloaded at boot: nvmap, nvgpu, pwm-fan, ina3221)
+- NVIDIA Jetson Linux documentation (kernel and out-of-tree modules): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 modules, autoload, file location), §1.3
+"""#,
+        "Docs/remedies/NVDLA-DRV-006.md": #"""
+# NVDLA-DRV-006: nvhost-nvdla.ko was built for another kernel
+
+Area: driver · Severity: error
+
+## What it means
+The module file `nvhost-nvdla.ko` records, in its `vermagic`, the kernel release it was built for (for example
+`5.15.148-tegra SMP preempt mod_unload modversions aarch64`). The running kernel (`uname -r`) is a different
+release. The kernel refuses to load a module whose version magic does not match, so the DLA driver cannot
+load and no DLA is usable on JetPack 6.
+
+This usually happens:
+- after updating or replacing the kernel without the out-of-tree modules built for it;
+- after building a custom kernel with a different local version;
+- when `.ko` files are copied from another board or image.
+
+On JetPack 5 the driver is built into the kernel, so this finding never applies there.
+
+## How to confirm
+1. Compare the two releases:
+   ```sh
+   uname -r
+   modinfo -n nvhost-nvdla
+   modinfo -F vermagic nvhost-nvdla
+   ```
+   Healthy: the first word of `vermagic` equals `uname -r` (for example `5.15.148-tegra` on L4T 36.4.x).
+   Broken: they differ, for example `5.15.136-tegra` against `5.15.148-tegra`.
+2. See what loading says:
+   ```sh
+   sudo modprobe nvhost-nvdla; sudo dmesg | tail -n 5
+   ```
+   A mismatch shows as `Exec format error` from `modprobe` and a `version magic '…' should be '…'` line in the log.
+3. Check that the kernel packages belong together:
+   ```sh
+   dpkg-query -W 'nvidia-l4t-kernel*'
+   ls /lib/modules/
+   ```
+   Healthy: every kernel package carries the same `<kernel>-tegra-<L4T>-<date>` version, and `/lib/modules`
+   has a directory for the running release.
+
+## How to fix
+1. **Packaged system.** Install the out-of-tree modules package whose version matches the installed
+   `nvidia-l4t-kernel`, then reboot:
+   ```sh
+   apt-cache policy nvidia-l4t-kernel nvidia-l4t-kernel-oot-modules
+   sudo apt-get install --reinstall nvidia-l4t-kernel-oot-modules
+   ```
+   If the policy output shows the two packages at different versions, the L4T upgrade is incomplete. Finish it
+   first (NVDLA-VER-003).
+2. **Custom kernel.** Build NVIDIA's out-of-tree drivers (OE4T/linux-nv-oot or NVIDIA's public sources for
+   your release) against exactly that kernel tree and configuration. Install them under
+   `/lib/modules/$(uname -r)/updates/` and run `sudo depmod -a`. Don't force-load a module with a mismatched
+   version magic (`modprobe --force`): that can crash the kernel.
+3. **You don't need the other kernel.** Boot the kernel the modules were built for, the L4T kernel that came
+   with the release. **Warning:** changing the `LINUX` entry in `/boot/extlinux/extlinux.conf` can leave the
+   board unbootable. Keep the old entry and have a serial console or recovery flashing ready.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (the module `nvhost-nvdla.ko`)
+- OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc`
+- Linux kernel `Documentation/kbuild/modules.rst` (building external modules against a kernel tree)
+- NVIDIA Jetson Linux documentation (kernel customization): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 modules, kernel versions per L4T release), §7.2
+"""#,
+        "Docs/remedies/NVDLA-DRV-007.md": #"""
+# NVDLA-DRV-007: nvhost_nvdla is stuck loading or unloading
+
+Area: driver · Severity: error
+
+## What it means
+The fifth column of `/proc/modules` is the module's state: `Live` once its init function has returned,
+`Loading` while init runs, and `Unloading` while its exit function runs. `nvhost_nvdla` has stayed in
+`Loading` or `Unloading`, so a kernel thread is blocked inside the DLA driver:
+- **Stuck in `Loading`:** usually in `nvdla_probe`, waiting for a firmware load or a falcon boot that never
+  completes.
+- **Stuck in `Unloading`:** usually waiting for a DLA task or client that never finishes.
+
+While the module is in this state, the DLA cannot be used and the module cannot be loaded or unloaded again.
+A task blocked in the kernel cannot be killed, so only a reboot recovers. This applies to JetPack 6, where the
+driver is a module; on JetPack 5 it is built in.
+
+## How to confirm
+1. Check the module state:
+   ```sh
+   grep nvhost_nvdla /proc/modules
+   cat /sys/module/nvhost_nvdla/initstate
+   ```
+   Healthy: `nvhost_nvdla <size> <refs> … Live 0x… (O)` and `live`. Broken: `Loading` (`coming`) or
+   `Unloading` (`going`).
+2. Find the blocked process. It is usually `modprobe` or `rmmod`, in state `D`:
+   ```sh
+   ps -eo pid,stat,wchan:32,args | awk 'NR==1 || $2 ~ /D/'
+   sudo cat /proc/$(pgrep -n -x modprobe || pgrep -n -x rmmod)/stack
+   ```
+3. Read the log around it:
+   ```sh
+   sudo dmesg | grep -iE 'nvdla|falcon|firmware|blocked for more than'
+   ```
+   Typical companions: `task modprobe:… blocked for more than 120 seconds`, `Falcon boot failed due to timeout`,
+   `falcon boot timed out`, `failed to power on`, or `Falling back to sysfs fallback for: nvidia/tegra234/nvdla.bin`.
+   The last one is a firmware request waiting for user space.
+
+## How to fix
+1. Before rebooting, collect the evidence. The first command asks the kernel to log the stacks of all
+   blocked tasks; it changes nothing else:
+   ```sh
+   echo w | sudo tee /proc/sysrq-trigger
+   sudo dmesg > nvdla-stuck-dmesg.txt
+   sudo nvdla-doctor bundle -o nvdla-stuck.tar.gz
+   ```
+2. Reboot. Don't try `rmmod -f` (forced unload) or killing the blocked process. A forced unload of a module
+   in use can crash the kernel, and a task in `D` state ignores signals.
+3. If it happens on every boot (stuck in `Loading`), follow the cause in the saved log:
+   - firmware request or falcon boot timeout: NVDLA-DRV-001 (firmware file and package);
+   - failed power-on: NVDLA-PWR-001;
+   - a mix of kernel and modules from different releases: NVDLA-VER-004, NVDLA-DRV-006.
+4. If it happens when unloading, stop every DLA user before `modprobe -r`:
+   ```sh
+   sudo fuser -v /dev/nvhost-ctrl-nvdla*
+   ```
+   Ending those applications normally, then unloading, avoids the hang.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c` (probe, power-on, firmware request) and
+  `drivers/gpu/host1x-nvhost/falcon.c` (falcon boot timeouts)
+- Linux kernel `Documentation/admin-guide/sysrq.rst` (`w`: dump blocked tasks) and `kernel/module.c`
+  (`/proc/modules` states, `/sys/module/<name>/initstate`)
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 module), §8 (kernel messages: falcon, firmware loader)
+"""#,
+        "Docs/remedies/NVDLA-DRV-008.md": #"""
+# NVDLA-DRV-008: The loaded DLA module differs from the file on disk
+
+Area: driver · Severity: warning
+
+## What it means
+Every module carries a `srcversion`, a checksum of the sources it was built from. The kernel shows the one in
+memory in `/sys/module/nvhost_nvdla/srcversion`, and `modinfo` shows the one in the file `modprobe` would load
+today. The two differ, so the `nvhost-nvdla.ko` on disk was replaced after the running copy was loaded.
+
+The DLA works now, but the next boot (or the next module reload) runs a different driver. Typical causes:
+- a package upgrade of the out-of-tree modules waiting for a reboot; this is benign, provided the new file
+  matches the kernel that will boot;
+- someone copying a custom-built module over the packaged one. Then the next boot runs a driver of unknown
+  origin.
+
+Until the reboot, the driver you test or report is not the one installed.
+
+## How to confirm
+1. Compare the two checksums:
+   ```sh
+   cat /sys/module/nvhost_nvdla/srcversion
+   modinfo -F srcversion nvhost-nvdla
+   ```
+   Healthy: identical. This finding: different.
+2. See when the file changed, compared with the boot time:
+   ```sh
+   ls -l --time-style=full-iso "$(modinfo -n nvhost-nvdla)"
+   uptime -s
+   ```
+3. Find out who owns the file, and whether it still matches the package:
+   ```sh
+   dpkg -S "$(modinfo -n nvhost-nvdla)"
+   dpkg --verify nvidia-l4t-kernel-oot-modules
+   grep -B2 -A4 'nvidia-l4t-kernel' /var/log/apt/history.log | tail -n 20
+   ```
+   Healthy upgrade: the package owns the file, `dpkg --verify` prints nothing for it, and the apt history
+   shows an upgrade after the last boot. Foreign file: `dpkg -S` finds no owner, or `--verify` flags the file
+   with a `5` (checksum mismatch).
+4. Check that the new file fits the kernel that will boot:
+   `modinfo -F vermagic nvhost-nvdla`, compared with `uname -r` (see NVDLA-DRV-006).
+
+## How to fix
+1. **Pending upgrade.** Reboot at a convenient time, then run `nvdla-doctor check` again. The srcversions
+   should match.
+2. **Unintended custom file.** Put the packaged module back, then reboot:
+   ```sh
+   sudo apt-get install --reinstall nvidia-l4t-kernel-oot-modules
+   sudo depmod -a
+   ```
+3. **Intended custom build.** Keep it, and record where it came from. Reload the driver (or reboot) when no
+   DLA application is running, so that the module you test is the one installed.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`)
+- OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (module packaging)
+- Linux kernel `kernel/module.c` (the `/sys/module/<name>/srcversion` attribute) and
+  `scripts/mod/sumversion.c` (how `srcversion` is computed)
+- NVIDIA Jetson Linux documentation (OTA/apt updates): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 module name and location)
+"""#,
+        "Docs/remedies/NVDLA-DT-001.md": #"""
+# NVDLA-DT-001: Fewer DLA nodes enabled in the device tree than the module has
+
+Area: devicetree · Severity: error
+
+## What it means
+The device tree the kernel booted with has fewer enabled DLA nodes than the module SKU has DLA cores. A node
+counts as enabled when its `status` is `okay` or when it has no `status` property. The DLA nodes are
+`nvdla0@15880000` and `nvdla1@158c0000` (`nvidia,tegra234-nvdla` on Orin, `nvidia,tegra194-nvdla` on Xavier),
+children of `host1x@13e00000`. The kernel makes platform devices only for enabled nodes, so the driver never
+sees a disabled DLA. The kernel log says nothing about it, because nothing failed.
+
+In NVIDIA's JetPack 6 sources the SoC file ships both nodes as `disabled`, and each module's platform file
+enables them. So:
+- a custom DTB that includes the SoC file but not the platform part loses the DLAs;
+- an overlay that sets `status = "disabled"` loses them too;
+- a board flashed with another SKU's configuration can lose them. For example, the Orin Nano kit's DTS
+  disables both nodes, so an Orin NX 16GB flashed as a Nano has none.
+
+At boot, the bootloader also disables DLA nodes whose fuse says the block is absent. On an Orin NX 8GB,
+one disabled node is therefore expected, and this rule does not fire there (that module expects 1).
+
+## How to confirm
+1. Check which release runs: `head -1 /etc/nv_tegra_release` (`R35` = JetPack 5, `R36` = JetPack 6).
+2. List the DLA nodes and their status. On JetPack 5 they are under `/host1x@13e00000`; on JetPack 6 under
+   `/bus@0/host1x@13e00000`:
+   ```sh
+   for n in /sys/firmware/devicetree/base/host1x@13e00000/nvdla*@* \
+            /sys/firmware/devicetree/base/bus@0/host1x@13e00000/nvdla*@*; do
+     [ -d "$n" ] && echo "$n: $(tr -d '\0' < "$n/status" 2>/dev/null || echo 'okay (no status)')"
+   done
+   ```
+   Healthy AGX Orin, Orin NX 16GB, AGX Xavier or Xavier NX: both nodes `okay`. Broken: `disabled` on a node
+   the SKU has.
+3. Find out which DTB and overlays were used:
+   ```sh
+   grep -nE '^\s*(DEFAULT|LABEL|FDT|OVERLAYS)' /boot/extlinux/extlinux.conf
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,dtsfilename; echo
+   ```
+   An `FDT` or `OVERLAYS` line in the default entry that names a custom file is the first suspect. With no
+   `FDT` line, the DTB comes from what was flashed with the board.
+4. Optional: decompile the live tree (needs the `device-tree-compiler` package) to see the full nodes:
+   ```sh
+   dtc -I fs -O dts /sys/firmware/devicetree/base 2>/dev/null | grep -A14 'nvdla[01]@'
+   ```
+
+## How to fix
+1. **Custom overlay or FDT line.** Boot the stock DTB for the module by taking the overlay or custom
+   `FDT` out of the default entry in `/boot/extlinux/extlinux.conf`, then reboot.
+   **Warning:** a mistake in `extlinux.conf` can leave the board unbootable. Keep the old entry as a second
+   `LABEL` and have a serial console or recovery flashing at hand.
+2. **Vendor carrier-board DTB.** Ask the vendor for a DTB that enables `nvdla0`/`nvdla1` for this SKU, as
+   NVIDIA's platform files for p3701 and p3767 do. Don't patch DTBs on the device without a recovery path.
+3. **Wrong board configuration flashed.** Compare the module label with `nvidia,boardids`
+   (NVDLA-PLAT-002). If they differ, reflash with the configuration for the actual module.
+   **Warning:** reflashing erases the target storage. Back up first.
+4. After the change, reboot, and check that both nodes read `okay` and that NVDLA-DRV-001 and NVDLA-DEV-001
+   stay silent.
+
+## References
+- L4T R35.3.1 `tegra234-soc-host1x.dtsi` (DLA nodes) and `tegra234-p3767-overlay.dts` (fuse-driven
+  `fuse-disable-dla0/1` fragments), Seeed-Studio/Linux_for_Tegra `source/hardware/nvidia/…`
+- JetPack 6 nv-public `nv-soc/tegra234-soc-overlay.dtsi` (nodes disabled in the SoC file), platform
+  files `tegra234-p3768-0000+p3767-xxxx-nv-common.dtsi` and `tegra234-p3768-0000+p3767-0005-nv.dts`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-info strings to fuse bits)
+- NVIDIA Jetson Linux documentation (boot configuration, flashing): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (Orin DLA nodes, fuse overlays), §3.2 (Xavier), §3.4 (SKU table)
+"""#,
+        "Docs/remedies/NVDLA-PLAT-001.md": #"""
+# NVDLA-PLAT-001: This module has no DLA; DLA checks do not apply
+
+Area: platform · Severity: info
+
+## What it means
+The device tree identifies the module as a SKU without a Deep Learning Accelerator: an Orin Nano
+(p3767-0003 8GB, p3767-0004 4GB, or the developer-kit module p3767-0005, including the "Super" kit), or an
+older Jetson Nano, TX1 or TX2. nvdla-doctor marks every DLA check as not applicable. This is the normal state
+of that hardware, not a fault, and no setting turns a DLA on.
+
+On Orin Nano the SoC's DLA blocks are fused off, and NVIDIA's software says so too: the JetPack 6 device tree
+of the p3767-0005 kit sets `nvdla0` and `nvdla1` to `disabled`, and the JetPack 5 nvpmodel files for
+p3767-0003/0004 define no DLA clocks. NVIDIA's DLA FAQ lists AGX Orin, Orin NX, AGX Xavier and Xavier NX, not
+Orin Nano. Blog posts that give the Orin Nano one DLA are wrong. jtop decides which engines exist from clock
+entries under `/sys/kernel/debug/clk`, which may be present on a module without DLA, so they prove nothing.
+Asking for a DLA on such a board makes TensorRT fail with a `dlaEngineCount > 0` assertion or
+"Cannot create DLA engine, 0 not available". That is what you should expect here, not a driver problem.
+
+## How to confirm
+1. Identify the module from the device tree:
+   ```sh
+   tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   ```
+   An Orin Nano lists `nvidia,p3767-0003`, `-0004` or `-0005` (the kit: `nvidia,p3768-0000+p3767-0005`, or a
+   `…-super` entry) and a model such as `NVIDIA Jetson Orin Nano Developer Kit`. A Jetson Nano lists
+   `nvidia,tegra210`.
+2. Check that the DLA nodes are disabled (JetPack 6 path first, JetPack 5 second):
+   ```sh
+   tr -d '\0' < /sys/firmware/devicetree/base/bus@0/host1x@13e00000/nvdla0@15880000/status; echo
+   tr -d '\0' < /sys/firmware/devicetree/base/host1x@13e00000/nvdla0@15880000/status; echo
+   ```
+   On Orin Nano both `nvdla0` and `nvdla1` read `disabled`. Boards older than Xavier have no such node.
+3. Check that there is no DLA driver or device node:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   grep nvhost_nvdla /proc/modules
+   ```
+   "No such file or directory" and no module line are normal here. On JetPack 6, `nvhost_nvdla` is loaded
+   through the modalias of enabled DLA nodes, so with none enabled it usually is not loaded at all.
+4. Read the part number on the module's label. It should match the P-number from step 1 (see fix 3 if
+   it does not).
+
+## How to fix
+1. Nothing needs fixing. Run inference on the GPU: leave out `--useDLACore` in `trtexec`, and don't set
+   the DLA as the TensorRT device type in your application or framework.
+2. If you need a DLA, use a module that has one:
+
+   | Module | P-number | DLA cores |
+   |---|---|---|
+   | Jetson AGX Orin (64GB, 32GB, devkit module) | p3701-0005 / -0004 / -0000 | 2 |
+   | Jetson Orin NX 16GB | p3767-0000 | 2 |
+   | Jetson Orin NX 8GB | p3767-0001 | 1 |
+   | Jetson AGX Xavier (all variants) | p2888-* | 2 |
+   | Jetson Xavier NX | p3668-* | 2 |
+
+   Orin NX and Orin Nano modules both fit the p3768 carrier board. After swapping modules, flash the board
+   for the new module.
+3. If the label says Orin NX or AGX Orin but the device tree says Orin Nano, the board was flashed with the
+   wrong board configuration. The fix is to reflash with the configuration for the actual module.
+   **Warning:** reflashing erases the storage it writes to. Back up first and follow NVIDIA's flashing guide
+   for your JetPack release.
+
+## References
+- NVIDIA DLA FAQ, "Which NVIDIA Jetson or DRIVE Modules have DLA?":
+  https://github.com/NVIDIA/Deep-Learning-Accelerator-SW (`FAQ/README.md`)
+- NVIDIA Jetson Linux documentation (module and power-mode tables for each release): https://docs.nvidia.com/jetson/
+- JetPack 6 device tree `tegra234-p3768-0000+p3767-0005-nv.dts` (nv-public), which disables `nvdla0`, `nvdla1`
+  and `pva0`
+- L4T R35.3.1 package `nvidia-l4t-nvpmodel`: `/etc/nvpmodel/nvpmodel_p3767_0003.conf` and `_0004.conf`, which
+  have no DLA parameters (Seeed-Studio/Linux_for_Tegra)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number table) and `jtop/core/engine.py` (engines
+  found from clocks)
+- The same symptom on a board without DLA: https://github.com/NVIDIA-AI-IOT/torch2trt/issues/856
+- nvdla-doctor reference `jetson-dla-facts.md` §3.4 (module identification, DLA count) and §3.1 (DT nodes)
+"""#,
+        "Docs/remedies/NVDLA-PLAT-002.md": #"""
+# NVDLA-PLAT-002: Module SKU not identified; the expected DLA count is unknown
+
+Area: platform · Severity: info
+
+## What it means
+nvdla-doctor gets the number of DLA cores a board should have from the module's P-number. It reads the
+P-number from the device-tree property `nvidia,boardids` or from the module part of the root `compatible`
+(`nvidia,p3701-0005`, or the carrier+module entry `nvidia,p3737-0000+p3701-0005`). Neither gave a P-number it
+knows, so checks that compare "present" with "expected" (NVDLA-PLAT-003, NVDLA-DT-001, NVDLA-DRV-003) have
+nothing to compare with and are reported as inconclusive. Per-instance checks (driver binding, device nodes,
+power) still run on every DLA node the device tree has.
+
+This is not a DLA fault. The usual causes are:
+- a vendor's carrier-board device tree that replaced NVIDIA's root `compatible` and left out `nvidia,boardids`;
+- a device tree built from other sources;
+- a module SKU newer than this version of nvdla-doctor.
+
+## How to confirm
+1. Read the identification properties:
+   ```sh
+   tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,dtsfilename; echo
+   ```
+   Healthy: `compatible` contains a module entry such as `nvidia,p3701-0005`, `nvidia,p3767-0001`,
+   `nvidia,p2888-0001` or `nvidia,p3668-0001`, and `nvidia,boardids` holds the same number in the `3701:0005`
+   form. A problem: no `p3701`/`p3767`/`p2888`/`p3668` entry anywhere (for example only `vendor,board` and
+   `nvidia,tegra234`), and `nvidia,boardids` missing. `nvidia,dtsfilename`, if present, names the source the DTB
+   was built from, which often shows that it came from a vendor.
+2. Read the part number on the module's label. jtop and `jetson_release` read the same device-tree
+   properties, so they cannot settle it.
+3. Count the DLA nodes the device tree does have (JetPack 6 path, then JetPack 5):
+   ```sh
+   ls -d /sys/firmware/devicetree/base/bus@0/host1x@13e00000/nvdla* \
+         /sys/firmware/devicetree/base/host1x@13e00000/nvdla* 2>/dev/null
+   ```
+
+## How to fix
+1. Judge the DLA count by hand from the label, using NVIDIA's module data:
+
+   | Module | P-number | DLA cores |
+   |---|---|---|
+   | Jetson AGX Orin 64GB / 32GB / devkit module | p3701-0005 / -0004 / -0000 | 2 |
+   | Jetson Orin NX 16GB / 8GB | p3767-0000 / -0001 | 2 / 1 |
+   | Jetson Orin Nano 8GB / 4GB / devkit module | p3767-0003 / -0004 / -0005 | 0 |
+   | Jetson AGX Xavier / Xavier NX | p2888-* / p3668-* | 2 |
+
+   Then compare it with the enabled nodes and bound devices that `nvdla-doctor check` lists.
+2. If the board uses a vendor device tree, ask the vendor for one that keeps NVIDIA's module entry in the
+   root `compatible` (for example `nvidia,p3767-0000`) and `nvidia,boardids`, as NVIDIA's own board files do.
+   **Warning:** don't edit and rebuild the DTB yourself without a recovery path (a serial console and a way
+   to reflash). A broken DTB can stop the board from booting.
+3. If the P-number is present but nvdla-doctor does not know it (a new SKU), update nvdla-doctor. Until then,
+   use the table above.
+
+## References
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py`: the files it reads (`model`, `compatible`,
+  `nvidia,boardids`, `nvidia,dtsfilename`) and its P-number to module-name table
+- NVIDIA DLA FAQ (modules with DLA): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
+- NVIDIA Jetson Linux documentation (board configurations and device trees): https://docs.nvidia.com/jetson/
+- L4T R35.3.1 device trees (Seeed-Studio/Linux_for_Tegra `source/hardware/nvidia/platform/t23x/…`): root
+  `compatible` strings of each board
+- nvdla-doctor reference `jetson-dla-facts.md` §3.4 (module identification and DLA count per P-number)
+"""#,
+        "Docs/remedies/NVDLA-PLAT-003.md": #"""
+# NVDLA-PLAT-003: Fewer DLA cores usable than the module has, and the kernel log is not readable to say why
+
+Area: platform · Severity: error
+
+## What it means
+The module SKU should have more DLA cores than nvdla-doctor found usable. It counts a core as usable when its
+platform device has a bound `nvdla` driver and a `/dev/nvhost-ctrl-nvdla<N>` node. At least one DLA cannot be
+used by TensorRT or cuDLA. Without the kernel log, nvdla-doctor cannot tell which link broke:
+- the fuse-off message (`NVDLA<N> IP is disabled in Fuse`);
+- a probe failure (for example a missing firmware file);
+- a host1x or module-load problem.
+
+So the checks that depend on the log are inconclusive rather than findings.
+
+The kernel log is unreadable when nvdla-doctor runs as an ordinary user on a system with
+`kernel.dmesg_restrict=1` (the default on recent Ubuntu releases), which keeps `/dev/kmsg` and `dmesg` for
+root. The finding is about the DLA count;
+the unreadable log only explains why there is no more detail.
+
+## How to confirm
+1. See which instances exist and which are bound (works on JetPack 5 and 6):
+   ```sh
+   for d in /sys/bus/platform/devices/*.nvdla*; do
+     [ -e "$d" ] && echo "$d -> $(readlink "$d/driver" 2>/dev/null || echo 'no driver')"
+   done
+   ls -l /dev/nvhost-*nvdla*
+   ```
+   Healthy AGX Orin: `15880000.nvdla0` and `158c0000.nvdla1`, both pointing at `…/drivers/nvdla`, and
+   `crw-rw---- root video` nodes for each (`/dev/nvhost-ctrl-nvdla0/1`, plus `/dev/nvhost-nvdla0/1` on
+   JetPack 5).
+2. Check whether the log is restricted, then read it as root:
+   ```sh
+   cat /proc/sys/kernel/dmesg_restrict
+   sudo dmesg | grep -iE 'nvdla|host1x|firmware'
+   ```
+   `1` means only root can read the log. Look for `IP is disabled in Fuse`,
+   `Direct firmware load for … failed with error -2`, `probe of 15880000.nvdla0 failed with error -N` or
+   host1x errors.
+3. Let the tool do it with full access:
+   ```sh
+   sudo nvdla-doctor check
+   ```
+
+## How to fix
+1. Run `sudo nvdla-doctor check`. The finding then becomes a specific one for each instance, with its own
+   remedy page, for example:
+   - NVDLA-DT-001: a node disabled in the device tree;
+   - NVDLA-DRV-001: a probe failure;
+   - NVDLA-DRV-003: an unexpected fuse;
+   - NVDLA-DRV-005: the module not loaded;
+   - NVDLA-DEV-001: a node missing.
+2. If you cannot run the tool as root on the board (a support case), ask someone with root to save the log,
+   then analyse it offline:
+   ```sh
+   sudo dmesg > dmesg.txt
+   nvdla-doctor analyze dmesg.txt
+   ```
+3. Leave `kernel.dmesg_restrict` set. Turning it off so ordinary users can read the log is a security trade-off;
+   root access for the check is the better choice.
+
+## References
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c`: `nvdla_probe` fuse checks and messages;
+  L4T R35 equivalent in Seeed-Studio/Linux_for_Tegra
+  `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla.c`
+- Linux kernel `Documentation/admin-guide/sysctl/kernel.rst` (`dmesg_restrict`)
+- nvdla-doctor reference `jetson-dla-facts.md` §9.1 (presence chain), §8 (kernel messages), §3.4 (DLA count)
+"""#,
+        "Docs/remedies/NVDLA-PWR-001.md": #"""
+# NVDLA-PWR-001: DLA runtime power management is in error state
+
+Area: power · Severity: error
+
+## What it means
+Each DLA uses runtime power management. It powers up, and boots its falcon microcontroller firmware, when
+work arrives, and powers down 500 ms after the last job. `power/runtime_status` shows where it stands:
+`suspended` when idle and `active` while running work; both are healthy. This DLA shows `error`: a power-on
+(runtime resume) or power-off callback failed. The kernel's runtime-PM core then refuses further power
+transitions for the device until the error is cleared, so every job on this DLA fails, and it stays that way
+until the next boot.
+
+The kernel log usually names the failure:
+- falcon boot timeout (`Falcon boot failed due to timeout` on JetPack 6, `boot failed due to timeout` on
+  JetPack 5);
+- firmware version mismatch (`Fw version of kernel [x.y.z] doesn't match with actual version[…]`);
+- clock or reset errors;
+- `failed to power on`, or `(FAIL) PM resume`.
+
+## How to confirm
+1. Read the runtime-PM state of each instance (same path on JetPack 5 and 6):
+   ```sh
+   grep -H . /sys/bus/platform/devices/*.nvdla*/power/runtime_status
+   grep -H . /sys/bus/platform/devices/*.nvdla*/power/control
+   ```
+   Healthy: `suspended` (idle) or `active` (busy), with `control` set to `auto`. Broken: `error`.
+   `unsupported` means no driver is bound; that is NVDLA-DRV-001, not this finding.
+2. Find the failed power-on. The driver prints many of its errors at info level, prefixed with the device
+   name, so search by name and address:
+   ```sh
+   sudo dmesg | grep -iE '1588[0c]0000\.nvdla|nvdla|falcon|fw version|power on|poweron'
+   ```
+3. Check that the firmware file and the L4T release match:
+   ```sh
+   dpkg-query -W nvidia-l4t-firmware nvidia-l4t-core
+   head -1 /etc/nv_tegra_release
+   ```
+   The expected firmware is `nvidia/tegra234/nvdla.bin` on JetPack 6, and `nvhost_nvdla020.fw` (Orin) or
+   `nvhost_nvdla010.fw` (Xavier) on JetPack 5, all under `/lib/firmware`.
+
+## How to fix
+1. Fix the cause the log names:
+   - **version mismatch or firmware boot failure:** reinstall the firmware of the running release
+     (`sudo apt-get install --reinstall nvidia-l4t-firmware`) and check NVDLA-VER-003;
+   - **clock or reset errors:** check that kernel, DTB and modules belong to one L4T release (NVDLA-VER-004,
+     NVDLA-DRV-006).
+2. Reboot to clear the error state. Writing `on` or `auto` to `power/control` does not clear it.
+3. If it comes back under load after a clean boot, collect evidence for NVIDIA or your vendor: the full
+   kernel log, including any `engine timeout detected` lines, the workload that triggered it, and a bundle:
+   ```sh
+   sudo nvdla-doctor bundle -o nvdla-rpm-error.tar.gz
+   ```
+4. Meanwhile, schedule work on the other DLA core (if the module has two) or on the GPU.
+
+## References
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/nvdla.c` (power-on, firmware version check) and
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c` (runtime PM setup, falcon boot)
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla_t234.h` (`autosuspend_delay = 500`) and
+  `kernel-5.10/drivers/base/power/sysfs.c` (`runtime_status` values), Seeed-Studio/Linux_for_Tegra
+- Linux kernel `Documentation/power/runtime_pm.rst` (runtime error handling)
+- nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM files), §7.3 (firmware), §8 (messages)
+"""#,
+        "Docs/remedies/NVDLA-PWR-002.md": #"""
+# NVDLA-PWR-002: DLA runtime suspend disabled
+
+Area: power · Severity: info
+
+## What it means
+`power/control` of this DLA is `on`, not the default `auto`. With `on`, runtime power management is
+forbidden: the DLA is powered up and stays up, with clocks running, even when no work is queued. With
+`auto`, it powers down 500 ms after its last job. Nothing is broken and inference works. The board draws more
+power and runs warmer at idle, and latency and power measurements differ from a stock system. The first job
+skips the power-up, so `on` is sometimes set on purpose for benchmarking.
+
+The setting does not survive a reboot. If it is `on` right after boot, a udev rule, a systemd unit or a
+start-up script sets it. `jetson_clocks` does not touch DLA power or clocks; it only shows them.
+
+## How to confirm
+1. Read the settings of each instance (same paths on JetPack 5 and 6):
+   ```sh
+   grep -H . /sys/bus/platform/devices/*.nvdla*/power/control
+   grep -H . /sys/bus/platform/devices/*.nvdla*/power/runtime_status
+   grep -H . /sys/bus/platform/devices/*.nvdla*/power/autosuspend_delay_ms
+   ```
+   Default: `control` is `auto`, `runtime_status` is `suspended` when idle, and the delay is `500`. This
+   finding: `control` is `on`, and `runtime_status` stays `active` while the DLA is idle.
+2. Find what sets it at boot:
+   ```sh
+   grep -rnsE 'nvdla.*power/control|power/control' /etc/udev/rules.d /etc/systemd/system /etc/rc.local \
+     /etc/tmpfiles.d /usr/local/bin 2>/dev/null
+   ```
+   JetPack 5 also has nvhost's own switch `<dla>/acm/force_on` for keeping the engine powered. Read it with
+   `cat /sys/bus/platform/devices/15880000.nvdla0/acm/force_on`.
+
+## How to fix
+1. If the forced-on state is not wanted, put the default back (per instance; this takes effect at once):
+   ```sh
+   echo auto | sudo tee /sys/bus/platform/devices/15880000.nvdla0/power/control
+   echo auto | sudo tee /sys/bus/platform/devices/158c0000.nvdla1/power/control
+   ```
+   On an Orin NX 8GB only one of the two paths exists.
+2. Remove or change the rule, unit or script found in step 2 of "How to confirm", so that the next boot keeps
+   `auto`.
+3. If `on` is intended (latency tests), ignore this finding, and state the setting along with your
+   measurements.
+
+## References
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla_t234.h` (`autosuspend_delay = 500`),
+  `host/nvhost_acm.c` (`acm/force_on`), `nvidia-l4t-tools` `/usr/bin/jetson_clocks` (`do_dla` shows DLA
+  clocks only), Seeed-Studio/Linux_for_Tegra
+- Linux kernel `Documentation/ABI/testing/sysfs-devices-power` and `drivers/base/power/sysfs.c`
+  (`control`, `runtime_status`, `autosuspend_delay_ms`)
+- NVIDIA Jetson power and performance guide (power modes and clocks):
+  https://docs.nvidia.com/jetson/archives/r35.1/DeveloperGuide/text/SD/PlatformPowerAndPerformance/JetsonOrinNxSeriesAndJetsonAgxOrinSeries.html
+- nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM), §2.4 (JP5 acm), §4.2 (jetson_clocks)
+"""#,
+        "Docs/remedies/NVDLA-VER-001.md": #"""
+# NVDLA-VER-001: L4T release not in the release table
+
+Area: versions · Severity: info
+
+## What it means
+`/etc/nv_tegra_release` names an L4T release that this version of nvdla-doctor does not know, typically a
+newer patch release or a vendor build. The board is not at fault. For the version checks (kernel series,
+CUDA, cuDNN and TensorRT majors), nvdla-doctor uses the nearest release it knows: one from the same
+major.minor family if there is one, otherwise one from the same major. The message names that reference
+release.
+
+The family guess is usually right, but not always. Within R36, for example, 36.2/36.3 (JetPack 6.0) ship
+TensorRT 8.6 and cuDNN 8.9, while 36.4 and later ship TensorRT 10.3 and cuDNN 9.3. So treat the version
+findings of NVDLA-VER-004 to NVDLA-VER-007 on such a board as hints, and check them against NVIDIA's release
+notes.
+
+## How to confirm
+1. Read the release and the package versions:
+   ```sh
+   head -1 /etc/nv_tegra_release
+   dpkg-query -W nvidia-l4t-core nvidia-jetpack
+   ```
+   The first line has the form `# R36 (release), REVISION: 4.3, GCID: …, BOARD: generic, …`, which is
+   L4T 36.4.3. The package versions have the form `36.4.3-<date>` and `6.2+b…`.
+2. Compare with the releases nvdla-doctor knows:
+
+   | L4T | JetPack | Kernel | CUDA | cuDNN | TensorRT |
+   |---|---|---|---|---|---|
+   | 32.6.1, 32.7.1–32.7.6 | 4.6–4.6.6 | 4.9 | 10.2 | 8.2 | 8.0 / 8.2 |
+   | 35.1.0 | 5.0.2 | 5.10 | 11.4 | 8.4 | 8.4 (unverified) |
+   | 35.2.1–35.6.4 | 5.1–5.1.6 | 5.10 | 11.4 | 8.6 | 8.5 |
+   | 36.2.0, 36.3.0 | 6.0 DP, 6.0 | 5.15 | 12.2 | 8.9 | 8.6 |
+   | 36.4.0/36.4.2, 36.4.3, 36.4.4/36.4.7 | 6.1, 6.2, 6.2.1 | 5.15.148 | 12.6 | 9.3 | 10.3 |
+   | 36.5.0 | 6.2.2 | 5.15.185 | 12.6 | 9.3 | 10.3 |
+
+   JetPack 7.0/7.1 (L4T 38) target Thor, which has no DLA. Orin support returns with JetPack 7.2 (L4T 39).
+
+## How to fix
+1. Nothing needs fixing on the board. Update nvdla-doctor to a version that knows the release, so that the
+   version checks use exact expectations.
+2. Until then, look up the release's CUDA, cuDNN and TensorRT versions in NVIDIA's Jetson Linux and JetPack
+   release notes. Judge any NVDLA-VER-005/006/007 finding against them, not against the reference release.
+3. If the release string looks wrong (a vendor-edited file, or a release that does not exist), compare it with
+   the installed packages (NVDLA-VER-003) and with the running kernel (`uname -r`, NVDLA-VER-004).
+
+## References
+- NVIDIA Jetson Linux and JetPack release documentation: https://docs.nvidia.com/jetson/
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T to JetPack mapping; parsing
+  of `/etc/nv_tegra_release`)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap` (CUDA,
+  cuDNN, TensorRT and kernel versions of each L4T release)
+- TensorRT DLA support by release: https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (`/etc/nv_tegra_release` format), §7.2 (release table)
+"""#,
+        "Docs/remedies/NVDLA-VER-002.md": #"""
+# NVDLA-VER-002: L4T release unknown; version checks skipped
+
+Area: versions · Severity: info
+
+## What it means
+nvdla-doctor could not find out which L4T release runs. `/etc/nv_tegra_release` is missing or unreadable, and
+there is no `nvidia-l4t-core` package, or no dpkg database at all. The checks that compare the kernel, CUDA,
+cuDNN and TensorRT with the release are therefore skipped. The release also tells JetPack 5 (driver built in,
+two device nodes per DLA) from JetPack 6 (module `nvhost_nvdla`, control node only), so the module checks
+(NVDLA-DRV-005 to -008) and the JetPack 5 node check (NVDLA-DEV-002) may be inconclusive as well.
+
+This is not a DLA fault. It is expected on images built without NVIDIA's Debian packages (Yocto/OE4T,
+buildroot, custom root filesystems), and in containers whose image has neither the file nor the package. On a
+stock JetPack install it means the file was deleted.
+
+## How to confirm
+1. Look for both sources:
+   ```sh
+   ls -l /etc/nv_tegra_release; head -1 /etc/nv_tegra_release
+   dpkg-query -W nvidia-l4t-core
+   ```
+   Healthy: a first line such as `# R35 (release), REVISION: 4.1, …` or `# R36 (release), REVISION: 4.3, …`,
+   and a package version such as `36.4.3-<date>`. This finding: "No such file or directory" and
+   "no packages found matching nvidia-l4t-core".
+2. Narrow the release down by other means. The kernel series gives the L4T major: 4.9 is R32, 5.10 is R35,
+   5.15 is R36. Also look at the image's own description, and at whether the DLA driver is a module:
+   ```sh
+   uname -r
+   cat /etc/os-release
+   grep nvhost_nvdla /proc/modules
+   ```
+3. In a container, run `head -1 /etc/nv_tegra_release` on the host as well.
+
+## How to fix
+1. **Stock JetPack with the file deleted.** Find the package that owns it and reinstall that package, asking
+   dpkg to restore missing configuration files:
+   ```sh
+   dpkg -S /etc/nv_tegra_release
+   sudo apt-get install --reinstall -o Dpkg::Options::=--force-confmiss nvidia-l4t-core
+   ```
+   If `dpkg -S` prints another package, reinstall that one instead. If it finds no owner, reinstalling
+   `nvidia-l4t-core` is still the first thing to try.
+2. **Yocto/OE4T or custom images.** Install `/etc/nv_tegra_release` for the release the image was built from,
+   in NVIDIA's format (first line `# R<major> (release), REVISION: <minor>.<patch>, …`). Tools such as
+   nvdla-doctor and jtop can then identify it. Only write the release you really run; a wrong file is worse
+   than none.
+3. **Containers.** Use an image built for the host's L4T release, or mount the host's file read-only
+   (`-v /etc/nv_tegra_release:/etc/nv_tegra_release:ro`).
+
+## References
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (reads `/etc/nv_tegra_release`, falls back to
+  `dpkg-query --show nvidia-l4t-core`)
+- NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
+- OE4T/meta-tegra (Yocto BSP for Jetson)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (file format and examples), §7.2, Quick reference
+  (`BOARD` and `KERNEL_VARIANT` lines on JP5 vs JP6)
+"""#,
+        "Docs/remedies/NVDLA-VER-003.md": #"""
+# NVDLA-VER-003: nvidia-l4t-core package does not match /etc/nv_tegra_release
+
+Area: versions · Severity: warning
+
+## What it means
+`/etc/nv_tegra_release` names one L4T release, but the installed `nvidia-l4t-core` package (version
+`<L4T>-<date>`, for example `36.4.3-20250107…`) belongs to another. On a clean install, the release file and
+every `nvidia-l4t-*` package carry the same L4T version.
+
+A mismatch usually means one of these:
+- an apt upgrade between L4T releases stopped half-way (interrupted, held packages, or an apt source changed
+  to a new release only partly);
+- the release file was copied from another image.
+
+For the DLA this matters because its parts come from different packages:
+- `nvidia-l4t-core`: the user-space runtime, and the compiler on JetPack 5;
+- `nvidia-l4t-dla-compiler`: the compiler on JetPack 6;
+- `nvidia-l4t-firmware`: the firmware;
+- the kernel packages: the driver.
+
+When these come from different releases, mismatches between firmware and driver, or between runtime and
+compiler, follow.
+
+## How to confirm
+1. Compare the release file with the packages:
+   ```sh
+   head -1 /etc/nv_tegra_release
+   dpkg-query -W 'nvidia-l4t-*'
+   ```
+   Healthy: all `nvidia-l4t-*` packages show the same L4T version (for example `36.4.0-20240912212859`).
+   A few packages are versioned differently by design: `nvidia-l4t-display-kernel` (`5.15.148-tegra-36.4.0-…`,
+   which embeds the L4T version) and `nvidia-l4t-cudadebuggingsupport` (`12.6-…`). Broken: a mix such as
+   `36.3.0-…` and `36.4.3-…`.
+2. Look for an unfinished or held upgrade, and at the configured release:
+   ```sh
+   sudo dpkg --audit
+   apt-mark showhold
+   cat /etc/apt/sources.list.d/nvidia-l4t-apt-source.list
+   grep -A3 'Start-Date' /var/log/apt/history.log | tail -n 20
+   ```
+   The apt source names the release line (for example `r36.4`). It must match the release you intend to run.
+
+## How to fix
+1. Finish the interrupted package work, then refresh the package lists:
+   ```sh
+   sudo dpkg --configure -a
+   sudo apt-get update
+   ```
+2. Bring every `nvidia-l4t-*` package to the release named in the apt source. Within one JetPack major,
+   NVIDIA's documented path is an apt full upgrade (`sudo apt-get dist-upgrade`). **Warning:** a full upgrade
+   can also remove packages and replace the kernel and boot firmware. Read the list apt prints before you
+   confirm, keep power stable until it finishes, and reboot afterwards. Release held packages first
+   (`sudo apt-mark unhold <pkg>`) only if you know why they were held.
+3. Don't cross JetPack majors with apt (JetPack 5 / R35 to JetPack 6 / R36). That upgrade needs a reflash with
+   the new BSP. **Warning:** reflashing erases the target storage; back up first.
+4. If the packages agree with each other and only the release file is off, restore the file from its package
+   (see NVDLA-VER-002, fix 1).
+5. Reboot, then run `nvdla-doctor check` again.
+
+## References
+- NVIDIA Jetson Linux documentation (over-the-air / apt updates, flashing): https://docs.nvidia.com/jetson/
+- A consistent JetPack 6.1 package set: https://github.com/dusty-nv/jetson-containers/issues/710
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (release file and `nvidia-l4t-core` fallback)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (release file and package version format), §7.2
+  (packages that carry the DLA libraries, firmware and compiler)
+"""#,
+        "Docs/remedies/NVDLA-VER-004.md": #"""
+# NVDLA-VER-004: Running kernel does not belong to the installed L4T release
+
+Area: versions · Severity: error
+
+## What it means
+Each L4T release ships one kernel series, always with the `-tegra` suffix: R32 4.9, R35 (JetPack 5) 5.10,
+R36 (JetPack 6) 5.15. The running kernel belongs to another series than the release in
+`/etc/nv_tegra_release`. NVIDIA's DLA driver exists only for NVIDIA's kernels: built into the R35 5.10 kernel,
+and as out-of-tree modules built for the R36 5.15 kernel. The mainline Linux kernel has no DLA driver. With a
+foreign kernel, the driver is missing or cannot load, and the firmware, device-tree and user-space
+expectations of the two releases no longer fit together.
+
+Typical causes:
+- the boot entry in `extlinux.conf` points at another kernel image (a distribution or self-built kernel, or an
+  old one kept as a fallback);
+- an upgrade across releases that replaced the user space but not the kernel, or the other way round;
+- a root filesystem moved onto a board flashed with another release.
+
+## How to confirm
+1. Compare the kernel with the release:
+   ```sh
+   uname -r
+   head -1 /etc/nv_tegra_release
+   ```
+   Healthy: `5.10.x-tegra` with `# R35 …`, or `5.15.x-tegra` (for example `5.15.148-tegra` on 36.4.x) with
+   `# R36 …`. Broken: for example `5.10.120-tegra` with R36, or a kernel without `-tegra`.
+2. See which kernel the boot entry loads, and what the kernel package installed:
+   ```sh
+   grep -nE '^\s*(DEFAULT|LABEL|LINUX|FDT|INITRD)' /boot/extlinux/extlinux.conf
+   ls -l /boot/Image*
+   dpkg-query -W nvidia-l4t-kernel
+   ls /lib/modules/
+   ```
+   Healthy: the default entry's `LINUX` is the image from `nvidia-l4t-kernel` (version
+   `<kernel>-tegra-<L4T>-<date>`), and `/lib/modules` has a directory for `uname -r`.
+
+## How to fix
+1. **Test first, without changing anything.** If `extlinux.conf` has an entry with NVIDIA's kernel, pick it at
+   the boot menu on the serial console. Then check `uname -r` and run `nvdla-doctor check`.
+2. **Make the L4T kernel the default.** Point `DEFAULT` at the L4T entry, or fix its `LINUX` line, in
+   `/boot/extlinux/extlinux.conf`. **Warning:** a wrong boot entry can make the board unbootable. Keep the
+   current entry as a second `LABEL`, and have a serial console or recovery flashing ready.
+3. **Half-finished upgrade.** Finish it so that kernel and user space come from one release
+   (NVDLA-VER-003). An R35 to R36 move is a reflash, not an apt upgrade.
+4. **You need your own kernel.** Build it from NVIDIA's kernel sources for the installed L4T release, and
+   build the DLA driver for it:
+   - JetPack 5: `CONFIG_TEGRA_GRHOST_NVDLA=y`, with `CONFIG_TEGRA_GRHOST`;
+   - JetPack 6: the out-of-tree modules from linux-nv-oot.
+5. **Reflash.** If kernel and root filesystem come from different releases and you cannot tell which is right,
+   reflash the board with one BSP. **Warning:** reflashing erases the target storage; back up first.
+
+## References
+- L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA`, bool, built in) and
+  `source/kernel/kernel-5.10/Makefile` (5.10.104 in R35.3.1), Seeed-Studio/Linux_for_Tegra
+- OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (JP6 module);
+  OE4T/meta-tegra `linux-tegra_5.10.bb` (kirkstone) and scarthgap kernel recipes
+- NVIDIA Jetson Linux documentation (kernel customization, boot configuration): https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §1.1–1.2 (driver and kernel versions), §7.2 (release table)
+"""#,
+        "Docs/remedies/NVDLA-VER-005.md": #"""
+# NVDLA-VER-005: TensorRT from another JetPack
+
+Area: versions · Severity: error
+
+## What it means
+The installed TensorRT major version differs from the one shipped with this L4T release:
+
+| L4T | JetPack | TensorRT |
+|---|---|---|
+| R35.x | 5.x | 8.5 (8.4 on 35.1, unverified) |
+| 36.2, 36.3 | 6.0 | 8.6 |
+| 36.4 and later | 6.1, 6.2.x | 10.3 |
+
+TensorRT does not drive the DLA on its own. It calls the DLA compiler of the L4T release
+(`libnvdla_compiler.so`) to build DLA loadables, and cuDLA (`libnvcudla.so` from `nvidia-l4t-cuda`) to run
+them, and both libraries are tied to the L4T release. A TensorRT from another JetPack was built against
+another compiler interface and another CUDA. Typical results: DLA engines fail to build, or engines built
+elsewhere fail to load. Usual sources are packages from another
+release's apt repository, libraries copied in from another system, or a container image for another L4T.
+Newer TensorRT majors don't help either: TensorRT 11.0 to 11.3 have no DLA support, and JetPack 6 must stay
+on its TensorRT 10.x.
+
+## How to confirm
+1. See which TensorRT is installed and which is offered for this release:
+   ```sh
+   dpkg-query -W 'libnvinfer*' 'tensorrt*'
+   apt-cache policy tensorrt
+   grep -E 'define NV_TENSORRT_(MAJOR|MINOR|PATCH)' /usr/include/aarch64-linux-gnu/NvInferVersion.h
+   ```
+   Healthy on L4T 36.4.x: `libnvinfer10` at `10.3.0.30-…`. Broken: for example `libnvinfer8` `8.5.2…` on R36.
+2. Look for more than one TensorRT on the library path:
+   ```sh
+   ldconfig -p | grep -E 'libnvinfer\.so|libnvdla_compiler'
+   ```
+3. Smoke-test the DLA with the packaged `trtexec`:
+   ```sh
+   /usr/src/tensorrt/bin/trtexec --onnx=model.onnx --useDLACore=0 --fp16 --allowGPUFallback
+   ```
+
+## How to fix
+1. **Foreign packages.** Remove the TensorRT packages that do not belong to this JetPack, then install the
+   release's own from NVIDIA's Jetson repository. **Warning:** removing `libnvinfer*` also removes packages
+   that depend on it (DeepStream, TensorRT samples, the `nvidia-jetpack` meta package). Read apt's removal list
+   before you confirm. Afterwards:
+   ```sh
+   sudo apt-get update
+   sudo apt-get install tensorrt
+   ```
+   Check first that the apt source names this release (NVDLA-VER-003).
+2. **Copied libraries** (under `/usr/local/lib` or `/opt`, or through `LD_LIBRARY_PATH`): take them out of
+   the library path, so that the packaged TensorRT is found.
+3. **Containers.** Use an image built for the host's L4T release (same R-number and minor as
+   `head -1 /etc/nv_tegra_release`).
+4. **You need a newer TensorRT.** Move the whole JetPack to a release that ships it, rather than mixing.
+
+## References
+- NVIDIA TensorRT "Working with DLA" (DLA support by release):
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+- NVIDIA DLA FAQ (TensorRT builder as the interface to the DLA compiler; cuDLA since TensorRT 8.5):
+  https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
+- OE4T/meta-tegra (kirkstone, scarthgap) TensorRT recipes; JetPack 6.1 TensorRT 10.3 update
+- NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
+- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table, packages, TensorRT/DLA notes, header formats)
+"""#,
+        "Docs/remedies/NVDLA-VER-006.md": #"""
+# NVDLA-VER-006: cuDNN major version differs from the one L4T ships
+
+Area: versions · Severity: warning
+
+## What it means
+The installed cuDNN major version differs from the one shipped with this L4T release:
+
+| L4T | JetPack | cuDNN |
+|---|---|---|
+| R35.x | 5.x | 8 (8.6; 8.4 on 35.1, unverified) |
+| 36.2, 36.3 | 6.0 | 8 (8.9) |
+| 36.4 and later | 6.1, 6.2.x | 9 (9.3) |
+
+The DLA itself does not use cuDNN. But the TensorRT of this JetPack, and frameworks built for it, were built
+against the cuDNN major listed here. Layers of a DLA engine that fall back to the GPU go through that
+GPU stack. A different cuDNN major can make those libraries fail to load, or behave differently from NVIDIA's
+tested combination. That is why this is a warning, not an error. A deliberate, self-built stack may use
+another cuDNN on purpose.
+
+## How to confirm
+1. List the cuDNN packages and the header version:
+   ```sh
+   dpkg-query -W 'libcudnn*'
+   grep -E 'define CUDNN_(MAJOR|MINOR|PATCHLEVEL)' /usr/include/cudnn_version.h
+   ```
+   Healthy on L4T 36.4.x: `libcudnn9-cuda-12` at 9.3.0.75. On JetPack 5: `libcudnn8` at 8.6.0.166. Broken:
+   for example `libcudnn8` 8.6 on R36.4.
+2. Check which cuDNN the loader finds, and what TensorRT links against:
+   ```sh
+   ldconfig -p | grep libcudnn
+   ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so.* 2>/dev/null | grep -i cudnn
+   ```
+
+## How to fix
+1. Install the cuDNN of this JetPack from NVIDIA's Jetson repository. The `nvidia-jetpack` meta package pulls
+   in the matching CUDA, cuDNN and TensorRT:
+   ```sh
+   sudo apt-get update
+   apt-cache policy 'libcudnn*'
+   sudo apt-get install nvidia-jetpack
+   ```
+2. Remove a cuDNN from another JetPack only after checking what depends on it. **Warning:** removing
+   `libcudnn*` packages can take frameworks and DeepStream with them. Read apt's removal list before you
+   confirm.
+3. For copies outside the package manager (under `/usr/local` or inside a Python environment), take them out
+   of `LD_LIBRARY_PATH`, or out of the environment, for DLA/TensorRT work.
+4. If you run a self-built stack on purpose, keep it, and note the combination in bug reports.
+
+## References
+- OE4T/meta-tegra (kirkstone, scarthgap) cuDNN recipes (cuDNN version per L4T release)
+- NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (how jtop reads the cuDNN version)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table; cuDNN packages `libcudnn8` /
+  `libcudnn9-cuda-12`; `cudnn_version.h`)
+"""#,
+        "Docs/remedies/NVDLA-VER-007.md": #"""
+# NVDLA-VER-007: CUDA major version differs from the one L4T ships
+
+Area: versions · Severity: warning
+
+## What it means
+The CUDA toolkit found at `/usr/local/cuda` has a different major version from the one this L4T release
+ships:
+
+| L4T | JetPack | CUDA |
+|---|---|---|
+| R32.6/32.7 | 4.6.x | 10.2 |
+| R35.x | 5.x | 11.4 |
+| 36.2, 36.3 | 6.0 | 12.2 |
+| 36.4 and later | 6.1, 6.2.x | 12.6 |
+
+Only the major counts here. Newer minors of the same major do not trigger it: NVIDIA offers CUDA 11.8 on
+JetPack 5, and newer CUDA 12.x releases are in use on JetPack 6. The TensorRT and cuDLA of this JetPack were
+built for its CUDA major: `libcudla.so.1` comes from the toolkit, and `libnvcudla.so` and `libcuda.so` from
+`nvidia-l4t-cuda`.
+Applications built with a toolkit of another major may fail to load their CUDA runtime, or report that the
+CUDA driver version is insufficient for the CUDA runtime version.
+
+Xavier modules stay on JetPack 5, because JetPack 6 supports Orin only. On Xavier, CUDA 12 therefore
+always means a foreign toolkit.
+
+## How to confirm
+1. See which toolkit `/usr/local/cuda` points at, and which are installed:
+   ```sh
+   readlink -f /usr/local/cuda
+   grep -A2 '"cuda"' /usr/local/cuda/version.json
+   ls -d /usr/local/cuda-*
+   dpkg-query -W 'cuda-toolkit-*' 'cuda-runtime-*'
+   ```
+   Healthy on L4T 36.4.x: `/usr/local/cuda-12.6` and `cuda-toolkit-12-6`. On JetPack 5: `cuda-11.4`
+   (`version.json` exists from CUDA 11.1; CUDA 10.2 has `version.txt`). Broken: for example `cuda-11-4` on R36.
+2. Check what the DLA user-space libraries link against:
+   ```sh
+   ldconfig -p | grep -E 'libcudla|libnvcudla|libcudart'
+   ```
+
+## How to fix
+1. **Both toolkits installed.** Point `/usr/local/cuda` at the JetPack one. If the CUDA alternatives are
+   registered, choose it with `sudo update-alternatives --config cuda`. Also fix `PATH` and `LD_LIBRARY_PATH`
+   entries that name the other toolkit.
+2. **The JetPack toolkit is missing.** Install it from NVIDIA's Jetson repository, for example:
+   ```sh
+   sudo apt-get update
+   sudo apt-get install cuda-toolkit-12-6    # L4T 36.4.x; cuda-toolkit-11-4 on JetPack 5
+   ```
+3. **Remove a foreign toolkit** only after checking its dependants. **Warning:** removing CUDA packages can
+   take TensorRT, cuDNN and frameworks with them. Read apt's removal list first.
+4. **You need a newer CUDA major.** Move the whole JetPack (for Orin, a reflash to JetPack 6) instead of
+   installing a toolkit the rest of the stack was not built for.
+
+## References
+- NVIDIA blog "Simplifying CUDA Upgrades for NVIDIA Jetson Users" (newer CUDA minors on JetPack 5)
+- NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
+- OE4T/meta-tegra (dunfell, kirkstone, scarthgap) CUDA recipes (CUDA version per L4T release)
+- NVIDIA DLA FAQ (cuDLA; TensorRT uses cuDLA since 8.5): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
+- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table; `libnvcudla.so`, `libcudla.so.1`;
+  `/usr/local/cuda/version.json`)
+"""#,
     ]
 }

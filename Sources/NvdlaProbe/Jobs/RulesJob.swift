@@ -38,12 +38,15 @@ public enum RulesJob {
             rules.rules.filter { !embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false
         ).filter { !$0.message.hasPrefix("no remedy page") }
         for problem in problems { output.stdout("\(problem)\n") }
-        output.stderr("rules lint: \(rules.rules.count) rules, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
+        output.stderr(
+            "rules lint: \(rules.rules.count) rules, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
         return problems.isEmpty ? ExitStatus.ok : ExitStatus.error
     }
 
     /// Prints a rule and its remedy page.
-    public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output) -> Int32 {
+    public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output)
+        -> Int32
+    {
         let rules: RuleSet
         do {
             rules = try RuleSet.load(directories: directories, includeSite: includeSite)

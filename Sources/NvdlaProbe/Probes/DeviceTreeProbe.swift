@@ -11,6 +11,12 @@ public struct DeviceTreeProbe: Probe {
 
     public init() {}
 
+    /// Node names worth reading `compatible` of: a DLA unit address, or a name that mentions dla.
+    static func mayBeDLA(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.contains("dla") || unitAddresses.keys.contains { lower.hasSuffix("@" + $0) }
+    }
+
     public func collect(_ context: ProbeContext, into facts: inout FactTable) {
         let dt = context.deviceTree
         guard dt.isPresent else {
@@ -19,7 +25,7 @@ public struct DeviceTreeProbe: Probe {
         }
         var enabled = 0
         var nodesFound = 0
-        for node in dt.nodes(compatibleWith: Self.compatibles) {
+        for node in dt.nodes(compatibleWith: Self.compatibles, candidate: Self.mayBeDLA) {
             let name = node.split(separator: "/").last.map(String.init) ?? node
             guard let at = name.firstIndex(of: "@") else { continue }
             let unit = String(name[name.index(after: at)...]).lowercased()
@@ -48,7 +54,8 @@ public struct DeviceTreeProbe: Probe {
             let isEnabled = statusValue == "okay" || statusValue == "ok"
             if isEnabled { enabled += 1 }
             facts.set("\(key).dt.enabled", .bool(isEnabled), source: nodePath + "/status", raw: statusValue)
-            facts.set("\(key).dt.clock_names", from: dt.strings(node, "clock-names"), source: nodePath + "/clock-names") {
+            facts.set("\(key).dt.clock_names", from: dt.strings(node, "clock-names"), source: nodePath + "/clock-names")
+            {
                 .list($0)
             }
             facts.set("\(key).dt.interrupts", from: dt.cells(node, "interrupts"), source: nodePath + "/interrupts") {
@@ -88,7 +95,9 @@ public struct DeviceTreeProbe: Probe {
             let address = name.split(separator: "@").last.map(String.init) ?? name
             facts.set("\(key).dt.smmu", .string(address), source: source, raw: smmu)
         } else {
-            facts.set("\(key).dt.smmu", state: .malformed(source: source, detail: "phandle 0x\(String(list[0], radix: 16)) not found"))
+            facts.set(
+                "\(key).dt.smmu",
+                state: .malformed(source: source, detail: "phandle 0x\(String(list[0], radix: 16)) not found"))
         }
     }
 }

@@ -41,9 +41,12 @@ public struct DevnodesProbe: Probe {
             if builtin { kinds.append(("chan", "nvhost-nvdla")) }
             var ctrlPresent = false
             for (kind, prefix) in kinds {
-                let device = mine.first { $0.name.hasPrefix(prefix) && $0.name.dropFirst(prefix.count).allSatisfy(\.isNumber) }
+                let device = mine.first {
+                    $0.name.hasPrefix(prefix) && $0.name.dropFirst(prefix.count).allSatisfy(\.isNumber)
+                }
                 let name = device?.name ?? "\(prefix)\(index)"
-                let found = collectNode(root, key: "\(key).node.\(kind)", name: name, classPath: device?.path, into: &facts)
+                let found = collectNode(
+                    root, key: "\(key).node.\(kind)", name: name, classPath: device?.path, into: &facts)
                 if found { nodesFound += 1 }
                 if kind == "ctrl" { ctrlPresent = found }
             }
@@ -56,13 +59,17 @@ public struct DevnodesProbe: Probe {
     }
 
     /// Records one node; returns whether `/dev/<name>` exists as a character device.
-    func collectNode(_ root: SystemRoot, key: String, name: String, classPath: String?, into facts: inout FactTable) -> Bool {
+    func collectNode(_ root: SystemRoot, key: String, name: String, classPath: String?, into facts: inout FactTable)
+        -> Bool
+    {
         let devPath = "/dev/\(name)"
         facts.set("\(key).name", .string(name), source: classPath ?? devPath)
         var classDev: (Int, Int)?
         if let classPath {
             let dev = root.readAttribute(classPath + "/dev")
-            facts.set("\(key).class_dev", from: dev, source: classPath + "/dev") { Self.devnum($0) == nil ? nil : .string($0) }
+            facts.set("\(key).class_dev", from: dev, source: classPath + "/dev") {
+                Self.devnum($0) == nil ? nil : .string($0)
+            }
             classDev = dev.value.flatMap(Self.devnum)
         } else {
             facts.set("\(key).class_dev", state: .missing(source: "/sys/class"))
@@ -74,18 +81,23 @@ public struct DevnodesProbe: Probe {
             facts.set("\(key).mode", .string(st.octalMode), source: devPath)
             facts.set("\(key).owner", .string("\(st.user ?? "?"):\(st.group ?? "?")"), source: devPath)
             let groupAccess = (st.mode & 0o060 == 0o060 && st.group == "video") || st.mode & 0o006 == 0o006
-            facts.set("\(key).video_access", .bool(groupAccess), source: devPath, raw: "\(st.octalMode) \(st.user ?? "?"):\(st.group ?? "?")")
+            facts.set(
+                "\(key).video_access", .bool(groupAccess), source: devPath,
+                raw: "\(st.octalMode) \(st.user ?? "?"):\(st.group ?? "?")")
             if let major = st.major, let minor = st.minor {
                 facts.set("\(key).devnum", .string("\(major):\(minor)"), source: devPath)
                 if let classDev {
-                    facts.set("\(key).devnum_matches", .bool(classDev == (major, minor)), source: devPath, raw: "\(major):\(minor)")
+                    facts.set(
+                        "\(key).devnum_matches", .bool(classDev == (major, minor)), source: devPath,
+                        raw: "\(major):\(minor)")
                 }
                 let udev = "/run/udev/data/c\(major):\(minor)"
                 facts.set("\(key).udev_db", .bool(root.exists(udev) == true), source: udev)
             }
             return true
         case .value(let st):
-            facts.set("\(key).present", .bool(false), source: devPath, raw: "not a character device (\(st.kind.rawValue))")
+            facts.set(
+                "\(key).present", .bool(false), source: devPath, raw: "not a character device (\(st.kind.rawValue))")
             return false
         case .missing:
             facts.set("\(key).present", .bool(false), source: devPath)
@@ -102,7 +114,9 @@ public struct DevnodesProbe: Probe {
                 let grants = text.split(separator: "\n").contains { line in
                     !line.hasPrefix("#") && line.contains("nvhost") && line.contains("video")
                 }
-                facts.set("devnodes.udev_rule", .bool(grants), source: path, raw: grants ? "nvhost* → video" : "no nvhost rule")
+                facts.set(
+                    "devnodes.udev_rule", .bool(grants), source: path,
+                    raw: grants ? "nvhost* → video" : "no nvhost rule")
                 return
             }
         }

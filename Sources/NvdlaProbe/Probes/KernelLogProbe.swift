@@ -20,7 +20,7 @@ public struct KernelLogProbe: Probe {
         let log = context.root.kernelLog()
         let source = SystemRoot.kmsgPath
         guard case .value(let lines) = log else {
-            facts.set("kernel_log.available", from: log.map { _ in false }, source: source) { .bool($0) }
+            facts.set("kernel_log.available", .bool(false), source: source, raw: log.outcomeWord)
             for index in facts.instances["dla"] ?? [] {
                 facts.set("dla.\(index).log.fused", from: log.map { _ in false }, source: source) { _ in nil }
                 facts.set("dla.\(index).log.probe_error", from: log.map { _ in 0 }, source: source) { _ in nil }
@@ -58,7 +58,9 @@ public struct KernelLogProbe: Probe {
                 facts.set("dla.\(index).log.fused", .bool(false), source: source)
             }
             if let (error, line) = probeError[index] {
-                facts.set("dla.\(index).log.probe_error", .int(Int64(error) ?? 0), source: Self.where_(line), raw: line.message)
+                facts.set(
+                    "dla.\(index).log.probe_error", .int(Int64(error) ?? 0), source: Self.where_(line),
+                    raw: line.message)
             } else {
                 facts.set("dla.\(index).log.probe_error", state: .missing(source: source))
             }

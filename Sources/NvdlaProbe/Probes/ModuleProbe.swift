@@ -29,13 +29,17 @@ public struct ModuleProbe: Probe {
             .bool($0 != nil)
         }
         if case .value(let module?) = loaded {
-            facts.set("driver.module.state", .string(Self.state(module.state)), source: "/proc/modules", raw: Self.line(module))
+            facts.set(
+                "driver.module.state", .string(Self.state(module.state)), source: "/proc/modules",
+                raw: Self.line(module))
             facts.set("driver.module.taints", .string(module.taints), source: "/proc/modules")
             if let refcount = module.refcount {
                 facts.set("driver.module.refcount", .int(Int64(refcount)), source: "/proc/modules")
             }
             let sys = "/sys/module/\(Self.moduleName)"
-            facts.set("driver.module.initstate", from: root.readAttribute(sys + "/initstate"), source: sys + "/initstate") {
+            facts.set(
+                "driver.module.initstate", from: root.readAttribute(sys + "/initstate"), source: sys + "/initstate"
+            ) {
                 .string($0)
             }
             facts.set(
@@ -51,7 +55,8 @@ public struct ModuleProbe: Probe {
         default: available = nil
         }
         if let available {
-            facts.set("driver.available", .bool(available), source: isModule ? "/proc/modules" : "/etc/nv_tegra_release")
+            facts.set(
+                "driver.available", .bool(available), source: isModule ? "/proc/modules" : "/etc/nv_tegra_release")
         } else {
             facts.set("driver.available", from: modulesText, source: "/proc/modules") { _ in nil }
         }
@@ -119,7 +124,8 @@ public struct ModuleProbe: Probe {
 
     static func line(_ module: ProcModules.Module) -> String {
         let users = module.users.isEmpty ? "-" : module.users.joined(separator: ",") + ","
-        return "\(module.name) \(module.size) \(module.refcount.map(String.init) ?? "-") \(users) \(state(module.state))"
+        return
+            "\(module.name) \(module.size) \(module.refcount.map(String.init) ?? "-") \(users) \(state(module.state))"
             + (module.taints.isEmpty ? "" : " (\(module.taints))")
     }
 }

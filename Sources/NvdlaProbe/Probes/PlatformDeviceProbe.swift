@@ -11,8 +11,11 @@ public struct PlatformDeviceProbe: Probe {
         let root = context.root
         for index in facts.instances["dla"] ?? [] {
             let key = "dla.\(index)"
-            guard let node = facts.string("\(key).dt.path"), let unit = facts.string("\(key).hw_address") else { continue }
-            let nodeName = node.split(separator: "/").last.flatMap { $0.split(separator: "@").first }.map(String.init)
+            guard let node = facts.string("\(key).dt.path"), let unit = facts.string("\(key).hw_address") else {
+                continue
+            }
+            let nodeName =
+                node.split(separator: "/").last.flatMap { $0.split(separator: "@").first }.map(String.init)
                 ?? "nvdla\(index)"
             let path = "/sys/bus/platform/devices/\(unit).\(nodeName)"
             facts.set("\(key).sysfs.path", .string(path), source: path)

@@ -35,6 +35,12 @@ public struct VersionsProbe: Probe {
         let text = root.readText(Self.dpkgPath)
         guard case .value(let body) = text else {
             facts.set("versions.dpkg_present", .bool(false), source: Self.dpkgPath, raw: text.outcomeWord)
+            for key in [
+                "versions.pkg.l4t_core", "versions.pkg.l4t_firmware", "versions.pkg.jetpack",
+                "versions.pkg.dla_compiler",
+            ] {
+                facts.set(key, from: text, source: Self.dpkgPath) { _ in nil }
+            }
             return nil
         }
         facts.set("versions.dpkg_present", .bool(true), source: Self.dpkgPath)
@@ -172,7 +178,8 @@ public struct VersionsProbe: Probe {
         }
         for name in ["libnvinfer10", "libnvinfer8", "libnvinfer7", "tensorrt", "tensorrt-libs"] {
             if let version = packages?[name] {
-                setVersion("tensorrt", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
+                setVersion(
+                    "tensorrt", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
                 return
             }
         }
@@ -198,7 +205,9 @@ public struct VersionsProbe: Probe {
 
     func collectCuda(_ root: SystemRoot, packages: [String: String]?, into facts: inout FactTable) {
         let json = "/usr/local/cuda/version.json"
-        if case .value(let text) = root.readText(json, cap: 1024 * 1024), let version = CudaVersionJSON.parse(text)?.version {
+        if case .value(let text) = root.readText(json, cap: 1024 * 1024),
+            let version = CudaVersionJSON.parse(text)?.version
+        {
             setVersion("cuda", version, source: json, raw: version, into: &facts)
             return
         }

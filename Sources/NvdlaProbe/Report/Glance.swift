@@ -32,7 +32,8 @@ public enum Glance {
         default: break
         }
         switch facts.bool("\(key).driver.bound") {
-        case true?: chain.append("bound \(facts.string("\(key).driver.name") ?? "")".trimmingCharacters(in: .whitespaces))
+        case true?:
+            chain.append("bound \(facts.string("\(key).driver.name") ?? "")".trimmingCharacters(in: .whitespaces))
         case false?:
             chain.append("not bound")
             return

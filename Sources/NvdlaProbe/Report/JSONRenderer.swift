@@ -110,7 +110,8 @@ public enum JSONRenderer {
                 case .bool(let b): json = .bool(b)
                 case .list(let l): json = .list(l)
                 }
-                out[key] = FactJSON(state: "known", value: json, source: provenance.source, raw: provenance.raw, detail: nil)
+                out[key] = FactJSON(
+                    state: "known", value: json, source: provenance.source, raw: provenance.raw, detail: nil)
             case .missing(let source):
                 out[key] = FactJSON(state: "missing", value: nil, source: source, raw: nil, detail: nil)
             case .unreadable(let why, let source):

@@ -120,7 +120,8 @@ public struct TextRenderer {
                 default: return "\(n) \(reason)"
                 }
             }
-            parts.append("\(plural(report.inconclusive.count, "check")) inconclusive (\(detail.joined(separator: ", ")))")
+            parts.append(
+                "\(plural(report.inconclusive.count, "check")) inconclusive (\(detail.joined(separator: ", ")))")
         }
         parts.append("\(report.passed.count) passed")
         return "status: \(report.status.rawValue) · " + parts.joined(separator: ", ")

@@ -44,12 +44,17 @@ public struct DeviceTree: Sendable {
 
     /// Child node names of `node` (directories only).
     public func children(_ node: String) -> [String] {
-        guard let names = root.list(path(node)).value else { return [] }
-        return names.filter { root.isDirectory(path(node) + "/" + $0) }
+        root.directories(path(node)).value ?? []
     }
 
     /// Every node whose `compatible` list contains one of `compatibles`, depth-first, bounded in depth and count.
-    public func nodes(compatibleWith compatibles: Set<String>, maxDepth: Int = 6, maxNodes: Int = 5000) -> [String] {
+    ///
+    /// Only nodes that `candidate` accepts by name have their `compatible` read, so a walk of a full device tree
+    /// (about a thousand nodes on a Jetson) opens a handful of files.
+    public func nodes(
+        compatibleWith compatibles: Set<String>, maxDepth: Int = 6, maxNodes: Int = 5000,
+        candidate: (String) -> Bool = { _ in true }
+    ) -> [String] {
         var found: [String] = []
         var visited = 0
         func walk(_ node: String, _ depth: Int) {
@@ -57,7 +62,8 @@ public struct DeviceTree: Sendable {
             visited += 1
             for child in children(node) {
                 let childPath = node == "/" ? "/" + child : node + "/" + child
-                let compatible = root.readBytes(path(childPath) + "/compatible", cap: 4096).value
+                let compatible =
+                    candidate(child) ? root.readBytes(path(childPath) + "/compatible", cap: 4096).value : nil
                 if let bytes = compatible?.bytes, let list = DeviceTreeProperty.strings(bytes),
                     !compatibles.isDisjoint(with: list)
                 {
@@ -86,7 +92,6 @@ extension SystemRoot {
     /// Whether `path` is a directory (links followed); false when that cannot be told.
     public func isDirectory(_ path: String) -> Bool {
         guard case .value(let inner) = resolve(path) else { return false }
-        var st = Glibc.stat()
-        return lstat(host(inner), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return isResolvedDirectory(inner)
     }
 }

@@ -29,6 +29,7 @@ public final class SystemRoot: Sendable {
     public static let maxLinks = 40
 
     private let statTable: StatCache
+    private let lstatCache = LstatCache()
 
     /// Opens `path` as a root. `path` must be an existing directory.
     public init(path: String, policy: ReadPolicy = ReadPolicy()) {
@@ -63,25 +64,30 @@ public final class SystemRoot: Sendable {
                 continue
             }
             let candidate = "/" + (stack + [component]).joined(separator: "/")
-            var st = Glibc.stat()
-            if lstat(host(candidate), &st) != 0 {
-                let code = errno
-                if code == ENOENT || code == ENOTDIR { return .missing }
-                return ErrnoClass.result(code)
-            }
-            let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-            if isLink && (!pending.isEmpty || followLast) {
+            let entry = lstatCache.entry(host(candidate))
+            switch entry {
+            case .missing: return .missing
+            case .failed(let code): return ErrnoClass.result(code)
+            case .link(let target) where !pending.isEmpty || followLast:
                 links += 1
                 if links > Self.maxLinks { return .unreadable(.blocked) }
-                guard let target = Self.readlinkRaw(host(candidate)) else { return ErrnoClass.result(errno) }
                 if target.hasPrefix("/") { stack.removeAll() }
                 pending.append(contentsOf: Self.components(target).reversed())
                 continue
+            case .directory: break
+            case .link, .other:
+                if !pending.isEmpty { return .missing }
             }
-            if !pending.isEmpty && (st.st_mode & S_IFMT) != S_IFDIR { return .missing }
             stack.append(component)
         }
         return .value("/" + stack.joined(separator: "/"))
+    }
+
+    /// Whether a resolved inner path is a directory (answered from the lstat cache).
+    func isResolvedDirectory(_ inner: String) -> Bool {
+        if inner == "/" { return true }
+        if case .directory = lstatCache.entry(host(inner)) { return true }
+        return false
     }
 
     static func components(_ path: String) -> [String] {
@@ -98,7 +104,9 @@ public final class SystemRoot: Sendable {
     // MARK: - Reads
 
     /// Reads up to `cap` bytes of the regular file at `path`; `truncated` says the cap was hit.
-    public func readBytes(_ path: String, cap: Int = SystemRoot.tableCap) -> ReadResult<(bytes: [UInt8], truncated: Bool)> {
+    public func readBytes(_ path: String, cap: Int = SystemRoot.tableCap) -> ReadResult<
+        (bytes: [UInt8], truncated: Bool)
+    > {
         let result = readBytesUnrecorded(path, cap: cap)
         let bytes = result.value?.bytes.count ?? 0
         trail.record(
@@ -186,22 +194,43 @@ public final class SystemRoot: Sendable {
     }
 
     private func listUnrecorded(_ path: String) -> ReadResult<[String]> {
+        listTyped(path).map { entries in entries.map(\.name) }
+    }
+
+    /// Entry names of a directory with whether each is a directory (from `d_type`, links followed through the
+    /// lstat cache), sorted by name; at most 100 000 entries.
+    func listTyped(_ path: String) -> ReadResult<[(name: String, isDirectory: Bool)]> {
         guard policy.allows(path) else { return .unreadable(.blocked) }
         let resolved = resolve(path)
         guard case .value(let inner) = resolved else { return resolved.map { _ in [] } }
         guard let dir = opendir(host(inner)) else { return ErrnoClass.result(errno) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
             if !isLive && inner == "/" && name == ".nvdla-doctor" { continue }
-            names.append(name)
-            if names.count >= 100_000 { break }
+            let childInner = inner == "/" ? "/" + name : inner + "/" + name
+            let isDirectory: Bool
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): isDirectory = true
+            case Int32(DT_REG), Int32(DT_CHR), Int32(DT_BLK), Int32(DT_FIFO), Int32(DT_SOCK): isDirectory = false
+            default: isDirectory = resolve(childInner).value.map(isResolvedDirectory) ?? false
+            }
+            entries.append((name, isDirectory))
+            if entries.count >= 100_000 { break }
         }
-        return .value(names.sorted())
+        return .value(entries.sorted { $0.name < $1.name })
+    }
+
+    /// Names of the subdirectories of `path` (links to directories included), sorted; recorded like `list`.
+    public func directories(_ path: String) -> ReadResult<[String]> {
+        let result = listTyped(path).map { entries in entries.filter(\.isDirectory).map(\.name) }
+        trail.record(
+            ReadRecord(path: path, access: .directory, outcome: result.outcomeWord, bytes: 0, truncated: false))
+        return result
     }
 
     /// Whether something exists at `path` (following links): `nil` when that cannot be told.

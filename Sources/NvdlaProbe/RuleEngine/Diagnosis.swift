@@ -14,7 +14,9 @@ public enum Diagnosis {
         let source = ReportSource(
             kind: sourceKind ?? (root.isLive ? "live" : "snapshot"), path: displayPath ?? root.hostPath)
         if facts.bool("platform.tegra") != true {
-            let compatible = facts.list("platform.compatible").map { " (device-tree compatible: \($0.joined(separator: ", ")))" }
+            let compatible = facts.list("platform.compatible").map {
+                " (device-tree compatible: \($0.joined(separator: ", ")))"
+            }
             let reason =
                 "No NVIDIA Tegra SoC found under \(source.path)\(compatible ?? ""): nvdla-doctor checks Jetson "
                 + "systems (Xavier, Orin) only."

@@ -185,13 +185,15 @@ public struct Evaluator: Sendable {
         Finding(
             id: rule.id, area: rule.area, severity: rule.severity, subject: subject(rule, scope),
             title: rule.title, message: render(rule.message, scope),
-            evidence: rule.evidence.map { evidence(scope.resolve($0), rule: rule, scope: scope) },
+            evidence: rule.evidence.map {
+                evidence(scope.resolve($0.key), explicit: $0.expected, rule: rule, scope: scope)
+            },
             remedy: FindingRemedy(
                 summary: render(rule.remedy.summary, scope), commands: rule.remedy.commands.map { render($0, scope) },
                 doc: rule.doc))
     }
 
-    func evidence(_ key: String, rule: Rule, scope: Scope) -> Evidence {
+    func evidence(_ key: String, explicit: String?, rule: Rule, scope: Scope) -> Evidence {
         let state = table[key]
         let observed: String
         switch state {
@@ -207,7 +209,11 @@ public struct Evaluator: Sendable {
         case .malformed(_, let detail)?: observed = "malformed (\(detail))"
         case nil: observed = "not collected"
         }
-        let expected = ExpectationText.expected(for: key, in: rule.when, scope: scope, table: table)
+        // Info findings describe a state, not a fault: there is no "expected" to contrast, unless stated.
+        let expected =
+            explicit
+            ?? (rule.severity == .info
+                ? nil : ExpectationText.expected(for: key, in: rule.when, scope: scope, table: table))
         return Evidence(source: state?.source ?? key, fact: key, observed: observed, expected: expected)
     }
 

@@ -1,7 +1,8 @@
 /// Derives the "expected" text of an evidence item from the rule's conditions on that fact.
 enum ExpectationText {
     /// What the rule's `when` treats as healthy for `key`: the negation of what fires, in words.
-    static func expected(for key: String, in condition: Condition, scope: Evaluator.Scope, table: FactTable) -> String? {
+    static func expected(for key: String, in condition: Condition, scope: Evaluator.Scope, table: FactTable) -> String?
+    {
         var parts: [String] = []
         collect(condition, key: key, negated: false, scope: scope, table: table, into: &parts)
         let unique = parts.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

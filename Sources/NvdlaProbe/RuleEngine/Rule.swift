@@ -65,6 +65,12 @@ public indirect enum Condition: Sendable {
     case compare(key: String, op: Comparison, operand: Operand, regex: Regex2?)
 }
 
+/// A fact to show as evidence, with an explicit healthy value when the conditions do not imply one.
+public struct EvidenceSpec: Sendable, Equatable {
+    public let key: String
+    public let expected: String?
+}
+
 /// What to tell the user to do about a finding.
 public struct Remedy: Sendable, Equatable {
     public let summary: String
@@ -86,7 +92,7 @@ public struct Rule: Sendable {
     /// Subject template for system-wide rules (default `system`).
     public let subject: String?
     public let message: String
-    public let evidence: [String]
+    public let evidence: [EvidenceSpec]
     public let remedy: Remedy
     /// The file and line the rule was read from.
     public let origin: String

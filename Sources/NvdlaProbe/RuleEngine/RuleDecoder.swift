@@ -23,7 +23,7 @@ public struct RuleDecoder {
     public func decode(_ text: String) throws(RuleFileError) -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // no regex tag resolution: values are typed below
         } catch {
             throw RuleFileError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.describe(error))")
         }
@@ -34,7 +34,7 @@ public struct RuleDecoder {
         guard let schemaNode = top["schema"] else {
             throw RuleFileError(file: file, line: root.mark?.line, "missing `schema: 1`")
         }
-        guard schemaNode.int == Self.schemaVersion else {
+        guard schemaNode.scalar.flatMap({ Int($0.string) }) == Self.schemaVersion else {
             throw err(schemaNode, "unsupported schema `\(schemaNode.string ?? "?")` (this version reads schema 1)")
         }
         guard let rulesNode = top["rules"] else { return [] }
@@ -58,7 +58,8 @@ public struct RuleDecoder {
                 "unknown area `\(areaText)` (one of \(Area.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         guard id.split(separator: "-")[1] == area.code else {
-            throw err(map["id"] ?? node, "rule id `\(id)` does not carry the code of area `\(area.rawValue)` (\(area.code))")
+            throw err(
+                map["id"] ?? node, "rule id `\(id)` does not carry the code of area `\(area.rawValue)` (\(area.code))")
         }
         let severityText = try string(map, "severity", in: node)
         guard let severity = Severity(rawValue: severityText) else {
@@ -74,13 +75,10 @@ public struct RuleDecoder {
         let applies = try map["applies"].map { node throws(RuleFileError) in try condition(node) }
         guard let whenNode = map["when"] else { throw err(node, "rule \(id) has no `when`") }
         let when = try condition(whenNode)
-        let evidence: [String]
+        let evidence: [EvidenceSpec]
         if let evidenceNode = map["evidence"] {
             guard case .sequence(let items) = evidenceNode else { throw err(evidenceNode, "`evidence` must be a list") }
-            evidence = try items.map { item throws(RuleFileError) in
-                guard let key = item.scalar?.string else { throw err(item, "evidence entries are fact keys") }
-                return key
-            }
+            evidence = try items.map { item throws(RuleFileError) in try self.evidence(item) }
         } else {
             evidence = []
         }
@@ -103,6 +101,17 @@ public struct RuleDecoder {
             message: try string(map, "message", in: node), evidence: evidence,
             remedy: Remedy(summary: summary, commands: commands),
             origin: "\(file):\(node.mark?.line ?? 0)")
+    }
+
+    /// `KEY` or `{fact: KEY, expected: TEXT}`.
+    func evidence(_ item: Node) throws(RuleFileError) -> EvidenceSpec {
+        if let key = item.scalar?.string { return EvidenceSpec(key: key, expected: nil) }
+        guard case .mapping(let map) = item else {
+            throw err(item, "evidence entries are KEY or {fact: KEY, expected: TEXT}")
+        }
+        try checkKeys(map, allowed: ["fact", "expected"], what: "evidence")
+        guard let key = map["fact"]?.scalar?.string else { throw err(item, "evidence mapping needs `fact: KEY`") }
+        return EvidenceSpec(key: key, expected: map["expected"]?.scalar?.string)
     }
 
     // MARK: - Conditions
@@ -132,12 +141,17 @@ public struct RuleDecoder {
         guard ops.count == 1, let opText = ops.first, let op = Comparison(rawValue: opText),
             let valueNode = map[opText]
         else {
-            throw err(node, "a leaf condition has exactly one operator (\(Comparison.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw err(
+                node,
+                "a leaf condition has exactly one operator (\(Comparison.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let operand = try self.operand(valueNode, op: op)
         var regex: Regex2?
         if op == .matches {
-            guard case .literal(.string(let pattern)) = operand else { throw err(valueNode, "`matches` takes a regex string") }
+            guard case .literal(.string(let pattern)) = operand else {
+                throw err(valueNode, "`matches` takes a regex string")
+            }
             do {
                 regex = try Regex2(pattern)
             } catch {
@@ -150,18 +164,24 @@ public struct RuleDecoder {
     func operand(_ node: Node, op: Comparison) throws(RuleFileError) -> Operand {
         switch op {
         case .exists, .missing:
-            guard let flag = node.bool else { throw err(node, "`\(op.rawValue)` takes true or false") }
-            return .literal(.bool(flag))
+            guard let text = node.scalar?.string, text == "true" || text == "false" else {
+                throw err(node, "`\(op.rawValue)` takes true or false")
+            }
+            return .literal(.bool(text == "true"))
         case .in, .notIn:
             guard case .sequence(let items) = node else { throw err(node, "`\(op.rawValue)` takes a list") }
-            return .literal(.list(try items.map { item throws(RuleFileError) in
-                guard let text = item.scalar?.string else { throw err(item, "list items are scalars") }
-                return text
-            }))
+            return .literal(
+                .list(
+                    try items.map { item throws(RuleFileError) in
+                        guard let text = item.scalar?.string else { throw err(item, "list items are scalars") }
+                        return text
+                    }))
         default:
             if case .mapping(let map) = node {
                 try checkKeys(map, allowed: ["fact"], what: "operand")
-                guard let key = map["fact"]?.scalar?.string else { throw err(node, "an operand mapping is {fact: KEY}") }
+                guard let key = map["fact"]?.scalar?.string else {
+                    throw err(node, "an operand mapping is {fact: KEY}")
+                }
                 return .fact(key)
             }
             guard let scalar = node.scalar else { throw err(node, "`\(op.rawValue)` takes a scalar or {fact: KEY}") }
@@ -185,14 +205,17 @@ public struct RuleDecoder {
         for key in map.keys {
             guard let name = key.scalar?.string else { throw err(key, "\(what) keys must be strings") }
             guard allowed.contains(name) else {
-                throw err(key, "unknown key `\(name)` in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                throw err(
+                    key, "unknown key `\(name)` in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
     }
 
     func string(_ map: Node.Mapping, _ key: String, in node: Node) throws(RuleFileError) -> String {
         guard let value = map[key] else { throw err(node, "missing `\(key)`") }
-        guard let text = value.scalar?.string, !text.isEmpty else { throw err(value, "`\(key)` must be a non-empty string") }
+        guard let text = value.scalar?.string, !text.isEmpty else {
+            throw err(value, "`\(key)` must be a non-empty string")
+        }
         return text
     }
 

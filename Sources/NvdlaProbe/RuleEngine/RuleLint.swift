@@ -16,13 +16,15 @@ public enum RuleLint {
             var keys: [String] = []
             if let applies = rule.applies { collectKeys(applies, into: &keys) }
             collectKeys(rule.when, into: &keys)
-            keys += rule.evidence
+            keys += rule.evidence.map(\.key)
             var captures = Set<String>()
             collectCaptures(rule.when, into: &captures)
             for key in keys where !known(key, rule: rule) {
                 problems.append(Problem(subject: where_, message: "fact `\(key)` is not in the catalogue"))
             }
-            for template in [rule.title, rule.message, rule.remedy.summary] + rule.remedy.commands + [rule.subject ?? ""] {
+            for template in [rule.title, rule.message, rule.remedy.summary] + rule.remedy.commands + [
+                rule.subject ?? ""
+            ] {
                 for name in Template.names(in: template)
                 where name != "subject" && !captures.contains(name) && !known(name, rule: rule) {
                     problems.append(Problem(subject: where_, message: "template refers to unknown `{\(name)}`"))
@@ -35,7 +37,9 @@ public enum RuleLint {
                 problems.append(Problem(subject: where_, message: "no remedy page \(rule.doc)"))
             } else if let page = pages[rule.doc], !RemedyPage.isComplete(page) {
                 problems.append(
-                    Problem(subject: rule.doc, message: "remedy page lacks a section: \(RemedyPage.sections.joined(separator: ", "))"))
+                    Problem(
+                        subject: rule.doc,
+                        message: "remedy page lacks a section: \(RemedyPage.sections.joined(separator: ", "))"))
             }
         }
         if checkOrphans {

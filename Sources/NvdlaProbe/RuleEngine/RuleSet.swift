@@ -68,7 +68,8 @@ public struct RuleSet: Sendable {
             for rule in decoded {
                 if let first = seen[rule.id] {
                     let line = Int(rule.origin.split(separator: ":").last ?? "")
-                    throw RuleFileError(file: name, line: line, "duplicate rule id \(rule.id) (first defined at \(first))")
+                    throw RuleFileError(
+                        file: name, line: line, "duplicate rule id \(rule.id) (first defined at \(first))")
                 }
                 seen[rule.id] = rule.origin
                 if let index = rules.firstIndex(where: { $0.id == rule.id }) {

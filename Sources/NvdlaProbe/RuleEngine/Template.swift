@@ -32,8 +32,8 @@ public enum Template {
             }
             let body = rest[rest.index(after: open)..<close]
             let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
-            let name = parts.first?.trimmingCharacters(in: .whitespaces) ?? ""
-            if name.isEmpty || name.contains(" ") {
+            let name = parts.first ?? ""
+            if name.isEmpty || name.contains(where: \.isWhitespace) {
                 out += rest[open...close]
             } else if let value = lookup(name) {
                 out += apply(parts.count > 1 ? parts[1] : nil, to: value)
@@ -51,7 +51,7 @@ public enum Template {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             let body = rest[rest.index(after: open)..<close]
             let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
-            if let name = parts.first, !name.isEmpty, !name.contains(" ") {
+            if let name = parts.first, !name.isEmpty, !name.contains(where: \.isWhitespace) {
                 visit(name, parts.count > 1 ? parts[1] : nil)
             }
             rest = rest[rest.index(after: close)...]

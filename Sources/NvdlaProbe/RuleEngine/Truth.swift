@@ -20,7 +20,8 @@ public enum Truth: Sendable, Equatable {
         if parts.contains(.no) { return .no }
         var blockers = Set<Blocker>()
         for case .unknown(let b) in parts { blockers.formUnion(b) }
-        return blockers.isEmpty && !parts.contains(where: { if case .unknown = $0 { return true } else { return false } })
+        return blockers.isEmpty
+            && !parts.contains(where: { if case .unknown = $0 { return true } else { return false } })
             ? .yes : .unknown(blockers)
     }
 

@@ -8,7 +8,8 @@ extension FactCatalogue {
         FactSpec("dla.*.driver.bound", .bool, "\(platformDevices)/driver", "A driver is bound to the device"),
         FactSpec("dla.*.driver.name", .string, "\(platformDevices)/driver", "Name of the bound driver (nvdla)"),
         FactSpec("dla.*.iommu_group", .string, "\(platformDevices)/iommu_group", "IOMMU group number"),
-        FactSpec("dla.*.power.runtime_status", .string, "\(platformDevices)/power/runtime_status",
+        FactSpec(
+            "dla.*.power.runtime_status", .string, "\(platformDevices)/power/runtime_status",
             "Runtime PM state (suspended when idle, error after a failed resume)"),
         FactSpec("dla.*.power.control", .string, "\(platformDevices)/power/control", "Runtime PM control (auto/on)"),
         FactSpec("dla.*.log.fused", .bool, "/dev/kmsg", "Kernel log says this instance is disabled in fuse/SKU"),
@@ -33,22 +34,27 @@ extension FactCatalogue {
         FactSpec("dla.*.node.chan.devnum_matches", .bool, "/dev/nvhost-nvdla*", "Node MAJ:MIN equals the class"),
         FactSpec("dla.*.node.chan.udev_db", .bool, "/run/udev/data/c<MAJ>:<MIN>", "udev has a database entry"),
         FactSpec("devnodes.found", .int, "/dev", "DLA device nodes found for enabled, bound instances"),
-        FactSpec("devnodes.udev_rule", .bool, "/etc/udev/rules.d/99-tegra-devices.rules",
+        FactSpec(
+            "devnodes.udev_rule", .bool, "/etc/udev/rules.d/99-tegra-devices.rules",
             "L4T's udev rule giving nvhost* nodes to group video is installed"),
-        FactSpec("driver.module.expected", .bool, "/etc/nv_tegra_release", "The driver is a module (JP6), not built in"),
+        FactSpec(
+            "driver.module.expected", .bool, "/etc/nv_tegra_release", "The driver is a module (JP6), not built in"),
         FactSpec("driver.available", .bool, "/proc/modules", "Driver built in, or module loaded and Live"),
         FactSpec("driver.module.loaded", .bool, "/proc/modules", "nvhost_nvdla is in /proc/modules"),
         FactSpec("driver.module.state", .string, "/proc/modules", "Module state (Live, Loading, Unloading)"),
         FactSpec("driver.module.taints", .string, "/proc/modules", "Module taint letters"),
         FactSpec("driver.module.refcount", .int, "/proc/modules", "Module reference count"),
         FactSpec("driver.module.initstate", .string, "/sys/module/nvhost_nvdla/initstate", "Module init state"),
-        FactSpec("driver.module.srcversion_loaded", .string, "/sys/module/nvhost_nvdla/srcversion",
+        FactSpec(
+            "driver.module.srcversion_loaded", .string, "/sys/module/nvhost_nvdla/srcversion",
             "srcversion of the loaded module"),
         FactSpec("driver.module.file", .string, "/lib/modules/<release>/modules.dep", "Module file on disk"),
-        FactSpec("driver.module.vermagic", .string, "nvhost-nvdla.ko .modinfo", "Kernel release the file was built for"),
+        FactSpec(
+            "driver.module.vermagic", .string, "nvhost-nvdla.ko .modinfo", "Kernel release the file was built for"),
         FactSpec("driver.module.srcversion_file", .string, "nvhost-nvdla.ko .modinfo", "srcversion of the file"),
         FactSpec("driver.module.depends", .list, "nvhost-nvdla.ko .modinfo", "Modules the file depends on"),
-        FactSpec("platform.container", .bool, "/.dockerenv, /run/.containerenv, /proc/1/cgroup",
+        FactSpec(
+            "platform.container", .bool, "/.dockerenv, /run/.containerenv, /proc/1/cgroup",
             "The root is a container"),
         FactSpec("kernel_log.available", .bool, "/dev/kmsg", "The kernel log could be read"),
         FactSpec("firmware.log.load_failed", .string, "/dev/kmsg", "Firmware file a failed direct load named"),

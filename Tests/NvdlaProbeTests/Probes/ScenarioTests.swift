@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import NvdlaProbe
+
+/// Each fixture scenario gives exactly the findings for its broken link, and the right platform block.
+@Suite("Scenarios")
+struct ScenarioTests {
+    struct Expectation: CustomTestStringConvertible, Sendable {
+        let scenario: String
+        let status: ReportStatus
+        let findings: [String]
+        var module: String? = "p3701-0005"
+        var l4t: String? = "36.4.3"
+        var jetpack: String? = "6.2"
+        var expected: Int? = 2
+        var present: Int? = 2
+        var testDescription: String { scenario }
+    }
+
+    static let table: [Expectation] = [
+        Expectation(scenario: "jp6-agx-orin-64gb", status: .ok, findings: []),
+        Expectation(scenario: "jp6-agx-orin-status-absent", status: .ok, findings: []),
+        Expectation(
+            scenario: "jp5-agx-orin", status: .ok, findings: [], module: "p3701-0000", l4t: "35.4.1", jetpack: "5.1.2"),
+        Expectation(
+            scenario: "jp5-agx-xavier", status: .ok, findings: [], module: "p2888-0001", l4t: "35.4.1",
+            jetpack: "5.1.2"),
+        Expectation(
+            scenario: "jp5-agx-orin-no-dpkg", status: .ok, findings: [], module: "p3701-0000", l4t: "35.4.1",
+            jetpack: "5.1.2"),
+        Expectation(
+            scenario: "jp6-orin-nano", status: .ok, findings: ["NVDLA-PLAT-001:system"], module: "p3767-0005",
+            expected: 0, present: 0),
+        Expectation(
+            scenario: "jp6-orin-nx-8gb-dla0", status: .ok, findings: [], module: "p3767-0001", expected: 1,
+            present: 1),
+        Expectation(
+            scenario: "jp6-orin-nx-8gb-dla1", status: .ok, findings: ["NVDLA-DRV-002:dla0"], module: "p3767-0001",
+            expected: 1, present: 1),
+        Expectation(
+            scenario: "jp6-agx-orin-unknown-l4t", status: .ok, findings: ["NVDLA-VER-001:system"], l4t: "36.9.1",
+            jetpack: nil),
+        Expectation(scenario: "jp6-agx-orin-trt8", status: .error, findings: ["NVDLA-VER-005:system"]),
+        Expectation(scenario: "jp6-agx-orin-core-mismatch", status: .warning, findings: ["NVDLA-VER-003:system"]),
+        Expectation(scenario: "jp6-agx-orin-kernel-mismatch", status: .error, findings: ["NVDLA-VER-004:system"]),
+        Expectation(
+            scenario: "jp6-agx-orin-cuda11", status: .warning,
+            findings: ["NVDLA-VER-006:system", "NVDLA-VER-007:system"]),
+        Expectation(
+            scenario: "jp6-agx-orin-dt-disabled", status: .error, findings: ["NVDLA-DT-001:system"], present: 0),
+        Expectation(scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0"], present: 1),
+        Expectation(
+            scenario: "jp6-agx-orin-module-not-loaded", status: .error, findings: ["NVDLA-DRV-005:system"],
+            present: 0),
+        Expectation(
+            scenario: "jp6-agx-orin-devnode-missing", status: .error, findings: ["NVDLA-DEV-001:dla1"], present: 1),
+        Expectation(
+            scenario: "jp6-agx-orin-devnode-perms", status: .warning,
+            findings: ["NVDLA-DEV-003:dla0", "NVDLA-DEV-003:dla1"]),
+        Expectation(scenario: "jp6-agx-orin-devnode-majmin", status: .error, findings: ["NVDLA-DEV-004:dla0"]),
+        Expectation(scenario: "jp6-agx-orin-rpm-error", status: .error, findings: ["NVDLA-PWR-001:dla1"]),
+        Expectation(
+            scenario: "jp6-agx-orin-container", status: .error, findings: ["NVDLA-DEV-006:system"], present: 0),
+    ]
+
+    @Test("scenario gives exactly its findings", arguments: table)
+    func scenario(_ expectation: Expectation) {
+        let report = Fixtures.check(scenario: expectation.scenario)
+        #expect(report.findingKeys == expectation.findings.sorted())
+        #expect(report.status == expectation.status)
+        #expect(report.inconclusive.isEmpty, "inconclusive: \(report.inconclusive.map(\.rule))")
+        #expect(report.platform.module == expectation.module)
+        #expect(report.platform.l4t == expectation.l4t)
+        #expect(report.platform.jetpack == expectation.jetpack)
+        #expect(report.platform.dlaExpected == expectation.expected)
+        #expect(report.platform.dlaPresent == expectation.present)
+    }
+
+    @Test("every scenario directory is covered by the table or a dedicated test")
+    func everyScenarioCovered() {
+        let covered = Set(Self.table.map(\.scenario)).union(["non-jetson", "bad-links", "bad-garbage"])
+        #expect(Set(Fixtures.scenarios).subtracting(covered).isEmpty)
+    }
+
+    @Test("a root without a Tegra SoC is reported plainly and cannot be assessed")
+    func nonJetson() {
+        let report = Fixtures.check(scenario: "non-jetson")
+        #expect(report.status == .unknown)
+        #expect(report.status.exitCode == 3)
+        #expect(report.findings.isEmpty)
+        #expect(report.unassessable?.contains("No NVIDIA Tegra SoC") == true)
+        #expect(report.platform.soc == nil)
+    }
+
+    @Test("hostile links and garbage files give no finding, no crash, and say why checks are inconclusive")
+    func badInputs() {
+        for scenario in ["bad-links", "bad-garbage"] {
+            let report = Fixtures.check(scenario: scenario)
+            #expect(report.findings.filter { $0.severity != .info }.isEmpty, "\(scenario): \(report.findingKeys)")
+            #expect(report.status == .ok)
+            #expect(report.inconclusive.allSatisfy { $0.reason == "malformed" || $0.reason == "blocked" })
+            #expect(report.platform.module == "p3701-0005")
+        }
+    }
+
+    @Test("without a kernel log, fuse-dependent checks are inconclusive and the DLA count still decides")
+    func noKernelLog() throws {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        let root = temp.copy(scenario: "jp6-agx-orin-unbound")
+        try FileManager.default.removeItem(atPath: root + "/.nvdla-doctor/kmsg")
+        let report = Fixtures.check(root)
+        #expect(report.findingKeys == ["NVDLA-PLAT-003:system"])
+        #expect(
+            report.inconclusive.map { "\($0.rule):\($0.subject)" }
+                == ["NVDLA-DRV-001:dla0", "NVDLA-DRV-003:dla0", "NVDLA-DRV-003:dla1"])
+        #expect(report.inconclusive.allSatisfy { $0.reason == "missing" })
+    }
+}
