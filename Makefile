@@ -8,7 +8,7 @@ embed:
 	python3 scripts/embed-resources.py
 
 build: deps embed
-	swift build -c release --product nvdla-doctor
+	swift build -c release --static-swift-stdlib --product nvdla-doctor
 
 run:
 	scripts/run-check

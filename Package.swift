@@ -37,7 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"]),
-        .testTarget(name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"]),
+        .testTarget(
+            name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import NvdlaProbe
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List or lint the rules in force.",
-        subcommands: [List.self, Lint.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Lint.self, Catalogue.self, Facts.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule with its severity and area.")
@@ -29,6 +29,23 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let status = RulesJob.lint(directories: rules, .standard)
             if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Catalogue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the rule catalogue as Markdown.")
+
+        func run() throws {
+            let status = RulesJob.catalogue(.standard)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Facts: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the fact catalogue as Markdown.")
+
+        func run() throws {
+            Output.standard.stdout(CatalogueJob.factsMarkdown())
         }
     }
 }

@@ -146,3 +146,17 @@ struct CommandLineTests {
         #expect(verbose.stdout.contains("ok  NVDLA-DRV-001  dla0"))
     }
 }
+
+/// Generated documentation stays true to the code.
+@Suite("Generated docs")
+struct GeneratedDocsTests {
+    @Test("Docs/facts.md and Docs/rule-catalogue.md match `rules facts` and `rules catalogue`")
+    func catalogues() throws {
+        for (command, file) in [("facts", "Docs/facts.md"), ("catalogue", "Docs/rule-catalogue.md")] {
+            let result = try Binary.run(["rules", command])
+            let committed = try String(
+                contentsOf: Binary.packageRoot.appendingPathComponent(file), encoding: .utf8)
+            #expect(result.stdout == committed, "regenerate \(file) with `nvdla-doctor rules \(command) > \(file)`")
+        }
+    }
+}

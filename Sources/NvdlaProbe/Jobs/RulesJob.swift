@@ -71,4 +71,15 @@ public enum RulesJob {
         output.stdout(text)
         return ExitStatus.ok
     }
+
+    /// Prints the Markdown catalogue of the embedded rules.
+    public static func catalogue(_ output: Output) -> Int32 {
+        do {
+            output.stdout(CatalogueJob.rulesMarkdown(try RuleSet.embedded()))
+            return ExitStatus.ok
+        } catch {
+            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return ExitStatus.unknown
+        }
+    }
 }

@@ -47,11 +47,31 @@ public struct PlatformDeviceProbe: Probe {
                 guard target.hasPrefix("/sys/kernel/iommu_groups/") else { return nil }
                 return .string(String(target.split(separator: "/").last ?? ""))
             }
+            let ofNode = root.linkTarget(path + "/of_node")
+            facts.set("\(key).of_node_matches", from: ofNode, source: path + "/of_node", raw: { $0 }) { target in
+                .bool(target == DeviceTree.base + node)
+            }
+            collectClockCaps(root, path: path, index: index, into: &facts)
             for (name, file) in [("runtime_status", "power/runtime_status"), ("control", "power/control")] {
                 let value = root.readAttribute(path + "/" + file)
                 facts.set("\(key).power.\(name)", from: value, source: path + "/" + file) { text in
                     text.isEmpty || text.count > 32 ? nil : .string(text)
                 }
+            }
+        }
+    }
+
+    /// nvpmodel's DLA clock caps: JP6 `<dev>/clk_cap/dla<N>_core`, JP5 `<dev>/acm/clk_cap/dla<N>_core` (Hz).
+    func collectClockCaps(_ root: SystemRoot, path: String, index: String, into facts: inout FactTable) {
+        let key = "dla.\(index)"
+        let jp6 = path + "/clk_cap"
+        let jp5 = path + "/acm/clk_cap"
+        let dir = root.exists(jp6) == true ? jp6 : jp5
+        // The clock names follow the hardware instance (dla1_core on the DLA at 158c0000) [jetson-dla-facts §2.4].
+        for (clock, name) in [("core", "dla\(index)_core"), ("falcon", "dla\(index)_falcon")] {
+            let file = dir + "/" + name
+            facts.set("\(key).clk_cap.\(clock)", from: root.readAttribute(file), source: file) { text in
+                Int64(text).map { .int($0) }
             }
         }
     }

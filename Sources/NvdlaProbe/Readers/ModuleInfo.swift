@@ -35,7 +35,8 @@ public struct ModuleInfo: Sendable, Equatable {
             var section = elf_nextscn(elf, nil)
             while let current = section {
                 var header = GElf_Shdr()
-                if gelf_getshdr(current, &header) != nil, let namePointer = elf_strptr(elf, shstrndx, Int(header.sh_name)),
+                if gelf_getshdr(current, &header) != nil,
+                    let namePointer = elf_strptr(elf, shstrndx, Int(header.sh_name)),
                     String(cString: namePointer) == ".modinfo", let data = elf_getdata(current, nil),
                     let start = data.pointee.d_buf
                 {

@@ -13,6 +13,7 @@ public enum JSONRenderer {
         let summary: Summary
         let message: String?
         let facts: [String: FactJSON]?
+        let reads: [ReadRecord]?
     }
     struct Tool: Encodable {
         let name = "nvdla-doctor"
@@ -64,7 +65,8 @@ public enum JSONRenderer {
         }
     }
 
-    /// The JSON text of `report`; with `includeFacts` the fact table is added under `facts`.
+    /// The JSON text of `report`; with `includeFacts` the fact table is added under `facts` and the read trail
+    /// (every path read, its outcome and size) under `reads`.
     public static func render(_ report: Report, includeFacts: Bool = false) -> String {
         let p = report.platform
         let document = Document(
@@ -90,7 +92,8 @@ public enum JSONRenderer {
                 errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info),
                 inconclusive: report.inconclusive.count, passed: report.passed.count),
             message: report.unassessable,
-            facts: includeFacts ? facts(report.facts) : nil)
+            facts: includeFacts ? facts(report.facts) : nil,
+            reads: includeFacts ? report.reads : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}" }

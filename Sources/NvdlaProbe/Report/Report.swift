@@ -59,11 +59,14 @@ public struct Report: Sendable {
     public let facts: FactTable
     /// Lines describing what was used (recognised segments for `analyze`), for the text report.
     public let notes: [String]
+    /// Every read made to produce the report, in order.
+    public let reads: [ReadRecord]
 
     public init(
         source: ReportSource, facts: FactTable, outcomes: [RuleOutcome], unassessable: String? = nil,
-        notes: [String] = []
+        notes: [String] = [], reads: [ReadRecord] = []
     ) {
+        self.reads = reads
         self.source = source
         self.facts = facts
         self.platform = PlatformSummary(facts: facts)

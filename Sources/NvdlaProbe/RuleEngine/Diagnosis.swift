@@ -20,8 +20,10 @@ public enum Diagnosis {
             let reason =
                 "No NVIDIA Tegra SoC found under \(source.path)\(compatible ?? ""): nvdla-doctor checks Jetson "
                 + "systems (Xavier, Orin) only."
-            return Report(source: source, facts: facts, outcomes: [], unassessable: reason)
+            return Report(source: source, facts: facts, outcomes: [], unassessable: reason, reads: root.trail.all)
         }
-        return Report(source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas))
+        return Report(
+            source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas),
+            reads: root.trail.all)
     }
 }

@@ -7,6 +7,13 @@ extension FactCatalogue {
         FactSpec("dla.*.sysfs.present", .bool, platformDevices, "The platform device exists"),
         FactSpec("dla.*.driver.bound", .bool, "\(platformDevices)/driver", "A driver is bound to the device"),
         FactSpec("dla.*.driver.name", .string, "\(platformDevices)/driver", "Name of the bound driver (nvdla)"),
+        FactSpec("dla.*.of_node_matches", .bool, "\(platformDevices)/of_node", "of_node links to this DT node"),
+        FactSpec(
+            "dla.*.clk_cap.core", .int, "\(platformDevices)/clk_cap/dla*_core (JP5: acm/clk_cap)",
+            "nvpmodel cap of the DLA core clock, Hz"),
+        FactSpec(
+            "dla.*.clk_cap.falcon", .int, "\(platformDevices)/clk_cap/dla*_falcon (JP5: acm/clk_cap)",
+            "nvpmodel cap of the DLA falcon clock, Hz"),
         FactSpec("dla.*.iommu_group", .string, "\(platformDevices)/iommu_group", "IOMMU group number"),
         FactSpec(
             "dla.*.power.runtime_status", .string, "\(platformDevices)/power/runtime_status",
