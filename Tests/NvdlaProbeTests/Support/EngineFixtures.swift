@@ -15,13 +15,13 @@ enum EngineFixtures {
         let path = root + "/" + relative
         let text = try String(contentsOfFile: path, encoding: .utf8)
         guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile) }
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     static func append(_ root: String, _ relative: String, _ line: String) throws {
         let path = root + "/" + relative
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try (text + line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (text + line + "\n").write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     static func remove(_ root: String, _ relative: String) throws {
@@ -47,7 +47,7 @@ enum EngineFixtures {
             try remove($0, "run/udev/data/c492:0")
         },
         Variant(name: "runtime suspend disabled", base: "jp6-agx-orin-64gb", findings: ["NVDLA-PWR-002:dla0"]) {
-            try "on\n".write(toFile: $0 + "/\(dla0)/power/control", atomically: true, encoding: .utf8)
+            try "on\n".write(toFile: $0 + "/\(dla0)/power/control", atomically: false, encoding: .utf8)
         },
         Variant(name: "module SKU not identifiable", base: "jp6-agx-orin-64gb", findings: ["NVDLA-PLAT-002:system"]) {
             try remove($0, "sys/firmware/devicetree/base/nvidia,boardids")
