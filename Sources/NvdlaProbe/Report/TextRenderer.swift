@@ -1,6 +1,9 @@
+import Foundation
+
 /// Renders a report for people: a platform line, findings grouped by area, and a summary line.
 ///
-/// Colour only when asked for (a terminal without `NO_COLOR`); `verbose` adds passed checks and every blocker.
+/// Colour only when asked for (a terminal without `NO_COLOR`); `verbose` adds every inconclusive check with its
+/// blockers, the evidence trail (every path read, its outcome and size) and every passed check.
 public struct TextRenderer {
     public var color: Bool
     public var verbose: Bool
@@ -53,6 +56,17 @@ public struct TextRenderer {
                     for blocker in item.blockers.sorted() {
                         lines.append("      \(blocker.reason): \(blocker.source) (\(blocker.key))")
                     }
+                }
+            }
+            if !report.reads.isEmpty {
+                lines.append("")
+                lines.append(paint("[reads]", "1"))
+                for read in report.reads {
+                    let size = read.access == .file || read.access == .kmsg ? " \(read.bytes) B" : ""
+                    let cut = read.truncated ? " (truncated)" : ""
+                    lines.append(
+                        "  \(read.outcome.padding(toLength: 11, withPad: " ", startingAt: 0))\(read.access.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\(read.path)\(size)\(cut)"
+                    )
                 }
             }
             if !report.passed.isEmpty {
