@@ -21,11 +21,7 @@ public struct CheckJob: Sendable {
 
     /// Runs the check and returns the exit status.
     public func run(_ output: Output) -> Int32 {
-        let rules: RuleSet
-        do {
-            rules = try RuleSet.load(directories: ruleDirectories, includeSite: includeSiteRules)
-        } catch {
-            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+        guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
         }
         var isDirectory: ObjCBool = false

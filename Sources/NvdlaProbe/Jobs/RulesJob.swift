@@ -1,12 +1,18 @@
 /// `nvdla-doctor rules list|lint` and `nvdla-doctor explain ID`.
 public enum RulesJob {
-    /// Prints one line per rule: ID, severity, area, title and where it came from.
-    public static func list(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
-        let rules: RuleSet
+    /// The rules in force, or nil after telling stderr which rule file is broken and where.
+    public static func load(directories: [String], includeSite: Bool, _ output: Output) -> RuleSet? {
         do {
-            rules = try RuleSet.load(directories: directories, includeSite: includeSite)
+            return try RuleSet.load(directories: directories, includeSite: includeSite)
         } catch {
             output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return nil
+        }
+    }
+
+    /// Prints one line per rule: ID, severity, area, title and where it came from.
+    public static func list(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
+        guard let rules = load(directories: directories, includeSite: includeSite, output) else {
             return ExitStatus.unknown
         }
         var text = ""
@@ -47,11 +53,7 @@ public enum RulesJob {
     public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output)
         -> Int32
     {
-        let rules: RuleSet
-        do {
-            rules = try RuleSet.load(directories: directories, includeSite: includeSite)
-        } catch {
-            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+        guard let rules = load(directories: directories, includeSite: includeSite, output) else {
             return ExitStatus.unknown
         }
         let wanted = id.uppercased()
