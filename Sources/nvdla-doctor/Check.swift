@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Root to inspect: / (default), a fixture tree or an unpacked snapshot.")
     var root: String = "/"
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json or prometheus.")
     var format: CheckJob.Format = .text
 
     @Option(name: .long, help: "Only evaluate rules of this area (repeatable).")
@@ -27,6 +27,9 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show passed and inconclusive checks with what blocked them.")
     var verbose = false
 
+    @Option(name: .long, help: "Also write nvdla_doctor.prom into this directory, atomically (textfile collector).")
+    var textfile: String?
+
     @Flag(name: .long, help: "Include the fact table in JSON output (for debugging rules).")
     var facts = false
 
@@ -39,6 +42,7 @@ struct Check: ParsableCommand {
         job.deep = deep
         job.verbose = verbose
         job.includeFacts = facts
+        job.textfileDirectory = textfile
         job.color = Output.wantsColor
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }

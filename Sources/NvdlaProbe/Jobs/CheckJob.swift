@@ -3,7 +3,7 @@ import Foundation
 /// `nvdla-doctor check`: open the root, load rules, collect, evaluate, render.
 public struct CheckJob: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case text, json
+        case text, json, prometheus
     }
 
     public var rootPath: String = "/"
@@ -13,6 +13,10 @@ public struct CheckJob: Sendable {
     public var deep = false
     public var verbose = false
     public var includeFacts = false
+    /// Also write the Prometheus exposition to `<dir>/nvdla_doctor.prom` (node_exporter textfile collector).
+    public var textfileDirectory: String?
+    /// Seconds since the epoch for `nvdla_doctor_last_run_timestamp_seconds` (tests fix it).
+    public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
     public var color = false
     /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
     public var includeSiteRules = true
@@ -31,7 +35,16 @@ public struct CheckJob: Sendable {
         }
         let root = SystemRoot(path: rootPath, policy: ReadPolicy(deep: deep))
         let report = Diagnosis.check(root: root, rules: rules, areas: areas.isEmpty ? nil : Set(areas))
+        if let directory = textfileDirectory {
+            let text = PrometheusRenderer.render(report, timestamp: now())
+            if let problem = TextfileWriter.write(text, directory: directory) {
+                output.stderr("nvdla-doctor: --textfile: \(problem)\n")
+                return ExitStatus.unknown
+            }
+        }
         switch format {
+        case .prometheus:
+            output.stdout(PrometheusRenderer.render(report, timestamp: now()))
         case .json:
             output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
         case .text:
