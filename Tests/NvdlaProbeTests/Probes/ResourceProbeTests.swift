@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import NvdlaProbe
+
+/// Memory, SMMU, clock and firmware probes: what they read, what they never open, and their tables.
+@Suite("Resource probes")
+struct ResourceProbeTests {
+    @Test("the default run never opens a debugfs file that wakes the DLA; --deep reads it")
+    func neverWakes() {
+        let healthy = Fixtures.check(scenario: "jp6-agx-orin-64gb")
+        let waking = healthy.reads.filter { record in
+            ReadPolicy.wakesEngine.contains { ReadPolicy.matches($0, record.path) }
+        }
+        #expect(waking.isEmpty, "opened: \(waking.map(\.path))")
+        #expect(
+            healthy.facts["dla.0.fw.version"]
+                == .unreadable(.blocked, source: "/sys/kernel/debug/nvdla0/firmware/version"))
+        let deep = Fixtures.check(scenario: "jp6-agx-orin-64gb", deep: true)
+        #expect(deep.reads.contains { $0.path == "/sys/kernel/debug/nvdla0/firmware/version" && $0.outcome == "ok" })
+        #expect(deep.facts.string("dla.0.fw.major_minor") == "2.1")
+    }
+
+    @Test("every debugfs path read by a default run is on the allowlist")
+    func debugfsAllowlist() {
+        for scenario in ["jp6-agx-orin-64gb", "jp6-agx-orin-cma-fragmented", "jp5-agx-orin"] {
+            for record in Fixtures.check(scenario: scenario).reads where record.path.hasPrefix("/sys/kernel/debug/") {
+                #expect(ReadPolicy(deep: false).allows(record.path), "\(scenario): \(record.path)")
+            }
+        }
+    }
+
+    @Test("fragmented CMA: largest run, fragmentation and maxchunk from debugfs")
+    func cmaFragmented() {
+        let facts = Fixtures.check(scenario: "jp6-agx-orin-cma-fragmented").facts
+        #expect(facts.string("memory.cma.area") == "cma-linux,cma")
+        #expect(facts.int("memory.cma.largest_free_bytes") == Int64(3808 * 4096))
+        #expect(facts.int("memory.cma.maxchunk_bytes") == Int64(3808 * 4096))
+        #expect(facts.int("memory.cma.fragmentation_pct") == 97)
+        #expect(facts.bool("memory.cma.debugfs_present") == true)
+    }
+
+    @Test("healthy CMA facts: sizes, DT node, expected size per module")
+    func cmaHealthy() {
+        let orin = Fixtures.check(scenario: "jp6-agx-orin-64gb").facts
+        #expect(orin.int("memory.cma.total_bytes") == 512 << 20)
+        #expect(orin.int("memory.cma.dt_bytes") == 512 << 20)
+        #expect(orin.int("memory.cma.expected_bytes") == 512 << 20)
+        #expect(orin["memory.cma.cmdline_bytes"] == .missing(source: "/proc/cmdline"))
+        #expect(orin.bool("memory.cma.debugfs_present") == false)
+        let jp5 = Fixtures.check(scenario: "jp5-agx-orin").facts
+        #expect(jp5.int("memory.cma.expected_bytes") == 256 << 20)
+        let xavier = Fixtures.check(scenario: "jp5-agx-xavier").facts
+        #expect(xavier.int("memory.cma.expected_bytes") == 64 << 20)
+        #expect(xavier["memory.cma.dt_bytes"]?.value == nil)
+        let cmdline = Fixtures.check(scenario: "jp6-agx-orin-cma-cmdline").facts
+        #expect(cmdline.int("memory.cma.cmdline_bytes") == 64 << 20)
+    }
+
+    @Test("CMA area choice prefers the DT default, then the cmdline area, in both debugfs name forms")
+    func pickArea() {
+        #expect(MemoryProbe.pickArea(["cma-reserved", "cma-linux,cma"]) == "cma-linux,cma")
+        #expect(MemoryProbe.pickArea(["linux,cma", "vpr"]) == "linux,cma")
+        #expect(MemoryProbe.pickArea(["reserved", "zz"]) == "reserved")
+        #expect(MemoryProbe.pickArea(["other"]) == "other")
+        #expect(MemoryProbe.pickArea([]) == nil)
+    }
+
+    @Test("SMMU client table: DLA stream IDs per SoC and SMMU instance")
+    func smmuClients() {
+        #expect(SmmuClients.client(soc: "tegra234", smmu: "8000000.iommu", streamID: 0x2b)?.dla == 0)
+        #expect(SmmuClients.client(soc: "tegra234", smmu: "iommu@12000000", streamID: 0x23)?.dla == 1)
+        #expect(SmmuClients.client(soc: "tegra234", smmu: "12000000", streamID: 0x2b) == nil)
+        #expect(SmmuClients.client(soc: "tegra194", smmu: "0x12000000", streamID: 0x52)?.name == "NVDLA1")
+        #expect(SmmuClients.client(soc: "tegra234", smmu: "8000000", streamID: 0x10)?.dla == nil)
+        #expect(SmmuClients.dla(0, soc: "tegra194")?.streamID == 0x51)
+        let facts = Fixtures.check(scenario: "jp5-agx-xavier").facts
+        #expect(facts.string("dla.1.smmu.client") == "NVDLA1")
+        #expect(facts.int("dla.1.smmu.expected_sid") == 0x52)
+        #expect(facts.string("dla.0.smmu.group_type") == "DMA")
+    }
+
+    @Test("nvpmodel: current mode, DLA cap and the mode that lifts it")
+    func nvpmodel() {
+        let capped = Fixtures.check(scenario: "jp6-agx-orin-nvpmodel-15w").facts
+        #expect(capped.string("clocks.nvpmodel.mode_name") == "MODE_15W")
+        #expect(capped.int("dla.0.nvpmodel.core_cap") == 614_400_000)
+        #expect(capped.bool("dla.1.nvpmodel.core_capped") == true)
+        #expect(capped.string("dla.0.nvpmodel.lifting_mode") == "MAXN (ID 0, no cap)")
+        let finding = Fixtures.check(scenario: "jp6-agx-orin-nvpmodel-15w").findings.first
+        #expect(finding?.message.contains("614.4 MHz") == true)
+        let healthy = Fixtures.check(scenario: "jp6-agx-orin-64gb").facts
+        #expect(healthy.bool("dla.0.nvpmodel.core_capped") == false)
+    }
+
+    @Test("firmware: the requested file per release, links followed inside the root")
+    func firmware() {
+        let jp6 = Fixtures.check(scenario: "jp6-agx-orin-64gb").facts
+        #expect(jp6.string("firmware.file") == "nvidia/tegra234/nvdla.bin")
+        #expect(jp6.int("firmware.size") == 384)
+        #expect(Fixtures.check(scenario: "jp5-agx-orin").facts.string("firmware.file") == "nvhost_nvdla020.fw")
+        #expect(Fixtures.check(scenario: "jp5-agx-xavier").facts.string("firmware.file") == "nvhost_nvdla010.fw")
+        #expect(Fixtures.check(scenario: "jp6-agx-orin-fw-missing").facts.bool("firmware.present") == false)
+        #expect(
+            FirmwareProbe.searchPath(release: "5.15.148-tegra", custom: "/etc/firmware") == [
+                "/etc/firmware", "/lib/firmware/updates/5.15.148-tegra", "/lib/firmware/updates",
+                "/lib/firmware/5.15.148-tegra", "/lib/firmware",
+            ])
+    }
+
+    @Test("clk_summary stands in for a missing per-clock debugfs directory")
+    func clkSummaryFallback() throws {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        let root = temp.copy(scenario: "jp6-agx-orin-64gb")
+        try FileManager.default.removeItem(atPath: root + "/sys/kernel/debug/clk/dla0_core")
+        try """
+                                         enable  prepare  protect                                duty  hardware
+           clock                          count    count    count        rate   accuracy phase  cycle    enable
+        -------------------------------------------------------------------------------------------------------
+         dla0_core                            1        1        0           0          0     0  50000         Y
+        """.write(toFile: root + "/sys/kernel/debug/clk/clk_summary", atomically: true, encoding: .utf8)
+        let report = Fixtures.check(root)
+        #expect(report.facts.int("dla.0.clk.core.enable_count") == 1)
+        #expect(report.facts.int("dla.0.clk.core.rate") == 0)
+        #expect(report.findingKeys == ["NVDLA-CLK-003:dla0"])
+    }
+}
