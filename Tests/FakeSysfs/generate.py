@@ -884,6 +884,13 @@ def add_debugfs(t, c):
         t.file(f"{dd}/firmware/version", c["fw_version"] + "\n")
         t.file(f"{dd}/firmware/utilization_rate", "0.0000\n")
         t.stat[f"/{dd}/firmware/utilization_rate"] = ("f", "0400", "root", "root", "-")
+    if c["jp"] == 5:
+        # CONFIG_ARM_SMMU_DEBUG=y in R35 (facts §6.1): masters/<dev>/streamids, "% 3d " per id
+        for k, d in enumerate(d for d in c["dlas"] if is_bound(d)):
+            hw = hw_table(c)[d["hw"]]
+            sid = hw["sid"]
+            t.file(f"{dbg}/{hw['smmu']:x}.iommu/masters/{dla_pname(c, d)}/streamids",
+                   f"streamids: {sid:3d} \nsmrs: {k + 40:3d} \n")
 
 
 # --------------------------------------------------------------------------
@@ -1730,7 +1737,8 @@ B2 = lambda: build_jetson(cfg_agx_orin_jp5())
 SCENARIOS = [
     S("jp6-agx-orin-64gb", AGX64, "healthy (2 DLAs, CMA 512 MiB, MAXN)", G_JP6, B1, healthy=True),
     S("jp5-agx-orin", AGX_JP5, "healthy (2 DLAs built-in driver, CMA 256 MiB)",
-      "GCID/date of 35.4.1; pkg date suffix; JP5 lsmod contents; minors 53/54, 57/58; clk 1.408 GHz",
+      "GCID/date of 35.4.1; pkg date suffix; JP5 lsmod contents; minors 53/54, 57/58; clk 1.408 GHz; "
+      "SMMU debugfs smrs indexes",
       B2, healthy=True),
     S("jp6-orin-nano", ("Orin Nano devkit", "p3767-0005 (+p3768-0000)", "36.4.3 / 6.2"),
       "healthy: both nvdla DT nodes disabled, no platform devs, nvhost_nvdla not loaded (no DLA, expected)",
@@ -1747,7 +1755,8 @@ SCENARIOS = [
       lambda: build_jetson(cfg_orin_nx8_jp6("dla1")), healthy=True),
     S("jp5-agx-xavier", ("AGX Xavier devkit", "p2888-0001 (+p2822-0000)", "35.4.1 / 5.1.2"),
       "healthy (2 T194 DLAs, SIDs 0x51/0x52 on iommu@12000000, CMA 64 MiB from Kconfig, no linux,cma node)",
-      "NAFLL clock id 211; nvpmodel_t194 modes/caps (no falcon caps); clk rates; minors 41/42, 45/46",
+      "NAFLL clock id 211; nvpmodel_t194 modes/caps (no falcon caps); clk rates; minors 41/42, 45/46; "
+      "SMMU debugfs smrs indexes",
       lambda: build_jetson(cfg_agx_xavier_jp5()), healthy=True),
     S("non-jetson", ("Debian 12 x86_64 PC", "-", "- / -"),
       "not a Jetson: no device tree, no nv_tegra_release, Intel CPU", "all of it (ordinary PC)",

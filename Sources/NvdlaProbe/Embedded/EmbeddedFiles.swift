@@ -416,6 +416,8 @@ rules:
 # Check by hand:
 #   grep -i cma /proc/meminfo; tr ' ' '\n' < /proc/cmdline | grep '^cma='
 #   sudo ls /sys/kernel/debug/cma/ && sudo cat /sys/kernel/debug/cma/*/maxchunk
+# Kernel-log evidence (issue-5 signals, to cite at integration): NVDLA-MEM-002 and NVDLA-MEM-003 ←
+# log.cma_alloc_failed.{count,last}; per DLA dla.log.dma_alloc_failed.{count,last}.
 schema: 1
 rules:
   - id: NVDLA-MEM-001
@@ -512,6 +514,8 @@ rules:
 # Check by hand:
 #   ls -l /sys/bus/platform/devices/*.nvdla*/iommu_group; cat /sys/kernel/iommu_groups/*/type
 #   sudo dmesg | grep -i 'context fault'
+# Kernel-log evidence (issue-5 signals): context faults attributed by (SMMU, SID) with SmmuClients →
+# dla.log.smmu_fault.{count,first,last} per DLA and log.smmu_fault.other.count for other clients.
 schema: 1
 rules:
   - id: NVDLA-SMMU-001
@@ -587,6 +591,7 @@ rules:
 # Check by hand:
 #   sudo nvpmodel -q; cat /var/lib/nvpmodel/status
 #   sudo grep -H . /sys/kernel/debug/clk/dla0_core/clk_{rate,min_rate,max_rate,enable_count}
+# Kernel-log evidence (issue-5 signals): NVDLA-CLK-003 ← dla.log.falcon_boot_timeout, dla.log.engine_timeout.
 schema: 1
 rules:
   - id: NVDLA-CLK-001
@@ -696,6 +701,8 @@ rules:
 #   ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
 #   dpkg-query -W nvidia-l4t-firmware; head -1 /etc/nv_tegra_release
 #   sudo cat /sys/kernel/debug/nvdla0/firmware/version   # powers the DLA on
+# Kernel-log evidence (issue-5 signals): NVDLA-FW-001 ← log.fw_load_failed.{count,last};
+# NVDLA-FW-004 ← dla.log.fw_version_mismatch.{count,last} (also decides it without --deep).
 schema: 1
 rules:
   - id: NVDLA-FW-001

@@ -25,6 +25,7 @@ public struct ClocksProbe: Probe {
                 let name = "dla\(index)_\(clock)"
                 let dir = Self.clkDir + "/" + name
                 let prefix = "dla.\(index).clk.\(clock)"
+                collectBpmp(root, name: name, prefix: prefix, into: &facts)
                 if root.exists(dir) == false, root.exists(Self.clkDir) == true {
                     if summary == nil {
                         summary = root.readBytes(Self.summaryPath).map { ClkSummary.parse($0.bytes) }
@@ -44,6 +45,19 @@ public struct ClocksProbe: Probe {
             }
         }
         collectNvpmodel(root, dlas: dlas, into: &facts)
+    }
+
+    /// BPMP's view of a DLA clock, where its debugfs exists: `/sys/kernel/debug/bpmp/debug/clk/<name>/max_rate`
+    /// (the hardware ceiling) and `mrq_rate_locked` (jetson-dla-facts §4.1: confirmed for `emc`, by analogy for DLA
+    /// [INF]).
+    func collectBpmp(_ root: SystemRoot, name: String, prefix: String, into facts: inout FactTable) {
+        let dir = "/sys/kernel/debug/bpmp/debug/clk/" + name
+        let maxRate = root.readAttribute(dir + "/max_rate")
+        facts.set("\(prefix).bpmp_max_rate", from: maxRate, source: dir + "/max_rate") { Int64($0).map { .int($0) } }
+        let locked = root.readAttribute(dir + "/mrq_rate_locked")
+        facts.set("\(prefix).rate_locked", from: locked, source: dir + "/mrq_rate_locked", raw: { $0 }) {
+            Int64($0).map { .bool($0 != 0) }
+        }
     }
 
     /// A DLA clock from its `clk_summary` row (rate and enable count only; min/max are not in the summary).

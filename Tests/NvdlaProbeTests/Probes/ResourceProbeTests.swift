@@ -78,6 +78,38 @@ struct ResourceProbeTests {
         #expect(facts.string("dla.1.smmu.client") == "NVDLA1")
         #expect(facts.int("dla.1.smmu.expected_sid") == 0x52)
         #expect(facts.string("dla.0.smmu.group_type") == "DMA")
+        #expect(facts.list("dla.1.smmu.debugfs_sids") == ["0x52"])
+        #expect(Fixtures.check(scenario: "jp5-agx-orin").facts.list("dla.0.smmu.debugfs_sids") == ["0x2b"])
+    }
+
+    @Test("power domain of each DLA from pm_genpd_summary, BPMP clock view from bpmp debugfs")
+    func genpdAndBpmp() throws {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        let root = temp.copy(scenario: "jp6-agx-orin-64gb")
+        let debug = root + "/sys/kernel/debug"
+        try FileManager.default.createDirectory(atPath: debug + "/pm_genpd", withIntermediateDirectories: true)
+        try """
+        domain                          status          children
+            /device                                             runtime status
+        ----------------------------------------------------------------------
+        dlab                            off-0
+            /devices/platform/bus@0/13e00000.host1x/158c0000.nvdla1  suspended
+        dlaa                            on
+            /devices/platform/bus@0/13e00000.host1x/15880000.nvdla0  active
+
+        """.write(toFile: debug + "/pm_genpd/pm_genpd_summary", atomically: true, encoding: .utf8)
+        let bpmp = debug + "/bpmp/debug/clk/dla0_core"
+        try FileManager.default.createDirectory(atPath: bpmp, withIntermediateDirectories: true)
+        try "1600000000\n".write(toFile: bpmp + "/max_rate", atomically: true, encoding: .utf8)
+        try "1\n".write(toFile: bpmp + "/mrq_rate_locked", atomically: true, encoding: .utf8)
+        let report = Fixtures.check(root)
+        #expect(report.facts.string("dla.0.genpd.domain") == "dlaa")
+        #expect(report.facts.string("dla.0.genpd.status") == "on")
+        #expect(report.facts.string("dla.1.genpd.status") == "off-0")
+        #expect(report.facts.int("dla.0.clk.core.bpmp_max_rate") == 1_600_000_000)
+        #expect(report.facts.bool("dla.0.clk.core.rate_locked") == true)
+        #expect(report.findings.isEmpty)
     }
 
     @Test("nvpmodel: current mode, DLA cap and the mode that lifts it")

@@ -53,6 +53,18 @@ extension FactCatalogue {
         FactSpec(
             "dla.*.clk.falcon.enable_count", .int, "\(dlaClk)_falcon/clk_enable_count (or clk_summary)",
             "Users that have the DLA falcon clock enabled"),
+        FactSpec(
+            "dla.*.clk.core.bpmp_max_rate", .int, "/sys/kernel/debug/bpmp/debug/clk/dla<N>_core/max_rate",
+            "BPMP's ceiling of the DLA core clock, Hz"),
+        FactSpec(
+            "dla.*.clk.core.rate_locked", .bool, "/sys/kernel/debug/bpmp/debug/clk/dla<N>_core/mrq_rate_locked",
+            "BPMP has the DLA core rate locked"),
+        FactSpec(
+            "dla.*.clk.falcon.bpmp_max_rate", .int, "/sys/kernel/debug/bpmp/debug/clk/dla<N>_falcon/max_rate",
+            "BPMP's ceiling of the DLA falcon clock, Hz"),
+        FactSpec(
+            "dla.*.clk.falcon.rate_locked", .bool, "/sys/kernel/debug/bpmp/debug/clk/dla<N>_falcon/mrq_rate_locked",
+            "BPMP has the DLA falcon rate locked"),
         FactSpec("clocks.nvpmodel.mode_id", .int, "/var/lib/nvpmodel/status", "Current nvpmodel power mode ID"),
         FactSpec("clocks.nvpmodel.mode_name", .string, "/etc/nvpmodel.conf", "Name of the current power mode"),
         FactSpec(
