@@ -430,8 +430,7 @@ rules:
       CmaTotal is {memory.cma.total_bytes|mib}, but L4T reserves {memory.cma.expected_bytes|mib} on
       {platform.module}: large DLA and GPU allocations will fail sooner than on a stock system.
     evidence:
-      - memory.cma.total_bytes
-      - {fact: memory.cma.expected_bytes, expected: "CmaTotal at least this"}
+      - {fact: memory.cma.total_bytes, expected: "at least {memory.cma.expected_bytes|mib}, L4T's size for {platform.module}"}
       - memory.cma.cmdline_bytes
       - memory.cma.dt_bytes
     remedy:

@@ -19,6 +19,10 @@ struct ResourceProbeTests {
         let deep = Fixtures.check(scenario: "jp6-agx-orin-64gb", deep: true)
         #expect(deep.reads.contains { $0.path == "/sys/kernel/debug/nvdla0/firmware/version" && $0.outcome == "ok" })
         #expect(deep.facts.string("dla.0.fw.major_minor") == "2.1")
+        let mismatch = Fixtures.check(scenario: "jp6-agx-orin-fw-version", deep: true)
+        let evidence = mismatch.findings.first?.evidence.first { $0.fact == "dla.0.fw.major_minor" }
+        #expect(evidence?.observed == "1.3")
+        #expect(evidence?.expected == "2.1", "an explicit expected text interpolates facts")
     }
 
     @Test("every debugfs path read by a default run is on the allowlist")
