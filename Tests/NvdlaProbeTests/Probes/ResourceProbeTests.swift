@@ -61,6 +61,39 @@ struct ResourceProbeTests {
         #expect(cmdline.int("memory.cma.cmdline_bytes") == 64 << 20)
     }
 
+    @Test(
+        "each memory/SMMU/clock/firmware scenario cites the file that proves it",
+        arguments: [
+            ("jp6-agx-orin-cma-exhausted", "NVDLA-MEM-002", "/proc/meminfo", false),
+            ("jp6-agx-orin-cma-fragmented", "NVDLA-MEM-003", "/sys/kernel/debug/cma/cma-linux,cma/bitmap", false),
+            ("jp6-agx-orin-cma-cmdline", "NVDLA-MEM-004", "/proc/cmdline", false),
+            (
+                "jp6-agx-orin-no-iommu-group", "NVDLA-SMMU-001",
+                "/sys/bus/platform/devices/15880000.nvdla0/iommu_group", false
+            ),
+            ("jp6-agx-orin-nvpmodel-15w", "NVDLA-CLK-001", "/var/lib/nvpmodel/status", false),
+            ("jp6-agx-orin-clk-zero", "NVDLA-CLK-003", "/sys/kernel/debug/clk/dla0_core/clk_rate", false),
+            ("jp6-agx-orin-fw-missing", "NVDLA-FW-001", "/lib/firmware/nvidia/tegra234/nvdla.bin", false),
+            ("jp6-agx-orin-fw-version", "NVDLA-FW-004", "/sys/kernel/debug/nvdla0/firmware/version", true),
+        ])
+    func evidenceLines(_ scenario: String, _ id: String, _ source: String, _ deep: Bool) {
+        let report = Fixtures.check(scenario: scenario, deep: deep)
+        let finding = report.findings.first { $0.id == id }
+        #expect(finding?.evidence.contains { $0.source == source } == true, "\(finding?.evidence ?? [])")
+    }
+
+    @Test("a CMA area in the ≥ 6.1 bare-name form is read like cma-<name>")
+    func bareAreaName() throws {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        let root = temp.copy(scenario: "jp6-agx-orin-cma-fragmented")
+        let cma = root + "/sys/kernel/debug/cma"
+        try FileManager.default.moveItem(atPath: cma + "/cma-linux,cma", toPath: cma + "/linux,cma")
+        let report = Fixtures.check(root)
+        #expect(report.facts.string("memory.cma.area") == "linux,cma")
+        #expect(report.findingKeys == ["NVDLA-MEM-003:system"])
+    }
+
     @Test("CMA area choice prefers the DT default, then the cmdline area, in both debugfs name forms")
     func pickArea() {
         #expect(MemoryProbe.pickArea(["cma-reserved", "cma-linux,cma"]) == "cma-linux,cma")
