@@ -36,6 +36,8 @@ let package = Package(
                 "NvdlaProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Micro-benchmarks (CMA bitmap scan, clk_summary parse); not part of the test suite.
+        .executableTarget(name: "nvdla-bench", dependencies: ["NvdlaProbe"], path: "Benchmarks/Micro"),
         .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"]),
         .testTarget(
             name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"], exclude: ["Goldens"]),

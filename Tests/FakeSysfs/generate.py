@@ -884,6 +884,13 @@ def add_debugfs(t, c):
         t.file(f"{dd}/firmware/version", c["fw_version"] + "\n")
         t.file(f"{dd}/firmware/utilization_rate", "0.0000\n")
         t.stat[f"/{dd}/firmware/utilization_rate"] = ("f", "0400", "root", "root", "-")
+    if c["jp"] == 5:
+        # CONFIG_ARM_SMMU_DEBUG=y in R35 (facts §6.1): masters/<dev>/streamids, "% 3d " per id
+        for k, d in enumerate(d for d in c["dlas"] if is_bound(d)):
+            hw = hw_table(c)[d["hw"]]
+            sid = hw["sid"]
+            t.file(f"{dbg}/{hw['smmu']:x}.iommu/masters/{dla_pname(c, d)}/streamids",
+                   f"streamids: {sid:3d} \nsmrs: {k + 40:3d} \n")
 
 
 # --------------------------------------------------------------------------
@@ -1527,6 +1534,117 @@ def v_status_absent(t):
         t.remove(f"{DTB}/{dla_dt(c, dict(hw=hw))}/status")
 
 
+# Memory, SMMU, clocks, firmware (issue 4) ------------------------------------
+
+CMA_AREA = "sys/kernel/debug/cma/cma-linux,cma"
+
+
+def cma_debugfs(t, pages, used_words_per_block, block_words=128, base_pfn=0x85C000):
+    """debugfs CMA area at order_per_bit 0: every block of `block_words` bitmap words starts with
+    `used_words_per_block` fully used words (32 pages each); the rest is free (facts §5.2: decimal u32 words)."""
+    words = []
+    for w in range(pages // 32):
+        words.append(4294967295 if w % block_words < used_words_per_block else 0)
+    used = sum(32 for x in words if x)
+    run = (block_words - used_words_per_block) * 32 if used_words_per_block else pages
+    t.file(f"{CMA_AREA}/base_pfn", f"{base_pfn}\n")
+    t.file(f"{CMA_AREA}/count", f"{pages}\n")
+    t.file(f"{CMA_AREA}/order_per_bit", "0\n")
+    t.file(f"{CMA_AREA}/used", f"{used}\n")
+    t.file(f"{CMA_AREA}/maxchunk", f"{run}\n")
+    t.file(f"{CMA_AREA}/bitmap", " ".join(str(x) for x in words) + "\n")
+    return used
+
+
+def set_cma_free(t, free_kb):
+    text = t.read("proc/meminfo")
+    start = text.index("CmaFree:")
+    end = text.index("\n", start) + 1
+    t.file("proc/meminfo", text[:start] + kv_kb("CmaFree", free_kb) + text[end:])
+
+
+def v_cma_exhausted(t):
+    set_cma_free(t, 9216)   # 9 MiB of 512 MiB free
+    t.log(3601204113, 3, "cma: cma_alloc: alloc failed, req-size: 4096 pages, ret: -12")
+    t.log(3601204190, 6, "15880000.nvdla0:nvdla_alloc_dump_region: fail alloc dump region")
+    t.log(3602881730, 3, "cma: cma_alloc: alloc failed, req-size: 4096 pages, ret: -12")
+
+
+def v_cma_fragmented(t):
+    used = cma_debugfs(t, 512 * 256, 9)   # 9 of every 128 words used: 93 % free, runs of 3808 pages
+    set_cma_free(t, (512 * 256 - used) * 4)
+
+
+def v_cma_cmdline(t):
+    c = jp6_base()
+    t.file("proc/cmdline", c["cmdline"] + " cma=64M\n")
+    t.file("proc/meminfo", proc_meminfo(c["mem_total_kb"], 65536))
+    t.kmsg = [e for e in t.kmsg if "CMA memory pool" not in e[2] and "node linux,cma" not in e[2]]
+    t.kmsg = [(u, p, m + (" cma=64M" if m.startswith("Kernel command line") else ""))
+              for u, p, m in t.kmsg]
+    t.kmsg = [(u, p, m.replace("524288K cma-reserved", "65536K cma-reserved")) for u, p, m in t.kmsg]
+    t.log(0, 6, "Reserved memory: bypass linux,cma node, using cmdline CMA params instead")
+    t.log(0, 6, "cma: Reserved 64 MiB at 0x00000000fa000000")
+
+
+def v_smmu_fault_dla0(t):
+    for k, iova in enumerate((0x3FFFE000, 0x3FFFF000, 0x40000000)):
+        t.log(3712008114 + k * 211, 3, f"arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, "
+                                        f"iova=0x{iova:08x}, fsynr=0x290011, cbfrsynra=0x2b, cb=5")
+
+
+def v_smmu_fault_other(t):
+    # NVENC (SID 0x10, upstream tegra234-mc.h) behind the same NISO1 SMMU as DLA0 [INF]
+    for k in range(2):
+        t.log(3712008114 + k * 977, 3, "arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, "
+                                        "iova=0x81fa0000, fsynr=0x4a0003, cbfrsynra=0x10, cb=9")
+
+
+def v_no_iommu_group(t):
+    c = jp6_base()
+    d0 = dla_dir(c, dict(hw=0))
+    t.remove(f"{d0}/iommu_group")
+    t.remove(f"{d0}/iommu")
+    t.remove("sys/kernel/iommu_groups/10")
+    t.remove(f"{smmu_dir(c, 0x8000000)}/iommu/{smmu_class(0x8000000)}/devices/15880000.nvdla0")
+    t.kmsg = [e for e in t.kmsg if "15880000.nvdla0: Adding to iommu group" not in e[2]]
+
+
+def v_nvpmodel_15w(t):
+    c = jp6_base()
+    t.file("var/lib/nvpmodel/status", "pmode:0001\n")
+    for hw in (0, 1):
+        d = dla_dir(c, dict(hw=hw))
+        t.file(f"{d}/clk_cap/dla{hw}_core", "614400000\n")
+        t.file(f"{d}/clk_cap/dla{hw}_falcon", "294400000\n")
+        for kind, cap in (("core", 614400000), ("falcon", 294400000)):
+            t.file(f"sys/kernel/debug/clk/dla{hw}_{kind}/clk_rate", f"{cap}\n")
+            t.file(f"sys/kernel/debug/clk/dla{hw}_{kind}/clk_max_rate", f"{cap}\n")
+
+
+def v_clk_zero(t):
+    t.file("sys/kernel/debug/clk/dla0_core/clk_enable_count", "1\n")
+    t.file("sys/kernel/debug/clk/dla0_core/clk_prepare_count", "1\n")
+    t.file("sys/kernel/debug/clk/dla0_core/clk_rate", "0\n")
+
+
+def v_fw_missing(t):
+    t.remove("lib/firmware/nvidia/tegra234")
+    t.remove("lib/firmware/nvhost_nvdla020.fw")
+    t.log(3650120331, 4, "nvdla 15880000.nvdla0: Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2")
+
+
+def v_fw_version(t):
+    for hw in (0, 1):
+        t.file(f"sys/kernel/debug/nvdla{hw}/firmware/version", "1.3.0\n")
+    t.log(3650120331, 6, "15880000.nvdla0:nvhost_nvdla_finalize_poweron: Fw version of kernel [2.1.0] doesn't "
+                         "match with actual version[1.3.0]")
+
+
+def v_nonroot(t):
+    t.remove("sys/kernel/debug")
+
+
 def v_bad_links(t):
     c = jp6_base()
     t.link("sys/bus/platform/devices/loop-a", "loop-b")
@@ -1619,7 +1737,8 @@ B2 = lambda: build_jetson(cfg_agx_orin_jp5())
 SCENARIOS = [
     S("jp6-agx-orin-64gb", AGX64, "healthy (2 DLAs, CMA 512 MiB, MAXN)", G_JP6, B1, healthy=True),
     S("jp5-agx-orin", AGX_JP5, "healthy (2 DLAs built-in driver, CMA 256 MiB)",
-      "GCID/date of 35.4.1; pkg date suffix; JP5 lsmod contents; minors 53/54, 57/58; clk 1.408 GHz",
+      "GCID/date of 35.4.1; pkg date suffix; JP5 lsmod contents; minors 53/54, 57/58; clk 1.408 GHz; "
+      "SMMU debugfs smrs indexes",
       B2, healthy=True),
     S("jp6-orin-nano", ("Orin Nano devkit", "p3767-0005 (+p3768-0000)", "36.4.3 / 6.2"),
       "healthy: both nvdla DT nodes disabled, no platform devs, nvhost_nvdla not loaded (no DLA, expected)",
@@ -1636,7 +1755,8 @@ SCENARIOS = [
       lambda: build_jetson(cfg_orin_nx8_jp6("dla1")), healthy=True),
     S("jp5-agx-xavier", ("AGX Xavier devkit", "p2888-0001 (+p2822-0000)", "35.4.1 / 5.1.2"),
       "healthy (2 T194 DLAs, SIDs 0x51/0x52 on iommu@12000000, CMA 64 MiB from Kconfig, no linux,cma node)",
-      "NAFLL clock id 211; nvpmodel_t194 modes/caps (no falcon caps); clk rates; minors 41/42, 45/46",
+      "NAFLL clock id 211; nvpmodel_t194 modes/caps (no falcon caps); clk rates; minors 41/42, 45/46; "
+      "SMMU debugfs smrs indexes",
       lambda: build_jetson(cfg_agx_xavier_jp5()), healthy=True),
     S("non-jetson", ("Debian 12 x86_64 PC", "-", "- / -"),
       "not a Jetson: no device tree, no nv_tegra_release, Intel CPU", "all of it (ordinary PC)",
@@ -1691,6 +1811,41 @@ SCENARIOS = [
     S("jp6-agx-orin-status-absent", AGX64,
       "healthy: DLA DT nodes carry no status property (absent means okay)", "-",
       edited(B1, v_status_absent), healthy=True, base="jp6-agx-orin-64gb"),
+    # memory, SMMU, clocks, firmware (issue 4)
+    S("jp6-agx-orin-cma-exhausted", AGX64,
+      "CmaFree 9 MiB of 512 MiB; kmsg cma_alloc failures (4096 pages, -12) and a DLA dump-region allocation failure",
+      "the nvdla function name in the dbg_err prefix", edited(B1, v_cma_exhausted), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-cma-fragmented", AGX64,
+      "debugfs cma/cma-linux,cma (CONFIG_CMA_DEBUGFS) with 9 of every 128 bitmap words used: 93 % free, "
+      "largest free run 3808 pages (14.9 MiB)", "that JP6 kernels have CMA_DEBUGFS; base_pfn",
+      edited(B1, v_cma_fragmented), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-cma-cmdline", AGX64,
+      "cma=64M on proc/cmdline: CmaTotal 64 MiB while DT linux,cma says 512 MiB; kmsg bypass line",
+      "the placement of the cmdline area", edited(B1, v_cma_cmdline), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-smmu-fault-dla0", AGX64,
+      "kmsg: three arm-smmu 8000000.iommu context faults with cbfrsynra=0x2b (DLA0); sysfs healthy",
+      "fsr/fsynr/iova/cb values", edited(B1, v_smmu_fault_dla0), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-smmu-fault-other", AGX64,
+      "kmsg: two arm-smmu 8000000.iommu context faults with cbfrsynra=0x10 (NVENC, not a DLA)",
+      "NVENC behind iommu@8000000; fault values", edited(B1, v_smmu_fault_other), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-no-iommu-group", AGX64,
+      "nvdla0 bound but without iommu_group/iommu links (group 10 gone, no 'Adding to iommu group' line)", "-",
+      edited(B1, v_no_iommu_group), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-nvpmodel-15w", AGX64,
+      "pmode:0001 (MODE_15W): clk_cap and debugfs clk rate/max at 614.4 / 294.4 MHz",
+      "that clk_max_rate shows the cap", edited(B1, v_nvpmodel_15w), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-clk-zero", AGX64, "debugfs dla0_core enabled (enable/prepare count 1) at clk_rate 0",
+      "-", edited(B1, v_clk_zero), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-fw-missing", AGX64,
+      "lib/firmware/nvidia/tegra234/nvdla.bin and nvhost_nvdla020.fw missing, both DLAs still bound; kmsg "
+      "direct-load -2 at first power-on", "that the load happens at power-on, not probe",
+      edited(B1, v_fw_missing), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-fw-version", AGX64,
+      "debugfs nvdla0/1 firmware/version 1.3.0 (kernel expects 2.1.x; seen with --deep); kmsg version-mismatch line",
+      "the mismatching version", edited(B1, v_fw_version), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-nonroot", AGX64,
+      "healthy, viewed without root: sys/kernel/debug absent (debugfs checks inconclusive)", "-",
+      edited(B1, v_nonroot), healthy=True, base="jp6-agx-orin-64gb"),
     # bad input
     S("bad-links", AGX64,
       "symlink loop loop-a<->loop-b; nvdla0 iommu_group -> 11x'..'/etc/shadow (escapes); "

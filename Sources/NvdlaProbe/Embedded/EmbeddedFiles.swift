@@ -405,6 +405,139 @@ rules:
         nodes explicitly (--device /dev/nvhost-ctrl-nvdla0 …, plus /dev/nvhost-nvdla0 on JetPack 5).
       commands: ["ls -l /dev/nvhost-*nvdla*"]
 """#),
+        ("Rules/50-memory.yaml", #"""
+# Rules/50-memory.yaml — is there enough contiguous memory (CMA) for the DLA's buffers?
+#
+# The DLA driver allocates task descriptors, command and dump buffers through the DMA API, which takes
+# contiguous memory from CMA. L4T reserves 256 MiB (512 MiB on AGX Orin 64GB / Industrial) through the device
+# tree's reserved-memory/linux,cma node; a `cma=` on the kernel command line bypasses that node. Xavier has no
+# linux,cma node and gets the 64 MiB Kconfig default (jetson-dla-facts §5.1). With CONFIG_CMA_DEBUGFS the
+# per-area bitmap shows how the free space is split; stock JP5 kernels do not have it (§5.2).
+# Check by hand:
+#   grep -i cma /proc/meminfo; tr ' ' '\n' < /proc/cmdline | grep '^cma='
+#   sudo ls /sys/kernel/debug/cma/ && sudo cat /sys/kernel/debug/cma/*/maxchunk
+# Kernel-log evidence (issue-5 signals, to cite at integration): NVDLA-MEM-002 and NVDLA-MEM-003 ←
+# log.cma_alloc_failed.{count,last}; per DLA dla.log.dma_alloc_failed.{count,last}.
+schema: 1
+rules:
+  - id: NVDLA-MEM-001
+    area: memory
+    severity: warning
+    applies: {fact: platform.dla_expected, gt: 0}
+    when: {fact: memory.cma.total_bytes, lt: {fact: memory.cma.expected_bytes}}
+    title: CMA is smaller than this module's default
+    message: >-
+      CmaTotal is {memory.cma.total_bytes|mib}, but L4T reserves {memory.cma.expected_bytes|mib} on
+      {platform.module}: large DLA and GPU allocations will fail sooner than on a stock system.
+    evidence:
+      - {fact: memory.cma.total_bytes, expected: "at least {memory.cma.expected_bytes|mib}, L4T's size for {platform.module}"}
+      - memory.cma.cmdline_bytes
+      - memory.cma.dt_bytes
+    remedy:
+      summary: >-
+        Restore the module's CMA size: remove a smaller `cma=` from the kernel command line
+        (/boot/extlinux/extlinux.conf APPEND line) or restore the device tree's linux,cma size, then reboot.
+      commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline", "grep -n APPEND /boot/extlinux/extlinux.conf"]
+
+  - id: NVDLA-MEM-002
+    area: memory
+    severity: warning
+    applies: {fact: platform.dla_expected, gt: 0}
+    when: {fact: memory.cma.free_pct, lt: 10}
+    title: CMA nearly exhausted
+    message: >-
+      Only {memory.cma.free_bytes|mib} of {memory.cma.total_bytes|mib} CMA is free ({memory.cma.free_pct}%):
+      the next large DLA or GPU buffer allocation is likely to fail with -ENOMEM.
+    evidence:
+      - memory.cma.free_bytes
+      - {fact: memory.cma.free_pct, expected: "10 % or more free"}
+    remedy:
+      summary: >-
+        Find what holds CMA (camera, video and GPU pipelines, leaked nvmap/dma-buf handles in long-running
+        processes), stop or restart it; if the load is legitimate, enlarge CMA with cma= on the kernel
+        command line.
+      commands: ["grep -i cma /proc/meminfo", "sudo dmesg | grep -i cma_alloc", "sudo cat /sys/kernel/debug/nvmap/iovmm/clients"]
+
+  - id: NVDLA-MEM-003
+    area: memory
+    severity: warning
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: memory.cma.debugfs_present, eq: true}
+    when: {fact: memory.cma.largest_free_bytes, lt: 33554432}
+    title: Largest free CMA run too small for typical DLA buffers
+    message: >-
+      The largest free contiguous run in CMA area {memory.cma.area} is {memory.cma.largest_free_bytes|mib}
+      ({memory.cma.fragmentation_pct}% of the {memory.cma.free_bytes|mib} free lies outside it): allocations
+      of 32 MiB and more (large DLA tensors, loadables) will fail although CMA is not full.
+    evidence:
+      - {fact: memory.cma.largest_free_bytes, expected: "at least 32 MiB contiguous"}
+      - memory.cma.fragmentation_pct
+      - memory.cma.free_bytes
+    remedy:
+      summary: >-
+        CMA is fragmented by long-lived small allocations. Restart the processes that hold them (or reboot);
+        allocate large DLA buffers early, once, and reuse them; enlarge CMA if this recurs.
+      commands: ["sudo cat /sys/kernel/debug/cma/*/maxchunk", "grep -i cma /proc/meminfo"]
+
+  - id: NVDLA-MEM-004
+    area: memory
+    severity: info
+    applies: {fact: platform.dla_expected, gt: 0}
+    when:
+      all:
+        - {fact: memory.cma.cmdline_bytes, exists: true}
+        - {fact: memory.cma.dt_status, eq: okay}
+        - {fact: memory.cma.cmdline_bytes, ne: {fact: memory.cma.dt_bytes}}
+    title: Kernel command line cma= overrides the device tree's CMA size
+    message: >-
+      /proc/cmdline sets CMA to {memory.cma.cmdline_bytes|mib}; the device tree's linux,cma node
+      ({memory.cma.dt_bytes|mib}) is bypassed.
+    evidence:
+      - memory.cma.cmdline_bytes
+      - memory.cma.dt_bytes
+    remedy:
+      summary: >-
+        Intended tuning needs nothing; otherwise remove cma= from the APPEND line of
+        /boot/extlinux/extlinux.conf so the device tree's size applies again.
+      commands: ["cat /proc/cmdline", "grep -n APPEND /boot/extlinux/extlinux.conf"]
+"""#),
+        ("Rules/55-smmu.yaml", #"""
+# Rules/55-smmu.yaml — is every DLA behind its SMMU?
+#
+# Each DLA is an SMMU master: on Orin DLA0 is stream 0x2b on iommu@8000000 and DLA1 stream 0x23 on
+# iommu@12000000; on Xavier 0x51/0x52 on iommu@12000000 (jetson-dla-facts §3.3). The IOMMU core links the
+# platform device to /sys/kernel/iommu_groups/<N> when it attaches (§6.1). Context faults in the kernel log are
+# attributed by (SMMU instance, stream ID) with the table in Sources/NvdlaProbe/Facts/SmmuClients.swift.
+# Check by hand:
+#   ls -l /sys/bus/platform/devices/*.nvdla*/iommu_group; cat /sys/kernel/iommu_groups/*/type
+#   sudo dmesg | grep -i 'context fault'
+# Kernel-log evidence (issue-5 signals): context faults attributed by (SMMU, SID) with SmmuClients →
+# dla.log.smmu_fault.{count,first,last} per DLA and log.smmu_fault.other.count for other clients.
+schema: 1
+rules:
+  - id: NVDLA-SMMU-001
+    area: smmu
+    severity: error
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when: {fact: dla.smmu.group_link, eq: false}
+    title: DLA is not attached to an IOMMU group
+    message: >-
+      {dla.sysfs.path} has no iommu_group link: the DLA's DMA is not translated by its SMMU
+      ({dla.dt.smmu}.iommu, stream {dla.dt.stream_id|hex}), so its buffers cannot be mapped the way the
+      driver expects and jobs fail or fault.
+    evidence:
+      - {fact: dla.smmu.group_link, expected: "a link to /sys/kernel/iommu_groups/<N>"}
+      - dla.dt.stream_id
+      - dla.dt.smmu
+    remedy:
+      summary: >-
+        The SMMU did not probe before the DLA, or the device tree lost the DLA's iommus property. Check the
+        arm-smmu lines of the kernel log and that the DTB matches the kernel; reboot after fixing.
+      commands: ["ls -l {dla.sysfs.path}/iommu_group", "sudo dmesg | grep -iE 'arm-smmu|iommu'"]
+"""#),
         ("Rules/60-power.yaml", #"""
 # Rules/60-power.yaml — runtime power management of each DLA.
 #
@@ -445,6 +578,202 @@ rules:
     remedy:
       summary: Write `auto` back when the forced-on state is not wanted (it resets at reboot).
       commands: ["cat {dla.sysfs.path}/power/control"]
+"""#),
+        ("Rules/70-clocks.yaml", #"""
+# Rules/70-clocks.yaml — do the DLA clocks run at the rate the power mode allows?
+#
+# nvpmodel caps each DLA's core and falcon clocks per power mode (`DLA<N>_CORE MAX_FREQ` in
+# /etc/nvpmodel.conf, -1 = no cap; current mode in /var/lib/nvpmodel/status) by writing
+# <dla>/clk_cap/dla<N>_core (JP5: acm/clk_cap). The clocks themselves are in debugfs
+# /sys/kernel/debug/clk/dla<N>_core (root only). jetson_clocks shows the DLA clocks but does not pin them
+# (jetson-dla-facts §4).
+# Check by hand:
+#   sudo nvpmodel -q; cat /var/lib/nvpmodel/status
+#   sudo grep -H . /sys/kernel/debug/clk/dla0_core/clk_{rate,min_rate,max_rate,enable_count}
+# Kernel-log evidence (issue-5 signals): NVDLA-CLK-003 ← dla.log.falcon_boot_timeout, dla.log.engine_timeout.
+schema: 1
+rules:
+  - id: NVDLA-CLK-001
+    area: clocks
+    severity: info
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when: {fact: dla.nvpmodel.core_capped, eq: true}
+    title: DLA clock capped by the power mode
+    message: >-
+      Power mode {clocks.nvpmodel.mode_name} (ID {clocks.nvpmodel.mode_id}) caps the DLA core clock at
+      {dla.nvpmodel.core_cap|mhz}; {dla.nvpmodel.lifting_mode} lifts it. DLA throughput scales with this clock.
+    evidence:
+      - clocks.nvpmodel.mode_id
+      - dla.nvpmodel.core_cap
+      - dla.clk_cap.core
+    remedy:
+      summary: >-
+        Expected in a low-power mode. For full DLA throughput switch to the mode named above (sudo nvpmodel
+        -m <ID>; some mode changes need a reboot).
+      commands: ["sudo nvpmodel -q", "grep -H . {dla.sysfs.path}/clk_cap/dla*_core {dla.sysfs.path}/acm/clk_cap/dla*_core"]
+
+  - id: NVDLA-CLK-002
+    area: clocks
+    severity: warning
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when:
+      all:
+        - {fact: dla.nvpmodel.core_cap, lt: 0}
+        - {fact: dla.clk_cap.core, lt: {fact: dla.clk.core.max_rate}}
+    title: DLA clock capped below its maximum although the power mode sets no cap
+    message: >-
+      Power mode {clocks.nvpmodel.mode_name} sets no DLA cap, but the DLA core clock cap is
+      {dla.clk_cap.core|mhz} while the clock allows {dla.clk.core.max_rate|mhz}: something else wrote the cap
+      (a script, a stale nvpmodel run, or a thermal tool).
+    evidence:
+      - dla.nvpmodel.core_cap
+      - {fact: dla.clk_cap.core, expected: "the clock's maximum"}
+      - dla.clk.core.max_rate
+    remedy:
+      summary: >-
+        Re-apply the power mode so nvpmodel rewrites every cap (sudo nvpmodel -m <current ID>), and find the
+        script that writes clk_cap.
+      commands: ["sudo nvpmodel -q", "grep -H . {dla.sysfs.path}/clk_cap/dla*_core {dla.sysfs.path}/acm/clk_cap/dla*_core"]
+
+  - id: NVDLA-CLK-003
+    area: clocks
+    severity: error
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when:
+      any:
+        - all:
+            - {fact: dla.clk.core.enable_count, gt: 0}
+            - {fact: dla.clk.core.rate, eq: 0}
+        - all:
+            - {fact: dla.clk.falcon.enable_count, gt: 0}
+            - {fact: dla.clk.falcon.rate, eq: 0}
+    title: DLA clock enabled at 0 Hz
+    message: >-
+      A DLA clock is enabled but runs at 0 Hz (core {dla.clk.core.rate} Hz with {dla.clk.core.enable_count}
+      users, falcon {dla.clk.falcon.rate} Hz with {dla.clk.falcon.enable_count} users): the engine cannot
+      run, and jobs time out.
+    evidence:
+      - dla.clk.core.enable_count
+      - {fact: dla.clk.core.rate, expected: "above 0 while enabled"}
+      - dla.clk.falcon.enable_count
+      - {fact: dla.clk.falcon.rate, expected: "above 0 while enabled"}
+    remedy:
+      summary: >-
+        The BPMP did not program the clock: check for BPMP or clock errors in the kernel log, that the BPMP
+        firmware and the kernel belong to the same L4T release, and reboot.
+      commands: ["sudo cat /sys/kernel/debug/clk/dla*_core/clk_rate", "sudo dmesg | grep -iE 'bpmp|clk'"]
+
+  - id: NVDLA-CLK-004
+    area: clocks
+    severity: info
+    each: dla
+    applies: {fact: dla.driver.bound, eq: true}
+    when:
+      all:
+        - {fact: dla.power.runtime_status, eq: active}
+        - {fact: dla.clk.core.min_rate, lt: {fact: dla.clk.core.max_rate}}
+    title: DLA busy with clocks not locked
+    message: >-
+      The DLA is running work while its core clock may float between {dla.clk.core.min_rate|mhz} and
+      {dla.clk.core.max_rate|mhz}: benchmark numbers will vary from run to run.
+    evidence:
+      - dla.power.runtime_status
+      - dla.clk.core.min_rate
+      - dla.clk.core.max_rate
+    remedy:
+      summary: >-
+        For repeatable benchmarks select the top power mode and run sudo jetson_clocks (it pins CPU, GPU and
+        EMC; the DLA then runs at its cap).
+      commands: ["sudo jetson_clocks --show", "sudo nvpmodel -q"]
+"""#),
+        ("Rules/80-firmware.yaml", #"""
+# Rules/80-firmware.yaml — is the DLA firmware the driver requests installed, and does the engine run it?
+#
+# JetPack 5's built-in driver requests nvhost_nvdla020.fw (Orin) or nvhost_nvdla010.fw (Xavier); JetPack 6's
+# out-of-tree driver requests nvidia/tegra234/nvdla.bin, a link into the same package. All come from the
+# nvidia-l4t-firmware package of the running release. At every power-on the driver compares major.minor of the
+# firmware with what it was built for (2.1 on T234, 1.2 on T194) (jetson-dla-facts §7.3).
+# Check by hand:
+#   ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
+#   dpkg-query -W nvidia-l4t-firmware; head -1 /etc/nv_tegra_release
+#   sudo cat /sys/kernel/debug/nvdla0/firmware/version   # powers the DLA on
+# Kernel-log evidence (issue-5 signals): NVDLA-FW-001 ← log.fw_load_failed.{count,last};
+# NVDLA-FW-004 ← dla.log.fw_version_mismatch.{count,last} (also decides it without --deep).
+schema: 1
+rules:
+  - id: NVDLA-FW-001
+    area: firmware
+    severity: error
+    applies: {fact: platform.dla_enabled_in_dt, gt: 0}
+    when: {fact: firmware.present, eq: false}
+    title: DLA firmware file missing
+    message: >-
+      The nvdla driver requests {firmware.file}, but it is not in /lib/firmware (or firmware_class.path):
+      the DLA cannot boot its falcon, so probing or the first job fails.
+    evidence:
+      - firmware.file
+      - {fact: firmware.present, expected: "true"}
+    remedy:
+      summary: Reinstall the firmware package of the running L4T release, then reboot (or reload nvhost_nvdla).
+      commands: ["sudo apt-get install --reinstall nvidia-l4t-firmware", "ls -lL /lib/firmware/{firmware.file}"]
+
+  - id: NVDLA-FW-002
+    area: firmware
+    severity: error
+    applies: {fact: platform.dla_enabled_in_dt, gt: 0}
+    when:
+      all:
+        - {fact: firmware.present, eq: true}
+        - {fact: firmware.size, eq: 0}
+    title: DLA firmware file is empty
+    message: "{firmware.path} is empty: the falcon cannot boot from it."
+    evidence:
+      - firmware.path
+      - {fact: firmware.size, expected: "above 0 bytes"}
+    remedy:
+      summary: The file was truncated (full disk, interrupted update); reinstall nvidia-l4t-firmware.
+      commands: ["ls -lL {firmware.path}", "sudo apt-get install --reinstall nvidia-l4t-firmware"]
+
+  - id: NVDLA-FW-003
+    area: firmware
+    severity: warning
+    applies: {fact: versions.pkg.l4t_firmware, exists: true}
+    when: {fact: versions.pkg.l4t_firmware, version_ne: {fact: versions.l4t}}
+    title: Firmware package does not match the L4T release
+    message: >-
+      nvidia-l4t-firmware is {versions.pkg.l4t_firmware}, but the system runs L4T {versions.l4t}: the DLA
+      firmware may not be the version this kernel expects.
+    evidence:
+      - versions.pkg.l4t_firmware
+      - {fact: versions.l4t, expected: "the package's release"}
+    remedy:
+      summary: Install the firmware package of the running release (a partial upgrade left it behind or ahead).
+      commands: ["dpkg-query -W 'nvidia-l4t-*'", "head -1 /etc/nv_tegra_release"]
+
+  - id: NVDLA-FW-004
+    area: firmware
+    severity: error
+    each: dla
+    applies:
+      all:
+        - {fact: check.deep, eq: true}
+        - {fact: dla.driver.bound, eq: true}
+    when: {fact: dla.fw.major_minor, ne: {fact: dla.fw.expected}}
+    title: DLA firmware version does not match the kernel driver
+    message: >-
+      The engine reports firmware {dla.fw.version}, but the kernel driver expects {dla.fw.expected}.x: every
+      power-on fails its version check ("Fw version of kernel … doesn't match").
+    evidence:
+      - dla.fw.version
+      - {fact: dla.fw.major_minor, expected: "{dla.fw.expected}"}
+    remedy:
+      summary: >-
+        The firmware file belongs to another release than the kernel module. Reinstall nvidia-l4t-firmware
+        matching the running L4T (and check that nothing overrides /lib/firmware through firmware_class.path).
+      commands: ["dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel", "ls -lL /lib/firmware/{firmware.file}"]
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -573,6 +902,118 @@ rules:
 
     /// `Docs/remedies/<ID>.md`, by path.
     static let remedies: [String: String] = [
+        "Docs/remedies/NVDLA-CLK-001.md": #"""
+# NVDLA-CLK-001: DLA clock capped by the power mode
+
+Area: clocks · Severity: info
+
+## What it means
+nvpmodel power modes cap the DLA clocks: `/etc/nvpmodel.conf` (a link to the module's
+`/etc/nvpmodel/nvpmodel_<pNNNN_NNNN>.conf`) lists, per `POWER_MODEL`, `DLA<N>_CORE MAX_FREQ <Hz>` (`-1` = no cap),
+and the current mode is in `/var/lib/nvpmodel/status` (`pmode:0001`). In the current mode the DLA core runs at most
+at the cap shown; another mode (named in the finding) allows more. DLA throughput scales with this clock, so
+benchmarks in a low-power mode understate what the module can do. On AGX Orin, MODE_15W caps the DLA core at
+614.4 MHz (MAXN: no cap).
+
+## How to confirm
+```sh
+sudo nvpmodel -q
+cat /var/lib/nvpmodel/status
+grep -A40 'POWER_MODEL' /etc/nvpmodel.conf | grep -E 'POWER_MODEL|DLA'
+cat /sys/bus/platform/devices/15880000.nvdla0/clk_cap/dla0_core   # JP5: …/acm/clk_cap/dla0_core
+```
+
+## How to fix
+1. Nothing, if the power budget requires this mode.
+2. Otherwise select the mode the finding names: `sudo nvpmodel -m <ID>` (some changes ask for a reboot), and for
+   benchmarks also run `sudo jetson_clocks`.
+
+## References
+- `nvidia-l4t-nvpmodel` `/etc/nvpmodel/nvpmodel_p3701_0000.conf` (DLA caps per mode), L4T R35.3.1
+- nvdla-doctor reference `jetson-dla-facts.md` §2.4, §4.3
+"""#,
+        "Docs/remedies/NVDLA-CLK-002.md": #"""
+# NVDLA-CLK-002: DLA clock capped below its maximum although the power mode sets no cap
+
+Area: clocks · Severity: warning
+
+## What it means
+The current power mode sets `DLA<N>_CORE MAX_FREQ -1` (no cap), yet the DLA's clock cap file
+(`<dla>/clk_cap/dla<N>_core`, JP5 `acm/clk_cap/`) holds a rate below the clock's ceiling reported by debugfs
+(`/sys/kernel/debug/clk/dla<N>_core/clk_max_rate`). Something other than nvpmodel wrote the cap — a tuning
+script, a thermal tool, or an nvpmodel run that failed half way — and the DLA runs slower than the mode promises.
+The comparison assumes `clk_max_rate` shows the clock's ceiling [INF].
+
+## How to confirm
+```sh
+sudo nvpmodel -q
+cat /sys/bus/platform/devices/15880000.nvdla0/clk_cap/dla0_core
+sudo cat /sys/kernel/debug/clk/dla0_core/clk_max_rate
+```
+
+## How to fix
+1. Re-apply the current mode so nvpmodel rewrites every cap: `sudo nvpmodel -m <current ID>`.
+2. Find and remove what writes `clk_cap` (grep startup scripts and services for `clk_cap`).
+
+## References
+- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`clk_cap` attributes)
+- nvdla-doctor reference `jetson-dla-facts.md` §2.4, §4.1, §4.3
+"""#,
+        "Docs/remedies/NVDLA-CLK-003.md": #"""
+# NVDLA-CLK-003: DLA clock enabled at 0 Hz
+
+Area: clocks · Severity: error
+
+## What it means
+debugfs shows a DLA clock (`dla<N>_core` or `dla<N>_falcon`) with a non-zero `clk_enable_count` — something
+holds it on — but `clk_rate` 0. The engine or its falcon microcontroller has no clock: firmware boot times out,
+jobs hang and the driver reports `engine timeout detected` or `Falcon boot failed due to timeout`. The DLA clocks
+are provided by the BPMP firmware, so this points at a BPMP/clock problem or a BPMP firmware that does not match
+the kernel.
+
+## How to confirm
+```sh
+sudo grep -H . /sys/kernel/debug/clk/dla*_{core,falcon}/clk_{enable_count,rate}
+sudo grep -E 'dla[01]_(core|falcon)' /sys/kernel/debug/clk/clk_summary
+sudo dmesg | grep -iE 'bpmp|clk|falcon|nvdla'
+```
+
+## How to fix
+1. Reboot; if the state returns, check that the BPMP firmware (flashed with the board) and the kernel come from
+   the same L4T release (see NVDLA-VER-003/-004), and reflash the board with the release's BSP if not.
+2. Check that no tool writes `clk_rate` in debugfs (it is writable only on debug kernels).
+
+## References
+- Linux `drivers/clk/clk.c` (`clk_summary`, per-clock debugfs files)
+- nvdla-doctor reference `jetson-dla-facts.md` §4.1, §8
+"""#,
+        "Docs/remedies/NVDLA-CLK-004.md": #"""
+# NVDLA-CLK-004: DLA busy with clocks not locked
+
+Area: clocks · Severity: info
+
+## What it means
+The DLA is running work (`power/runtime_status` is `active`) while its core clock may float between its floor
+(`clk_min_rate`) and ceiling (`clk_max_rate`). DVFS moves the DLA, EMC and CPU clocks with load, so benchmark
+numbers (trtexec, cuDLA samples) vary from run to run and are lower than the module's best. `jetson_clocks` pins
+CPU, GPU and EMC at their maxima; it shows the DLA clocks but does not pin them — the DLA then runs at the power
+mode's cap.
+
+## How to confirm
+```sh
+sudo jetson_clocks --show
+sudo grep -H . /sys/kernel/debug/clk/dla0_core/clk_{min_rate,max_rate,rate}
+cat /sys/bus/platform/devices/15880000.nvdla0/power/runtime_status
+```
+
+## How to fix
+For repeatable measurements: select the top power mode (`sudo nvpmodel -m 0` on most modules), run
+`sudo jetson_clocks` before measuring, and `sudo jetson_clocks --restore` afterwards (after `--store`).
+
+## References
+- `nvidia-l4t-tools` `/usr/bin/jetson_clocks` (`do_dla` only shows DLA clocks), L4T R35.3.1
+- nvdla-doctor reference `jetson-dla-facts.md` §4.1, §4.2
+"""#,
         "Docs/remedies/NVDLA-DEV-001.md": #"""
 # NVDLA-DEV-001: DLA control device node missing
 
@@ -1549,6 +1990,264 @@ one disabled node is therefore expected, and this rule does not fire there (that
 - NVIDIA Jetson Linux documentation (boot configuration, flashing): https://docs.nvidia.com/jetson/
 - nvdla-doctor reference `jetson-dla-facts.md` §3.1 (Orin DLA nodes, fuse overlays), §3.2 (Xavier), §3.4 (SKU table)
 """#,
+        "Docs/remedies/NVDLA-FW-001.md": #"""
+# NVDLA-FW-001: DLA firmware file missing
+
+Area: firmware · Severity: error
+
+## What it means
+The DLA runs firmware on its falcon microcontroller, loaded by the kernel from a file: JetPack 5's built-in
+driver requests `nvhost_nvdla020.fw` (Orin) or `nvhost_nvdla010.fw` (Xavier), JetPack 6's out-of-tree driver
+`nvidia/tegra234/nvdla.bin` (a link to a `nvhost_nvdla0x0.fw`). The file is not found in the kernel's firmware
+search path (`firmware_class.path`, then `/lib/firmware/updates`, then `/lib/firmware`). The kernel logs
+`Direct firmware load for <file> failed with error -2` and the DLA cannot power on, so probing or the first job
+fails.
+
+## How to confirm
+```sh
+ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
+tr ' ' '\n' < /proc/cmdline | grep firmware_class.path
+dpkg -L nvidia-l4t-firmware | grep -i nvdla
+sudo dmesg | grep -i 'firmware load'
+```
+
+## How to fix
+1. Reinstall the firmware package of the running release: `sudo apt-get install --reinstall nvidia-l4t-firmware`.
+2. On custom images (Yocto/OE4T) add the `tegra-firmware` DLA package to the image.
+3. Reload the driver (`sudo modprobe -r nvhost_nvdla && sudo modprobe nvhost_nvdla` on JetPack 6) or reboot.
+
+## References
+- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.h` (`NV_DLA_TEGRA234_FW`)
+- `nvidia-l4t-firmware_35.3.1` package contents; meta-tegra `tegra-firmware_36.5.0.bb`
+- Linux `drivers/base/firmware_loader/main.c` (search path, "Direct firmware load" message)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.3, §8
+"""#,
+        "Docs/remedies/NVDLA-FW-002.md": #"""
+# NVDLA-FW-002: DLA firmware file is empty
+
+Area: firmware · Severity: error
+
+## What it means
+The firmware file the DLA driver requests exists but has zero bytes (a full disk during an upgrade, an
+interrupted copy, or a placeholder in a custom image). The falcon cannot boot from it: the driver reports
+`incorrect firmware magic`, `firmware image size inconsistency` or a boot timeout, and every DLA job fails.
+
+## How to confirm
+```sh
+ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
+dpkg --verify nvidia-l4t-firmware
+```
+
+## How to fix
+1. Free disk space if the root filesystem is full (`df -h /`).
+2. Reinstall: `sudo apt-get install --reinstall nvidia-l4t-firmware`, then reboot.
+
+## References
+- OE4T/linux-nv-oot `drivers/gpu/host1x-nvhost/falcon.c` (firmware parsing errors)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.3, §8
+"""#,
+        "Docs/remedies/NVDLA-FW-003.md": #"""
+# NVDLA-FW-003: Firmware package does not match the L4T release
+
+Area: firmware · Severity: warning
+
+## What it means
+The installed `nvidia-l4t-firmware` package belongs to another L4T release than the system
+(`/etc/nv_tegra_release`). The DLA firmware in it may not be the version the kernel driver expects; when the
+major.minor differ, every power-on fails with `Fw version of kernel [x.y.z] doesn't match with actual
+version[…]`. Partial upgrades (`apt-mark hold`, a failed `apt upgrade`, mixing repositories) leave it behind.
+
+## How to confirm
+```sh
+dpkg-query -W 'nvidia-l4t-*'
+head -1 /etc/nv_tegra_release
+```
+
+## How to fix
+1. Install the package of the running release from the L4T repository configured in
+   `/etc/apt/sources.list.d/nvidia-l4t-apt-source.list`: `sudo apt-get install nvidia-l4t-firmware=<release>-<date>`,
+   or finish the interrupted upgrade (`sudo apt-get update && sudo apt-get dist-upgrade`).
+2. Reboot so the DLA loads the new firmware.
+
+## References
+- L4T `nvidia-l4t-firmware` package (DLA firmware files)
+- nvdla-doctor reference `jetson-dla-facts.md` §7.1, §7.3
+"""#,
+        "Docs/remedies/NVDLA-FW-004.md": #"""
+# NVDLA-FW-004: DLA firmware version does not match the kernel driver
+
+Area: firmware · Severity: error
+
+## What it means
+With `--deep`, nvdla-doctor read `/sys/kernel/debug/nvdla<N>/firmware/version` (this powers the DLA on; it is
+never read without `--deep`). The engine reports a firmware whose major.minor differs from the one the kernel
+driver was built for (2.1 on Orin, 1.2 on Xavier: `dla_t23x_fw_version.h`, `dla_t19x_fw_version.h`). The driver
+checks this at every power-on and fails it with `Fw version of kernel [2.1.0] doesn't match with actual
+version[…]`: the DLA is unusable.
+
+## How to confirm
+```sh
+sudo cat /sys/kernel/debug/nvdla0/firmware/version     # powers the DLA on
+sudo dmesg | grep -i 'fw version'
+dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel
+ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin
+```
+
+## How to fix
+1. Reinstall the firmware of the running release: `sudo apt-get install --reinstall nvidia-l4t-firmware` (see
+   NVDLA-FW-003 when the package version differs).
+2. Check that `firmware_class.path` or `/lib/firmware/updates` does not shadow the packaged file with an old copy.
+3. Reboot (or reload `nvhost_nvdla` on JetPack 6).
+
+## References
+- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`nvhost_nvdla_finalize_poweron` version check),
+  `dla_t23x_fw_version.h`
+- nvdla-doctor reference `jetson-dla-facts.md` §2.5, §7.3, §8
+"""#,
+        "Docs/remedies/NVDLA-MEM-001.md": #"""
+# NVDLA-MEM-001: CMA is smaller than this module's default
+
+Area: memory · Severity: warning
+
+## What it means
+The DLA driver, the GPU and the camera/video engines take their physically contiguous buffers from the
+Contiguous Memory Allocator (CMA). L4T reserves 256 MiB of CMA on Orin modules through the device tree node
+`reserved-memory/linux,cma`, and 512 MiB on AGX Orin 64GB and AGX Orin Industrial (p3701-0005/-0008, "needed for
+nvgpu comptags"); Xavier has no such node and gets the 64 MiB kernel default. `CmaTotal` in `/proc/meminfo` is
+below that here, so large DLA tensors, loadables and GPU buffers fail to allocate sooner than on a stock system.
+The usual cause is a `cma=` on the kernel command line (it replaces the device-tree size, see NVDLA-MEM-004) or a
+custom device tree.
+
+## How to confirm
+1. Compare the pool with the module default:
+   ```sh
+   grep -i cma /proc/meminfo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids
+   ```
+2. Look for an override on the command line and in the boot configuration:
+   ```sh
+   tr ' ' '\n' < /proc/cmdline | grep '^cma='
+   grep -n APPEND /boot/extlinux/extlinux.conf
+   ```
+3. Read the device tree's size (two big-endian cells, bytes):
+   ```sh
+   xxd /sys/firmware/devicetree/base/reserved-memory/linux,cma/size
+   ```
+
+## How to fix
+1. Remove the `cma=` argument from the `APPEND` line of `/boot/extlinux/extlinux.conf` (keep a backup of the file
+   and a known-good boot entry), then reboot.
+2. If a custom DTB shrank `linux,cma`, restore the L4T size (`size = <0x0 0x10000000>`, or `0x20000000` on
+   64GB modules) and reflash or redeploy the DTB.
+3. Deliberately smaller CMA (memory-constrained designs) is a trade-off: keep DLA batch sizes and loadables small.
+
+## References
+- L4T R35 `hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB) and
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB), Seeed-Studio/Linux_for_Tegra
+- Linux `kernel/dma/contiguous.c` (cmdline `cma=` bypasses the DT node)
+- nvdla-doctor reference `jetson-dla-facts.md` §5.1
+"""#,
+        "Docs/remedies/NVDLA-MEM-002.md": #"""
+# NVDLA-MEM-002: CMA nearly exhausted
+
+Area: memory · Severity: warning
+
+## What it means
+Less than 10 % of the CMA pool is free (`CmaFree` against `CmaTotal` in `/proc/meminfo`; the threshold is in
+`Rules/50-memory.yaml`). The DLA driver allocates command memory, task descriptors and dump/trace regions
+through the DMA API from CMA, as do TensorRT/cuDLA buffers, the GPU and the camera/video pipelines. With CMA
+this full, the next large contiguous allocation fails: the kernel prints
+`cma: cma_alloc: alloc failed, req-size: N pages, ret: -12` (`-12` is ENOMEM, `-16` EBUSY for pinned pages) and
+the DLA driver `dma alloc for command failed` or `fail alloc dump region`. The generic DMA path may still succeed
+from the buddy allocator for small requests, so a few failure lines are a warning, not proof of a DLA failure.
+
+## How to confirm
+1. Read the pool:
+   ```sh
+   grep -i cma /proc/meminfo
+   ```
+2. Look for allocation failures and who triggered them:
+   ```sh
+   sudo dmesg | grep -iE 'cma_alloc|alloc failed|dma alloc'
+   ```
+3. See which processes hold nvmap memory (JetPack 5; root):
+   ```sh
+   sudo cat /sys/kernel/debug/nvmap/iovmm/clients
+   ```
+
+## How to fix
+1. Stop or restart the processes that hold CMA (long-running camera/video/GPU pipelines, leaked dma-buf or nvmap
+   handles); CmaFree rises immediately when they exit.
+2. Allocate large DLA/TensorRT buffers once and reuse them instead of per frame.
+3. If the load is legitimate, enlarge CMA with `cma=` on the kernel command line (e.g. `cma=768M` in the `APPEND`
+   line of `/boot/extlinux/extlinux.conf`) and reboot; this takes memory from the rest of the system.
+
+## References
+- Linux `mm/cma.c` (`cma_alloc` failure message), `kernel/dma/contiguous.c`
+- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (DMA allocation messages)
+- nvdla-doctor reference `jetson-dla-facts.md` §5.1, §5.3, §8
+"""#,
+        "Docs/remedies/NVDLA-MEM-003.md": #"""
+# NVDLA-MEM-003: Largest free CMA run too small for typical DLA buffers
+
+Area: memory · Severity: warning
+
+## What it means
+CMA may have plenty of free pages, but a DMA buffer needs them contiguous. The debugfs bitmap of the CMA area
+(`/sys/kernel/debug/cma/<area>/bitmap`, present when the kernel has `CONFIG_CMA_DEBUGFS`) shows that the largest
+run of free pages is below 32 MiB (the threshold is in `Rules/50-memory.yaml`), and the fragmentation figure shows
+how much of the free space lies outside that run. Long-lived small allocations scattered over the pool cause
+this; large DLA tensors and loadables then fail with `cma_alloc … ret: -12` although `CmaFree` looks healthy.
+
+## How to confirm
+1. Read the area's counters (pages of 4 KiB):
+   ```sh
+   sudo grep -H . /sys/kernel/debug/cma/*/{count,used,maxchunk}
+   ```
+   `maxchunk` is the kernel's own largest free run; compare it with `count - used`.
+2. Compare with `/proc/meminfo`:
+   ```sh
+   grep -i cma /proc/meminfo
+   ```
+
+## How to fix
+1. Restart the long-running processes that hold small CMA buffers (camera, video, GPU pipelines); a reboot
+   gives a clean pool.
+2. Allocate large DLA buffers early, once, and reuse them.
+3. Enlarge CMA (`cma=` on the kernel command line) if the pattern recurs under the intended load.
+
+## References
+- Linux `mm/cma_debug.c` (debugfs `bitmap`, `maxchunk`, `count`, `used`, `order_per_bit`)
+- nvdla-doctor reference `jetson-dla-facts.md` §5.2
+"""#,
+        "Docs/remedies/NVDLA-MEM-004.md": #"""
+# NVDLA-MEM-004: Kernel command line cma= overrides the device tree's CMA size
+
+Area: memory · Severity: info
+
+## What it means
+The kernel command line carries `cma=`, and the device tree has an enabled `reserved-memory/linux,cma` node of a
+different size. When `cma=` is given the kernel bypasses the device-tree node ("Reserved memory: bypass linux,cma
+node, using cmdline CMA params instead"), so the pool size comes from the command line. Stock L4T does not pass
+`cma=`; someone added it, often while following advice for another board.
+
+## How to confirm
+```sh
+tr ' ' '\n' < /proc/cmdline | grep '^cma='
+grep -n APPEND /boot/extlinux/extlinux.conf
+sudo dmesg | grep -i 'bypass\|cma: Reserved'
+```
+
+## How to fix
+1. If the override is intended (more CMA for a camera-heavy workload), nothing is needed.
+2. Otherwise remove `cma=` from the `APPEND` line of `/boot/extlinux/extlinux.conf` and reboot; check
+   NVDLA-MEM-001 afterwards.
+
+## References
+- Linux `kernel/dma/contiguous.c` (`rmem_cma_setup`: bypass message)
+- L4T `p3701.conf.common` `CMDLINE_ADD` (no `cma=`)
+- nvdla-doctor reference `jetson-dla-facts.md` §5.1
+"""#,
         "Docs/remedies/NVDLA-PLAT-001.md": #"""
 # NVDLA-PLAT-001: This module has no DLA; DLA checks do not apply
 
@@ -1878,6 +2577,38 @@ start-up script sets it. `jetson_clocks` does not touch DLA power or clocks; it 
 - NVIDIA Jetson power and performance guide (power modes and clocks):
   https://docs.nvidia.com/jetson/archives/r35.1/DeveloperGuide/text/SD/PlatformPowerAndPerformance/JetsonOrinNxSeriesAndJetsonAgxOrinSeries.html
 - nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM), §2.4 (JP5 acm), §4.2 (jetson_clocks)
+"""#,
+        "Docs/remedies/NVDLA-SMMU-001.md": #"""
+# NVDLA-SMMU-001: DLA is not attached to an IOMMU group
+
+Area: smmu · Severity: error
+
+## What it means
+Every DLA is a master of an ARM SMMU (MMU-500): on Orin DLA0 is stream 0x2b on `iommu@8000000` and DLA1 stream
+0x23 on `iommu@12000000`; on Xavier 0x51/0x52 on `iommu@12000000`. When the SMMU driver attaches a device, the
+IOMMU core links `<device>/iommu_group` to `/sys/kernel/iommu_groups/<N>`. This DLA's driver is bound but the link
+is missing: the SMMU did not probe before the DLA, the device tree lost the DLA's `iommus` property, or the SMMU is
+disabled. The driver then maps buffers without translation (or not at all), and jobs fail or fault.
+
+## How to confirm
+```sh
+ls -l /sys/bus/platform/devices/*.nvdla*/iommu_group
+cat /sys/kernel/iommu_groups/*/type
+sudo dmesg | grep -iE 'arm-smmu|iommu group|nvdla'
+```
+A healthy DLA shows a link and its group's `type` is `DMA` (or `DMA-FQ`); the kernel log has
+`Adding to iommu group N` for it.
+
+## How to fix
+1. Check that the SMMU instance named by the DLA's `iommus` probed (`arm-smmu <addr>.iommu: probing hardware
+   configuration…`); if not, its node is disabled or the kernel lacks the driver.
+2. Check that the DTB and kernel belong to the same L4T release (a DTB from another release can lose `iommus`).
+3. Reboot after fixing; the attachment happens only at probe.
+
+## References
+- Linux `drivers/iommu/iommu.c` (groups, `iommu_group` link), `drivers/iommu/arm/arm-smmu/arm-smmu-nvidia.c`
+- Upstream `include/dt-bindings/memory/tegra234-mc.h` (`TEGRA234_SID_NVDLA0/1`)
+- nvdla-doctor reference `jetson-dla-facts.md` §3.3, §6.1
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table

@@ -20,7 +20,9 @@ public struct FactSpec: Sendable, Equatable {
 public enum FactCatalogue {
     /// The whole catalogue, sorted by key.
     public static let all: [FactSpec] =
-        (platformFacts + versionFacts + presenceFacts + chainFacts + logFacts).sorted { $0.key < $1.key }
+        (platformFacts + versionFacts + presenceFacts + chainFacts + resourceFacts + logFacts).sorted {
+            $0.key < $1.key
+        }
 
     private static let byKey: [String: FactSpec] = Dictionary(
         all.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

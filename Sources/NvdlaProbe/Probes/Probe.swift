@@ -28,6 +28,11 @@ public enum ProbeSuite {
         ModuleProbe(),
         ContainerProbe(),
         DevnodesProbe(),
+        MemoryProbe(),
+        SmmuProbe(),
+        ClocksProbe(),
+        PowerDomainProbe(),
+        FirmwareProbe(),
     ]
 
     /// Runs every probe against `root`.

@@ -13,8 +13,59 @@ public enum Glance {
             chainLinks(facts, key: key, into: &chain)
             let address = facts.string("\(key).hw_address").map { " (\($0))" } ?? ""
             lines.append("  dla\(index)\(address): " + chain.joined(separator: " → "))
+            if let clocks = clockLine(facts, key: key) { lines.append("      " + clocks) }
         }
+        if let cma = cmaLine(facts) { lines.append("  " + cma) }
         return lines
+    }
+
+    /// `clocks core 1600.0 MHz (max 1600.0 MHz, cap 614.4 MHz in MODE_15W) · falcon 844.8 MHz · smmu 0x2b on 8000000,
+    /// group 10 DMA`: what is known of the instance's clocks and SMMU attachment (rates in MHz).
+    static func clockLine(_ facts: FactTable, key: String) -> String? {
+        guard facts.bool("\(key).driver.bound") == true else { return nil }
+        var parts: [String] = []
+        if let rate = facts.int("\(key).clk.core.rate") {
+            var detail: [String] = []
+            if let max = facts.int("\(key).clk.core.max_rate") { detail.append("max \(Format.mhz(max))") }
+            if let cap = facts.int("\(key).nvpmodel.core_cap"), let mode = facts.string("clocks.nvpmodel.mode_name") {
+                detail.append(cap < 0 ? "no cap in \(mode)" : "cap \(Format.mhz(cap)) in \(mode)")
+            }
+            let suffix = detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")"
+            parts.append("clocks core \(Format.mhz(rate))\(suffix)")
+            if let falcon = facts.int("\(key).clk.falcon.rate") { parts.append("falcon \(Format.mhz(falcon))") }
+        } else if let cap = facts.int("\(key).clk_cap.core") {
+            parts.append("clock cap core \(Format.mhz(cap)) (debugfs not readable)")
+        }
+        if let sid = facts.int("\(key).dt.stream_id"), let smmu = facts.string("\(key).dt.smmu") {
+            var text = "smmu 0x\(String(sid, radix: 16)) on \(smmu)"
+            if let group = facts.string("\(key).iommu_group") {
+                text += ", group \(group)" + (facts.string("\(key).smmu.group_type").map { " \($0)" } ?? "")
+            } else if facts.bool("\(key).smmu.group_link") == false {
+                text += ", no iommu group"
+            }
+            parts.append(text)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// `cma 476.2 MiB free of 512.0 MiB (92%) · largest free run 14.9 MiB (fragmentation 97%) · cma=64M`: the
+    /// CMA pool at a glance (sizes in MiB).
+    static func cmaLine(_ facts: FactTable) -> String? {
+        guard let total = facts.int("memory.cma.total_bytes"), total > 0 else { return nil }
+        var parts: [String] = []
+        let free = facts.int("memory.cma.free_bytes").map { "\(Format.mib($0)) free of " } ?? ""
+        let pct = facts.int("memory.cma.free_pct").map { " (\($0)%)" } ?? ""
+        parts.append("cma \(free)\(Format.mib(total))\(pct)")
+        if let run = facts.int("memory.cma.largest_free_bytes") {
+            let frag = facts.int("memory.cma.fragmentation_pct").map { " (fragmentation \($0)%)" } ?? ""
+            parts.append("largest free run \(Format.mib(run))\(frag)")
+        }
+        if let cmdline = facts.int("memory.cma.cmdline_bytes") {
+            parts.append("cma= \(Format.mib(cmdline)) on the command line")
+        } else if let dt = facts.int("memory.cma.dt_bytes") {
+            parts.append("device tree \(Format.mib(dt))")
+        }
+        return parts.joined(separator: " · ")
     }
 
     static func chainLinks(_ facts: FactTable, key: String, into chain: inout [String]) {

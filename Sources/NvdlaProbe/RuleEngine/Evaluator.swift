@@ -211,7 +211,7 @@ public struct Evaluator: Sendable {
         }
         // Info findings describe a state, not a fault: there is no "expected" to contrast, unless stated.
         let expected =
-            explicit
+            explicit.map { render($0, scope) }
             ?? (rule.severity == .info
                 ? nil : ExpectationText.expected(for: key, in: rule.when, scope: scope, table: table))
         return Evidence(source: state?.source ?? key, fact: key, observed: observed, expected: expected)

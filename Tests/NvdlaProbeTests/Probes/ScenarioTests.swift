@@ -15,7 +15,11 @@ struct ScenarioTests {
         var jetpack: String? = "6.2"
         var expected: Int? = 2
         var present: Int? = 2
-        var testDescription: String { scenario }
+        /// Run with `--deep` (reads that wake the DLA).
+        var deep = false
+        /// `rule:subject` of the checks that must be inconclusive (non-root views).
+        var inconclusive: [String] = []
+        var testDescription: String { scenario + (deep ? " --deep" : "") }
     }
 
     static let table: [Expectation] = [
@@ -49,7 +53,9 @@ struct ScenarioTests {
             findings: ["NVDLA-VER-006:system", "NVDLA-VER-007:system"]),
         Expectation(
             scenario: "jp6-agx-orin-dt-disabled", status: .error, findings: ["NVDLA-DT-001:system"], present: 0),
-        Expectation(scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0"], present: 1),
+        Expectation(
+            scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0", "NVDLA-FW-001:system"],
+            present: 1),
         Expectation(
             scenario: "jp6-agx-orin-module-not-loaded", status: .error, findings: ["NVDLA-DRV-005:system"],
             present: 0),
@@ -62,14 +68,41 @@ struct ScenarioTests {
         Expectation(scenario: "jp6-agx-orin-rpm-error", status: .error, findings: ["NVDLA-PWR-001:dla1"]),
         Expectation(
             scenario: "jp6-agx-orin-container", status: .error, findings: ["NVDLA-DEV-006:system"], present: 0),
+        // Memory, SMMU, clocks, firmware. The SMMU-fault scenarios carry only kernel-log evidence: their findings
+        // come from the kernel-log signals (smmu_fault), so the sysfs view of them is healthy.
+        Expectation(scenario: "jp6-agx-orin-cma-exhausted", status: .warning, findings: ["NVDLA-MEM-002:system"]),
+        Expectation(scenario: "jp6-agx-orin-cma-fragmented", status: .warning, findings: ["NVDLA-MEM-003:system"]),
+        Expectation(
+            scenario: "jp6-agx-orin-cma-cmdline", status: .warning,
+            findings: ["NVDLA-MEM-001:system", "NVDLA-MEM-004:system"]),
+        Expectation(scenario: "jp6-agx-orin-smmu-fault-dla0", status: .ok, findings: []),
+        Expectation(scenario: "jp6-agx-orin-smmu-fault-other", status: .ok, findings: []),
+        Expectation(scenario: "jp6-agx-orin-no-iommu-group", status: .error, findings: ["NVDLA-SMMU-001:dla0"]),
+        Expectation(
+            scenario: "jp6-agx-orin-nvpmodel-15w", status: .ok, findings: ["NVDLA-CLK-001:dla0", "NVDLA-CLK-001:dla1"]),
+        Expectation(scenario: "jp6-agx-orin-clk-zero", status: .error, findings: ["NVDLA-CLK-003:dla0"]),
+        Expectation(scenario: "jp6-agx-orin-fw-missing", status: .error, findings: ["NVDLA-FW-001:system"]),
+        Expectation(scenario: "jp6-agx-orin-fw-version", status: .ok, findings: []),
+        Expectation(
+            scenario: "jp6-agx-orin-fw-version", status: .error, findings: ["NVDLA-FW-004:dla0", "NVDLA-FW-004:dla1"],
+            deep: true),
+        Expectation(scenario: "jp6-agx-orin-64gb", status: .ok, findings: [], deep: true),
+        Expectation(
+            scenario: "jp6-agx-orin-nonroot", status: .ok, findings: [],
+            inconclusive: [
+                "NVDLA-CLK-002:dla0", "NVDLA-CLK-002:dla1", "NVDLA-CLK-003:dla0", "NVDLA-CLK-003:dla1",
+                "NVDLA-MEM-003:system",
+            ]),
     ]
 
     @Test("scenario gives exactly its findings", arguments: table)
     func scenario(_ expectation: Expectation) {
-        let report = Fixtures.check(scenario: expectation.scenario)
+        let report = Fixtures.check(scenario: expectation.scenario, deep: expectation.deep)
         #expect(report.findingKeys == expectation.findings.sorted())
         #expect(report.status == expectation.status)
-        #expect(report.inconclusive.isEmpty, "inconclusive: \(report.inconclusive.map(\.rule))")
+        #expect(
+            report.inconclusive.map { "\($0.rule):\($0.subject)" }.sorted() == expectation.inconclusive.sorted(),
+            "inconclusive: \(report.inconclusive.map(\.rule))")
         #expect(report.platform.module == expectation.module)
         #expect(report.platform.l4t == expectation.l4t)
         #expect(report.platform.jetpack == expectation.jetpack)
@@ -111,7 +144,7 @@ struct ScenarioTests {
         let root = temp.copy(scenario: "jp6-agx-orin-unbound")
         try FileManager.default.removeItem(atPath: root + "/.nvdla-doctor/kmsg")
         let report = Fixtures.check(root)
-        #expect(report.findingKeys == ["NVDLA-PLAT-003:system"])
+        #expect(report.findingKeys == ["NVDLA-FW-001:system", "NVDLA-PLAT-003:system"])
         #expect(
             report.inconclusive.map { "\($0.rule):\($0.subject)" }
                 == ["NVDLA-DRV-001:dla0", "NVDLA-DRV-003:dla0", "NVDLA-DRV-003:dla1"])

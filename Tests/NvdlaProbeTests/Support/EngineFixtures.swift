@@ -30,8 +30,17 @@ enum EngineFixtures {
 
     static let dla0 = "sys/devices/platform/bus@0/13e00000.host1x/15880000.nvdla0"
 
+    static let dla1 = "sys/devices/platform/bus@0/13e00000.host1x/158c0000.nvdla1"
+
+    static func write(_ root: String, _ relative: String, _ text: String) throws {
+        try text.write(toFile: root + "/" + relative, atomically: true, encoding: .utf8)
+    }
+
     static let table: [Variant] = [
-        Variant(name: "AGX with a fused-off DLA0", base: "jp6-agx-orin-unbound", findings: ["NVDLA-DRV-003:dla0"]) {
+        Variant(
+            name: "AGX with a fused-off DLA0", base: "jp6-agx-orin-unbound",
+            findings: ["NVDLA-DRV-003:dla0", "NVDLA-FW-001:system"]
+        ) {
             try append($0, ".nvdla-doctor/kmsg", "3,900,9000000,-;nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse")
         },
         Variant(name: "no platform device for DLA0", base: "jp6-agx-orin-64gb", findings: ["NVDLA-DRV-004:dla0"]) {
@@ -53,6 +62,27 @@ enum EngineFixtures {
             try remove($0, "sys/firmware/devicetree/base/nvidia,boardids")
             try Data("nvidia,tegra234\0".utf8).write(
                 to: URL(fileURLWithPath: $0 + "/sys/firmware/devicetree/base/compatible"))
+        },
+        Variant(name: "empty firmware file", base: "jp6-agx-orin-64gb", findings: ["NVDLA-FW-002:system"]) {
+            try write($0, "lib/firmware/nvhost_nvdla020.fw", "")
+        },
+        Variant(
+            name: "firmware package of another release", base: "jp6-agx-orin-64gb", findings: ["NVDLA-FW-003:system"]
+        ) {
+            let stanza = "Architecture: arm64\nVersion: 36.4.3-20250107174145\nDescription: NVIDIA Firmware Package"
+            try replace(
+                $0, "var/lib/dpkg/status", stanza, stanza.replacingOccurrences(of: "36.4.3-2025", with: "36.3.0-2024"))
+        },
+        Variant(name: "DLA cap written below MAXN", base: "jp6-agx-orin-64gb", findings: ["NVDLA-CLK-002:dla1"]) {
+            try write($0, "\(dla1)/clk_cap/dla1_core", "1113600000\n")
+        },
+        Variant(name: "DLA busy with floating clocks", base: "jp6-agx-orin-64gb", findings: ["NVDLA-CLK-004:dla0"]) {
+            try write($0, "\(dla0)/power/runtime_status", "active\n")
+        },
+        Variant(name: "CMA debugfs with one large free run", base: "jp6-agx-orin-cma-fragmented", findings: []) {
+            try write(
+                $0, "sys/kernel/debug/cma/cma-linux,cma/bitmap",
+                Array(repeating: "0", count: 4096).joined(separator: " ") + "\n")
         },
         Variant(name: "no L4T release anywhere", base: "jp5-agx-orin-no-dpkg", findings: ["NVDLA-VER-002:system"]) {
             try remove($0, "etc/nv_tegra_release")
