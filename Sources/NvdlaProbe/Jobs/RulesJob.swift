@@ -34,6 +34,7 @@ public enum RulesJob {
         let embeddedIDs = Set(rules.origins.filter { $0.value == "embedded" }.keys)
         let pages = Dictionary(uniqueKeysWithValues: EmbeddedFiles.remedies.map { ($0.key, $0.value) })
         var problems = RuleLint.lint(rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages)
+        problems += RuleLint.lint(signals: rules.signals)
         problems += RuleLint.lint(
             rules.rules.filter { !embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false
         ).filter { !$0.message.hasPrefix("no remedy page") }

@@ -3,7 +3,8 @@
 /// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. Messages (jetson-dla-facts §3.1, §8):
 /// `nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse` (also `Soft Fuse`, `SKU`), driver-core
 /// `nvdla: probe of 15880000.nvdla0 failed with error -22`, and the firmware loader's
-/// `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`.
+/// `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`. Then counts the rule set's log
+/// signals (`SignalScanner`) over the same lines.
 public struct KernelLogProbe: Probe {
     public var area: Area { .driver }
 
@@ -21,6 +22,9 @@ public struct KernelLogProbe: Probe {
         let source = SystemRoot.kmsgPath
         guard case .value(let lines) = log else {
             facts.set("kernel_log.available", .bool(false), source: source, raw: log.outcomeWord)
+            for signal in context.signals {
+                facts.set("log.\(signal.name).count", from: log.map { _ in 0 }, source: source) { _ in nil }
+            }
             for index in facts.instances["dla"] ?? [] {
                 facts.set("dla.\(index).log.fused", from: log.map { _ in false }, source: source) { _ in nil }
                 facts.set("dla.\(index).log.probe_error", from: log.map { _ in 0 }, source: source) { _ in nil }
@@ -50,6 +54,11 @@ public struct KernelLogProbe: Probe {
                     firmwareFailure = (c["file"] ?? "?", line)
                 }
             }
+        }
+        if !context.signals.isEmpty {
+            let scanner = SignalScanner(signals: context.signals)
+            for line in lines { scanner.scan(line.message) { Self.where_(line) } }
+            scanner.record(into: &facts, instances: facts.instances["dla"] ?? [], source: source)
         }
         for index in facts.instances["dla"] ?? [] {
             if let line = fusedLine[index] {

@@ -2,10 +2,13 @@
 public struct ProbeContext: Sendable {
     public let root: SystemRoot
     public let deviceTree: DeviceTree
+    /// The kernel-log signals of the rule set, counted by `KernelLogProbe`.
+    public let signals: [LogSignal]
 
-    public init(root: SystemRoot) {
+    public init(root: SystemRoot, signals: [LogSignal] = []) {
         self.root = root
         self.deviceTree = DeviceTree(root: root)
+        self.signals = signals
     }
 }
 
@@ -31,8 +34,8 @@ public enum ProbeSuite {
     ]
 
     /// Runs every probe against `root`.
-    public static func collect(_ root: SystemRoot) -> FactTable {
-        let context = ProbeContext(root: root)
+    public static func collect(_ root: SystemRoot, signals: [LogSignal] = []) -> FactTable {
+        let context = ProbeContext(root: root, signals: signals)
         var facts = FactTable()
         for probe in all { probe.collect(context, into: &facts) }
         return facts

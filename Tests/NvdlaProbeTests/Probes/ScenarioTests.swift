@@ -49,7 +49,9 @@ struct ScenarioTests {
             findings: ["NVDLA-VER-006:system", "NVDLA-VER-007:system"]),
         Expectation(
             scenario: "jp6-agx-orin-dt-disabled", status: .error, findings: ["NVDLA-DT-001:system"], present: 0),
-        Expectation(scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0"], present: 1),
+        Expectation(
+            scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0", "NVDLA-FW-001:system"],
+            present: 1),
         Expectation(
             scenario: "jp6-agx-orin-module-not-loaded", status: .error, findings: ["NVDLA-DRV-005:system"],
             present: 0),

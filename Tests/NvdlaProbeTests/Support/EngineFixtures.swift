@@ -31,7 +31,10 @@ enum EngineFixtures {
     static let dla0 = "sys/devices/platform/bus@0/13e00000.host1x/15880000.nvdla0"
 
     static let table: [Variant] = [
-        Variant(name: "AGX with a fused-off DLA0", base: "jp6-agx-orin-unbound", findings: ["NVDLA-DRV-003:dla0"]) {
+        Variant(
+            name: "AGX with a fused-off DLA0", base: "jp6-agx-orin-unbound",
+            findings: ["NVDLA-DRV-003:dla0", "NVDLA-FW-001:system"]
+        ) {
             try append($0, ".nvdla-doctor/kmsg", "3,900,9000000,-;nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse")
         },
         Variant(name: "no platform device for DLA0", base: "jp6-agx-orin-64gb", findings: ["NVDLA-DRV-004:dla0"]) {
