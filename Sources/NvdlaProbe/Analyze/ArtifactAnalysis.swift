@@ -33,7 +33,9 @@ public final class ArtifactAnalysis {
     static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
 
     public init(signals: [LogSignal]) {
-        self.scanner = SignalScanner(signals: signals)
+        self.scanner = SignalScanner(signals: signals) { bytes, ref in
+            ArtifactAnalysis.describe(bytes, input: ref.label, number: ref.number, isLog: ref.isLog)
+        }
     }
 
     /// Whether any segment of a known kind was seen.
@@ -82,8 +84,7 @@ public final class ArtifactAnalysis {
             return
         }
         let isLog = LineShape.isStampedLog(bytes) || LineShape.isUnstampedLog(bytes, matcher: deviceMatcher)
-        let name = input
-        scanner.scan(bytes) { Self.describe(bytes, input: name, number: number, isLog: isLog) }
+        scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: isLog))
         if isLog {
             flush()
             kernelLogLines += 1

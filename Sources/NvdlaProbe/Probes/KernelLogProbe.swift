@@ -57,7 +57,7 @@ public struct KernelLogProbe: Probe {
         }
         if !context.signals.isEmpty {
             let scanner = SignalScanner(signals: context.signals)
-            for line in lines { scanner.scan(line.message) { Self.where_(line) } }
+            for line in lines { scanner.scan(line.message, location: Self.where_(line)) }
             scanner.record(into: &facts, instances: facts.instances["dla"] ?? [], source: source)
         }
         for index in facts.instances["dla"] ?? [] {

@@ -1,3 +1,4 @@
+import CPcre2
 import Foundation
 
 /// Counts the matches of log signals over kernel-log messages fed one at a time, and turns them into facts.
@@ -13,15 +14,53 @@ public final class SignalScanner {
         public let location: String
     }
 
+    /// Which line a match came from, turned into a `Hit` only when it is kept (first, last).
+    public struct LineRef: Sendable {
+        /// The input's name, or the whole location for kmsg lines.
+        public let label: String
+        public let number: Int64
+        /// Whether the line is kernel-log text (a timestamp may be split off).
+        public let isLog: Bool
+
+        public init(label: String, number: Int64 = 0, isLog: Bool = true) {
+            self.label = label
+            self.number = number
+            self.isLog = isLog
+        }
+    }
+
+    /// Builds the kept text and location of a matching line.
+    public typealias Describe = @Sendable (UnsafeBufferPointer<UInt8>, LineRef) -> Hit
+
+    /// Per signal and target: the count, the first line as a `Hit`, and the last line's bytes (described at the end,
+    /// so a signal matching every other line costs a copy, not a parse).
     struct Tally {
         var count: Int64 = 0
         var first: Hit?
-        var last: Hit?
+        var lastBytes: [UInt8] = []
+        var lastRef: LineRef?
+        var lastHit: Hit?
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef, _ describe: Describe) {
+            count += 1
+            if first == nil { first = describe(bytes, ref) }
+            lastBytes.removeAll(keepingCapacity: true)
+            lastBytes.append(contentsOf: bytes)
+            lastRef = ref
+            lastHit = nil
+        }
 
         mutating func add(_ hit: Hit) {
             count += 1
             if first == nil { first = hit }
-            last = hit
+            lastRef = nil
+            lastHit = hit
+        }
+
+        func last(_ describe: Describe) -> Hit? {
+            if let lastHit { return lastHit }
+            guard let lastRef else { return nil }
+            return lastBytes.withUnsafeBufferPointer { describe($0, lastRef) }
         }
     }
 
@@ -45,7 +84,12 @@ public final class SignalScanner {
     /// Lines scanned.
     public private(set) var lines: Int64 = 0
 
-    public init(signals: [LogSignal]) {
+    let describe: Describe
+
+    /// `describe` turns a kept line into its text and location (default: the bytes as text, the label as location).
+    public init(signals: [LogSignal], describe: Describe? = nil) {
+        self.describe =
+            describe ?? { bytes, ref in Hit(line: String(decoding: bytes, as: UTF8.self), location: ref.label) }
         self.signals = signals
         self.matchers = signals.map { $0.regex.matcher() }
         self.cancelMatchers = signals.map { $0.unless?.pattern.matcher() }
@@ -68,20 +112,10 @@ public final class SignalScanner {
     }
 
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = haystack.baseAddress, let head = needle.first, needle.count <= haystack.count else {
-            return false
-        }
-        let end = base + haystack.count
-        var cursor = base
-        return needle.withUnsafeBytes { n -> Bool in
+        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+        return needle.withUnsafeBufferPointer { n in
             guard let needleBase = n.baseAddress else { return false }
-            while end - cursor >= needle.count {
-                guard let found = memchr(cursor, Int32(head), end - cursor - needle.count + 1) else { return false }
-                let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(at, needleBase, needle.count) == 0 { return true }
-                cursor = at + 1
-            }
-            return false
+            return nvdla_contains(base, haystack.count, needleBase, n.count) != 0
         }
     }
 
@@ -94,33 +128,37 @@ public final class SignalScanner {
     /// Names of the signals the last scanned line matched.
     public private(set) var lastMatched: [String] = []
 
-    /// Scans one line (the device prefix kept; a timestamp prefix does not hurt the patterns); `describe` gives
-    /// the text and location to keep and is called only when the line matches.
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, describe: () -> Hit) {
+    /// Scans one line (the device prefix kept; a timestamp prefix does not hurt the patterns).
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef) {
         lines += 1
         lastLineMatched = false
         if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
         if !pending.isEmpty { resolvePending(bytes) }
-        var hit: Hit?
         for index in signals.indices where Self.passes(bytes, literals[index]) {
-            guard let captures = matchers[index].captures(bytes) else { continue }
-            lastLineMatched = true
-            lastMatched.append(signals[index].name)
-            let found = hit ?? describe()
-            hit = found
-            let target = signals[index].target(captures)
-            if let unless = signals[index].unless {
-                pending.append(Pending(signal: index, target: target, hit: found, remaining: unless.within))
+            let signal = signals[index]
+            var target: String?
+            if signal.attribute != nil {
+                guard let captures = matchers[index].captures(bytes) else { continue }
+                target = signal.target(captures)
             } else {
-                commit(index, target, found)
+                guard matchers[index].matches(bytes) else { continue }
+            }
+            lastLineMatched = true
+            lastMatched.append(signal.name)
+            if let unless = signal.unless {
+                let hit = describe(bytes, ref)
+                pending.append(Pending(signal: index, target: target, hit: hit, remaining: unless.within))
+            } else {
+                totals[index].add(bytes, ref, describe)
+                if let target { byTarget[index][target, default: Tally()].add(bytes, ref, describe) }
             }
         }
     }
 
-    /// Scans one message given as text.
-    public func scan(_ message: String, location: () -> String) {
+    /// Scans one message given as text, seen at `location`.
+    public func scan(_ message: String, location: String) {
         var copy = message
-        copy.withUTF8 { bytes in scan(bytes) { Hit(line: message, location: location()) } }
+        copy.withUTF8 { scan($0, LineRef(label: location)) }
     }
 
     func resolvePending(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -158,7 +196,7 @@ public final class SignalScanner {
         for (index, signal) in signals.enumerated() {
             if onlyMatched, totals[index].count == 0, benign[index] == 0 { continue }
             let name = signal.name
-            Self.set("log.\(name)", totals[index], into: &facts, source: source)
+            set("log.\(name)", totals[index], into: &facts, source: source)
             if signal.unless != nil {
                 facts.set("log.\(name).benign.count", .int(benign[index]), source: source)
             }
@@ -167,14 +205,15 @@ public final class SignalScanner {
             facts.set("log.\(name).other.count", .int(other), source: source)
             let seen = Set(instances).union(byTarget[index].keys.filter { $0 != "other" })
             for dla in seen.sorted() {
-                Self.set("dla.\(dla).log.\(name)", byTarget[index][dla] ?? Tally(), into: &facts, source: source)
+                set("dla.\(dla).log.\(name)", byTarget[index][dla] ?? Tally(), into: &facts, source: source)
             }
         }
     }
 
-    static func set(_ prefix: String, _ tally: Tally, into facts: inout FactTable, source: String) {
-        facts.set("\(prefix).count", .int(tally.count), source: tally.last?.location ?? source, raw: tally.last?.line)
-        if let first = tally.first, let last = tally.last {
+    func set(_ prefix: String, _ tally: Tally, into facts: inout FactTable, source: String) {
+        let last = tally.last(describe)
+        facts.set("\(prefix).count", .int(tally.count), source: last?.location ?? source, raw: last?.line)
+        if let first = tally.first, let last {
             facts.set("\(prefix).first", .string(first.line), source: first.location, raw: first.line)
             facts.set("\(prefix).last", .string(last.line), source: last.location, raw: last.line)
         } else {
