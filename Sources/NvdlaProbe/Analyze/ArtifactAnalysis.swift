@@ -196,6 +196,14 @@ public final class ArtifactAnalysis {
                 "platform.jetson_evidence", .bool(false), source: source, raw: "no Jetson/Tegra sign in the input")
         }
         facts.set("source.artifacts", .bool(true), source: source)
+        // DESIGN.md: for artefacts, DLA present counts only what they show (probe successes, device nodes).
+        let shown = (facts.instances["dla"] ?? []).filter {
+            (facts.int("dla.\($0).log.probe_ok.count") ?? 0) > 0 || facts.bool("dla.\($0).node.ctrl.present") == true
+        }
+        if !shown.isEmpty {
+            facts.set(
+                "platform.dla_present", .int(Int64(shown.count)), source: source, raw: shown.joined(separator: ", "))
+        }
         return facts
     }
 
