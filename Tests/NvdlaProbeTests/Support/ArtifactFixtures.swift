@@ -158,6 +158,25 @@ enum ArtifactFixtures {
                 """,
             findings: []),
         Case(
+            name: "Orin NX 8GB: a fused-off DLA is expected, graded by the pasted jetson_release",
+            text: """
+                Model: NVIDIA Jetson Orin NX Engineering Reference Developer Kit - Jetpack 6.2 [L4T 36.4.3]
+                 - P-Number: p3767-0001
+
+                [    5.871002] nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse
+                [    5.911119] nvdla 158c0000.nvdla1: Adding to iommu group 11
+                """,
+            findings: ["NVDLA-DRV-002:dla0"]),
+        Case(
+            name: "AGX Orin 64GB: a fused-off DLA is an error",
+            text: """
+                Model: NVIDIA Jetson AGX Orin Developer Kit - Jetpack 6.2 [L4T 36.4.3]
+                 - P-Number: p3701-0005
+
+                Mar 03 10:12:01 agx kernel: nvdla 158c0000.nvdla1: NVDLA1 IP is disabled in Fuse
+                """,
+            findings: ["NVDLA-DRV-003:dla1"]),
+        Case(
             name: "nv_tegra_release of JP5 with nvpmodel -q in a lower mode",
             text: """
                 $ cat /etc/nv_tegra_release
