@@ -388,9 +388,9 @@ signals:
     literals: ["probe of "]
     match: 'probe of (?<unit>[0-9a-f]{8})\.nvdla\d failed with error (?<err>-?\d+)'
     attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
-  - signal: probe_ok
-    literals: ["initialized"]
-    match: '(?<unit>[0-9a-f]{8})\.nvdla\d: initialized\s*$'
+  - signal: probe_ok                  # JP5 bus_client "initialized"; JP6 host1x-nvhost "syncpt_unit_base …" (§8)
+    literals: ["initialized", "syncpt_unit_base"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d: (?:initialized\s*$|syncpt_unit_base )'
     attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
   - signal: falcon_boot_timeout
     literals: ["boot failed due to timeout", "boot timed out", "mem scrubbing timeout"]

@@ -43,6 +43,17 @@ struct ArtifactAnalysisTests {
         #expect(report.facts.string("versions.tensorrt") == "10.3.0.30")
     }
 
+    @Test("DLA present counts the instances the artefacts show (JP6 probe-success lines)")
+    func present() {
+        let report = Self.analyze(
+            """
+            [    5.871002] nvdla 15880000.nvdla0: syncpt_unit_base 60000000 syncpt_unit_size 4000000 size 10000
+            [    5.914030] nvdla 158c0000.nvdla1: syncpt_unit_base 60000000 syncpt_unit_size 4000000 size 10000
+            """)
+        #expect(report.platform.dlaPresent == 2)
+        #expect(report.findings.isEmpty)
+    }
+
     @Test("without a kernel log, log rules are silent, not inconclusive")
     func silentWithoutInput() {
         let report = Self.analyze("# R36 (release), REVISION: 4.3, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n")

@@ -177,6 +177,33 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-DRV-003:dla1"]),
         Case(
+            name: "a ticket: prose, fenced old-style jetson_release, quoted dmesg with a failed subdirectory retry",
+            text: """
+                Hi, my DLA stopped working after upgrade. Here is the output:
+
+                ```console
+                nvidia@ubuntu:~$ jetson_release
+                 - NVIDIA Jetson AGX Xavier [16GB]
+                   * Jetpack 5.1.1 [L4T 35.3.1]
+                   * NV Power Mode: MAXN - Type: 0
+                 - Libraries:
+                   * CUDA: 11.4.315
+                   * cuDNN: 8.6.0.166
+                   * TensorRT: 8.5.2.2
+                ```
+
+                and dmesg:
+
+                > [ 1201.123] nvdla 15880000.nvdla0: Direct firmware load for nvhost_nvdla010.fw failed with error -2
+                > [ 1201.124] nvdla 15880000.nvdla0: looking for firmware in subdirectory
+                > [ 1201.130] nvdla 15880000.nvdla0: Direct firmware load for tegra19x/nvhost_nvdla010.fw failed with error -2
+                > [ 1201.131] nvdla 15880000.nvdla0: failed to get firmware
+                > [ 1301.131] 15880000.nvdla0:nvhost_nvdla_flcn_isr: engine timeout detected
+
+                Thanks!
+                """,
+            findings: ["NVDLA-DRV-010:dla0", "NVDLA-FW-001:system"]),
+        Case(
             name: "nv_tegra_release of JP5 with nvpmodel -q in a lower mode",
             text: """
                 $ cat /etc/nv_tegra_release
