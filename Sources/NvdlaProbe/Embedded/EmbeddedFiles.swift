@@ -865,7 +865,8 @@ signals:
 # TensorRT's DLA path needs libnvdla_compiler.so (nvidia-l4t-dla-compiler; /usr/lib/aarch64-linux-gnu/nvidia/ on
 # JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so. In containers the NVIDIA runtime mounts them from the host;
 # when it does not, the loader prints `libnvdla_compiler.so: cannot open shared object file` and ldd `=> not found`,
-# and ONNX Runtime silently falls back to the CPU.
+# and ONNX Runtime silently falls back to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …`
+# naming the library when the host file listed in its mount CSVs is missing.
 # Check by hand:
 #   ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so* | grep -E 'nvdla|not found'
 schema: 1
@@ -889,8 +890,8 @@ rules:
 
 signals:
   - signal: dla_lib_missing
-    literals: ["cannot open shared object", "not found"]
-    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin)[\w.]*?\.so[\d.]*)(?:: cannot open shared object file| => not found)'
+    literals: ["cannot open shared object", "not found", "mount error", "stat failed"]
+    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin)[\w.]*?\.so[\d.]*)(?:: cannot open shared object file| => not found)|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?

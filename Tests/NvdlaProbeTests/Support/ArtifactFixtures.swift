@@ -254,6 +254,29 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-001:system"]),
         Case(
+            name: "container runtime cannot mount the host's libnvdla_compiler",
+            text: """
+                $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime
+                docker: Error response from daemon: failed to create shim task: OCI runtime create failed: nvidia-container-cli: mount error: stat failed: /usr/lib/aarch64-linux-gnu/tegra/libnvdla_compiler.so: no such file or directory: unknown.
+                """,
+            findings: ["NVDLA-USR-001:system"]),
+        Case(
+            name: "apt show of nvidia-jetpack and the DLA compiler: recognised, nothing wrong",
+            text: """
+                $ apt show nvidia-jetpack nvidia-l4t-dla-compiler
+                Package: nvidia-jetpack
+                Version: 6.2+b77
+                Priority: standard
+                Section: metapackages
+                Maintainer: NVIDIA Corporation
+                Architecture: arm64
+
+                Package: nvidia-l4t-dla-compiler
+                Version: 36.4.3-20250107174145
+                Architecture: arm64
+                """,
+            findings: []),
+        Case(
             name: "tegrastats (JP6, NVDLA fields), lsmod and meminfo: recognised, nothing wrong",
             text: """
                 05-09-2026 18:42:06 RAM 18207/62841MB (lfb 466x4MB) SWAP 86/31420MB (cached 0MB) CPU [14%@2188,2%@2188] EMC_FREQ 3%@2133 GR3D_FREQ 0%@[0,0] NVDLA0 off NVDLA1 off APE 174 cpu@52.562C VDD_GPU_SOC 2412mW/2412mW
