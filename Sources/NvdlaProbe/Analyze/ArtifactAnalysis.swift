@@ -188,14 +188,8 @@ public final class ArtifactAnalysis {
         }
         scanner.record(
             into: &facts, instances: facts.instances["dla"] ?? [], source: source, onlyMatched: kernelLogLines == 0)
-        // The presence-chain fact the fuse rules (NVDLA-DRV-002/003) read, from the `fused` signal.
-        for index in facts.instances["dla"] ?? [] {
-            if let count = facts.int("dla.\(index).log.fused.count"), let state = facts["dla.\(index).log.fused.count"]
-            {
-                let line = facts.string("dla.\(index).log.fused.first")
-                facts.set("dla.\(index).log.fused", .bool(count > 0), source: state.source, raw: line)
-            }
-        }
+        // The presence-chain facts the fuse and probe rules (NVDLA-DRV-001/002/003) read, from the signals.
+        KernelLogProbe.deriveChainFacts(into: &facts, source: source)
         if (facts.int("log.tegra_marker.count") ?? 0) > 0 {
             SegmentRecognisers.markJetson(source: facts["log.tegra_marker.count"]?.source ?? source, into: &facts)
         }

@@ -5,11 +5,15 @@ public struct ProbeContext: Sendable {
     /// The kernel-log signals of the rule set, counted by `KernelLogProbe`.
     public let signals: [LogSignal]
 
-    public init(root: SystemRoot, signals: [LogSignal] = []) {
+    /// `signals` defaults to the shipped ones (`Rules/*.yaml` compiled in).
+    public init(root: SystemRoot, signals: [LogSignal]? = nil) {
         self.root = root
         self.deviceTree = DeviceTree(root: root)
-        self.signals = signals
+        self.signals = signals ?? ProbeContext.shippedSignals
     }
+
+    /// The signals of the embedded rule files.
+    public static let shippedSignals: [LogSignal] = (try? RuleSet.embedded())?.signals ?? []
 }
 
 /// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
@@ -34,7 +38,7 @@ public enum ProbeSuite {
     ]
 
     /// Runs every probe against `root`.
-    public static func collect(_ root: SystemRoot, signals: [LogSignal] = []) -> FactTable {
+    public static func collect(_ root: SystemRoot, signals: [LogSignal]? = nil) -> FactTable {
         let context = ProbeContext(root: root, signals: signals)
         var facts = FactTable()
         for probe in all { probe.collect(context, into: &facts) }
