@@ -120,9 +120,14 @@ enum SegmentRecognisers {
                 facts.set("platform.module_name", .string(entry.name), source: source)
             }
         }
-        if let soc, soc.hasPrefix("tegra") { facts.set("platform.soc", .string(soc), source: source) }
+        let named = (release.module ?? release.model).flatMap(modelFamily)
+        if let soc = (soc?.hasPrefix("tegra") == true ? soc : nil) ?? named?.soc {
+            facts.set("platform.soc", .string(soc), source: source)
+        }
         if let expected = ModuleTable.expectedDLA(module: module, soc: soc) {
             facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: module ?? soc)
+        } else if let named, let expected = named.dla {
+            facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: named.name)
         }
         if let model = release.module ?? release.model { facts.set("platform.model", .string(model), source: source) }
         if let l4t = release.l4t, facts.value("versions.l4t") == nil {
@@ -147,6 +152,23 @@ enum SegmentRecognisers {
         if let mode = release.powerModeName {
             facts.set("clocks.nvpmodel.mode", .string(mode), source: source, raw: "NV Power Mode: \(mode)")
         }
+    }
+
+    /// Module families by the name `jetson_release` prints when it shows no P-number (older jetson-stats), with their
+    /// SoC and DLA count (jetson-dla-facts §3.4); Orin NX needs its memory size to tell 1 DLA (8GB) from 2 (16GB).
+    static let families: [(name: String, soc: String, dla: Int?)] = [
+        ("AGX Orin", "tegra234", 2), ("IGX Orin", "tegra234", 2), ("Orin Nano", "tegra234", 0),
+        ("Orin NX", "tegra234", nil), ("AGX Xavier", "tegra194", 2), ("Xavier NX", "tegra194", 2),
+        ("TX2", "tegra186", 0), ("TX1", "tegra210", 0), ("Jetson Nano", "tegra210", 0),
+    ]
+
+    static func modelFamily(_ model: String) -> (name: String, soc: String, dla: Int?)? {
+        guard let family = families.first(where: { model.contains($0.name) }) else { return nil }
+        guard family.name == "Orin NX" else { return family }
+        let compact = model.replacingOccurrences(of: " ", with: "")
+        if compact.contains("8GB") { return (family.name, family.soc, 1) }
+        if compact.contains("16GB") { return (family.name, family.soc, 2) }
+        return family
     }
 
     static func record(_ clocks: JetsonClocksShow, source: String, into facts: inout FactTable) {

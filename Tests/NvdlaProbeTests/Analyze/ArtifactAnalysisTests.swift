@@ -54,6 +54,20 @@ struct ArtifactAnalysisTests {
         #expect(report.findings.isEmpty)
     }
 
+    @Test("an old jetson_release without a P-number still gives the SoC and the DLA count from the module name")
+    func oldJetsonRelease() {
+        let text = """
+             - NVIDIA Jetson AGX Xavier [16GB]
+               * Jetpack 5.1.1 [L4T 35.3.1]
+            """
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == "tegra194")
+        #expect(report.platform.dlaExpected == 2)
+        #expect(report.platform.l4t == "35.3.1")
+        #expect(SegmentRecognisers.modelFamily("NVIDIA Jetson Orin NX (8GB ram)")?.dla == 1)
+        #expect(SegmentRecognisers.modelFamily("NVIDIA Orin NX Developer Kit")?.dla == nil)
+    }
+
     @Test("without a kernel log, log rules are silent, not inconclusive")
     func silentWithoutInput() {
         let report = Self.analyze("# R36 (release), REVISION: 4.3, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n")
