@@ -28,6 +28,7 @@ public final class ArtifactAnalysis {
     static let ambientSignals: Set<String> = ["tegra_marker"]
     var blockBytes = 0
     var input = "-"
+    var lastWasLog = false
 
     /// `user@host:~$ cmd`, `$ cmd`, `dir$ cmd`, `root@host:/# cmd`.
     static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
@@ -79,11 +80,16 @@ public final class ArtifactAnalysis {
 
     func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
         if Self.isBinary(bytes) {
+            lastWasLog = false
             binaryLines += 1
             flush()
             return
         }
-        let isLog = LineShape.isStampedLog(bytes) || LineShape.isUnstampedLog(bytes, matcher: deviceMatcher)
+        // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
+        let continuation = lastWasLog && bytes.count > 2 && bytes[0] == 32 && bytes[1] >= 65 && bytes[1] <= 90
+        let isLog =
+            continuation || LineShape.isStampedLog(bytes) || LineShape.isUnstampedLog(bytes, matcher: deviceMatcher)
+        lastWasLog = isLog
         scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: isLog))
         if isLog {
             flush()

@@ -1,6 +1,6 @@
 /// `nvdla-doctor rules list|lint` and `nvdla-doctor explain ID`.
 public enum RulesJob {
-    /// Prints one line per rule: ID, severity, area, title and where it came from.
+    /// Prints one line per rule (ID, severity, area, title, where it came from), then one per log signal.
     public static func list(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
         let rules: RuleSet
         do {
@@ -15,6 +15,11 @@ public enum RulesJob {
             let pad = String(repeating: " ", count: max(1, 8 - rule.severity.rawValue.count))
             text += "\(rule.id)  \(rule.severity.rawValue)\(pad)\(rule.area.rawValue)  \(rule.title)"
             text += origin == "embedded" ? "\n" : "  [\(origin)]\n"
+        }
+        for signal in rules.signals.sorted(by: { $0.name < $1.name }) {
+            let scope = signal.attribute != nil ? "per DLA" : "system"
+            text +=
+                "signal \(signal.name)  \(scope)\(signal.unless != nil ? ", benign follow-up" : "")  (\(signal.origin))\n"
         }
         output.stdout(text)
         return ExitStatus.ok

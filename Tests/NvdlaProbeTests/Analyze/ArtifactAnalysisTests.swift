@@ -68,6 +68,21 @@ struct ArtifactAnalysisTests {
         #expect(SegmentRecognisers.modelFamily("NVIDIA Orin NX Developer Kit")?.dla == nil)
     }
 
+    @Test("a pasted /dev/kmsg dump with dictionary lines is one kernel-log segment")
+    func kmsgDump() {
+        let report = Self.analyze(
+            """
+            4,35,5872524,-;nvdla 15880000.nvdla0: Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2
+             SUBSYSTEM=platform
+             DEVICE=+platform:15880000.nvdla0
+            4,37,5872546,-;nvdla: probe of 15880000.nvdla0 failed with error -2
+            """)
+        #expect(report.notes.filter { $0.contains("recognised") } == ["  recognised: kernel log (paste.txt lines 1–4)"])
+        #expect(report.findings.map(\.id).sorted() == ["NVDLA-DRV-012", "NVDLA-FW-001"])
+        #expect(
+            report.findings.first { $0.id == "NVDLA-FW-001" }?.evidence.first?.source == "paste.txt:1 (kmsg seq 35)")
+    }
+
     @Test("without a kernel log, log rules are silent, not inconclusive")
     func silentWithoutInput() {
         let report = Self.analyze("# R36 (release), REVISION: 4.3, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n")
