@@ -80,7 +80,9 @@ enum SegmentRecognisers {
 
     /// Recognises one line on its own (formats that come a line at a time).
     static func recogniseLine(_ line: String, source: String, into facts: inout FactTable) -> SegmentKind? {
-        if line.contains(" RAM "), line.contains("CPU ["), Tegrastats.parse(line) != nil {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("RAM ") || line.contains(" RAM "), line.contains("CPU ["), Tegrastats.parse(trimmed) != nil
+        {
             facts.set("platform.jetson_evidence", .bool(true), source: source, raw: "tegrastats")
             return .tegrastats
         }
@@ -93,6 +95,7 @@ enum SegmentRecognisers {
         }
         if line.contains("nvidia-container") || line.contains("libnvidia-container") || line.contains("CONTAINER_IMAGE")
             || line.contains("nvidia-ctk") || line.contains("docker run") || line.contains("l4t-jetpack:")
+            || line.contains("L4T BSP Version") || line.contains("reading L4T version")
         {
             return .containerLog
         }

@@ -83,6 +83,17 @@ struct ArtifactAnalysisTests {
             report.findings.first { $0.id == "NVDLA-FW-001" }?.evidence.first?.source == "paste.txt:1 (kmsg seq 35)")
     }
 
+    @Test("tegrastats lines of JetPack 4 (no timestamp) and 6 are recognised and mean nothing by themselves")
+    func tegrastats() {
+        let report = Self.analyze(
+            """
+            RAM 2034/3964MB (lfb 9x4MB) SWAP 0/1982MB (cached 0MB) CPU [5%@1479,2%@1479,off,off] EMC_FREQ 0% GR3D_FREQ 0% PLL@30C
+            05-09-2026 18:42:06 RAM 18207/62841MB (lfb 466x4MB) CPU [14%@2188,2%@2188] EMC_FREQ 3%@2133 NVDLA0 off NVDLA1 off
+            """)
+        #expect(report.notes.contains("  recognised: tegrastats (paste.txt lines 1–2)"))
+        #expect(report.findings.isEmpty)
+    }
+
     @Test("without a kernel log, log rules are silent, not inconclusive")
     func silentWithoutInput() {
         let report = Self.analyze("# R36 (release), REVISION: 4.3, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n")
