@@ -87,7 +87,10 @@ enum SegmentRecognisers {
             return .tegrastats
         }
         if line.contains(" => ") && (line.contains(".so") || line.contains("not found")) { return .ldd }
-        if line.contains("[TRT]") || line.hasPrefix("&&&& ") || line.contains("TensorRT") || line.contains("trtexec") {
+        if line.contains("[TRT]") || line.hasPrefix("&&&& ") || line.contains("TensorRT") || line.contains("trtexec")
+            || line.contains("Switching to GPU") || line.contains("falling back to GPU")
+            || line.contains("GPU fallback")
+        {
             return .tensorrtLog
         }
         if line.contains("onnxruntime") || line.contains("Failed to load library") || line.contains("EP Error") {

@@ -97,6 +97,7 @@ struct RealSampleTests {
         for sample in try Self.load() where sample.kind == "trt-log" {
             let report = AnalyzeJob.analyze(text: sample.body, name: sample.name, rules: Fixtures.rules)
             #expect(!report.findings.contains { $0.severity == .error && $0.area != .userspace }, "\(sample.name)")
+            #expect(report.unassessable == nil, "\(sample.name): not even recognised as a TensorRT log")
         }
     }
 }
