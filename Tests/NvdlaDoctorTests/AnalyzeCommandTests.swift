@@ -45,7 +45,7 @@ struct AnalyzeCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((object["source"] as? [String: Any])?["kind"] as? String == "artifacts")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.map { $0["id"] as? String } == ["NVDLA-SMMU-001"])
+        #expect(findings.map { $0["id"] as? String } == ["NVDLA-SMMU-101"])
         #expect(result.stderr.contains("recognised: kernel log"))
         #expect((object["inconclusive"] as? [Any])?.isEmpty ?? true)
     }

@@ -573,8 +573,8 @@ rules:
         and add DLA users to the video group.
       commands: ["ls -l /dev/nvhost-ctrl-nvdla*", "sudo udevadm control --reload && sudo udevadm trigger", "id -nG"]
 """#),
-        ("Rules/50-memory.yaml", #"""
-# Rules/50-memory.yaml — did DLA memory allocations fail (CMA, DMA, memory controller)?
+        ("Rules/51-memory-log.yaml", #"""
+# Rules/51-memory-log.yaml — did DLA memory allocations fail (CMA, DMA, memory controller)?
 #
 # The DLA allocates its command, dump and trace buffers with the DMA API, which takes contiguous memory from CMA
 # (jetson-dla-facts §5). The kernel prints `cma: cma_alloc: [<name>: ]alloc failed, req-size: <n> pages, ret: <err>`
@@ -585,7 +585,7 @@ rules:
 #   sudo dmesg | grep -E 'cma_alloc|alloc failed|mc-err'; grep -i cma /proc/meminfo
 schema: 1
 rules:
-  - id: NVDLA-MEM-001
+  - id: NVDLA-MEM-101
     area: memory
     severity: warning
     applies: {fact: kernel_log.available, eq: true}
@@ -604,7 +604,7 @@ rules:
         linux,cma node of the device tree), or reduce concurrent DLA/GPU/codec buffers; ret -16 means busy pages.
       commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline", "sudo dmesg | grep -E 'cma_alloc|alloc failed'"]
 
-  - id: NVDLA-MEM-002
+  - id: NVDLA-MEM-102
     area: memory
     severity: warning
     applies: {fact: kernel_log.available, eq: true}
@@ -624,7 +624,7 @@ rules:
         smaller buffers; if this is a Jetson, paste more of the log (or nv_tegra_release) so it can be identified.
       commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline"]
 
-  - id: NVDLA-MEM-003
+  - id: NVDLA-MEM-103
     area: memory
     severity: error
     each: dla
@@ -641,7 +641,7 @@ rules:
         CMA or reduce concurrent users of contiguous memory.
       commands: ["grep -i cma /proc/meminfo", "sudo dmesg | grep -E 'cma_alloc|nvdla.*alloc'"]
 
-  - id: NVDLA-MEM-004
+  - id: NVDLA-MEM-104
     area: memory
     severity: error
     each: dla
@@ -674,8 +674,8 @@ signals:
     literals: ["tegra", "Tegra", "nvhost", "nvmap", "host1x", "nvgpu", "15880000.nvdla", "158c0000.nvdla"]
     match: 'tegra|Tegra|nvhost|nvmap|host1x|nvgpu|15880000\.nvdla|158c0000\.nvdla'
 """#),
-        ("Rules/55-smmu.yaml", #"""
-# Rules/55-smmu.yaml — did the SMMU block or fault DLA memory accesses?
+        ("Rules/56-smmu-log.yaml", #"""
+# Rules/56-smmu-log.yaml — did the SMMU block or fault DLA memory accesses?
 #
 # Faults are printed by arm-smmu (jetson-dla-facts §6.2): `arm-smmu <smmu>: Unhandled context fault: fsr=…, iova=…,
 # fsynr=…, cbfrsynra=0x<sid>, cb=<n>` (JP5/JP6), `… sid=<n>(0x<sid> - <name>)` (JP4), `Blocked unknown Stream ID 0x<sid>`
@@ -686,7 +686,7 @@ signals:
 #   sudo dmesg | grep -E 'arm-smmu|iommu'
 schema: 1
 rules:
-  - id: NVDLA-SMMU-001
+  - id: NVDLA-SMMU-101
     area: smmu
     severity: error
     each: dla
@@ -705,7 +705,7 @@ rules:
         JetPack and check the DLA node's iommus property.
       commands: ["sudo dmesg | grep -E 'arm-smmu|nvdla'", "ls -l /sys/bus/platform/devices/15880000.nvdla0/iommu_group"]
 
-  - id: NVDLA-SMMU-002
+  - id: NVDLA-SMMU-102
     area: smmu
     severity: info
     applies: {fact: kernel_log.available, eq: true}
@@ -774,8 +774,8 @@ rules:
       summary: Write `auto` back when the forced-on state is not wanted (it resets at reboot).
       commands: ["cat {dla.sysfs.path}/power/control"]
 """#),
-        ("Rules/65-clocks.yaml", #"""
-# Rules/65-clocks.yaml — is the DLA clocked as the power mode allows?
+        ("Rules/71-clocks-artifacts.yaml", #"""
+# Rules/71-clocks-artifacts.yaml — is the DLA clocked as the power mode allows?
 #
 # nvpmodel caps DLA and GPU clocks per power mode; MAXN (MAXN_SUPER on Orin Nano/NX super) leaves them uncapped
 # (jetson-dla-facts §4.3). The mode is read from `nvpmodel -q`, `jetson_release` (`NV Power Mode[N]: NAME`) or
@@ -784,7 +784,7 @@ rules:
 #   sudo nvpmodel -q; sudo jetson_clocks --show | grep -i dla
 schema: 1
 rules:
-  - id: NVDLA-CLK-001
+  - id: NVDLA-CLK-101
     area: clocks
     severity: info
     applies: {fact: source.artifacts, eq: true}
@@ -801,8 +801,8 @@ rules:
         --verbose) and, for benchmarks, run jetson_clocks; keep the lower mode when power or heat matter.
       commands: ["sudo nvpmodel -q", "sudo jetson_clocks --show"]
 """#),
-        ("Rules/70-firmware.yaml", #"""
-# Rules/70-firmware.yaml — did the DLA firmware load, and is it the version the driver expects?
+        ("Rules/81-firmware-log.yaml", #"""
+# Rules/81-firmware-log.yaml — did the DLA firmware load, and is it the version the driver expects?
 #
 # JP5 requests nvhost_nvdla0x0.fw, JP6 nvidia/tegra23x/nvdla.bin (jetson-dla-facts §7.3). The falcon loader first
 # tries /lib/firmware/<name>, logs `Direct firmware load for <name> failed with error -2`, then "looking for firmware
@@ -813,7 +813,7 @@ rules:
 #   ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin; sudo dmesg | grep -i firmware
 schema: 1
 rules:
-  - id: NVDLA-FW-001
+  - id: NVDLA-FW-101
     area: firmware
     severity: error
     applies:
@@ -832,7 +832,7 @@ rules:
         and check that the file named in the message exists under /lib/firmware; custom images must ship it.
       commands: ["ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin", "dpkg-query -W nvidia-l4t-firmware"]
 
-  - id: NVDLA-FW-002
+  - id: NVDLA-FW-102
     area: firmware
     severity: error
     each: dla
@@ -859,8 +859,8 @@ signals:
     match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*Fw version of kernel ?\[(?<kernel>[^\]]*)\] doesn.t match with actual version ?\[(?<actual>[^\]]*)\]'
     attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
 """#),
-        ("Rules/80-userspace.yaml", #"""
-# Rules/80-userspace.yaml — can applications load the DLA libraries?
+        ("Rules/85-userspace.yaml", #"""
+# Rules/85-userspace.yaml — can applications load the DLA libraries?
 #
 # TensorRT's DLA path needs libnvdla_compiler.so (nvidia-l4t-dla-compiler; /usr/lib/aarch64-linux-gnu/nvidia/ on
 # JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so. In containers the NVIDIA runtime mounts them from the host;
@@ -1020,8 +1020,8 @@ rules:
 
     /// `Docs/remedies/<ID>.md`, by path.
     static let remedies: [String: String] = [
-        "Docs/remedies/NVDLA-CLK-001.md": #"""
-# NVDLA-CLK-001: Power mode caps the DLA clocks
+        "Docs/remedies/NVDLA-CLK-101.md": #"""
+# NVDLA-CLK-101: Power mode caps the DLA clocks
 
 Area: clocks · Severity: info
 
@@ -2019,7 +2019,7 @@ DLA and shows the first and last line.
 ## How to fix
 1. Rebuild the engine with the TensorRT of this JetPack; engines from another release can hang the DLA.
 2. Run the model with `trtexec --useDLACore=N` alone to see whether the model or the load causes it.
-3. Look for SMMU faults or MC errors of the same DLA at the same time (NVDLA-SMMU-001, NVDLA-MEM-004).
+3. Look for SMMU faults or MC errors of the same DLA at the same time (NVDLA-SMMU-101, NVDLA-MEM-104).
 4. Reboot after repeated resets.
 
 ## References
@@ -2037,7 +2037,7 @@ on, or exhausted command memory.
 
 ## How to confirm
 1. `sudo dmesg | grep -i nvdla | head -n 50` — the lines before the first failure.
-2. Check for NVDLA-FW-002 (version mismatch) or NVDLA-DRV-009 (falcon boot) findings.
+2. Check for NVDLA-FW-102 (version mismatch) or NVDLA-DRV-009 (falcon boot) findings.
 
 ## How to fix
 1. Fix the firmware/driver mismatch if one is reported (reinstall nvidia-l4t-firmware of this release).
@@ -2065,7 +2065,7 @@ condition from sysfs as NVDLA-DRV-001; this rule speaks when only the log is ava
 
 ## How to fix
 1. Missing firmware: reinstall nvidia-l4t-firmware of this release.
-2. Out of memory: enlarge CMA (see NVDLA-MEM-001).
+2. Out of memory: enlarge CMA (see NVDLA-MEM-101).
 3. Device-tree errors: flash the DTB that matches the kernel.
 4. Reload the module (`sudo modprobe -r nvhost-nvdla && sudo modprobe nvhost-nvdla`, JetPack 6) or reboot.
 
@@ -2088,7 +2088,7 @@ that contain the DLA's unit address or `nvdla0`/`nvdla1` are attributed to the D
 
 ## How to fix
 1. Find the application that submitted the task and run it alone.
-2. Rebuild its engine with this JetPack's TensorRT; check the firmware version (NVDLA-FW-002).
+2. Rebuild its engine with this JetPack's TensorRT; check the firmware version (NVDLA-FW-102).
 3. Reboot to recover a hung engine.
 
 ## References
@@ -2184,8 +2184,8 @@ one disabled node is therefore expected, and this rule does not fire there (that
 - NVIDIA Jetson Linux documentation (boot configuration, flashing): https://docs.nvidia.com/jetson/
 - nvdla-doctor reference `jetson-dla-facts.md` §3.1 (Orin DLA nodes, fuse overlays), §3.2 (Xavier), §3.4 (SKU table)
 """#,
-        "Docs/remedies/NVDLA-FW-001.md": #"""
-# NVDLA-FW-001: DLA firmware failed to load
+        "Docs/remedies/NVDLA-FW-101.md": #"""
+# NVDLA-FW-101: DLA firmware failed to load
 
 Area: firmware · Severity: error
 
@@ -2212,8 +2212,8 @@ engines' firmware (nvenc, nvdec, pva) are not counted.
 - jetson-dla-facts §7.3, §8
 - jetpack-nixos issue 226 (benign first attempt)
 """#,
-        "Docs/remedies/NVDLA-FW-002.md": #"""
-# NVDLA-FW-002: DLA firmware version does not match the driver
+        "Docs/remedies/NVDLA-FW-102.md": #"""
+# NVDLA-FW-102: DLA firmware version does not match the driver
 
 Area: firmware · Severity: error
 
@@ -2233,8 +2233,8 @@ At power-on the driver compares the firmware's major.minor with its own and prin
 ## References
 - jetson-dla-facts §7.3, §8 (`nvhost_nvdla_finalize_poweron`)
 """#,
-        "Docs/remedies/NVDLA-MEM-001.md": #"""
-# NVDLA-MEM-001: Contiguous (CMA) allocations failed
+        "Docs/remedies/NVDLA-MEM-101.md": #"""
+# NVDLA-MEM-101: Contiguous (CMA) allocations failed
 
 Area: memory · Severity: warning
 
@@ -2258,8 +2258,8 @@ other memory, so this is a warning.
 ## References
 - jetson-dla-facts §5.1, §5.3 (`mm/cma.c`)
 """#,
-        "Docs/remedies/NVDLA-MEM-002.md": #"""
-# NVDLA-MEM-002: CMA allocations failed on a system that does not look like a Jetson
+        "Docs/remedies/NVDLA-MEM-102.md": #"""
+# NVDLA-MEM-102: CMA allocations failed on a system that does not look like a Jetson
 
 Area: memory · Severity: warning
 
@@ -2281,8 +2281,8 @@ a board without the Jetson DLA (for example a Raspberry Pi) no DLA remedy applie
 - jetson-dla-facts §5.3
 - raspberrypi/linux issue 4600
 """#,
-        "Docs/remedies/NVDLA-MEM-003.md": #"""
-# NVDLA-MEM-003: The DLA driver could not allocate DMA memory
+        "Docs/remedies/NVDLA-MEM-103.md": #"""
+# NVDLA-MEM-103: The DLA driver could not allocate DMA memory
 
 Area: memory · Severity: error
 
@@ -2297,14 +2297,14 @@ but mean the DLA could not set up a job or its own buffers.
 2. `grep -i cma /proc/meminfo` — CmaFree close to zero.
 
 ## How to fix
-1. Enlarge CMA (see NVDLA-MEM-001) or reduce concurrent DLA/GPU/codec work.
+1. Enlarge CMA (see NVDLA-MEM-101) or reduce concurrent DLA/GPU/codec work.
 2. `failed to get cmd mem from pool`: fewer simultaneous DLA contexts/queues.
 
 ## References
 - jetson-dla-facts §5, §8
 """#,
-        "Docs/remedies/NVDLA-MEM-004.md": #"""
-# NVDLA-MEM-004: Memory-controller errors from a DLA client
+        "Docs/remedies/NVDLA-MEM-104.md": #"""
+# NVDLA-MEM-104: Memory-controller errors from a DLA client
 
 Area: memory · Severity: error
 
@@ -2315,7 +2315,7 @@ The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`
 
 ## How to confirm
 1. `sudo dmesg | grep mc-err` — the client name and the address.
-2. Look for SMMU faults of the same DLA (NVDLA-SMMU-001) at the same time.
+2. Look for SMMU faults of the same DLA (NVDLA-SMMU-101) at the same time.
 
 ## How to fix
 1. Rebuild the engine/loadable with this JetPack's TensorRT.
@@ -2654,8 +2654,8 @@ start-up script sets it. `jetson_clocks` does not touch DLA power or clocks; it 
   https://docs.nvidia.com/jetson/archives/r35.1/DeveloperGuide/text/SD/PlatformPowerAndPerformance/JetsonOrinNxSeriesAndJetsonAgxOrinSeries.html
 - nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM), §2.4 (JP5 acm), §4.2 (jetson_clocks)
 """#,
-        "Docs/remedies/NVDLA-SMMU-001.md": #"""
-# NVDLA-SMMU-001: SMMU faults on this DLA's stream ID
+        "Docs/remedies/NVDLA-SMMU-101.md": #"""
+# NVDLA-SMMU-101: SMMU faults on this DLA's stream ID
 
 Area: smmu · Severity: error
 
@@ -2677,8 +2677,8 @@ Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMM
 ## References
 - jetson-dla-facts §3.3, §6.1, §6.2 (`arm-smmu-nvidia.c`)
 """#,
-        "Docs/remedies/NVDLA-SMMU-002.md": #"""
-# NVDLA-SMMU-002: SMMU faults of other clients (not the DLA)
+        "Docs/remedies/NVDLA-SMMU-102.md": #"""
+# NVDLA-SMMU-102: SMMU faults of other clients (not the DLA)
 
 Area: smmu · Severity: info
 

@@ -78,9 +78,9 @@ struct ArtifactAnalysisTests {
             4,37,5872546,-;nvdla: probe of 15880000.nvdla0 failed with error -2
             """)
         #expect(report.notes.filter { $0.contains("recognised") } == ["  recognised: kernel log (paste.txt lines 1–4)"])
-        #expect(report.findings.map(\.id).sorted() == ["NVDLA-DRV-012", "NVDLA-FW-001"])
+        #expect(report.findings.map(\.id).sorted() == ["NVDLA-DRV-012", "NVDLA-FW-101"])
         #expect(
-            report.findings.first { $0.id == "NVDLA-FW-001" }?.evidence.first?.source == "paste.txt:1 (kmsg seq 35)")
+            report.findings.first { $0.id == "NVDLA-FW-101" }?.evidence.first?.source == "paste.txt:1 (kmsg seq 35)")
     }
 
     @Test("tegrastats lines of JetPack 4 (no timestamp) and 6 are recognised and mean nothing by themselves")

@@ -53,7 +53,7 @@ struct RealSampleTests {
             #expect(report.platform.jetpack == "6.0")
             #expect(report.facts.string("versions.cuda") == "12.2.140")
             #expect(report.facts.string("versions.tensorrt") == "8.6.2.3")
-            #expect(keys == ["NVDLA-CLK-001:system"])
+            #expect(keys == ["NVDLA-CLK-101:system"])
         case "044":  // healthy MAXN baseline; tegrastats without NVDLA fields means nothing
             #expect(report.findings.isEmpty, "\(keys)")
             #expect(report.platform.soc == "tegra234")
@@ -66,7 +66,7 @@ struct RealSampleTests {
         case "050":  // nvhost-ctrl-nvdla0 crw------- root root
             #expect(keys == ["NVDLA-DEV-007:dla0"])
         case "052":  // Raspberry Pi CMA failure: detected, but not a Jetson
-            #expect(keys == ["NVDLA-MEM-002:system"])
+            #expect(keys == ["NVDLA-MEM-102:system"])
             #expect(report.facts.string("log.cma_alloc_failed.first")?.contains("19200 pages") == true)
         default:
             // A sample of these kinds this table does not know yet: it must be recognised and not crash.

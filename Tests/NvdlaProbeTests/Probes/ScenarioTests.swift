@@ -50,7 +50,7 @@ struct ScenarioTests {
         Expectation(
             scenario: "jp6-agx-orin-dt-disabled", status: .error, findings: ["NVDLA-DT-001:system"], present: 0),
         Expectation(
-            scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0", "NVDLA-FW-001:system"],
+            scenario: "jp6-agx-orin-unbound", status: .error, findings: ["NVDLA-DRV-001:dla0", "NVDLA-FW-101:system"],
             present: 1),
         Expectation(
             scenario: "jp6-agx-orin-module-not-loaded", status: .error, findings: ["NVDLA-DRV-005:system"],

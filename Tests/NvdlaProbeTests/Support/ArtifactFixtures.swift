@@ -26,21 +26,21 @@ enum ArtifactFixtures {
                 [  812.113019] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x3ffe1000, fsynr=0x290011, cbfrsynra=0x2b, cb=2
                 [  812.200101] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x3ffe2000, fsynr=0x290011, cbfrsynra=0x2b, cb=2
                 """,
-            findings: ["NVDLA-SMMU-001:dla0"]),
+            findings: ["NVDLA-SMMU-101:dla0"]),
         Case(
             name: "SMMU fault on DLA1 in journalctl -k form",
             text: """
                 Mar 03 10:12:01 orin-nx kernel: tegra-mc 2c00000.memory-controller: probed
                 Mar 03 10:14:22 orin-nx kernel: arm-smmu 12000000.iommu: Unhandled context fault: fsr=0x402, iova=0x00000000, fsynr=0x10011, cbfrsynra=0x23, cb=5
                 """,
-            findings: ["NVDLA-SMMU-001:dla1"]),
+            findings: ["NVDLA-SMMU-101:dla1"]),
         Case(
             name: "Xavier JP4 SMMU fault naming NVDLA0 (sid=81)",
             text: """
                 [ 1203.402001] tegra194-pcie 14180000.pcie: link up
                 [ 1203.502001] arm-smmu 12000000.iommu: Unhandled context fault: iova=0x17fe0fe00, fsynr=0x220003, cb=21, sid=81(0x51 - NVDLA0), pgd=0, pud=0, pmd=0, pte=0
                 """,
-            findings: ["NVDLA-SMMU-001:dla0"]),
+            findings: ["NVDLA-SMMU-101:dla0"]),
         Case(
             name: "SMMU faults of the GPU and PCIe are not the DLA's",
             text: """
@@ -48,7 +48,7 @@ enum ArtifactFixtures {
                 <3>[  300.200000] arm-smmu 10000000.iommu: Unhandled context fault: fsr=0x402, iova=0x1000, fsynr=0x1, cbfrsynra=0x2b, cb=3
                 <4>[  300.300000] tegra194-pcie 14160000.pcie: link is down
                 """,
-            findings: ["NVDLA-SMMU-002:system"]),
+            findings: ["NVDLA-SMMU-102:system"]),
         Case(
             name: "DLA firmware missing, then found in the subdirectory: benign",
             text: """
@@ -65,7 +65,7 @@ enum ArtifactFixtures {
                 [Tue Mar  4 09:01:05 2025] nvdla 15880000.nvdla0: probe failed with error -2
                 [Tue Mar  4 09:01:05 2025] nvdla: probe of 15880000.nvdla0 failed with error -2
                 """,
-            findings: ["NVDLA-FW-001:system", "NVDLA-DRV-012:dla0"]),
+            findings: ["NVDLA-FW-101:system", "NVDLA-DRV-012:dla0"]),
         Case(
             name: "an encoder's firmware failure is not the DLA's",
             text: """
@@ -90,7 +90,7 @@ enum ArtifactFixtures {
                 3,1202,5910000,-;15880000.nvdla0:nvhost_nvdla_finalize_poweron: Fw version of kernel [1.3.0] doesn't match with actual version[1.2.1]
                 3,1203,5920000,-;nvdla 15880000.nvdla0: nvhost_flcn_boot: boot failed due to timeout
                 """,
-            findings: ["NVDLA-FW-002:dla0", "NVDLA-DRV-009:dla0"]),
+            findings: ["NVDLA-FW-102:dla0", "NVDLA-DRV-009:dla0"]),
         Case(
             name: "CMA failures on a Jetson (5.15 form with area name, kern.log)",
             text: """
@@ -98,14 +98,14 @@ enum ArtifactFixtures {
                 2025-01-06T10:12:02.000000+00:00 jetson kernel: cma: cma_alloc: linux,cma: alloc failed, req-size: 4096 pages, ret: -12
                 2025-01-06T10:12:03.000000+00:00 jetson kernel: cma: cma_alloc: linux,cma: alloc failed, req-size: 4096 pages, ret: -12
                 """,
-            findings: ["NVDLA-MEM-001:system"]),
+            findings: ["NVDLA-MEM-101:system"]),
         Case(
             name: "CMA failure on a board with no Tegra sign (i.MX)",
             text: """
                 [   54.001000] imx-vpu 38300000.vpu: probe ok
                 [   60.102000] cma: cma_alloc: reserved: alloc failed, req-size: 8192 pages, ret: -16
                 """,
-            findings: ["NVDLA-MEM-002:system"]),
+            findings: ["NVDLA-MEM-102:system"]),
         Case(
             name: "DLA DMA allocation failure and mc-err of a DLA1 client",
             text: """
@@ -113,7 +113,7 @@ enum ArtifactFixtures {
                 [  401.100000] 158c0000.nvdla1:nvdla_send_cmd: dma alloc for command failed
                 [  402.000000] mc-err: (255) csw_dla1wrb: EMEM address decode error
                 """,
-            findings: ["NVDLA-MEM-003:dla1", "NVDLA-MEM-004:dla1"]),
+            findings: ["NVDLA-MEM-103:dla1", "NVDLA-MEM-104:dla1"]),
         Case(
             name: "DLA syncpoint stuck is the DLA's; PVA's is not",
             text: """
@@ -202,7 +202,7 @@ enum ArtifactFixtures {
 
                 Thanks!
                 """,
-            findings: ["NVDLA-DRV-010:dla0", "NVDLA-FW-001:system"]),
+            findings: ["NVDLA-DRV-010:dla0", "NVDLA-FW-101:system"]),
         Case(
             name: "nv_tegra_release of JP5 with nvpmodel -q in a lower mode",
             text: """
@@ -214,7 +214,7 @@ enum ArtifactFixtures {
                 NV Power Mode: MODE_15W
                 2
                 """,
-            findings: ["NVDLA-CLK-001:system"]),
+            findings: ["NVDLA-CLK-101:system"]),
         Case(
             name: "dpkg -l with nvidia-l4t packages",
             text: """

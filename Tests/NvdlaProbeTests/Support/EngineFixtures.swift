@@ -33,7 +33,7 @@ enum EngineFixtures {
     static let table: [Variant] = [
         Variant(
             name: "AGX with a fused-off DLA0", base: "jp6-agx-orin-unbound",
-            findings: ["NVDLA-DRV-003:dla0", "NVDLA-FW-001:system"]
+            findings: ["NVDLA-DRV-003:dla0", "NVDLA-FW-101:system"]
         ) {
             try append($0, ".nvdla-doctor/kmsg", "3,900,9000000,-;nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse")
         },
