@@ -267,6 +267,147 @@ rules:
     remedy:
       summary: Reboot so the module on disk is the one running; if the file is a custom build, check where it came from.
       commands: ["cat /sys/module/nvhost_nvdla/srcversion", "modinfo -F srcversion nvhost-nvdla"]
+
+  # ---- Kernel-log rules (the driver prints its errors at INFO level as `<unit>.nvdla<N>:<function>: <text>`,
+  # jetson-dla-facts §8, so lines are classified by text, never by level). Unit 15880000 is DLA0, 158c0000 DLA1.
+
+  - id: NVDLA-DRV-009
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.falcon_boot_timeout.count, gt: 0}
+    title: The DLA's falcon microcontroller did not boot
+    message: >-
+      The kernel log reports {dla.log.falcon_boot_timeout.count} falcon boot timeout(s) for this DLA (first:
+      "{dla.log.falcon_boot_timeout.first}"): its firmware never started, so no job can run on it.
+    evidence: [dla.log.falcon_boot_timeout.first, dla.log.falcon_boot_timeout.last]
+    remedy:
+      summary: >-
+        A falcon that does not boot usually runs a firmware file that does not belong to this L4T release, or was
+        left powered in a bad state by an earlier fault; reinstall nvidia-l4t-firmware of this release and reboot.
+      commands: ["sudo dmesg | grep -iE 'nvdla|falcon'", "dpkg-query -W nvidia-l4t-firmware"]
+
+  - id: NVDLA-DRV-010
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.engine_timeout.count, gt: 0}
+    title: DLA engine watchdog timeouts
+    message: >-
+      The DLA watchdog fired {dla.log.engine_timeout.count} time(s) ("engine timeout detected"), from
+      "{dla.log.engine_timeout.first}" to "{dla.log.engine_timeout.last}": a job hung on this DLA and the driver
+      reset the engine.
+    evidence: [dla.log.engine_timeout.first, dla.log.engine_timeout.last]
+    remedy:
+      summary: >-
+        A job ran longer than the watchdog allows: check which application submitted it, that its engine was built
+        for this TensorRT/DLA version, and that DLA clocks are not capped low; repeated resets need a reboot.
+      commands: ["sudo dmesg | grep -iE 'nvdla.*(timeout|reset)'", "sudo nvpmodel -q"]
+
+  - id: NVDLA-DRV-011
+    area: driver
+    severity: warning
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.command_failed.count, gt: 0}
+    title: The DLA firmware rejected commands
+    message: >-
+      {dla.log.command_failed.count} DLA command(s) failed (first: "{dla.log.command_failed.first}"): the firmware
+      refused or did not answer a driver command.
+    evidence: [dla.log.command_failed.first, dla.log.command_failed.last]
+    remedy:
+      summary: >-
+        Failed commands follow a firmware that does not match the driver, a DLA that did not power on, or memory
+        pressure; look at the lines just before the first failure.
+      commands: ["sudo dmesg | grep -iE 'nvdla' | head -n 50"]
+
+  - id: NVDLA-DRV-012
+    area: driver
+    severity: error
+    each: dla
+    applies:
+      all:
+        - {fact: source.artifacts, eq: true}
+        - {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.probe_failed.count, gt: 0}
+    title: The nvdla driver failed to probe this DLA (kernel log)
+    message: >-
+      The pasted kernel log shows the nvdla probe of this instance failing: "{dla.log.probe_failed.last}"; the DLA
+      is not usable until the cause is fixed.
+    evidence: [dla.log.probe_failed.last]
+    remedy:
+      summary: >-
+        The lines before the probe failure name the cause (missing firmware, allocation failure, fused-off
+        instance); the error code is a negative errno (-2 missing file, -12 out of memory, -22 invalid argument).
+      commands: ["sudo dmesg | grep -iE 'nvdla|firmware'", "ls /sys/bus/platform/drivers/nvdla"]
+
+  - id: NVDLA-DRV-013
+    area: driver
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.syncpt_stuck.count, gt: 0}
+    title: A DLA syncpoint wait never completed
+    message: >-
+      host1x reports {dla.log.syncpt_stuck.count} stuck wait(s) on this DLA's syncpoint (first:
+      "{dla.log.syncpt_stuck.first}"): a DLA task did not signal completion.
+    evidence: [dla.log.syncpt_stuck.first, dla.log.syncpt_stuck.last]
+    remedy:
+      summary: >-
+        A stuck DLA syncpoint means a hung DLA task; look for engine timeouts and SMMU faults of the same DLA
+        around the first line, and check the application's engine and the firmware version.
+      commands: ["sudo dmesg | grep -iE 'syncpt|syncpoint|nvdla'"]
+
+  - id: NVDLA-DRV-014
+    area: driver
+    severity: info
+    applies: {fact: kernel_log.available, eq: true}
+    when:
+      all:
+        - {fact: log.syncpt_stuck.other.count, gt: 0}
+        - {fact: log.syncpt_stuck.count, eq: {fact: log.syncpt_stuck.other.count}}
+    title: Stuck syncpoint waits belong to another engine, not the DLA
+    message: >-
+      host1x reports {log.syncpt_stuck.other.count} stuck syncpoint wait(s), none on a DLA syncpoint (first:
+      "{log.syncpt_stuck.first}"): the engine named in the syncpoint (PVA, VIC, a codec, the GPU…) hung, not the DLA.
+    evidence: [log.syncpt_stuck.first]
+    remedy:
+      summary: >-
+        Diagnose the engine the syncpoint names (pva_syncpt: the PVA and VPI; vic/nvenc/nvdec: multimedia); nothing
+        on the DLA needs fixing.
+      commands: ["sudo dmesg | grep -E 'syncpoint id|stuck waiting'"]
+
+signals:
+  - signal: fused
+    literals: ["IP is disabled in"]
+    match: '(?:(?<unit>[0-9a-f]{8})\.nvdla\d:\s*)?NVDLA(?<n>[01])? IP is disabled in (?<how>Soft Fuse|Fuse|SKU)'
+    attribute: {key: "{unit}/{n}", dla0: '^(15880000/.*|/0?)$', dla1: '^(158c0000/.*|/1)$'}
+  - signal: probe_failed
+    literals: ["probe of "]
+    match: 'probe of (?<unit>[0-9a-f]{8})\.nvdla\d failed with error (?<err>-?\d+)'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: probe_ok                  # JP5 bus_client "initialized"; JP6 host1x-nvhost "syncpt_unit_base …" (§8)
+    literals: ["initialized", "syncpt_unit_base"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d: (?:initialized\s*$|syncpt_unit_base )'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: falcon_boot_timeout
+    literals: ["boot failed due to timeout", "boot timed out", "mem scrubbing timeout"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*(?:boot failed due to timeout|boot timed out|mem scrubbing timeout)'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: engine_timeout
+    literals: ["engine timeout detected"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*engine timeout detected'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: command_failed
+    literals: ["Command "]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*\bCommand (?<cmd>\d+) failed'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: syncpt_stuck
+    literals: ["stuck waiting"]
+    match: 'syncpoint id (?<id>\d+) \((?<name>[^)]*)\) stuck waiting'
+    attribute: {key: "{name}", dla0: '15880000|nvdla0|dla0', dla1: '158c0000|nvdla1|dla1'}
 """#),
         ("Rules/40-devnodes.yaml", #"""
 # Rules/40-devnodes.yaml — can user space open the DLA device nodes?
@@ -404,6 +545,33 @@ rules:
         l4t.csv / devices.csv), with CDI (--device nvidia.com/gpu=all after nvidia-ctk cdi generate), or pass the
         nodes explicitly (--device /dev/nvhost-ctrl-nvdla0 …, plus /dev/nvhost-nvdla0 on JetPack 5).
       commands: ["ls -l /dev/nvhost-*nvdla*"]
+
+  # From a pasted `ls -l /dev` listing (analyze): the listing shows mode and owner but not the platform.
+  - id: NVDLA-DEV-007
+    area: devnodes
+    severity: warning
+    each: dla
+    applies:
+      all:
+        - {fact: source.artifacts, eq: true}
+        - {fact: devnodes.from_listing, eq: true}
+    when:
+      all:
+        - {fact: dla.node.ctrl.present, eq: true}
+        - {fact: dla.node.ctrl.video_access, eq: false}
+    title: DLA device node is accessible to root only (from a listing)
+    message: >-
+      The pasted listing shows /dev/{dla.node.ctrl.name} as {dla.node.ctrl.mode} {dla.node.ctrl.owner}: only root
+      can open it, so TensorRT/cuDLA applications of ordinary users fail with permission errors.
+    evidence:
+      - {fact: dla.node.ctrl.mode, expected: "0660"}
+      - {fact: dla.node.ctrl.owner, expected: "root:video"}
+    remedy:
+      summary: >-
+        Give the nvhost nodes to the video group as stock L4T does (a udev rule KERNEL=="nvhost*" GROUP="video"
+        MODE="0660", e.g. L4T's 99-tegra-devices.rules; on Yocto/OE4T the tegra-udev-rules recipe), reload udev,
+        and add DLA users to the video group.
+      commands: ["ls -l /dev/nvhost-ctrl-nvdla*", "sudo udevadm control --reload && sudo udevadm trigger", "id -nG"]
 """#),
         ("Rules/50-memory.yaml", #"""
 # Rules/50-memory.yaml — is there enough contiguous memory (CMA) for the DLA's buffers?
@@ -451,6 +619,7 @@ rules:
     evidence:
       - memory.cma.free_bytes
       - {fact: memory.cma.free_pct, expected: "10 % or more free"}
+      - log.cma_alloc_failed.last
     remedy:
       summary: >-
         Find what holds CMA (camera, video and GPU pipelines, leaked nvmap/dma-buf handles in long-running
@@ -503,6 +672,111 @@ rules:
         /boot/extlinux/extlinux.conf so the device tree's size applies again.
       commands: ["cat /proc/cmdline", "grep -n APPEND /boot/extlinux/extlinux.conf"]
 """#),
+        ("Rules/51-memory-log.yaml", #"""
+# Rules/51-memory-log.yaml — did DLA memory allocations fail (CMA, DMA, memory controller)?
+#
+# The DLA allocates its command, dump and trace buffers with the DMA API, which takes contiguous memory from CMA
+# (jetson-dla-facts §5). The kernel prints `cma: cma_alloc: [<name>: ]alloc failed, req-size: <n> pages, ret: <err>`
+# (§5.3, 5.10 → 6.x forms); the nvdla driver prints `<unit>.nvdla<N>:<func>: … dma alloc failed` at INFO (§8);
+# the memory controller prints `mc-err:` lines naming the client (`csr_dla0rdb`, `csw_dla1wrb`…, §6.2).
+# A cma_alloc failure on a kernel that shows no sign of Tegra is not a DLA problem (e.g. a Raspberry Pi).
+# Check by hand:
+#   sudo dmesg | grep -E 'cma_alloc|alloc failed|mc-err'; grep -i cma /proc/meminfo
+schema: 1
+rules:
+  - id: NVDLA-MEM-101
+    area: memory
+    severity: warning
+    applies: {fact: kernel_log.available, eq: true}
+    when:
+      all:
+        - {fact: log.cma_alloc_failed.count, gt: 0}
+        - {fact: platform.jetson_evidence, eq: true}
+        # While CMA is exhausted now, NVDLA-MEM-002 reports it and cites these lines.
+        - any:
+            - {fact: source.artifacts, eq: true}
+            - {fact: memory.cma.free_pct, ge: 10}
+    title: Contiguous (CMA) allocations failed
+    message: >-
+      The kernel log shows {log.cma_alloc_failed.count} failed CMA allocation(s) (first: "{log.cma_alloc_failed.first}",
+      last: "{log.cma_alloc_failed.last}"): DLA, GPU and codec buffers that need contiguous memory can fail.
+    evidence: [log.cma_alloc_failed.first, log.cma_alloc_failed.last]
+    remedy:
+      summary: >-
+        CMA is too small or fragmented for the requests: enlarge it (cma= on the kernel command line, or the
+        linux,cma node of the device tree), or reduce concurrent DLA/GPU/codec buffers; ret -16 means busy pages.
+      commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline", "sudo dmesg | grep -E 'cma_alloc|alloc failed'"]
+
+  - id: NVDLA-MEM-102
+    area: memory
+    severity: warning
+    applies: {fact: kernel_log.available, eq: true}
+    when:
+      all:
+        - {fact: log.cma_alloc_failed.count, gt: 0}
+        - {fact: platform.jetson_evidence, eq: false}
+    title: CMA allocations failed on a system that does not look like a Jetson
+    message: >-
+      The log shows {log.cma_alloc_failed.count} failed CMA allocation(s) ("{log.cma_alloc_failed.first}"), but
+      nothing in it shows a Tegra/Jetson kernel (no tegra, nvhost, nvmap or host1x lines): this is generic CMA
+      exhaustion, and no DLA remedy applies.
+    evidence: [log.cma_alloc_failed.first, log.tegra_marker.count]
+    remedy:
+      summary: >-
+        Enlarge the contiguous memory area (cma= on the kernel command line or the platform's overlay) or use
+        smaller buffers; if this is a Jetson, paste more of the log (or nv_tegra_release) so it can be identified.
+      commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline"]
+
+  - id: NVDLA-MEM-103
+    area: memory
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.dma_alloc_failed.count, gt: 0}
+    title: The DLA driver could not allocate DMA memory
+    message: >-
+      The nvdla driver reports {dla.log.dma_alloc_failed.count} DMA allocation failure(s) for this DLA (first:
+      "{dla.log.dma_alloc_failed.first}"): jobs or the DLA's own buffers could not be set up.
+    evidence: [dla.log.dma_alloc_failed.first, dla.log.dma_alloc_failed.last]
+    remedy:
+      summary: >-
+        DMA memory for the DLA comes from CMA: check CmaFree and the CMA failures around the same time, enlarge
+        CMA or reduce concurrent users of contiguous memory.
+      commands: ["grep -i cma /proc/meminfo", "sudo dmesg | grep -E 'cma_alloc|nvdla.*alloc'"]
+
+  - id: NVDLA-MEM-104
+    area: memory
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.mc_err.count, gt: 0}
+    title: Memory-controller errors from a DLA client
+    message: >-
+      The memory controller reports {dla.log.mc_err.count} error(s) naming this DLA's clients (first:
+      "{dla.log.mc_err.first}"): the DLA accessed memory it must not (a bad address or a freed buffer).
+    evidence: [dla.log.mc_err.first, dla.log.mc_err.last]
+    remedy:
+      summary: >-
+        An MC error from a DLA client follows a corrupt or mismatched engine/loadable or a driver bug; rebuild the
+        engine with the TensorRT of this JetPack and check for SMMU faults of the same DLA.
+      commands: ["sudo dmesg | grep -E 'mc-err|arm-smmu'"]
+
+signals:
+  - signal: cma_alloc_failed
+    literals: ["alloc failed"]
+    match: 'cma_alloc: (?:(?<area>\S+): )?alloc failed, req-size: (?<pages>\d+) pages, ret: (?<ret>-?\d+)'
+  - signal: dma_alloc_failed
+    literals: ["alloc", "cmd mem"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*(?:fail alloc (?:dump|trace) region|dma alloc (?:for command )?failed|dma alloc failed|failed to get cmd mem from pool)'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+  - signal: mc_err
+    literals: ["mc-err"]
+    match: 'mc-err: .*?\b(?<client>(?:csr|csw)_[a-z0-9]+)'
+    attribute: {key: "{client}", dla0: 'dla0', dla1: 'dla1'}
+  - signal: tegra_marker
+    literals: ["tegra", "Tegra", "nvhost", "nvmap", "host1x", "nvgpu", "15880000.nvdla", "158c0000.nvdla"]
+    match: 'tegra|Tegra|nvhost|nvmap|host1x|nvgpu|15880000\.nvdla|158c0000\.nvdla'
+"""#),
         ("Rules/55-smmu.yaml", #"""
 # Rules/55-smmu.yaml — is every DLA behind its SMMU?
 #
@@ -538,6 +812,65 @@ rules:
         arm-smmu lines of the kernel log and that the DTB matches the kernel; reboot after fixing.
       commands: ["ls -l {dla.sysfs.path}/iommu_group", "sudo dmesg | grep -iE 'arm-smmu|iommu'"]
 """#),
+        ("Rules/56-smmu-log.yaml", #"""
+# Rules/56-smmu-log.yaml — did the SMMU block or fault DLA memory accesses?
+#
+# Faults are printed by arm-smmu (jetson-dla-facts §6.2): `arm-smmu <smmu>: Unhandled context fault: fsr=…, iova=…,
+# fsynr=…, cbfrsynra=0x<sid>, cb=<n>` (JP5/JP6), `… sid=<n>(0x<sid> - <name>)` (JP4), `Blocked unknown Stream ID 0x<sid>`
+# and `TLB sync timed out`. The stream ID is only unique per SMMU instance (§3.3): on T234 SID 0x2b on 8000000.iommu is
+# DLA0 and 0x23 on 12000000.iommu is DLA1; on T194 (one SMMU, 12000000.iommu) 0x51 is DLA0 and 0x52 DLA1. Faults of
+# other clients (GPU, PVA, encoders, PCIe) are reported as not the DLA's.
+# Check by hand:
+#   sudo dmesg | grep -E 'arm-smmu|iommu'
+schema: 1
+rules:
+  - id: NVDLA-SMMU-101
+    area: smmu
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when: {fact: dla.log.smmu_fault.count, gt: 0}
+    title: SMMU faults on this DLA's stream ID
+    message: >-
+      The SMMU reports {dla.log.smmu_fault.count} fault(s) for this DLA's stream ID (first:
+      "{dla.log.smmu_fault.first}", last: "{dla.log.smmu_fault.last}"): the DLA accessed an address that is not
+      mapped for it, and the access was blocked.
+    evidence: [dla.log.smmu_fault.first, dla.log.smmu_fault.last]
+    remedy:
+      summary: >-
+        DLA SMMU faults come from a buffer freed or unmapped while the DLA still used it, an engine built for another
+        TensorRT/DLA version, or a device tree whose iommus entry does not match the SMMU; rebuild the engine on this
+        JetPack and check the DLA node's iommus property.
+      commands: ["sudo dmesg | grep -E 'arm-smmu|nvdla'", "ls -l /sys/bus/platform/devices/15880000.nvdla0/iommu_group"]
+
+  - id: NVDLA-SMMU-102
+    area: smmu
+    severity: info
+    applies: {fact: kernel_log.available, eq: true}
+    when:
+      all:
+        - {fact: log.smmu_fault.other.count, gt: 0}
+        - {fact: log.smmu_fault.count, eq: {fact: log.smmu_fault.other.count}}
+    title: SMMU faults of other clients (not the DLA)
+    message: >-
+      The SMMU reports {log.smmu_fault.other.count} fault(s) whose stream ID is not a DLA's (first:
+      "{log.smmu_fault.first}"): another engine (GPU, PVA, codec, PCIe…) is at fault, not the DLA.
+    evidence: [log.smmu_fault.first]
+    remedy:
+      summary: >-
+        Look up the stream ID of the faulting line in the SoC's stream-ID table to find the engine; nothing on the
+        DLA needs fixing.
+      commands: ["sudo dmesg | grep -E 'arm-smmu'"]
+
+signals:
+  - signal: smmu_fault
+    literals: ["context fault", "Blocked unknown Stream ID", "TLB sync timed out"]
+    match: '(?<smmu>[0-9a-f]+)\.iommu: (?:Unhandled context fault: .*?(?:cbfrsynra=0x(?<sid>[0-9a-f]+)|sid=\d+\(0x(?<sid2>[0-9a-f]+))|Blocked unknown Stream ID 0x(?<sid3>[0-9a-f]+)|TLB sync timed out)'
+    attribute:
+      key: "{smmu}:{sid}{sid2}{sid3}"
+      dla0: '^8000000:0*2b$|^12000000:0*51$'
+      dla1: '^12000000:0*23$|^12000000:0*52$'
+"""#),
         ("Rules/60-power.yaml", #"""
 # Rules/60-power.yaml — runtime power management of each DLA.
 #
@@ -557,7 +890,7 @@ rules:
     message: >-
       {dla.sysfs.path}/power/runtime_status is `error`: a power-on (resume) of this DLA failed and runtime PM
       will not retry, so every job on it fails.
-    evidence: [dla.power.runtime_status]
+    evidence: [dla.power.runtime_status, dla.log.falcon_boot_timeout.last]
     remedy:
       summary: >-
         Read the kernel log for the failed power-on (firmware boot timeout, clock or power-domain errors); a
@@ -689,6 +1022,33 @@ rules:
         EMC; the DLA then runs at its cap).
       commands: ["sudo jetson_clocks --show", "sudo nvpmodel -q"]
 """#),
+        ("Rules/71-clocks-artifacts.yaml", #"""
+# Rules/71-clocks-artifacts.yaml — is the DLA clocked as the power mode allows?
+#
+# nvpmodel caps DLA and GPU clocks per power mode; MAXN (MAXN_SUPER on Orin Nano/NX super) leaves them uncapped
+# (jetson-dla-facts §4.3). The mode is read from `nvpmodel -q`, `jetson_release` (`NV Power Mode[N]: NAME`) or
+# `jetson_clocks --show` (`NV Power Mode: NAME`).
+# Check by hand:
+#   sudo nvpmodel -q; sudo jetson_clocks --show | grep -i dla
+schema: 1
+rules:
+  - id: NVDLA-CLK-101
+    area: clocks
+    severity: info
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      not: {fact: clocks.nvpmodel.mode, matches: '^MAXN'}
+    title: Power mode caps the DLA clocks
+    message: >-
+      The power mode is {clocks.nvpmodel.mode}, not MAXN: DLA (and GPU) clocks are capped by nvpmodel, so DLA
+      throughput is lower than the module's maximum. This is a choice, not a fault.
+    evidence: [clocks.nvpmodel.mode]
+    remedy:
+      summary: >-
+        For full DLA throughput select MAXN (sudo nvpmodel -m 0 on most modules; check the ID with nvpmodel -q
+        --verbose) and, for benchmarks, run jetson_clocks; keep the lower mode when power or heat matter.
+      commands: ["sudo nvpmodel -q", "sudo jetson_clocks --show"]
+"""#),
         ("Rules/80-firmware.yaml", #"""
 # Rules/80-firmware.yaml — is the DLA firmware the driver requests installed, and does the engine run it?
 #
@@ -716,6 +1076,7 @@ rules:
     evidence:
       - firmware.file
       - {fact: firmware.present, expected: "true"}
+      - log.fw_load_failed.last
     remedy:
       summary: Reinstall the firmware package of the running L4T release, then reboot (or reload nvhost_nvdla).
       commands: ["sudo apt-get install --reinstall nvidia-l4t-firmware", "ls -lL /lib/firmware/{firmware.file}"]
@@ -769,11 +1130,116 @@ rules:
     evidence:
       - dla.fw.version
       - {fact: dla.fw.major_minor, expected: "{dla.fw.expected}"}
+      - dla.log.fw_version_mismatch.last
     remedy:
       summary: >-
         The firmware file belongs to another release than the kernel module. Reinstall nvidia-l4t-firmware
         matching the running L4T (and check that nothing overrides /lib/firmware through firmware_class.path).
       commands: ["dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel", "ls -lL /lib/firmware/{firmware.file}"]
+"""#),
+        ("Rules/81-firmware-log.yaml", #"""
+# Rules/81-firmware-log.yaml — did the DLA firmware load, and is it the version the driver expects?
+#
+# JP5 requests nvhost_nvdla0x0.fw, JP6 nvidia/tegra23x/nvdla.bin (jetson-dla-facts §7.3). The falcon loader first
+# tries /lib/firmware/<name>, logs `Direct firmware load for <name> failed with error -2`, then "looking for firmware
+# in subdirectory" and loads it from the SoC subdirectory: that first line alone is benign. At every power-on the
+# driver compares the firmware's major.minor with its own and prints `Fw version of kernel [a.b.c] doesn't match with
+# actual version[x.y.z]` on mismatch (§8). Firmware failures of other engines (nvenc, nvdec, pva) are not counted.
+# Check by hand:
+#   ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin; sudo dmesg | grep -i firmware
+schema: 1
+rules:
+  - id: NVDLA-FW-101
+    area: firmware
+    severity: error
+    applies:
+      all:
+        - {fact: kernel_log.available, eq: true}
+        - {fact: platform.jetson_evidence, eq: true}
+    when:
+      all:
+        - {fact: log.fw_load_failed.count, gt: 0}
+        # On a root where the file is known missing, NVDLA-FW-001 reports it and cites this line.
+        - any:
+            - {fact: source.artifacts, eq: true}
+            - {fact: firmware.present, eq: true}
+    title: DLA firmware failed to load
+    message: >-
+      {log.fw_load_failed.count} DLA firmware load(s) failed with no successful retry (first:
+      "{log.fw_load_failed.first}"): the DLA cannot boot without its firmware.
+    evidence: [log.fw_load_failed.first, log.fw_load_failed.last]
+    remedy:
+      summary: >-
+        Reinstall nvidia-l4t-firmware of this L4T release (it provides nvhost_nvdla0x0.fw and nvidia/tegra*/nvdla.bin)
+        and check that the file named in the message exists under /lib/firmware; custom images must ship it.
+      commands: ["ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin", "dpkg-query -W nvidia-l4t-firmware"]
+
+  - id: NVDLA-FW-102
+    area: firmware
+    severity: error
+    each: dla
+    applies: {fact: kernel_log.available, eq: true}
+    when:
+      all:
+        - {fact: dla.log.fw_version_mismatch.count, gt: 0}
+        # With --deep, NVDLA-FW-004 compares the versions directly and cites this line.
+        - any:
+            - {fact: source.artifacts, eq: true}
+            - {fact: check.deep, eq: false}
+    title: DLA firmware version does not match the driver
+    message: >-
+      The driver refused the DLA firmware: "{dla.log.fw_version_mismatch.last}"; this DLA fails to power on until
+      the firmware and the kernel come from the same L4T release.
+    evidence: [dla.log.fw_version_mismatch.first, dla.log.fw_version_mismatch.last]
+    remedy:
+      summary: >-
+        Install the nvidia-l4t-firmware package of the running L4T release (or the firmware of the kernel you
+        built), then reboot; never copy nvdla firmware from another release.
+      commands: ["dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel", "cat /etc/nv_tegra_release"]
+
+signals:
+  - signal: fw_load_failed
+    literals: ["nvdla"]
+    match: '^(?=.*nvdla).*(?:Direct firmware load for (?<file>\S+) failed with error (?<err>-?\d+)|failed to get firmware|incorrect firmware magic|firmware image size inconsistency|failed to parse firmware image)'
+    unless: {followed_by: 'looking for firmware in subdirectory|firmware.* loaded|Loaded firmware', literals: ["irmware"], within: 3}
+  - signal: fw_version_mismatch
+    literals: ["Fw version of kernel"]
+    match: '(?<unit>[0-9a-f]{8})\.nvdla\d\b.*Fw version of kernel ?\[(?<kernel>[^\]]*)\] doesn.t match with actual version ?\[(?<actual>[^\]]*)\]'
+    attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
+"""#),
+        ("Rules/85-userspace.yaml", #"""
+# Rules/85-userspace.yaml — can applications load the DLA libraries?
+#
+# TensorRT's DLA path needs libnvdla_compiler.so (nvidia-l4t-dla-compiler; /usr/lib/aarch64-linux-gnu/nvidia/ on
+# JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so. In containers the NVIDIA runtime mounts them from the host;
+# when it does not, the loader prints `libnvdla_compiler.so: cannot open shared object file` and ldd `=> not found`,
+# and ONNX Runtime silently falls back to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …`
+# naming the library when the host file listed in its mount CSVs is missing.
+# Check by hand:
+#   ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so* | grep -E 'nvdla|not found'
+schema: 1
+rules:
+  - id: NVDLA-USR-001
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.dla_lib_missing.count, gt: 0}
+    title: A DLA/TensorRT library cannot be loaded
+    message: >-
+      The loader could not find a DLA library ({log.dla_lib_missing.count} line(s), first:
+      "{log.dla_lib_missing.first}"): TensorRT cannot use the DLA (ONNX Runtime falls back to the CPU).
+    evidence: [log.dla_lib_missing.first]
+    remedy:
+      summary: >-
+        Install nvidia-l4t-dla-compiler on the host; in a container run with the NVIDIA runtime (--runtime nvidia or
+        CDI) so the host's /usr/lib/aarch64-linux-gnu/nvidia/libnvdla_compiler.so (JetPack 6; …/tegra/ on JetPack 5)
+        is mounted, or copy it from that path when building the image.
+      commands: ["find / -name 'libnvdla_compiler.so*' 2>/dev/null", "dpkg-query -W nvidia-l4t-dla-compiler"]
+
+signals:
+  - signal: dla_lib_missing
+    literals: ["cannot open shared object", "not found", "mount error", "stat failed"]
+    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin)[\w.]*?\.so[\d.]*)(?:: cannot open shared object file| => not found)|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -1013,6 +1479,28 @@ For repeatable measurements: select the top power mode (`sudo nvpmodel -m 0` on 
 ## References
 - `nvidia-l4t-tools` `/usr/bin/jetson_clocks` (`do_dla` only shows DLA clocks), L4T R35.3.1
 - nvdla-doctor reference `jetson-dla-facts.md` §4.1, §4.2
+"""#,
+        "Docs/remedies/NVDLA-CLK-101.md": #"""
+# NVDLA-CLK-101: Power mode caps the DLA clocks
+
+Area: clocks · Severity: info
+
+## What it means
+The pasted artefacts show a power mode other than MAXN (for example `MODE_30W`). nvpmodel caps DLA, GPU and
+CPU clocks per mode (jetson-dla-facts §4.3), so DLA throughput is below the module's maximum. This is a
+configuration choice, not a fault.
+
+## How to confirm
+1. `sudo nvpmodel -q` — the current mode.
+2. `sudo jetson_clocks --show | grep DLA` — DLA MaxFreq in this mode.
+
+## How to fix
+1. For full throughput select MAXN (`sudo nvpmodel -m 0` on most modules; check the id with
+   `nvpmodel -q --verbose`), and for benchmarks run `sudo jetson_clocks`.
+2. Keep the lower mode when power or thermals matter.
+
+## References
+- jetson-dla-facts §4.2, §4.3
 """#,
         "Docs/remedies/NVDLA-DEV-001.md": #"""
 # NVDLA-DEV-001: DLA control device node missing
@@ -1393,6 +1881,30 @@ image made for another L4T release may carry DLA libraries that do not fit the h
 - TensorRT "Cannot create DLA engine, 0 not available" in a container: NVIDIA-ISAAC-ROS issue #12
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
 - nvdla-doctor reference `jetson-dla-facts.md` §2.1 (Containers), §9.10–9.11
+"""#,
+        "Docs/remedies/NVDLA-DEV-007.md": #"""
+# NVDLA-DEV-007: DLA device node is accessible to root only (from a listing)
+
+Area: devnodes · Severity: warning
+
+## What it means
+A pasted `ls -l /dev` listing shows `nvhost-ctrl-nvdla<N>` without access for the video group (for example
+`crw------- root root`, mode 0600). Only root can open it, so TensorRT and cuDLA applications of ordinary users
+fail. Stock L4T gives the nvhost nodes `GROUP="video" MODE="0660"` through udev (jetson-dla-facts §2.1); custom
+images (Yocto, buildroot) often miss that rule. `check` reports the same from a live root as NVDLA-DEV-003.
+
+## How to confirm
+1. `ls -l /dev/nvhost-ctrl-nvdla*` — mode and group.
+2. `grep -r nvhost /etc/udev/rules.d /lib/udev/rules.d`.
+
+## How to fix
+1. Add a udev rule: `KERNEL=="nvhost*", GROUP="video", MODE="0660"` (L4T's 99-tegra-devices.rules; on
+   OE4T the tegra-udev-rules package), then `sudo udevadm control --reload && sudo udevadm trigger`.
+2. Add the users to the video group (`sudo usermod -aG video USER`).
+
+## References
+- jetson-dla-facts §2.1
+- OE4T/meta-tegra-community issue 104
 """#,
         "Docs/remedies/NVDLA-DRV-001.md": #"""
 # NVDLA-DRV-001: DLA enabled in the device tree but no driver bound
@@ -1922,6 +2434,148 @@ Until the reboot, the driver you test or report is not the one installed.
 - NVIDIA Jetson Linux documentation (OTA/apt updates): https://docs.nvidia.com/jetson/
 - nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 module name and location)
 """#,
+        "Docs/remedies/NVDLA-DRV-009.md": #"""
+# NVDLA-DRV-009: The DLA's falcon microcontroller did not boot
+
+Area: driver · Severity: error
+
+## What it means
+Each DLA is controlled by a falcon microcontroller that runs the DLA firmware. At power-on the host loads the
+firmware into it and waits for it to report that it booted. The kernel log says the wait timed out
+(`boot failed due to timeout`, `Falcon boot failed due to timeout`, `falcon boot timed out` or
+`Falcon mem scrubbing timeout`; jetson-dla-facts §8). The line names the instance (`15880000.nvdla0` is DLA0,
+`158c0000.nvdla1` is DLA1). Until the falcon boots, every job on that DLA fails.
+
+## How to confirm
+1. `sudo dmesg | grep -iE 'nvdla|falcon'` — find the timeout line and the lines before it.
+2. `dpkg-query -W nvidia-l4t-firmware nvidia-l4t-core` — both should carry the same L4T release.
+3. `ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin` — the firmware exists.
+
+## How to fix
+1. Reinstall the firmware of the running release: `sudo apt-get install --reinstall nvidia-l4t-firmware`.
+2. Reboot: a falcon left in a bad state by an earlier fault is reset by a power cycle.
+3. If it persists on a stock image, collect the log and report it to NVIDIA (hardware fault possible).
+
+## References
+- jetson-dla-facts §7.3, §8 (L4T35 `flcn.c`, NVOOT `falcon.c`)
+- NVIDIA Jetson Linux Developer Guide, "Firmware"
+"""#,
+        "Docs/remedies/NVDLA-DRV-010.md": #"""
+# NVDLA-DRV-010: DLA engine watchdog timeouts
+
+Area: driver · Severity: error
+
+## What it means
+The nvdla driver's interrupt handler printed `engine timeout detected`: the DLA watchdog fired because a job
+did not finish in time, and the driver scheduled an engine reset (jetson-dla-facts §8). The driver prints
+this with `pr_info`, so it appears at INFO level even though it is an error. The finding counts the timeouts per
+DLA and shows the first and last line.
+
+## How to confirm
+1. `sudo dmesg | grep -iE 'nvdla.*(timeout|reset)'` — count and time the timeouts.
+2. Note which application ran at that time (`journalctl --since …`).
+3. `sudo nvpmodel -q` and `sudo jetson_clocks --show | grep DLA` — DLA clocks not capped very low.
+
+## How to fix
+1. Rebuild the engine with the TensorRT of this JetPack; engines from another release can hang the DLA.
+2. Run the model with `trtexec --useDLACore=N` alone to see whether the model or the load causes it.
+3. Look for SMMU faults or MC errors of the same DLA at the same time (NVDLA-SMMU-101, NVDLA-MEM-104).
+4. Reboot after repeated resets.
+
+## References
+- jetson-dla-facts §8 (`nvhost_nvdla_flcn_isr`)
+"""#,
+        "Docs/remedies/NVDLA-DRV-011.md": #"""
+# NVDLA-DRV-011: The DLA firmware rejected commands
+
+Area: driver · Severity: warning
+
+## What it means
+The driver's `nvdla_send_cmd` printed `Command <n> failed`: the DLA firmware refused a command or did not
+answer (jetson-dla-facts §8). This follows a firmware that does not match the driver, a DLA that did not power
+on, or exhausted command memory.
+
+## How to confirm
+1. `sudo dmesg | grep -i nvdla | head -n 50` — the lines before the first failure.
+2. Check for NVDLA-FW-102 (version mismatch) or NVDLA-DRV-009 (falcon boot) findings.
+
+## How to fix
+1. Fix the firmware/driver mismatch if one is reported (reinstall nvidia-l4t-firmware of this release).
+2. Reduce concurrent DLA contexts if `failed to get cmd mem from pool` appears too.
+3. Reboot if failures continue.
+
+## References
+- jetson-dla-facts §8 (`nvdla_send_cmd`)
+"""#,
+        "Docs/remedies/NVDLA-DRV-012.md": #"""
+# NVDLA-DRV-012: The nvdla driver failed to probe this DLA (kernel log)
+
+Area: driver · Severity: error
+
+## What it means
+A pasted kernel log contains the driver core's `nvdla: probe of <unit>.nvdla<N> failed with error <err>`:
+the driver did not bind this instance, so it has no device node and cannot be used. `check` reports the same
+condition from sysfs as NVDLA-DRV-001; this rule speaks when only the log is available (`analyze`).
+
+## How to confirm
+1. `sudo dmesg | grep -iE 'nvdla|firmware'` — the lines just before the failure name the cause.
+2. The error is a negative errno: -2 missing file (firmware), -12 out of memory, -19 no device (fused),
+   -22 invalid argument (device tree).
+3. `ls /sys/bus/platform/drivers/nvdla` — which instances are bound.
+
+## How to fix
+1. Missing firmware: reinstall nvidia-l4t-firmware of this release.
+2. Out of memory: enlarge CMA (see NVDLA-MEM-101).
+3. Device-tree errors: flash the DTB that matches the kernel.
+4. Reload the module (`sudo modprobe -r nvhost-nvdla && sudo modprobe nvhost-nvdla`, JetPack 6) or reboot.
+
+## References
+- jetson-dla-facts §3.1, §8
+"""#,
+        "Docs/remedies/NVDLA-DRV-013.md": #"""
+# NVDLA-DRV-013: A DLA syncpoint wait never completed
+
+Area: driver · Severity: error
+
+## What it means
+host1x printed `syncpoint id <n> (<name>) stuck waiting` for a syncpoint that belongs to a DLA: a waiter
+waited for a DLA task that never signalled completion. The syncpoint name identifies the engine; only names
+that contain the DLA's unit address or `nvdla0`/`nvdla1` are attributed to the DLA.
+
+## How to confirm
+1. `sudo dmesg | grep -E 'syncpoint id|stuck waiting'` — the syncpoint name in parentheses.
+2. Look for `engine timeout detected` or SMMU faults of the same DLA around the same time.
+
+## How to fix
+1. Find the application that submitted the task and run it alone.
+2. Rebuild its engine with this JetPack's TensorRT; check the firmware version (NVDLA-FW-102).
+3. Reboot to recover a hung engine.
+
+## References
+- jetson-dla-facts §8 (host1x)
+- jetpack-nixos issue 44 (a PVA syncpoint: the same message for another engine)
+"""#,
+        "Docs/remedies/NVDLA-DRV-014.md": #"""
+# NVDLA-DRV-014: Stuck syncpoint waits belong to another engine, not the DLA
+
+Area: driver · Severity: info
+
+## What it means
+host1x reported stuck syncpoint waits, but every one names a syncpoint of another engine (for example
+`pva_syncpt` for the PVA used by VPI, or a VIC/codec syncpoint). The DLA is not involved; this finding exists so
+the hang is not blamed on it.
+
+## How to confirm
+1. `sudo dmesg | grep -E 'syncpoint id|stuck waiting'` — read the name in parentheses.
+
+## How to fix
+1. Diagnose the named engine: for `pva_syncpt`, the PVA firmware and VPI version (JetPack 5.1.1 fixed VPI2
+   hangs on several boards); for vic/nvenc/nvdec, the multimedia stack.
+2. Nothing on the DLA needs changing.
+
+## References
+- jetpack-nixos issue 44 and PR 75 (PVA syncpoint stuck in VPI samples)
+"""#,
         "Docs/remedies/NVDLA-DT-001.md": #"""
 # NVDLA-DT-001: Fewer DLA nodes enabled in the device tree than the module has
 
@@ -2104,6 +2758,55 @@ ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin
   `dla_t23x_fw_version.h`
 - nvdla-doctor reference `jetson-dla-facts.md` §2.5, §7.3, §8
 """#,
+        "Docs/remedies/NVDLA-FW-101.md": #"""
+# NVDLA-FW-101: DLA firmware failed to load
+
+Area: firmware · Severity: error
+
+## What it means
+Loading the DLA firmware failed and no successful retry followed: `Direct firmware load for <file> failed`
+on a line naming nvdla, not followed within three lines by `looking for firmware in subdirectory` (the JetPack 5
+falcon loader retries from the SoC subdirectory, which is benign), or `failed to get firmware`, `incorrect
+firmware magic`, `firmware image size inconsistency`. JetPack 5 loads `nvhost_nvdla010.fw` (Xavier) /
+`nvhost_nvdla020.fw` (Orin), JetPack 6 `nvidia/tegra234/nvdla.bin` (jetson-dla-facts §7.3). Failures of other
+engines' firmware (nvenc, nvdec, pva) are not counted.
+
+## How to confirm
+1. `sudo dmesg | grep -i firmware` — the file requested and the error (-2: no such file).
+2. `ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin`.
+3. `dpkg-query -W nvidia-l4t-firmware`.
+
+## How to fix
+1. `sudo apt-get install --reinstall nvidia-l4t-firmware` (the release of nvidia-l4t-core).
+2. Custom images (Yocto, NixOS, containers building rootfs): include the firmware files and the
+   `nvidia/tegra234` directory.
+3. Reboot or reload the driver.
+
+## References
+- jetson-dla-facts §7.3, §8
+- jetpack-nixos issue 226 (benign first attempt)
+"""#,
+        "Docs/remedies/NVDLA-FW-102.md": #"""
+# NVDLA-FW-102: DLA firmware version does not match the driver
+
+Area: firmware · Severity: error
+
+## What it means
+At power-on the driver compares the firmware's major.minor with its own and printed `Fw version of kernel
+[a.b.c] doesn't match with actual version[x.y.z]`: power-on fails and the DLA is unusable
+(jetson-dla-facts §7.3, §8). The firmware file does not come from the same L4T release as the kernel.
+
+## How to confirm
+1. `sudo dmesg | grep 'Fw version'`.
+2. `dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel` — same release?
+
+## How to fix
+1. Install nvidia-l4t-firmware of the running release and reboot.
+2. For a custom kernel, use the firmware shipped with its sources' release.
+
+## References
+- jetson-dla-facts §7.3, §8 (`nvhost_nvdla_finalize_poweron`)
+"""#,
         "Docs/remedies/NVDLA-MEM-001.md": #"""
 # NVDLA-MEM-001: CMA is smaller than this module's default
 
@@ -2247,6 +2950,97 @@ sudo dmesg | grep -i 'bypass\|cma: Reserved'
 - Linux `kernel/dma/contiguous.c` (`rmem_cma_setup`: bypass message)
 - L4T `p3701.conf.common` `CMDLINE_ADD` (no `cma=`)
 - nvdla-doctor reference `jetson-dla-facts.md` §5.1
+"""#,
+        "Docs/remedies/NVDLA-MEM-101.md": #"""
+# NVDLA-MEM-101: Contiguous (CMA) allocations failed
+
+Area: memory · Severity: warning
+
+## What it means
+The kernel's contiguous memory allocator printed `cma_alloc: [<name>: ]alloc failed, req-size: <n> pages,
+ret: <err>` (all kernel formats, jetson-dla-facts §5.3). DLA command, dump and trace buffers, GPU and codec
+buffers come from CMA through the DMA API; when it is too small or fragmented those allocations fail. `ret: -12`
+is out of memory, `-16` busy (pinned) pages. A single line can be harmless when the DMA layer falls back to
+other memory, so this is a warning.
+
+## How to confirm
+1. `grep -i cma /proc/meminfo` — CmaTotal and CmaFree.
+2. `sudo dmesg | grep -E 'cma_alloc|alloc failed'` — how often and how large (pages × 4 KiB).
+3. `cat /proc/cmdline` — a `cma=` override.
+
+## How to fix
+1. Enlarge CMA: `cma=<size>M` on the kernel command line (extlinux.conf APPEND) or the `linux,cma` node size.
+2. Reduce concurrent users of contiguous memory (camera/codec buffers, several DLA contexts).
+3. If ret is -16, look for drivers pinning CMA pages.
+
+## References
+- jetson-dla-facts §5.1, §5.3 (`mm/cma.c`)
+"""#,
+        "Docs/remedies/NVDLA-MEM-102.md": #"""
+# NVDLA-MEM-102: CMA allocations failed on a system that does not look like a Jetson
+
+Area: memory · Severity: warning
+
+## What it means
+The pasted log contains `cma_alloc … alloc failed`, but nothing in the input shows a Tegra/Jetson system (no
+tegra, nvhost, nvmap, host1x or nvgpu lines, no Jetson artefact). CMA exhaustion is generic Linux behaviour; on
+a board without the Jetson DLA (for example a Raspberry Pi) no DLA remedy applies.
+
+## How to confirm
+1. Make sure the log comes from the system in question (`cat /proc/device-tree/model`).
+2. `grep -i cma /proc/meminfo` and the request size in the line (pages × 4 KiB).
+
+## How to fix
+1. Enlarge CMA for that platform (`cma=` on the kernel command line or the board's overlay, e.g.
+   `dtoverlay=vc4-kms-v3d,cma-512` on a Raspberry Pi).
+2. If it is a Jetson after all, paste `/etc/nv_tegra_release` or `jetson_release` with the log.
+
+## References
+- jetson-dla-facts §5.3
+- raspberrypi/linux issue 4600
+"""#,
+        "Docs/remedies/NVDLA-MEM-103.md": #"""
+# NVDLA-MEM-103: The DLA driver could not allocate DMA memory
+
+Area: memory · Severity: error
+
+## What it means
+The nvdla driver printed one of its DMA allocation errors (`dma alloc for command failed`, `fail alloc dump
+region`, `fail alloc trace region`, `debug dump dma alloc failed`, `utilization rate dma alloc failed`,
+`window size dma alloc failed`, `failed to get cmd mem from pool`; jetson-dla-facts §8). These come at INFO level
+but mean the DLA could not set up a job or its own buffers.
+
+## How to confirm
+1. `sudo dmesg | grep -E 'nvdla.*alloc|cma_alloc'`.
+2. `grep -i cma /proc/meminfo` — CmaFree close to zero.
+
+## How to fix
+1. Enlarge CMA (see NVDLA-MEM-101) or reduce concurrent DLA/GPU/codec work.
+2. `failed to get cmd mem from pool`: fewer simultaneous DLA contexts/queues.
+
+## References
+- jetson-dla-facts §5, §8
+"""#,
+        "Docs/remedies/NVDLA-MEM-104.md": #"""
+# NVDLA-MEM-104: Memory-controller errors from a DLA client
+
+Area: memory · Severity: error
+
+## What it means
+The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`, `csr_dla0falrdb`,
+`csw_dla0wrb`, `dla1…`; jetson-dla-facts §6.2): the DLA made an access the memory controller refused
+(decode error, security violation, or an SMMU-translated address that is invalid).
+
+## How to confirm
+1. `sudo dmesg | grep mc-err` — the client name and the address.
+2. Look for SMMU faults of the same DLA (NVDLA-SMMU-101) at the same time.
+
+## How to fix
+1. Rebuild the engine/loadable with this JetPack's TensorRT.
+2. Update to the latest L4T of the release; report reproducible cases to NVIDIA with the log.
+
+## References
+- jetson-dla-facts §6.2 (L4T35 `mcerr.c`, `mcerr-t23x.c`)
 """#,
         "Docs/remedies/NVDLA-PLAT-001.md": #"""
 # NVDLA-PLAT-001: This module has no DLA; DLA checks do not apply
@@ -2609,6 +3403,74 @@ A healthy DLA shows a link and its group's `type` is `DMA` (or `DMA-FQ`); the ke
 - Linux `drivers/iommu/iommu.c` (groups, `iommu_group` link), `drivers/iommu/arm/arm-smmu/arm-smmu-nvidia.c`
 - Upstream `include/dt-bindings/memory/tegra234-mc.h` (`TEGRA234_SID_NVDLA0/1`)
 - nvdla-doctor reference `jetson-dla-facts.md` §3.3, §6.1
+"""#,
+        "Docs/remedies/NVDLA-SMMU-101.md": #"""
+# NVDLA-SMMU-101: SMMU faults on this DLA's stream ID
+
+Area: smmu · Severity: error
+
+## What it means
+The ARM SMMU printed `Unhandled context fault` (or `Blocked unknown Stream ID`) for the stream ID of this DLA.
+Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMMU, SID): on Orin 0x2b on
+`8000000.iommu` is DLA0 and 0x23 on `12000000.iommu` DLA1; on Xavier 0x51/0x52 on `12000000.iommu`
+(jetson-dla-facts §3.3, §6.2). The DLA touched an address that is not mapped for it.
+
+## How to confirm
+1. `sudo dmesg | grep arm-smmu` — `cbfrsynra=0x..` (or `sid=`) and the SMMU name.
+2. `ls -l /sys/bus/platform/devices/15880000.nvdla0/iommu_group` — the DLA is attached to an IOMMU group.
+
+## How to fix
+1. Rebuild the engine with this JetPack's TensorRT; mismatched engines/loadables fault.
+2. Check the application frees buffers only after DLA tasks completed (cuDLA users).
+3. Verify the DLA node's `iommus` property matches the SMMU (custom device trees).
+
+## References
+- jetson-dla-facts §3.3, §6.1, §6.2 (`arm-smmu-nvidia.c`)
+"""#,
+        "Docs/remedies/NVDLA-SMMU-102.md": #"""
+# NVDLA-SMMU-102: SMMU faults of other clients (not the DLA)
+
+Area: smmu · Severity: info
+
+## What it means
+The SMMU printed faults, but none of them carries a DLA stream ID on the DLA's SMMU instance: another
+engine (GPU, PVA, codec, display, PCIe device…) made the access. This finding exists so the fault is not blamed
+on the DLA.
+
+## How to confirm
+1. `sudo dmesg | grep arm-smmu` — the SMMU instance and `cbfrsynra`/`sid`.
+2. Look the stream ID up in the SoC's `tegra234-mc.h`/`tegra194-mc.h` table.
+
+## How to fix
+1. Diagnose the engine the stream ID belongs to; nothing on the DLA needs fixing.
+
+## References
+- jetson-dla-facts §3.3, §6.2
+"""#,
+        "Docs/remedies/NVDLA-USR-001.md": #"""
+# NVDLA-USR-001: A DLA/TensorRT library cannot be loaded
+
+Area: userspace · Severity: error
+
+## What it means
+The dynamic loader printed `lib…: cannot open shared object file` (or ldd `=> not found`) for a DLA or
+TensorRT library — most often `libnvdla_compiler.so`. TensorRT then cannot use the DLA; ONNX Runtime cannot load
+its TensorRT provider and silently falls back to the CPU. In containers the library must come from the host: on
+JetPack 6 it lives in `/usr/lib/aarch64-linux-gnu/nvidia/`, on JetPack 4/5 in `…/tegra/`.
+
+## How to confirm
+1. `ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so* | grep -E 'nvdla|not found'` (inside the container).
+2. `find / -name 'libnvdla_compiler.so*' 2>/dev/null`.
+3. `dpkg-query -W nvidia-l4t-dla-compiler` on the host.
+
+## How to fix
+1. Host: install `nvidia-l4t-dla-compiler`.
+2. Container: run with the NVIDIA runtime (`--runtime nvidia` or CDI, `nvidia-ctk`) so host libraries are mounted,
+   or copy the library from the JetPack 6 path when building the image.
+
+## References
+- roboflow/inference PR 2306
+- dusty-nv/jetson-inference issue 1920
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table

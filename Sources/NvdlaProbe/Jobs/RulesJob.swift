@@ -10,7 +10,7 @@ public enum RulesJob {
         }
     }
 
-    /// Prints one line per rule: ID, severity, area, title and where it came from.
+    /// Prints one line per rule (ID, severity, area, title, where it came from), then one per log signal.
     public static func list(directories: [String], includeSite: Bool = true, _ output: Output) -> Int32 {
         guard let rules = load(directories: directories, includeSite: includeSite, output) else {
             return ExitStatus.unknown
@@ -21,6 +21,11 @@ public enum RulesJob {
             let pad = String(repeating: " ", count: max(1, 8 - rule.severity.rawValue.count))
             text += "\(rule.id)  \(rule.severity.rawValue)\(pad)\(rule.area.rawValue)  \(rule.title)"
             text += origin == "embedded" ? "\n" : "  [\(origin)]\n"
+        }
+        for signal in rules.signals.sorted(by: { $0.name < $1.name }) {
+            let scope = signal.attribute != nil ? "per DLA" : "system"
+            text +=
+                "signal \(signal.name)  \(scope)\(signal.unless != nil ? ", benign follow-up" : "")  (\(signal.origin))\n"
         }
         output.stdout(text)
         return ExitStatus.ok
@@ -40,6 +45,7 @@ public enum RulesJob {
         let embeddedIDs = Set(rules.origins.filter { $0.value == "embedded" }.keys)
         let pages = Dictionary(uniqueKeysWithValues: EmbeddedFiles.remedies.map { ($0.key, $0.value) })
         var problems = RuleLint.lint(rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages)
+        problems += RuleLint.lint(signals: rules.signals)
         problems += RuleLint.lint(
             rules.rules.filter { !embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false
         ).filter { !$0.message.hasPrefix("no remedy page") }

@@ -1,26 +1,24 @@
-/// Reads the kernel log once and records the presence-chain facts it proves, per DLA instance.
+/// Reads the kernel log once, counts the rule set's log signals over it, and records the presence-chain facts
+/// they prove, per DLA instance.
 ///
-/// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. Messages (jetson-dla-facts §3.1, §8):
-/// `nvdla 15880000.nvdla0: NVDLA0 IP is disabled in Fuse` (also `Soft Fuse`, `SKU`), driver-core
-/// `nvdla: probe of 15880000.nvdla0 failed with error -22`, and the firmware loader's
-/// `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`.
+/// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. The signals (`signals:` in `Rules/*.yaml`) set
+/// `log.<S>.*` and `dla.<i>.log.<S>.*`; from the `fused`, `probe_failed` and `fw_load_failed` signals this probe also
+/// derives the older facts `dla.<i>.log.fused`, `dla.<i>.log.probe_error` and `firmware.log.load_failed`
+/// (messages: jetson-dla-facts §3.1, §8 — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
+/// with error -22`, `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`).
 public struct KernelLogProbe: Probe {
     public var area: Area { .driver }
 
     public init() {}
-
-    static let fused = try? Regex2(
-        #"(?:(?<unit>15880000|158c0000)\.nvdla\d:\s*)?NVDLA(?<n>[01])? IP is disabled in (?<how>Soft Fuse|Fuse|SKU)"#)
-    static let probeFailed = try? Regex2(
-        #"probe of (?<unit>15880000|158c0000)\.nvdla\d failed with error (?<err>-?\d+)"#)
-    static let firmwareFailed = try? Regex2(
-        #"Direct firmware load for (?<file>\S*(?:nvdla|nvhost_nvdla)\S*) failed with error (?<err>-?\d+)"#)
 
     public func collect(_ context: ProbeContext, into facts: inout FactTable) {
         let log = context.root.kernelLog()
         let source = SystemRoot.kmsgPath
         guard case .value(let lines) = log else {
             facts.set("kernel_log.available", .bool(false), source: source, raw: log.outcomeWord)
+            for signal in context.signals {
+                facts.set("log.\(signal.name).count", from: log.map { _ in 0 }, source: source) { _ in nil }
+            }
             for index in facts.instances["dla"] ?? [] {
                 facts.set("dla.\(index).log.fused", from: log.map { _ in false }, source: source) { _ in nil }
                 facts.set("dla.\(index).log.probe_error", from: log.map { _ in 0 }, source: source) { _ in nil }
@@ -28,46 +26,40 @@ public struct KernelLogProbe: Probe {
             return
         }
         facts.set("kernel_log.available", .bool(true), source: source, raw: "\(lines.count) lines")
-        var fusedLine: [String: KernelLogLine] = [:]
-        var probeError: [String: (String, KernelLogLine)] = [:]
-        var firmwareFailure: (String, KernelLogLine)?
-        let fusedMatcher = Self.fused?.matcher()
-        let probeMatcher = Self.probeFailed?.matcher()
-        let firmwareMatcher = Self.firmwareFailed?.matcher()
-        for line in lines {
-            var text = line.message
-            text.withUTF8 { bytes in
-                if line.message.contains("IP is disabled in"), let c = fusedMatcher?.captures(bytes) {
-                    let index = c["unit"].flatMap { DeviceTreeProbe.unitAddresses[$0] } ?? c["n"] ?? "0"
-                    if fusedLine[index] == nil { fusedLine[index] = line }
-                }
-                if line.message.contains("probe of"), let c = probeMatcher?.captures(bytes),
-                    let unit = c["unit"], let index = DeviceTreeProbe.unitAddresses[unit]
-                {
-                    probeError[index] = (c["err"] ?? "?", line)
-                }
-                if line.message.contains("Direct firmware load"), let c = firmwareMatcher?.captures(bytes) {
-                    firmwareFailure = (c["file"] ?? "?", line)
-                }
-            }
-        }
+        let scanner = SignalScanner(signals: context.signals)
+        for line in lines { scanner.scan(line.message, location: Self.where_(line)) }
+        scanner.record(into: &facts, instances: facts.instances["dla"] ?? [], source: source)
+        Self.deriveChainFacts(into: &facts, source: source)
+    }
+
+    static let probeError = try? Regex2(#"failed with error (?<err>-?\d+)"#)
+    static let firmwareFile = try? Regex2(#"Direct firmware load for (?<file>\S+) failed"#)
+
+    /// `dla.<i>.log.fused`, `dla.<i>.log.probe_error` and `firmware.log.load_failed` from the signal facts (left
+    /// unset when the rule set does not declare the signal).
+    static func deriveChainFacts(into facts: inout FactTable, source: String) {
         for index in facts.instances["dla"] ?? [] {
-            if let line = fusedLine[index] {
-                facts.set("dla.\(index).log.fused", .bool(true), source: Self.where_(line), raw: line.message)
-            } else {
-                facts.set("dla.\(index).log.fused", .bool(false), source: source)
-            }
-            if let (error, line) = probeError[index] {
+            let fused = "dla.\(index).log.fused"
+            if let count = facts.int("\(fused).count") {
+                let first = facts["\(fused).first"]
                 facts.set(
-                    "dla.\(index).log.probe_error", .int(Int64(error) ?? 0), source: Self.where_(line),
-                    raw: line.message)
-            } else {
+                    fused, .bool(count > 0), source: count > 0 ? first?.source ?? source : source,
+                    raw: facts.string("\(fused).first"))
+            }
+            let probe = "dla.\(index).log.probe_failed.last"
+            if let line = facts.string(probe), let error = probeError?.captures(in: line)?["err"] {
+                facts.set(
+                    "dla.\(index).log.probe_error", .int(Int64(error) ?? 0), source: facts[probe]?.source ?? source,
+                    raw: line)
+            } else if facts.int("dla.\(index).log.probe_failed.count") != nil {
                 facts.set("dla.\(index).log.probe_error", state: .missing(source: source))
             }
         }
-        if let (file, line) = firmwareFailure {
-            facts.set("firmware.log.load_failed", .string(file), source: Self.where_(line), raw: line.message)
-        } else {
+        let firmware = "log.fw_load_failed.last"
+        if let line = facts.string(firmware) {
+            let file = firmwareFile?.captures(in: line)?["file"] ?? line
+            facts.set("firmware.log.load_failed", .string(file), source: facts[firmware]?.source ?? source, raw: line)
+        } else if facts.int("log.fw_load_failed.count") != nil {
             facts.set("firmware.log.load_failed", state: .missing(source: source))
         }
     }

@@ -2,11 +2,18 @@
 public struct ProbeContext: Sendable {
     public let root: SystemRoot
     public let deviceTree: DeviceTree
+    /// The kernel-log signals of the rule set, counted by `KernelLogProbe`.
+    public let signals: [LogSignal]
 
-    public init(root: SystemRoot) {
+    /// `signals` defaults to the shipped ones (`Rules/*.yaml` compiled in).
+    public init(root: SystemRoot, signals: [LogSignal]? = nil) {
         self.root = root
         self.deviceTree = DeviceTree(root: root)
+        self.signals = signals ?? ProbeContext.shippedSignals
     }
+
+    /// The signals of the embedded rule files.
+    public static let shippedSignals: [LogSignal] = (try? RuleSet.embedded())?.signals ?? []
 }
 
 /// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
@@ -36,8 +43,8 @@ public enum ProbeSuite {
     ]
 
     /// Runs every probe against `root`.
-    public static func collect(_ root: SystemRoot) -> FactTable {
-        let context = ProbeContext(root: root)
+    public static func collect(_ root: SystemRoot, signals: [LogSignal]? = nil) -> FactTable {
+        let context = ProbeContext(root: root, signals: signals)
         var facts = FactTable()
         for probe in all { probe.collect(context, into: &facts) }
         return facts

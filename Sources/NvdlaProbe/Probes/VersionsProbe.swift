@@ -113,6 +113,11 @@ public struct VersionsProbe: Probe {
             }
             return
         }
+        Self.recordRelease(l4t, source: source, into: &facts)
+    }
+
+    /// What the L4T release implies: whether it is known, its JetPack, and the versions it expects.
+    static func recordRelease(_ l4t: String, source: String, into facts: inout FactTable) {
         if let exact = ReleaseTable.exact(l4t) {
             facts.set("versions.l4t_known", .bool(true), source: source, raw: l4t)
             facts.set("versions.jetpack", .string(exact.jetpack), source: source, raw: "L4T \(l4t)")
@@ -133,7 +138,7 @@ public struct VersionsProbe: Probe {
         }
     }
 
-    func record(expectations release: ReleaseTable.Release, source: String, into facts: inout FactTable) {
+    static func record(expectations release: ReleaseTable.Release, source: String, into facts: inout FactTable) {
         let raw = "L4T \(release.l4t) (JetPack \(release.jetpack))"
         facts.set("versions.expected.kernel_series", .string(release.kernelSeries), source: source, raw: raw)
         facts.set("versions.expected.cuda_major", .int(Int64(release.cudaMajor)), source: source, raw: raw)
@@ -172,13 +177,13 @@ public struct VersionsProbe: Probe {
             if case .value(let text) = root.readText(path, cap: 256 * 1024),
                 let version = NvInferVersionHeader.parse(text)?.version
             {
-                setVersion("tensorrt", version, source: path, raw: version, into: &facts)
+                Self.setVersion("tensorrt", version, source: path, raw: version, into: &facts)
                 return
             }
         }
         for name in ["libnvinfer10", "libnvinfer8", "libnvinfer7", "tensorrt", "tensorrt-libs"] {
             if let version = packages?[name] {
-                setVersion(
+                Self.setVersion(
                     "tensorrt", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
                 return
             }
@@ -191,13 +196,14 @@ public struct VersionsProbe: Probe {
             if case .value(let text) = root.readText(path, cap: 256 * 1024),
                 let version = CudnnVersionHeader.parse(text)?.version
             {
-                setVersion("cudnn", version, source: path, raw: version, into: &facts)
+                Self.setVersion("cudnn", version, source: path, raw: version, into: &facts)
                 return
             }
         }
         let names = (packages ?? [:]).keys.filter { $0.hasPrefix("libcudnn") && !$0.contains("-dev") }.sorted()
         if let name = names.last, let version = packages?[name] {
-            setVersion("cudnn", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
+            Self.setVersion(
+                "cudnn", Self.l4tPart(version), source: Self.dpkgPath, raw: "\(name) \(version)", into: &facts)
             return
         }
         facts.set("versions.cudnn", state: .missing(source: Self.cudnnHeaders[0]))
@@ -208,17 +214,17 @@ public struct VersionsProbe: Probe {
         if case .value(let text) = root.readText(json, cap: 1024 * 1024),
             let version = CudaVersionJSON.parse(text)?.version
         {
-            setVersion("cuda", version, source: json, raw: version, into: &facts)
+            Self.setVersion("cuda", version, source: json, raw: version, into: &facts)
             return
         }
         let txt = "/usr/local/cuda/version.txt"
         if case .value(let text) = root.readText(txt, cap: 4096), let version = CudaVersionTxt.parse(text) {
-            setVersion("cuda", version, source: txt, raw: version, into: &facts)
+            Self.setVersion("cuda", version, source: txt, raw: version, into: &facts)
             return
         }
         let toolkits = (packages ?? [:]).keys.filter { $0.hasPrefix("cuda-toolkit-") || $0.hasPrefix("cuda-runtime-") }
         if let name = toolkits.sorted().last, let parsed = Self.cudaVersion(fromPackage: name) {
-            setVersion("cuda", parsed, source: Self.dpkgPath, raw: name, into: &facts)
+            Self.setVersion("cuda", parsed, source: Self.dpkgPath, raw: name, into: &facts)
             return
         }
         facts.set("versions.cuda", state: .missing(source: json))
@@ -231,7 +237,8 @@ public struct VersionsProbe: Probe {
         return parts.joined(separator: ".")
     }
 
-    func setVersion(_ name: String, _ version: String, source: String, raw: String, into facts: inout FactTable) {
+    static func setVersion(_ name: String, _ version: String, source: String, raw: String, into facts: inout FactTable)
+    {
         facts.set("versions.\(name)", .string(version), source: source, raw: raw)
         if let major = VersionCompare.components(version)?.first {
             facts.set("versions.\(name)_major", .int(Int64(major)), source: source, raw: raw)

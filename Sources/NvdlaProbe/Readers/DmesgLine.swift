@@ -70,7 +70,7 @@ public struct DmesgLine: Sendable, Equatable {
     ]
 
     /// Parses one kernel-log line from its UTF-8 bytes.
-    private static func parse(bytes: Bytes) -> DmesgLine? {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> DmesgLine? {
         var end = bytes.count
         while end > 0, ReaderLex.isSpace(bytes[end - 1]) || bytes[end - 1] == 0 { end -= 1 }
         var index = 0

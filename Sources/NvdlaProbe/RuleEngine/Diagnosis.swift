@@ -10,7 +10,7 @@ public enum Diagnosis {
     public static func check(
         root: SystemRoot, rules: RuleSet, areas: Set<Area>? = nil, sourceKind: String? = nil, displayPath: String? = nil
     ) -> Report {
-        let facts = ProbeSuite.collect(root)
+        var facts = ProbeSuite.collect(root, signals: rules.signals)
         let source = ReportSource(
             kind: sourceKind ?? (root.isLive ? "live" : "snapshot"), path: displayPath ?? root.hostPath)
         if facts.bool("platform.tegra") != true {
@@ -22,6 +22,8 @@ public enum Diagnosis {
                 + "systems (Xavier, Orin) only."
             return Report(source: source, facts: facts, outcomes: [], unassessable: reason, reads: root.trail.all)
         }
+        facts.set("platform.jetson_evidence", .bool(true), source: "\(FactCatalogue.dtBase)/compatible")
+        facts.set("source.artifacts", .bool(false), source: source.path)
         return Report(
             source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas),
             reads: root.trail.all)

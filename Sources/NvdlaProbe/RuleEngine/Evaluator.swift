@@ -185,8 +185,11 @@ public struct Evaluator: Sendable {
         Finding(
             id: rule.id, area: rule.area, severity: rule.severity, subject: subject(rule, scope),
             title: rule.title, message: render(rule.message, scope),
-            evidence: rule.evidence.map {
-                evidence(scope.resolve($0.key), explicit: $0.expected, rule: rule, scope: scope)
+            evidence: rule.evidence.compactMap { spec in
+                let key = scope.resolve(spec.key)
+                // A kernel-log line cited as corroboration is shown only when the log had one.
+                if key.contains("log.") && table.value(key) == nil { return nil }
+                return evidence(key, explicit: spec.expected, rule: rule, scope: scope)
             },
             remedy: FindingRemedy(
                 summary: render(rule.remedy.summary, scope), commands: rule.remedy.commands.map { render($0, scope) },

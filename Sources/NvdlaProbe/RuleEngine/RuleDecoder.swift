@@ -19,8 +19,13 @@ public struct RuleDecoder {
 
     public init(file: String) { self.file = file }
 
-    /// Decodes `text`; throws the first problem found.
+    /// Decodes the rules of `text`; throws the first problem found.
     public func decode(_ text: String) throws(RuleFileError) -> [Rule] {
+        try decodeFile(text).rules
+    }
+
+    /// Decodes `text` into its rules and log signals; throws the first problem found.
+    public func decodeFile(_ text: String) throws(RuleFileError) -> (rules: [Rule], signals: [LogSignal]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)  // no regex tag resolution: values are typed below
@@ -30,16 +35,21 @@ public struct RuleDecoder {
         guard let root, case .mapping(let top) = root else {
             throw RuleFileError(file: file, line: nil, "expected a mapping with `schema` and `rules`")
         }
-        try checkKeys(top, allowed: ["schema", "rules"], what: "rule file")
+        try checkKeys(top, allowed: ["schema", "rules", "signals"], what: "rule file")
         guard let schemaNode = top["schema"] else {
             throw RuleFileError(file: file, line: root.mark?.line, "missing `schema: 1`")
         }
         guard schemaNode.scalar.flatMap({ Int($0.string) }) == Self.schemaVersion else {
             throw err(schemaNode, "unsupported schema `\(schemaNode.string ?? "?")` (this version reads schema 1)")
         }
-        guard let rulesNode = top["rules"] else { return [] }
+        var signals: [LogSignal] = []
+        if let signalsNode = top["signals"] {
+            guard case .sequence(let list) = signalsNode else { throw err(signalsNode, "`signals` must be a list") }
+            signals = try list.map { node throws(RuleFileError) in try signal(node) }
+        }
+        guard let rulesNode = top["rules"] else { return ([], signals) }
         guard case .sequence(let list) = rulesNode else { throw err(rulesNode, "`rules` must be a list") }
-        return try list.map { node throws(RuleFileError) in try rule(node) }
+        return (try list.map { node throws(RuleFileError) in try rule(node) }, signals)
     }
 
     // MARK: - Rules

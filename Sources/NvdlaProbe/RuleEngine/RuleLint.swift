@@ -54,6 +54,24 @@ public enum RuleLint {
         return problems
     }
 
+    /// Lints log signals: each declared signal's facts are catalogued (`log.<name>.count`, and the per-DLA keys
+    /// for attributed signals).
+    public static func lint(signals: [LogSignal]) -> [Problem] {
+        var problems: [Problem] = []
+        for signal in signals {
+            var keys = ["log.\(signal.name).count"]
+            if signal.attribute != nil { keys += ["log.\(signal.name).other.count", "dla.*.log.\(signal.name).count"] }
+            if signal.unless != nil { keys.append("log.\(signal.name).benign.count") }
+            for key in keys where FactCatalogue.spec(for: key) == nil {
+                problems.append(
+                    Problem(
+                        subject: "signal \(signal.name) (\(signal.origin))",
+                        message: "fact `\(key)` is not in the catalogue"))
+            }
+        }
+        return problems
+    }
+
     static func known(_ key: String, rule: Rule) -> Bool {
         if let family = rule.each, key.hasPrefix(family + ".") {
             return FactCatalogue.spec(for: family + ".*" + key.dropFirst(family.count)) != nil

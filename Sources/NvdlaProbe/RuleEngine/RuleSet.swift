@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
     public private(set) var rules: [Rule]
     /// Where each rule came from (`embedded`, or a directory), by ID.
     public private(set) var origins: [String: String]
+    /// Kernel-log signals declared in the rule files (a later one with the same name replaces an earlier one).
+    public private(set) var signals: [LogSignal] = []
 
     /// The site directory read on every run when it exists.
     public static let siteDirectory = "/etc/nvdla-doctor/rules.d"
@@ -64,7 +66,14 @@ public struct RuleSet: Sendable {
     public mutating func add(files: [(name: String, text: String)], label: String) throws(RuleFileError) {
         var seen: [String: String] = [:]
         for (name, text) in files {
-            let decoded = try RuleDecoder(file: name).decode(text)
+            let (decoded, signals) = try RuleDecoder(file: name).decodeFile(text)
+            for signal in signals {
+                if let index = self.signals.firstIndex(where: { $0.name == signal.name }) {
+                    self.signals[index] = signal
+                } else {
+                    self.signals.append(signal)
+                }
+            }
             for rule in decoded {
                 if let first = seen[rule.id] {
                     let line = Int(rule.origin.split(separator: ":").last ?? "")

@@ -70,19 +70,21 @@ struct ScenarioTests {
             scenario: "jp6-agx-orin-container", status: .error, findings: ["NVDLA-DEV-006:system"], present: 0),
         // Memory, SMMU, clocks, firmware. The SMMU-fault scenarios carry only kernel-log evidence: their findings
         // come from the kernel-log signals (smmu_fault), so the sysfs view of them is healthy.
-        Expectation(scenario: "jp6-agx-orin-cma-exhausted", status: .warning, findings: ["NVDLA-MEM-002:system"]),
+        Expectation(
+            scenario: "jp6-agx-orin-cma-exhausted", status: .error,
+            findings: ["NVDLA-MEM-002:system", "NVDLA-MEM-103:dla0"]),
         Expectation(scenario: "jp6-agx-orin-cma-fragmented", status: .warning, findings: ["NVDLA-MEM-003:system"]),
         Expectation(
             scenario: "jp6-agx-orin-cma-cmdline", status: .warning,
             findings: ["NVDLA-MEM-001:system", "NVDLA-MEM-004:system"]),
-        Expectation(scenario: "jp6-agx-orin-smmu-fault-dla0", status: .ok, findings: []),
-        Expectation(scenario: "jp6-agx-orin-smmu-fault-other", status: .ok, findings: []),
+        Expectation(scenario: "jp6-agx-orin-smmu-fault-dla0", status: .error, findings: ["NVDLA-SMMU-101:dla0"]),
+        Expectation(scenario: "jp6-agx-orin-smmu-fault-other", status: .ok, findings: ["NVDLA-SMMU-102:system"]),
         Expectation(scenario: "jp6-agx-orin-no-iommu-group", status: .error, findings: ["NVDLA-SMMU-001:dla0"]),
         Expectation(
             scenario: "jp6-agx-orin-nvpmodel-15w", status: .ok, findings: ["NVDLA-CLK-001:dla0", "NVDLA-CLK-001:dla1"]),
         Expectation(scenario: "jp6-agx-orin-clk-zero", status: .error, findings: ["NVDLA-CLK-003:dla0"]),
         Expectation(scenario: "jp6-agx-orin-fw-missing", status: .error, findings: ["NVDLA-FW-001:system"]),
-        Expectation(scenario: "jp6-agx-orin-fw-version", status: .ok, findings: []),
+        Expectation(scenario: "jp6-agx-orin-fw-version", status: .error, findings: ["NVDLA-FW-102:dla0"]),
         Expectation(
             scenario: "jp6-agx-orin-fw-version", status: .error, findings: ["NVDLA-FW-004:dla0", "NVDLA-FW-004:dla1"],
             deep: true),

@@ -49,6 +49,12 @@ struct RuleCoverageTests {
             for finding in report.findings { fired[finding.id, default: []].insert(root) }
             for passed in report.passed { silent[passed.rule, default: []].insert(root) }
         }
+        // Artefact rules (analyze) are covered by the pasted-artefact variants.
+        for item in ArtifactFixtures.cases {
+            let report = AnalyzeJob.analyze(text: item.text, name: item.name, rules: Fixtures.rules)
+            for finding in report.findings { fired[finding.id, default: []].insert(item.name) }
+            for passed in report.passed { silent[passed.rule, default: []].insert(item.name) }
+        }
         for rule in Fixtures.rules.rules {
             #expect(fired[rule.id]?.isEmpty == false, "\(rule.id) never fires")
             #expect(silent[rule.id]?.isEmpty == false, "\(rule.id) is never silent")

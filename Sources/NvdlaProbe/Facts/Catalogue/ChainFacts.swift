@@ -64,6 +64,8 @@ extension FactCatalogue {
             "platform.container", .bool, "/.dockerenv, /run/.containerenv, /proc/1/cgroup",
             "The root is a container"),
         FactSpec("kernel_log.available", .bool, "/dev/kmsg", "The kernel log could be read"),
-        FactSpec("firmware.log.load_failed", .string, "/dev/kmsg", "Firmware file a failed direct load named"),
+        FactSpec(
+            "firmware.log.load_failed", .string, "/dev/kmsg",
+            "Firmware file a failed DLA firmware load named (benign subdirectory retries excluded)"),
     ]
 }

@@ -29,7 +29,4 @@ extension FactCatalogue {
         FactSpec("dla.*.dt.stream_id", .int, "\(dtBase)/…/nvdla*/iommus", "SMMU stream ID from iommus"),
         FactSpec("dla.*.dt.smmu", .string, "\(dtBase)/…/nvdla*/iommus", "Unit address of the SMMU iommus names"),
     ]
-
-    /// Facts from the kernel log (filled by later probes and recognisers).
-    static let logFacts: [FactSpec] = []
 }

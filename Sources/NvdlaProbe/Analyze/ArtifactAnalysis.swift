@@ -1,0 +1,238 @@
+import Foundation
+
+/// Splits pasted input into segments, recognises each, counts log signals, and builds the fact table of
+/// `nvdla-doctor analyze`.
+///
+/// Streams: inputs are read in chunks, line by line (`LineReader`); kernel-log lines go straight to the
+/// `SignalScanner`; other text is gathered in a bounded block (cut at blank lines, shell prompts, markdown fences
+/// and `# [trimmed]` marks) and offered to `SegmentRecognisers`. Memory does not grow with the input.
+public final class ArtifactAnalysis {
+    /// Most lines and bytes gathered in one block before it is recognised anyway.
+    static let blockLineCap = 4000
+    static let blockByteCap = 1024 * 1024
+    /// Most segments listed; later ones are only counted.
+    static let segmentCap = 200
+
+    let scanner: SignalScanner
+    let deviceMatcher = LineShape.devicePrefix?.matcher()
+    let promptMatcher = ArtifactAnalysis.prompt?.matcher()
+    public private(set) var facts = FactTable()
+    public private(set) var segments: [Segment] = []
+    public private(set) var unlistedSegments = 0
+    public private(set) var binaryLines: Int64 = 0
+    public private(set) var truncatedLines: Int64 = 0
+    public private(set) var unrecognisedLines: Int64 = 0
+    public private(set) var kernelLogLines: Int64 = 0
+    var block: [(text: String, number: Int64, matched: Bool)] = []
+    /// Signals that mark the platform rather than a problem: their matches do not make a line an error line.
+    static let ambientSignals: Set<String> = ["tegra_marker"]
+    var blockBytes = 0
+    var input = "-"
+    var lastWasLog = false
+
+    /// `user@host:~$ cmd`, `$ cmd`, `dir$ cmd`, `root@host:/# cmd`.
+    static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
+
+    public init(signals: [LogSignal]) {
+        self.scanner = SignalScanner(signals: signals) { bytes, ref in
+            ArtifactAnalysis.describe(bytes, input: ref.label, number: ref.number, isLog: ref.isLog)
+        }
+    }
+
+    /// Whether any segment of a known kind was seen.
+    public var recognisedAnything: Bool {
+        kernelLogLines > 0 || segments.contains { $0.kind != .unrecognised } || unlistedSegments > 0
+    }
+
+    /// Reads one input to its end; returns an error text when it could not be read completely.
+    public func feed(fd: Int32, name: String) -> String? {
+        input = name
+        var reader = LineReader()
+        let failure = reader.read(fd) { bytes, number in line(bytes, number) }
+        flush()
+        truncatedLines += reader.truncatedLines
+        if case .read(let code)? = failure {
+            return "\(name): read error after \(reader.bytesRead) bytes: \(String(cString: strerror(code)))"
+        }
+        return nil
+    }
+
+    /// Feeds text (tests).
+    public func feed(text: String, name: String) {
+        input = name
+        var number: Int64 = 0
+        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var copy = String(piece)
+            copy.withUTF8 { line($0, number) }
+        }
+        flush()
+    }
+
+    static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var control = 0
+        for b in bytes {
+            if b == 0 { return true }
+            if b < 32 && b != 9 && b != 27 { control += 1 }
+        }
+        return control > 0 && control * 10 > bytes.count
+    }
+
+    func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+        if Self.isBinary(bytes) {
+            lastWasLog = false
+            binaryLines += 1
+            flush()
+            return
+        }
+        // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
+        let continuation = lastWasLog && bytes.count > 2 && bytes[0] == 32 && bytes[1] >= 65 && bytes[1] <= 90
+        let isLog =
+            continuation || LineShape.isStampedLog(bytes) || LineShape.isUnstampedLog(bytes, matcher: deviceMatcher)
+        lastWasLog = isLog
+        scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: isLog))
+        if isLog {
+            flush()
+            kernelLogLines += 1
+            addSegment(.kernelLog, number)
+            return
+        }
+        let start = LineShape.contentStart(bytes)
+        let content = UnsafeBufferPointer(rebasing: bytes[start...])
+        if content.isEmpty || LineShape.hasPrefix(content, at: 0, Array("```".utf8))
+            || LineShape.hasPrefix(content, at: 0, Array("# [trimmed]".utf8))
+            || promptMatcher?.matches(content) == true
+        {
+            flush()
+            return
+        }
+        let matched = scanner.lastMatched.contains { !Self.ambientSignals.contains($0) }
+        block.append((String(decoding: bytes, as: UTF8.self), number, matched))
+        blockBytes += bytes.count
+        if block.count >= Self.blockLineCap || blockBytes >= Self.blockByteCap { flush() }
+    }
+
+    /// The evidence line and its location: message with device prefix, `input:line [timestamp]` or kmsg seq.
+    static func describe(
+        _ bytes: UnsafeBufferPointer<UInt8>, input: String, number: Int64, isLog: Bool
+    ) -> SignalScanner.Hit {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard isLog else { return SignalScanner.Hit(line: trimmed, location: "\(input):\(number)") }
+        if let record = KmsgRecord.parse(trimmed) {
+            return SignalScanner.Hit(line: record.message, location: "\(input):\(number) (kmsg seq \(record.sequence))")
+        }
+        let start = LineShape.contentStart(bytes)
+        guard let parsed = DmesgLine.parse(bytes: UnsafeBufferPointer(rebasing: bytes[start...])) else {
+            return SignalScanner.Hit(line: trimmed, location: "\(input):\(number)")
+        }
+        var stamp = ""
+        if let clock = parsed.wallClock {
+            stamp = " [\(clock)]"
+        } else if let seconds = parsed.timestamp {
+            stamp = parsed.isRelative ? " [+\(seconds)]" : " [\(String(format: "%.6f", seconds))]"
+        }
+        return SignalScanner.Hit(line: parsed.message, location: "\(input):\(number)\(stamp)")
+    }
+
+    func addSegment(_ kind: SegmentKind, _ first: Int64, _ last: Int64? = nil) {
+        let end = last ?? first
+        let count = end - first + 1
+        if kind == .unrecognised { unrecognisedLines += count }
+        if var previous = segments.last, previous.kind == kind, previous.input == input {
+            previous.lastLine = end
+            previous.lines += count
+            segments[segments.count - 1] = previous
+            return
+        }
+        guard segments.count < Self.segmentCap else {
+            unlistedSegments += 1
+            return
+        }
+        segments.append(Segment(kind: kind, input: input, firstLine: first, lastLine: end, lines: count))
+    }
+
+    /// Recognises the gathered block: as a whole, else line by line.
+    func flush() {
+        guard let first = block.first, let last = block.last else { return }
+        defer {
+            block.removeAll(keepingCapacity: true)
+            blockBytes = 0
+        }
+        let source =
+            first.number == last.number ? "\(input):\(first.number)" : "\(input):\(first.number)-\(last.number)"
+        let text = block.map { Self.unquote($0.text) }.joined(separator: "\n") + "\n"
+        if let kind = SegmentRecognisers.recognise(text, source: source, into: &facts) {
+            addSegment(kind, first.number, last.number)
+            return
+        }
+        for (lineText, number, matched) in block {
+            if let kind = SegmentRecognisers.recogniseLine(lineText, source: "\(input):\(number)", into: &facts) {
+                addSegment(kind, number)
+            } else if matched {
+                addSegment(lineText.contains(" => ") ? .ldd : .applicationLog, number)
+            } else {
+                addSegment(.unrecognised, number)
+            }
+        }
+    }
+
+    /// Drops a markdown quote prefix (`> `).
+    static func unquote(_ text: String) -> String {
+        guard text.hasPrefix(">") else { return text }
+        return String(text.drop { $0 == ">" || $0 == " " })
+    }
+
+    /// Ends the input: records the signal facts and what the artefacts show about the platform.
+    public func finish() -> FactTable {
+        flush()
+        let seen = scanner.instancesSeen
+        for index in seen { facts.addInstance("dla", index) }
+        let source = "analyze input"
+        if kernelLogLines > 0 {
+            facts.set("kernel_log.available", .bool(true), source: source, raw: "\(kernelLogLines) lines")
+        }
+        scanner.record(
+            into: &facts, instances: facts.instances["dla"] ?? [], source: source, onlyMatched: kernelLogLines == 0)
+        // The presence-chain facts the fuse and probe rules (NVDLA-DRV-001/002/003) read, from the signals.
+        KernelLogProbe.deriveChainFacts(into: &facts, source: source)
+        if (facts.int("log.tegra_marker.count") ?? 0) > 0 {
+            SegmentRecognisers.markJetson(source: facts["log.tegra_marker.count"]?.source ?? source, into: &facts)
+        }
+        if facts.value("platform.jetson_evidence") == nil {
+            facts.set(
+                "platform.jetson_evidence", .bool(false), source: source, raw: "no Jetson/Tegra sign in the input")
+        }
+        facts.set("source.artifacts", .bool(true), source: source)
+        // DESIGN.md: for artefacts, DLA present counts only what they show (probe successes, device nodes).
+        let shown = (facts.instances["dla"] ?? []).filter {
+            (facts.int("dla.\($0).log.probe_ok.count") ?? 0) > 0 || facts.bool("dla.\($0).node.ctrl.present") == true
+        }
+        if !shown.isEmpty {
+            facts.set(
+                "platform.dla_present", .int(Int64(shown.count)), source: source, raw: shown.joined(separator: ", "))
+        }
+        return facts
+    }
+
+    /// What was used, for the report: one line per segment, then counts of what was not.
+    public var notes: [String] {
+        var lines = segments.map { segment -> String in
+            let word = segment.kind == .unrecognised ? "not recognised" : "recognised"
+            return "  \(word): \(segment.kind.rawValue) (\(segment.input) \(range(segment)))"
+        }
+        if unlistedSegments > 0 { lines.append("  … and \(unlistedSegments) more segments") }
+        if binaryLines > 0 { lines.append("  skipped: \(binaryLines) binary line(s) (NUL or control bytes)") }
+        if truncatedLines > 0 {
+            lines.append("  truncated: \(truncatedLines) line(s) longer than 64 KiB (matched on their first 64 KiB)")
+        }
+        return ["input:"] + lines
+    }
+
+    func range(_ segment: Segment) -> String {
+        let span =
+            segment.firstLine == segment.lastLine
+            ? "line \(segment.firstLine)" : "lines \(segment.firstLine)–\(segment.lastLine)"
+        return segment.lines == segment.lastLine - segment.firstLine + 1 ? span : "\(span), \(segment.lines) lines"
+    }
+}

@@ -1,0 +1,80 @@
+/// Byte-level tests that tell a kernel-log line from other pasted text without building a String.
+///
+/// Kernel-log forms (see `DmesgLine`): `[   12.345678] …`, `[  +0.000462] …`, `[Mon Jan  6 10:12:01 2025] …`,
+/// `<3>[ …`, `/dev/kmsg` records `6,1234,5678,-;…`, syslog `Jan  6 10:12:01 host kernel: …`, ISO
+/// `2025-01-06T10:12:01… host kernel: …`, `dmesg -x` `kern  :err   : …`, and unstamped lines that start with a
+/// device prefix (`falcon 154c0000.nvenc: …`, `15880000.nvdla0:nvdla_send_cmd: …`).
+enum LineShape {
+    static let months: [[UInt8]] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .map { Array($0.utf8) }
+    static let weekdays: [[UInt8]] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) }
+    /// `driver unit.name: ` or `unit.name:func: ` at the start of an unstamped line.
+    static let devicePrefix = try? Regex2(
+        #"^(?:[a-z][\w-]* [0-9a-f]{4,}\.[\w@.-]+: |[0-9a-f]{6,}\.[a-z][\w-]*:\w*:? |(?:cma|mc-err|nvmap|host1x|nvgpu|arm-smmu|tegra[\w-]*|OF|Unable to handle kernel|Internal error|Call trace|WARNING: CPU): )"#
+    )
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    /// The offset after leading spaces and markdown quote marks (`> `).
+    static func contentStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < line.count, line[i] == 32 || line[i] == 9 || line[i] == 62 { i += 1 }
+        return i
+    }
+
+    static func hasPrefix(_ line: UnsafeBufferPointer<UInt8>, at i: Int, _ word: [UInt8]) -> Bool {
+        guard line.count - i >= word.count else { return false }
+        for k in 0..<word.count where line[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// Whether the line has a kernel-log timestamp or record prefix (cheap; no regex).
+    static func isStampedLog(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let i = contentStart(line)
+        guard i < line.count else { return false }
+        let c = line[i]
+        if c == 91 {  // [
+            var j = i + 1
+            while j < line.count, line[j] == 32 { j += 1 }
+            guard j < line.count else { return false }
+            if weekdays.contains(where: { hasPrefix(line, at: j, $0) }) { return true }
+            guard isDigit(line[j]) || line[j] == 43 else { return false }
+            while j < line.count, j - i < 40 {
+                let b = line[j]
+                if b == 93 { return true }  // ]
+                guard isDigit(b) || b == 46 || b == 32 || b == 43 || b == 60 || b == 62 || b == 44 else { return false }
+                j += 1
+            }
+            return false
+        }
+        if c == 60, i + 2 < line.count, isDigit(line[i + 1]) {  // <N>
+            return line[i + 2] == 62 || (i + 3 < line.count && isDigit(line[i + 2]) && line[i + 3] == 62)
+        }
+        if isDigit(c) {
+            // kmsg record `P,S,U,` or ISO `YYYY-MM-DDT`
+            var j = i
+            var commas = 0
+            while j < line.count, isDigit(line[j]) || line[j] == 44 {
+                if line[j] == 44 { commas += 1 }
+                j += 1
+            }
+            if commas >= 3 { return true }
+            if line.count - i >= 11, line[i + 4] == 45, line[i + 7] == 45, line[i + 10] == 84 { return true }
+            return false
+        }
+        if months.contains(where: { hasPrefix(line, at: i, $0) }), line.count - i > 15, line[i + 3] == 32,
+            line[i + 9] == 58 || line[i + 8] == 58
+        {
+            return true
+        }
+        if hasPrefix(line, at: i, Array("kern ".utf8)) { return true }
+        return false
+    }
+
+    /// Whether an unstamped line starts like a kernel message (device prefix).
+    static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
+        let i = contentStart(line)
+        guard i < line.count, let matcher else { return false }
+        return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
+    }
+}

@@ -1,0 +1,35 @@
+/// The kinds of pasted text `analyze` recognises (DESIGN.md "Command line", `analyze`).
+public enum SegmentKind: String, Sendable, CaseIterable {
+    case kernelLog = "kernel log"
+    case nvTegraRelease = "/etc/nv_tegra_release"
+    case jetsonRelease = "jetson_release"
+    case jetsonClocks = "jetson_clocks --show"
+    case nvpmodel = "nvpmodel -q"
+    case aptList = "apt list"
+    case dpkgList = "dpkg -l"
+    case aptShow = "apt show"
+    case devListing = "ls -l /dev listing"
+    case lsmod = "lsmod"
+    case meminfo = "/proc/meminfo"
+    case tegrastats = "tegrastats"
+    case ldd = "ldd output"
+    case containerLog = "container runtime log"
+    case applicationLog = "application/loader errors"
+    case tensorrtLog = "TensorRT log (not analysed by this version)"
+    case unrecognised = "unrecognised text"
+}
+
+/// A run of input lines of one kind.
+public struct Segment: Sendable, Equatable {
+    public let kind: SegmentKind
+    public let input: String
+    public var firstLine: Int64
+    public var lastLine: Int64
+    public var lines: Int64
+
+    /// `kernel log: dmesg.txt lines 3–120 (118 lines)`.
+    public var description: String {
+        let range = firstLine == lastLine ? "line \(firstLine)" : "lines \(firstLine)–\(lastLine)"
+        return "\(kind.rawValue): \(input) \(range)"
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Recognises a block of pasted non-kernel-log text and records the facts it shows.
+///
+/// Each recogniser wraps a reader of `Readers/` (`NvTegraRelease`, `JetsonRelease`, `JetsonClocksShow`,
+/// `NvpmodelQuery`, `AptList`, `DpkgList`, `AptShow`, `LsDevListing`, `Lsmod`, `ProcMeminfo`, `Tegrastats`) and
+/// fills the same fact keys the probes fill from a root, so the same rules run. Nothing is set that the text
+/// does not show.
+enum SegmentRecognisers {
+    /// Recognises `text` as a whole; nil when no whole-block format fits.
+    static func recognise(_ text: String, source: String, into facts: inout FactTable) -> SegmentKind? {
+        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("# R") }),
+            let release = NvTegraRelease.parse(String(line) + "\n")
+        {
+            record(release, source: source, into: &facts)
+            return .nvTegraRelease
+        }
+        if let release = JetsonRelease.parse(text),
+            release.l4t != nil || release.pNumber != nil || release.jetsonStatsVersion != nil
+                || release.model?.contains("Jetson") == true
+        {
+            record(release, source: source, into: &facts)
+            return .jetsonRelease
+        }
+        if let clocks = JetsonClocksShow.parse(text), !clocks.engines.isEmpty || clocks.socFamily != nil {
+            record(clocks, source: source, into: &facts)
+            return .jetsonClocks
+        }
+        if let query = NvpmodelQuery.parse(text) {
+            facts.set("clocks.nvpmodel.mode", .string(query.name), source: source, raw: "NV Power Mode: \(query.name)")
+            return .nvpmodel
+        }
+        let apt = AptList.parse(text).filter(\.isInstalled)
+        if !apt.isEmpty {
+            record(packages: apt.map { ($0.name, $0.version) }, source: source, into: &facts)
+            return .aptList
+        }
+        let dpkg = DpkgList.parse(text).filter(\.isInstalled)
+        if !dpkg.isEmpty {
+            record(packages: dpkg.map { ($0.name, $0.version) }, source: source, into: &facts)
+            return .dpkgList
+        }
+        let show = AptShow.parse(text)
+        if !show.isEmpty {
+            record(packages: show.map { ($0.name, $0.version) }, source: source, into: &facts)
+            return .aptShow
+        }
+        let listing = LsDevListing.parse(text)
+        if !listing.entries.isEmpty, listing.entries.count >= listing.malformedLines.count,
+            listing.entries.contains(where: { $0.type == "c" || $0.type == "b" })
+        {
+            record(listing, source: source, into: &facts)
+            return .devListing
+        }
+        let meminfo = ProcMeminfo.parse(text)
+        if meminfo.values["MemTotal"] != nil || meminfo.values["CmaTotal"] != nil {
+            if let total = meminfo.values["CmaTotal"] {
+                facts.set("memory.cma_total_kb", .int(total / 1024), source: source, raw: "CmaTotal")
+            }
+            if let free = meminfo.values["CmaFree"] {
+                facts.set("memory.cma_free_kb", .int(free / 1024), source: source, raw: "CmaFree")
+            }
+            return .meminfo
+        }
+        let lsmod = Lsmod.parse(text)
+        if !lsmod.modules.isEmpty, text.hasPrefix("Module") || lsmod.modules.count >= 3,
+            lsmod.malformedLines.count * 4 <= lsmod.modules.count
+        {
+            let names = Set(lsmod.modules.map(\.name))
+            if names.contains("nvhost_nvdla") {
+                facts.set("driver.module.listed", .bool(true), source: source, raw: "nvhost_nvdla")
+            }
+            if !names.isDisjoint(with: ["nvgpu", "nvmap", "host1x", "host1x_nvhost", "nvhost_nvdla"]) {
+                facts.set("platform.jetson_evidence", .bool(true), source: source, raw: "lsmod")
+            }
+            return .lsmod
+        }
+        return nil
+    }
+
+    /// Recognises one line on its own (formats that come a line at a time).
+    static func recogniseLine(_ line: String, source: String, into facts: inout FactTable) -> SegmentKind? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("RAM ") || line.contains(" RAM "), line.contains("CPU ["), Tegrastats.parse(trimmed) != nil
+        {
+            facts.set("platform.jetson_evidence", .bool(true), source: source, raw: "tegrastats")
+            return .tegrastats
+        }
+        if line.contains(" => ") && (line.contains(".so") || line.contains("not found")) { return .ldd }
+        if line.contains("[TRT]") || line.hasPrefix("&&&& ") || line.contains("TensorRT") || line.contains("trtexec")
+            || line.contains("Switching to GPU") || line.contains("falling back to GPU")
+            || line.contains("GPU fallback")
+        {
+            return .tensorrtLog
+        }
+        if line.contains("onnxruntime") || line.contains("Failed to load library") || line.contains("EP Error") {
+            return .applicationLog
+        }
+        if line.contains("nvidia-container") || line.contains("libnvidia-container") || line.contains("CONTAINER_IMAGE")
+            || line.contains("nvidia-ctk") || line.contains("docker run") || line.contains("l4t-jetpack:")
+            || line.contains("L4T BSP Version") || line.contains("reading L4T version")
+        {
+            return .containerLog
+        }
+        return nil
+    }
+
+    // MARK: - Facts
+
+    static func record(_ release: NvTegraRelease, source: String, into facts: inout FactTable) {
+        let raw = "# R\(release.major) (release), REVISION: \(release.revision)"
+        facts.set("versions.l4t", .string(release.release), source: source, raw: raw)
+        facts.set("versions.l4t_major", .int(Int64(release.major)), source: source, raw: raw)
+        if let board = release.board { facts.set("versions.l4t_board", .string(board), source: source) }
+        VersionsProbe.recordRelease(release.release, source: source, into: &facts)
+        markJetson(source: source, into: &facts)
+    }
+
+    static func record(_ release: JetsonRelease, source: String, into facts: inout FactTable) {
+        markJetson(source: source, into: &facts)
+        let module = release.pNumber?.lowercased()
+        let soc = release.soc?.lowercased()
+        if let module {
+            facts.set("platform.module", .string(module), source: source, raw: "P-Number: \(module)")
+            if let entry = ModuleTable.modules[module] {
+                facts.set("platform.module_name", .string(entry.name), source: source)
+            }
+        }
+        let named = (release.module ?? release.model).flatMap(modelFamily)
+        if let soc = (soc?.hasPrefix("tegra") == true ? soc : nil) ?? named?.soc {
+            facts.set("platform.soc", .string(soc), source: source)
+        }
+        if let expected = ModuleTable.expectedDLA(module: module, soc: soc) {
+            facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: module ?? soc)
+        } else if let named, let expected = named.dla {
+            facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: named.name)
+        }
+        if let model = release.module ?? release.model { facts.set("platform.model", .string(model), source: source) }
+        if let l4t = release.l4t, facts.value("versions.l4t") == nil {
+            facts.set("versions.l4t", .string(l4t), source: source, raw: "L4T \(l4t)")
+            if let major = VersionCompare.components(l4t)?.first {
+                facts.set("versions.l4t_major", .int(Int64(major)), source: source)
+            }
+            VersionsProbe.recordRelease(l4t, source: source, into: &facts)
+        }
+        if let kernel = release.kernelRelease {
+            facts.set("versions.kernel_release", .string(kernel), source: source, raw: kernel)
+            let parts = kernel.split(separator: ".")
+            if parts.count >= 2 {
+                facts.set("versions.kernel_series", .string("\(parts[0]).\(parts[1])"), source: source, raw: kernel)
+            }
+        }
+        for (name, value) in [("cuda", release.cuda), ("cudnn", release.cudnn), ("tensorrt", release.tensorrt)] {
+            if let value, VersionCompare.components(value) != nil {
+                VersionsProbe.setVersion(name, value, source: source, raw: value, into: &facts)
+            }
+        }
+        if let mode = release.powerModeName {
+            facts.set("clocks.nvpmodel.mode", .string(mode), source: source, raw: "NV Power Mode: \(mode)")
+        }
+    }
+
+    /// Module families by the name `jetson_release` prints when it shows no P-number (older jetson-stats), with their
+    /// SoC and DLA count (jetson-dla-facts §3.4); Orin NX needs its memory size to tell 1 DLA (8GB) from 2 (16GB).
+    static let families: [(name: String, soc: String, dla: Int?)] = [
+        ("AGX Orin", "tegra234", 2), ("IGX Orin", "tegra234", 2), ("Orin Nano", "tegra234", 0),
+        ("Orin NX", "tegra234", nil), ("AGX Xavier", "tegra194", 2), ("Xavier NX", "tegra194", 2),
+        ("TX2", "tegra186", 0), ("TX1", "tegra210", 0), ("Jetson Nano", "tegra210", 0),
+    ]
+
+    static func modelFamily(_ model: String) -> (name: String, soc: String, dla: Int?)? {
+        guard let family = families.first(where: { model.contains($0.name) }) else { return nil }
+        guard family.name == "Orin NX" else { return family }
+        let compact = model.replacingOccurrences(of: " ", with: "")
+        if compact.contains("8GB") { return (family.name, family.soc, 1) }
+        if compact.contains("16GB") { return (family.name, family.soc, 2) }
+        return family
+    }
+
+    static func record(_ clocks: JetsonClocksShow, source: String, into facts: inout FactTable) {
+        markJetson(source: source, into: &facts)
+        if let soc = clocks.socFamily?.lowercased(), soc.hasPrefix("tegra") {
+            facts.set("platform.soc", .string(soc), source: source, raw: "SOC family:\(soc)")
+        }
+        if let mode = clocks.powerMode {
+            facts.set("clocks.nvpmodel.mode", .string(mode), source: source, raw: "NV Power Mode: \(mode)")
+        }
+    }
+
+    /// Package versions from apt/dpkg output: the same `versions.pkg.*` keys as `/var/lib/dpkg/status`.
+    static func record(packages: [(String, String)], source: String, into facts: inout FactTable) {
+        let installed = Dictionary(packages, uniquingKeysWith: { a, _ in a })
+        for (key, name) in [
+            ("versions.pkg.l4t_core", "nvidia-l4t-core"), ("versions.pkg.l4t_firmware", "nvidia-l4t-firmware"),
+            ("versions.pkg.jetpack", "nvidia-jetpack"), ("versions.pkg.dla_compiler", "nvidia-l4t-dla-compiler"),
+        ] {
+            if let version = installed[name] {
+                facts.set(key, .string(VersionsProbe.l4tPart(version)), source: source, raw: "\(name) \(version)")
+            }
+        }
+        if installed.keys.contains(where: { $0.hasPrefix("nvidia-l4t-") }) { markJetson(source: source, into: &facts) }
+        if let core = installed["nvidia-l4t-core"], facts.value("versions.l4t") == nil {
+            let l4t = VersionsProbe.l4tPart(core)
+            facts.set("versions.l4t", .string(l4t), source: source, raw: "nvidia-l4t-core \(core)")
+            VersionsProbe.recordRelease(l4t, source: source, into: &facts)
+        }
+    }
+
+    /// Device nodes from `ls -l /dev`: the `dla.<i>.node.ctrl.*` keys for `nvhost-ctrl-nvdla<i>`.
+    static func record(_ listing: LsDevListing, source: String, into facts: inout FactTable) {
+        for entry in listing.entries {
+            let name = entry.baseName
+            guard name.hasPrefix("nvhost-ctrl-nvdla"), let last = name.last, last == "0" || last == "1",
+                name.count == "nvhost-ctrl-nvdla0".count
+            else { continue }
+            let index = String(last)
+            facts.addInstance("dla", index)
+            let key = "dla.\(index).node.ctrl"
+            let mode = String(format: "%04o", entry.mode & 0o7777)
+            let raw = "\(entry.type) \(mode) \(entry.user):\(entry.group) \(entry.name)"
+            facts.set("\(key).name", .string(name), source: source, raw: raw)
+            facts.set("\(key).present", .bool(entry.type == "c"), source: source, raw: raw)
+            facts.set("\(key).mode", .string(mode), source: source, raw: raw)
+            facts.set("\(key).owner", .string("\(entry.user):\(entry.group)"), source: source, raw: raw)
+            let groupAccess = entry.group == "video" && entry.mode & 0o060 == 0o060
+            let worldAccess = entry.mode & 0o006 == 0o006
+            facts.set("\(key).video_access", .bool(groupAccess || worldAccess), source: source, raw: raw)
+            if let major = entry.major, let minor = entry.minor {
+                facts.set("\(key).devnum", .string("\(major):\(minor)"), source: source, raw: raw)
+            }
+            facts.set("devnodes.from_listing", .bool(true), source: source)
+        }
+        if listing.entries.contains(where: { $0.baseName.hasPrefix("nvhost") || $0.baseName.hasPrefix("nvmap") }) {
+            markJetson(source: source, into: &facts)
+        }
+    }
+
+    static func markJetson(source: String, into facts: inout FactTable) {
+        facts.set("platform.jetson_evidence", .bool(true), source: source)
+        facts.set("platform.tegra", .bool(true), source: source)
+    }
+}

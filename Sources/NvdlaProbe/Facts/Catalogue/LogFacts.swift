@@ -1,0 +1,110 @@
+extension FactCatalogue {
+    /// A kernel-log signal shipped in `Rules/*.yaml` (`signals:`), for the catalogue.
+    struct SignalSpec {
+        let name: String
+        /// Attributed to a DLA instance (dla.*.log.S.* and log.S.other.count exist).
+        let perDLA: Bool
+        /// Has an `unless` follow-up (log.S.benign.count exists).
+        let cancellable: Bool
+        let meaning: String
+    }
+
+    /// Where log facts come from: the live or recorded kernel log (`check`), or pasted kernel-log text (`analyze`).
+    static let logSource = "/dev/kmsg | .nvdla-doctor/kmsg | analyze input"
+
+    /// The signals the shipped rules declare; `rules lint` checks every declared signal is listed here.
+    static let signalSpecs: [SignalSpec] = [
+        SignalSpec(
+            name: "fused", perDLA: true, cancellable: false, meaning: "`NVDLA<N> IP is disabled in Fuse|Soft Fuse|SKU`"),
+        SignalSpec(
+            name: "probe_failed", perDLA: true, cancellable: false,
+            meaning: "driver core `probe of <unit>.nvdla<N> failed with error`"),
+        SignalSpec(
+            name: "probe_ok", perDLA: true, cancellable: false,
+            meaning: "nvdla probe success marker (`<unit>.nvdla<N>: initialized`)"),
+        SignalSpec(
+            name: "fw_load_failed", perDLA: false, cancellable: true,
+            meaning: "DLA firmware load failure not followed by a subdirectory/successful load"),
+        SignalSpec(
+            name: "fw_version_mismatch", perDLA: true, cancellable: false,
+            meaning: "`Fw version of kernel […] doesn't match with actual version[…]`"),
+        SignalSpec(
+            name: "falcon_boot_timeout", perDLA: true, cancellable: false,
+            meaning: "falcon boot of the DLA microcontroller timed out"),
+        SignalSpec(
+            name: "engine_timeout", perDLA: true, cancellable: false, meaning: "DLA watchdog `engine timeout detected`"),
+        SignalSpec(
+            name: "command_failed", perDLA: true, cancellable: false,
+            meaning: "DLA firmware rejected a command (`Command <n> failed`)"),
+        SignalSpec(
+            name: "dma_alloc_failed", perDLA: true, cancellable: false,
+            meaning: "DMA allocation failures in the nvdla driver"),
+        SignalSpec(
+            name: "cma_alloc_failed", perDLA: false, cancellable: false,
+            meaning: "`cma_alloc: … alloc failed, req-size: <n> pages, ret: <err>` (every kernel format)"),
+        SignalSpec(
+            name: "smmu_fault", perDLA: true, cancellable: false,
+            meaning: "SMMU context fault / blocked stream ID / TLB sync timeout, by (SMMU, SID)"),
+        SignalSpec(
+            name: "mc_err", perDLA: true, cancellable: false,
+            meaning: "`mc-err` memory-controller error naming a client"),
+        SignalSpec(
+            name: "syncpt_stuck", perDLA: true, cancellable: false,
+            meaning: "host1x `syncpoint id <n> (<name>) stuck waiting`, by syncpoint name"),
+        SignalSpec(
+            name: "tegra_marker", perDLA: false, cancellable: false,
+            meaning: "lines that only a Tegra/Jetson kernel prints (tegra, nvhost, nvmap, host1x, nvgpu)"),
+        SignalSpec(
+            name: "dla_lib_missing", perDLA: false, cancellable: false,
+            meaning: "loader: a DLA/TensorRT library `cannot open shared object file` or ldd `=> not found`"),
+    ]
+
+    /// Facts from the kernel log: the log's availability and every signal's counts and lines.
+    static let logFacts: [FactSpec] =
+        signalSpecs.flatMap { signal -> [FactSpec] in
+            let base = "log.\(signal.name)"
+            var specs = [
+                FactSpec("\(base).count", .int, logSource, "Lines matching signal \(signal.name): \(signal.meaning)"),
+                FactSpec(
+                    "\(base).first", .string, logSource,
+                    "First line of signal \(signal.name) (provenance: seq/timestamp)"),
+                FactSpec("\(base).last", .string, logSource, "Last line of signal \(signal.name)"),
+            ]
+            if signal.cancellable {
+                specs.append(
+                    FactSpec(
+                        "\(base).benign.count", .int, logSource,
+                        "Matches of \(signal.name) made benign by a follow-up line"))
+            }
+            if signal.perDLA {
+                specs += [
+                    FactSpec(
+                        "\(base).other.count", .int, logSource,
+                        "Lines of \(signal.name) attributed to a client that is not a DLA"),
+                    FactSpec(
+                        "dla.*.\(base).count", .int, logSource,
+                        "Lines of \(signal.name) attributed to this DLA instance"),
+                    FactSpec(
+                        "dla.*.\(base).first", .string, logSource, "First line of \(signal.name) for this DLA instance"),
+                    FactSpec(
+                        "dla.*.\(base).last", .string, logSource, "Last line of \(signal.name) for this DLA instance"),
+                ]
+            }
+            return specs
+        } + [
+            FactSpec(
+                "platform.jetson_evidence", .bool, "device tree | analyze input",
+                "Something shows a Jetson/Tegra system (always true for check)"),
+            FactSpec(
+                "source.artifacts", .bool, "analyze", "The facts come from pasted artefacts (analyze), not a root"),
+            FactSpec(
+                "devnodes.from_listing", .bool, "analyze: ls -l /dev",
+                "Device-node facts come from a pasted `ls -l` listing"),
+            FactSpec(
+                "clocks.nvpmodel.mode", .string, "nvpmodel -q | jetson_release | jetson_clocks --show",
+                "Power mode name (MAXN, MODE_30W…)"),
+            FactSpec("driver.module.listed", .bool, "analyze: lsmod", "nvhost_nvdla appears in a pasted lsmod"),
+            FactSpec("memory.cma_total_kb", .int, "/proc/meminfo", "CmaTotal (kB)"),
+            FactSpec("memory.cma_free_kb", .int, "/proc/meminfo", "CmaFree (kB)"),
+        ]
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import NvdlaProbe
+
+extension AnalyzeJob.Format: ExpressibleByArgument {}
+
+/// `nvdla-doctor analyze`: diagnose pasted artefacts (kernel logs, jetson_release, package lists, listings…).
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Diagnose pasted artefacts: kernel logs, jetson_release, nv_tegra_release, package lists, listings.",
+        discussion: "Reads each FILE (or - for standard input) and lists which parts it recognised.")
+
+    @Argument(help: "Files to analyse; - reads standard input.")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: AnalyzeJob.Format = .text
+
+    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    var rules: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Show passed checks.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Include the fact table in JSON output.")
+    var facts = false
+
+    func run() throws {
+        var job = AnalyzeJob()
+        job.inputs = inputs
+        job.format = format
+        job.ruleDirectories = rules
+        job.verbose = verbose
+        job.includeFacts = facts
+        job.color = Output.wantsColor
+        let status = job.run(.standard)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
