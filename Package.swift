@@ -23,10 +23,13 @@ let package = Package(
         .systemLibrary(
             name: "CPcre2", pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
         .target(
             name: "NvdlaProbe",
             dependencies: [
-                "CUdev", "CElf", "CPcre2",
+                "CUdev", "CElf", "CPcre2", "CArchive",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
