@@ -39,7 +39,7 @@ let package = Package(
                 "NvdlaProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"]),
+        .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"], exclude: ["Bundle/make_hostile.py"]),
         .testTarget(
             name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"], exclude: ["Goldens"]),
     ],

@@ -18,8 +18,20 @@ enum BundleExtractor {
         case directory, file, symlink
     }
 
-    /// Extracts `archivePath` and returns the new directory (the caller removes it).
-    static func extract(_ archivePath: String) throws(BundleError) -> String {
+    /// The limits one extraction enforces (`BundleLimits` by default; tests pass smaller ones).
+    struct Limits {
+        var maxEntries = BundleLimits.maxEntries
+        var maxUnpackedBytes = BundleLimits.maxUnpackedBytes
+        var maxEntryBytes = BundleLimits.maxEntryBytes
+        var maxCompressionRatio = BundleLimits.maxCompressionRatio
+        var ratioFloorBytes = BundleLimits.ratioFloorBytes
+    }
+
+    /// Extracts `archivePath` into a new directory under `parent` (the system temporary directory by default)
+    /// and returns it (the caller removes it).
+    static func extract(_ archivePath: String, limits: Limits = Limits(), parent: String? = nil) throws(BundleError)
+        -> String
+    {
         let fd = open(archivePath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw BundleError("cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -31,9 +43,9 @@ enum BundleExtractor {
         guard pread(fd, &magic, 2, 0) == 2, magic == [0x1F, 0x8B] else {
             throw BundleError("not a gzip-compressed tar archive (bundles are .tar.gz)")
         }
-        let directory = try makePrivateDirectory()
+        let directory = try makePrivateDirectory(parent ?? NSTemporaryDirectory())
         do {
-            try unpack(fd: fd, into: directory)
+            try unpack(fd: fd, into: directory, limits: limits)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -41,8 +53,8 @@ enum BundleExtractor {
         return directory
     }
 
-    private static func makePrivateDirectory() throws(BundleError) -> String {
-        var base = NSTemporaryDirectory()
+    private static func makePrivateDirectory(_ parent: String) throws(BundleError) -> String {
+        var base = parent
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         var template = Array((base + "/nvdla-doctor-bundle-XXXXXX").utf8CString)
         guard
@@ -53,13 +65,13 @@ enum BundleExtractor {
         return String(cString: made)
     }
 
-    private static func unpack(fd: Int32, into directory: String) throws(BundleError) {
+    private static func unpack(fd: Int32, into directory: String, limits: Limits) throws(BundleError) {
         guard let archive = archive_read_new() else { throw BundleError("libarchive: out of memory") }
         defer { archive_read_free(archive) }
         archive_read_support_filter_gzip(archive)
         archive_read_support_format_tar(archive)
         guard archive_read_open_fd(archive, fd, 64 * 1024) == ARCHIVE_OK else {
-            throw BundleError("corrupt archive: \(TarGzWriter.error(archive))")
+            throw BundleError("corrupt or truncated archive: \(TarGzWriter.error(archive))")
         }
         var kinds: [String: Kind] = [:]
         var count = 0
@@ -76,8 +88,8 @@ enum BundleExtractor {
                 throw BundleError("not a gzip-compressed tar archive (bundles are .tar.gz)")
             }
             count += 1
-            guard count <= BundleLimits.maxEntries else {
-                throw BundleError("more than \(BundleLimits.maxEntries) members (a tar bomb?)")
+            guard count <= limits.maxEntries else {
+                throw BundleError("more than \(limits.maxEntries) members (a tar bomb?)")
             }
             let rawName = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
             let parts = try memberPath(rawName)
@@ -97,7 +109,7 @@ enum BundleExtractor {
                 guard let data = FileManager.default.contents(atPath: directory + "/" + target.joined(separator: "/"))
                 else { throw BundleError("member '\(name)': hard link target unreadable") }
                 unpacked += Int64(data.count)
-                guard unpacked <= BundleLimits.maxUnpackedBytes else { throw tooBig() }
+                guard unpacked <= limits.maxUnpackedBytes else { throw tooBig(limits) }
                 try create(host, name: name) { fd in
                     data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
                         ? nil : BundleError("cannot write member '\(name)'")
@@ -122,12 +134,12 @@ enum BundleExtractor {
                 kinds[name] = .symlink
             case 0o100000:
                 let declared = archive_entry_size(entry)
-                guard declared <= BundleLimits.maxEntryBytes else {
+                guard declared <= limits.maxEntryBytes else {
                     throw BundleError(
-                        "member '\(name)': \(declared) bytes, above the \(BundleLimits.maxEntryBytes)-byte member limit"
+                        "member '\(name)': \(declared) bytes, above the \(limits.maxEntryBytes)-byte member limit"
                     )
                 }
-                guard unpacked + declared <= BundleLimits.maxUnpackedBytes else { throw tooBig() }
+                guard unpacked + declared <= limits.maxUnpackedBytes else { throw tooBig(limits) }
                 try create(host, name: name) { out in
                     var written: Int64 = 0
                     while true {
@@ -138,15 +150,15 @@ enum BundleExtractor {
                         }
                         written += Int64(n)
                         unpacked += Int64(n)
-                        if written > BundleLimits.maxEntryBytes || unpacked > BundleLimits.maxUnpackedBytes {
-                            return tooBig()
+                        if written > limits.maxEntryBytes || unpacked > limits.maxUnpackedBytes {
+                            return tooBig(limits)
                         }
                         let compressed = max(Int64(1), archive_filter_bytes(archive, -1))
-                        if unpacked > BundleLimits.ratioFloorBytes,
-                            unpacked > BundleLimits.maxCompressionRatio * compressed
+                        if unpacked > limits.ratioFloorBytes,
+                            unpacked > limits.maxCompressionRatio * compressed
                         {
                             return BundleError(
-                                "compression ratio above \(BundleLimits.maxCompressionRatio):1 (a gzip bomb?)")
+                                "compression ratio above \(limits.maxCompressionRatio):1 (a gzip bomb?)")
                         }
                         guard buffer.withUnsafeBytes({ write(out, $0.baseAddress, n) }) == n else {
                             return BundleError("cannot write member '\(name)': \(String(cString: strerror(errno)))")
@@ -164,8 +176,8 @@ enum BundleExtractor {
         }
     }
 
-    private static func tooBig() -> BundleError {
-        BundleError("unpacks to more than \(BundleLimits.maxUnpackedBytes) bytes (a tar or gzip bomb?)")
+    private static func tooBig(_ limits: Limits) -> BundleError {
+        BundleError("unpacks to more than \(limits.maxUnpackedBytes) bytes (a tar or gzip bomb?)")
     }
 
     /// The components of a member path, `./` prefixes and `.` dropped; refuses absolute paths and `..`.
