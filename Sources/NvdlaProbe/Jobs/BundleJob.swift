@@ -64,3 +64,18 @@ public struct BundleJob: Sendable {
         }
     }
 }
+
+extension BundleJob {
+    /// `nvdla-doctor unpack`: bundle → snapshot tree; prints the stored report; 0, or 3 when refused.
+    public static func unpack(_ archive: String, to directory: String, _ output: Output) -> Int32 {
+        do {
+            let report = try BundleUnpacker.unpack(archive, to: directory)
+            if let report { output.stdout(report) }
+            output.stderr("nvdla-doctor: unpacked \(archive) into \(directory)\n")
+            return ExitStatus.ok
+        } catch {
+            output.stderr("nvdla-doctor: unpack: \(error)\n")
+            return ExitStatus.unknown
+        }
+    }
+}

@@ -83,6 +83,22 @@ struct BundleRoundTripTests {
         #expect(modules.truncated && modules.size == 100)
     }
 
+    @Test("a bundle unpacked as a fixture tree (scripts/bundle-to-fixture) checks like the scenario")
+    func bundleToFixture() throws {
+        let temporary = TemporaryDirectory()
+        let archive = try Self.bundle("jp6-agx-orin-devnode-perms", redact: true, in: temporary)
+        let target = temporary.path + "/FakeSysfs/field-report-1"
+        let report = try BundleUnpacker.unpack(archive, to: target)
+        #expect(report?.contains("NVDLA-") == true)
+        #expect(!FileManager.default.fileExists(atPath: target + "/.nvdla-doctor/manifest.json"))
+        #expect(
+            Self.outline(Fixtures.check(target), messages: false)
+                == Self.outline(Fixtures.check(scenario: "jp6-agx-orin-devnode-perms"), messages: false))
+        #expect(throws: BundleError.self) { try BundleUnpacker.unpack(archive, to: target) }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.path + "/FakeSysfs")
+        #expect(leftovers == ["field-report-1"])
+    }
+
     @Test("the bundle's SHA-256 matches known digests")
     func sha256() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
