@@ -175,8 +175,9 @@ struct BundleCapture {
         var bytes: [UInt8]
         var truncated = false
         if root.isLive {
-            guard let lines = root.kernelLog().value else {
-                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: root.kernelLog().outcomeWord))
+            let log = root.kernelLog()
+            guard let lines = log.value else {
+                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: log.outcomeWord))
                 return
             }
             var text = ""
