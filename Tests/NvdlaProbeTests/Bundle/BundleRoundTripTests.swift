@@ -83,6 +83,20 @@ struct BundleRoundTripTests {
         #expect(modules.truncated && modules.size == 100)
     }
 
+    @Test("past the total cap, files are stored empty and recorded as skipped and truncated")
+    func totalCap() throws {
+        let temporary = TemporaryDirectory()
+        var options = BundleBuilder.Options(outputPath: temporary.path + "/capped.tar.gz")
+        options.totalCap = 2000
+        options.redact = false
+        let result = try BundleBuilder.build(
+            root: Fixtures.root("jp6-agx-orin-64gb"), rules: Fixtures.rules, options: options)
+        let skipped = result.manifest.entries.filter { $0.outcome == "skipped" }
+        #expect(!skipped.isEmpty && skipped.allSatisfy { $0.truncated && $0.size == 0 })
+        let stored = result.manifest.entries.filter { $0.access == "file" || $0.access == "kmsg" }.map(\.size)
+        #expect(stored.reduce(0, +) <= 2000)
+    }
+
     @Test("a bundle unpacked as a fixture tree (scripts/bundle-to-fixture) checks like the scenario")
     func bundleToFixture() throws {
         let temporary = TemporaryDirectory()
