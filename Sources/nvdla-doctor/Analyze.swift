@@ -1,7 +1,7 @@
 import ArgumentParser
 import NvdlaProbe
 
-extension AnalyzeJob.Format: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `nvdla-doctor analyze`: diagnose pasted artefacts (kernel logs, jetson_release, package lists, listings…).
 struct Analyze: ParsableCommand {
@@ -13,7 +13,7 @@ struct Analyze: ParsableCommand {
     var inputs: [String] = []
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: AnalyzeJob.Format = .text
+    var format: ReportFormat = .text
 
     @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
     var rules: [String] = []

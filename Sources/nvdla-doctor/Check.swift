@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the DLA stack of this system or of a snapshot tree.")
 
-    @Option(name: .long, help: "Root to inspect: / (default), a fixture tree or an unpacked snapshot.")
+    @Option(name: .long, help: "Root to inspect: / (default), a snapshot tree, or a bundle (.tar.gz or unpacked).")
     var root: String = "/"
 
     @Option(name: .long, help: "Output format: text, json or prometheus.")

@@ -12,6 +12,9 @@ struct NvdlaDoctor: ParsableCommand {
             64 usage. The report goes to stdout; everything else to stderr.
             """,
         version: ToolInfo.version,
-        subcommands: [Check.self, Analyze.self, RulesCommand.self, Explain.self],
+        subcommands: [
+            Check.self, Analyze.self, BundleCommand.self, DiffCommand.self, UnpackCommand.self, RulesCommand.self,
+            Explain.self,
+        ],
         defaultSubcommand: Check.self)
 }

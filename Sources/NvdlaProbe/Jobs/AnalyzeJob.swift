@@ -5,13 +5,8 @@ import Foundation
 /// Exit status as `check` (DESIGN.md): 0/1/2 by the worst finding, 3 when nothing was recognised or no input could
 /// be read, 64 for usage errors. Rules whose facts the input never showed stay silent (never inconclusive).
 public struct AnalyzeJob: Sendable {
-    /// Report formats of `analyze` (DESIGN.md: text or json).
-    public enum Format: String, Sendable, CaseIterable {
-        case text, json
-    }
-
     public var inputs: [String] = []
-    public var format: Format = .text
+    public var format: ReportFormat = .text
     public var ruleDirectories: [String] = []
     public var verbose = false
     public var includeFacts = false

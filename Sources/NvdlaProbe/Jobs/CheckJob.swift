@@ -28,13 +28,17 @@ public struct CheckJob: Sendable {
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            output.stderr("nvdla-doctor: --root \(rootPath): not a directory (or not readable)\n")
+        let opened: OpenedRoot
+        do {
+            opened = try OpenedRoot.open(rootPath, policy: ReadPolicy(deep: deep))
+        } catch {
+            output.stderr("nvdla-doctor: --root \(error)\n")
             return ExitStatus.unknown
         }
-        let root = SystemRoot(path: rootPath, policy: ReadPolicy(deep: deep))
-        let report = Diagnosis.check(root: root, rules: rules, areas: areas.isEmpty ? nil : Set(areas))
+        defer { opened.close() }
+        let report = Diagnosis.check(
+            root: opened.root, rules: rules, areas: areas.isEmpty ? nil : Set(areas),
+            sourceKind: opened.kind == "bundle" ? "bundle" : nil, displayPath: opened.kind == "bundle" ? rootPath : nil)
         if let directory = textfileDirectory {
             let text = PrometheusRenderer.render(report, timestamp: now())
             if let problem = TextfileWriter.write(text, directory: directory) {

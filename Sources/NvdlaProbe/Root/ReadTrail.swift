@@ -4,7 +4,8 @@ import Foundation
 public struct ReadRecord: Sendable, Equatable, Codable {
     /// What kind of access this was.
     public enum Access: String, Sendable, Codable {
-        case file, link, directory, stat, kmsg
+        /// `file` read, `link` text read, `directory` listed, `stat` metadata, `kmsg` kernel log, `exists` test.
+        case file, link, directory, stat, kmsg, exists
     }
     /// Absolute path inside the root (e.g. `/sys/bus/platform/devices/15880000.nvdla0/driver`).
     public let path: String

@@ -51,8 +51,11 @@ public final class SystemRoot: Sendable {
 
     /// Resolves `path` (absolute, inside the root) to a canonical inner path with no symlinks left.
     ///
-    /// With `followLast` false the final component is not followed (for reading a link itself).
-    public func resolve(_ path: String, followLast: Bool = true) -> ReadResult<String> {
+    /// With `followLast` false the final component is not followed (for reading a link itself). `onLink` sees every
+    /// symlink crossed, as (inner path of the link, raw link text), so a bundle can keep the same chain.
+    public func resolve(
+        _ path: String, followLast: Bool = true, onLink: ((_ inner: String, _ target: String) -> Void)? = nil
+    ) -> ReadResult<String> {
         var pending = Self.components(path)
         pending.reverse()  // pop from the end
         var stack: [String] = []
@@ -71,6 +74,7 @@ public final class SystemRoot: Sendable {
             case .link(let target) where !pending.isEmpty || followLast:
                 links += 1
                 if links > Self.maxLinks { return .unreadable(.blocked) }
+                onLink?(candidate, target)
                 if target.hasPrefix("/") { stack.removeAll() }
                 pending.append(contentsOf: Self.components(target).reversed())
                 continue
@@ -235,7 +239,9 @@ public final class SystemRoot: Sendable {
 
     /// Whether something exists at `path` (following links): `nil` when that cannot be told.
     public func exists(_ path: String) -> Bool? {
-        switch resolve(path) {
+        let result = resolve(path)
+        trail.record(ReadRecord(path: path, access: .exists, outcome: result.outcomeWord, bytes: 0, truncated: false))
+        switch result {
         case .value: return true
         case .missing: return false
         default: return nil

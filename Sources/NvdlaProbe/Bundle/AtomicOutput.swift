@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes an output file atomically and privately: a `mkstemp` file (mode 0600) beside the destination, then
+/// `link` (refuses an existing destination) or, with `force`, `rename`. A symlink at the destination is always
+/// refused, never followed.
+struct AtomicOutput {
+    let destination: String
+    let force: Bool
+
+    /// Refuses now what `commit` would refuse, before any work is done.
+    func precheck() throws(BundleError) {
+        var st = Glibc.stat()
+        if lstat(destination, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                throw BundleError("\(destination) is a symlink; refusing to write through it")
+            }
+            if (st.st_mode & S_IFMT) != S_IFREG { throw BundleError("\(destination) exists and is not a regular file") }
+            if !force { throw BundleError("\(destination) exists; use --force to replace it") }
+        }
+    }
+
+    /// Creates the temporary file, lets `fill` write to its descriptor, syncs it and moves it into place.
+    func write(_ fill: (Int32) throws -> Void) throws {
+        try precheck()
+        let directory = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard fd >= 0 else {
+            throw BundleError("cannot create a file beside \(destination): \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var committed = false
+        defer {
+            if !committed { unlink(temporary) }
+        }
+        do {
+            fchmod(fd, 0o600)
+            try fill(fd)
+            guard fsync(fd) == 0 else {
+                throw BundleError("cannot write \(destination): \(String(cString: strerror(errno)))")
+            }
+            close(fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+        try precheck()
+        if force {
+            guard rename(temporary, destination) == 0 else {
+                throw BundleError("cannot move into place \(destination): \(String(cString: strerror(errno)))")
+            }
+        } else {
+            guard link(temporary, destination) == 0 else {
+                throw BundleError(
+                    errno == EEXIST
+                        ? "\(destination) exists; use --force to replace it"
+                        : "cannot move into place \(destination): \(String(cString: strerror(errno)))")
+            }
+            unlink(temporary)
+        }
+        committed = true
+    }
+
+    /// Writes `bytes` atomically.
+    func write(bytes: [UInt8]) throws {
+        try write { fd in
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            guard n == bytes.count else {
+                throw BundleError("cannot write \(destination): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}

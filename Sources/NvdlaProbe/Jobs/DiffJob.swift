@@ -1,0 +1,45 @@
+import Foundation
+
+/// `nvdla-doctor diff A B`: check two roots (directories or bundles) and compare the reports.
+public struct DiffJob: Sendable {
+    public var pathA = ""
+    public var pathB = ""
+    public var format: ReportFormat = .text
+    public var ruleDirectories: [String] = []
+    /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
+    public var includeSiteRules = true
+
+    public init() {}
+
+    /// Prints the diff and returns the exit status, by the findings new in B (3 when a side cannot be read).
+    public func run(_ output: Output) -> Int32 {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directories: ruleDirectories, includeSite: includeSiteRules)
+        } catch {
+            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+            return ExitStatus.unknown
+        }
+        var reports: [Report] = []
+        for path in [pathA, pathB] {
+            let opened: OpenedRoot
+            do {
+                opened = try OpenedRoot.open(path)
+            } catch {
+                output.stderr("nvdla-doctor: diff: \(error)\n")
+                return ExitStatus.unknown
+            }
+            reports.append(
+                Diagnosis.check(
+                    root: opened.root, rules: rules, sourceKind: opened.kind == "bundle" ? "bundle" : nil,
+                    displayPath: path))
+            opened.close()
+        }
+        let diff = SnapshotDiff(a: reports[0], b: reports[1])
+        switch format {
+        case .json: output.stdout(DiffRenderer.json(diff) + "\n")
+        case .text: output.stdout(DiffRenderer.text(diff))
+        }
+        return diff.status.exitCode
+    }
+}

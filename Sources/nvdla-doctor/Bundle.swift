@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NvdlaProbe
+
+/// `nvdla-doctor bundle`: write a support bundle of this system or of a snapshot tree.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Write a support bundle (.tar.gz) of what the checks read, redacted by default.",
+        discussion: """
+            The bundle holds every path the probes read, the kernel log, device-node metadata, the udev entries of
+            the DLA device nodes, a manifest and the report. Serial numbers, MAC/IP addresses, host and user names
+            are replaced by tokens; the map back is written beside the archive as FILE.tar.gz.map.json (mode 0600).
+            Read a bundle with: nvdla-doctor check --root FILE.tar.gz
+            """)
+
+    @Option(name: .long, help: "Root to capture: / (default) or a snapshot tree.")
+    var root: String = "/"
+
+    @Option(name: .short, help: "Archive to write (FILE.tar.gz); created with mode 0600.")
+    var output: String
+
+    @Flag(name: .long, help: "Keep serial numbers, addresses, host and user names as they are.")
+    var noRedact = false
+
+    @Flag(name: .long, help: "Replace an existing archive (and its map).")
+    var force = false
+
+    @Flag(name: .long, help: "Allow probes that wake the DLA (debugfs firmware version).")
+    var deep = false
+
+    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    var rules: [String] = []
+
+    func run() throws {
+        var job = BundleJob()
+        job.rootPath = root
+        job.outputPath = output
+        job.redact = !noRedact
+        job.force = force
+        job.deep = deep
+        job.ruleDirectories = rules
+        job.showProgress = isatty(2) == 1
+        let status = job.run(.standard)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
