@@ -21,11 +21,7 @@ public struct BundleJob: Sendable {
             output.stderr("nvdla-doctor: bundle: -o must name a .tar.gz file\n")
             return ExitStatus.usage
         }
-        let rules: RuleSet
-        do {
-            rules = try RuleSet.load(directories: ruleDirectories, includeSite: includeSiteRules)
-        } catch {
-            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+        guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
         }
         var isDirectory: ObjCBool = false

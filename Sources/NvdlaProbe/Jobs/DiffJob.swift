@@ -13,11 +13,7 @@ public struct DiffJob: Sendable {
 
     /// Prints the diff and returns the exit status, by the findings new in B (3 when a side cannot be read).
     public func run(_ output: Output) -> Int32 {
-        let rules: RuleSet
-        do {
-            rules = try RuleSet.load(directories: ruleDirectories, includeSite: includeSiteRules)
-        } catch {
-            output.stderr("nvdla-doctor: rule file error: \(error)\n")
+        guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
         }
         var reports: [Report] = []
