@@ -135,11 +135,11 @@ struct ResourceProbeTests {
         dlaa                            on
             /devices/platform/bus@0/13e00000.host1x/15880000.nvdla0  active
 
-        """.write(toFile: debug + "/pm_genpd/pm_genpd_summary", atomically: true, encoding: .utf8)
+        """.write(toFile: debug + "/pm_genpd/pm_genpd_summary", atomically: false, encoding: .utf8)
         let bpmp = debug + "/bpmp/debug/clk/dla0_core"
         try FileManager.default.createDirectory(atPath: bpmp, withIntermediateDirectories: true)
-        try "1600000000\n".write(toFile: bpmp + "/max_rate", atomically: true, encoding: .utf8)
-        try "1\n".write(toFile: bpmp + "/mrq_rate_locked", atomically: true, encoding: .utf8)
+        try "1600000000\n".write(toFile: bpmp + "/max_rate", atomically: false, encoding: .utf8)
+        try "1\n".write(toFile: bpmp + "/mrq_rate_locked", atomically: false, encoding: .utf8)
         let report = Fixtures.check(root)
         #expect(report.facts.string("dla.0.genpd.domain") == "dlaa")
         #expect(report.facts.string("dla.0.genpd.status") == "on")
@@ -188,7 +188,7 @@ struct ResourceProbeTests {
            clock                          count    count    count        rate   accuracy phase  cycle    enable
         -------------------------------------------------------------------------------------------------------
          dla0_core                            1        1        0           0          0     0  50000         Y
-        """.write(toFile: root + "/sys/kernel/debug/clk/clk_summary", atomically: true, encoding: .utf8)
+        """.write(toFile: root + "/sys/kernel/debug/clk/clk_summary", atomically: false, encoding: .utf8)
         let report = Fixtures.check(root)
         #expect(report.facts.int("dla.0.clk.core.enable_count") == 1)
         #expect(report.facts.int("dla.0.clk.core.rate") == 0)
