@@ -16,6 +16,8 @@ public final class ArtifactAnalysis {
     let scanner: SignalScanner
     let deviceMatcher = LineShape.devicePrefix?.matcher()
     let promptMatcher = ArtifactAnalysis.prompt?.matcher()
+    /// TensorRT/trtexec output, read as it streams by.
+    public let tensorrt = TensorRTLog()
     public private(set) var facts = FactTable()
     public private(set) var segments: [Segment] = []
     public private(set) var unlistedSegments = 0
@@ -95,6 +97,11 @@ public final class ArtifactAnalysis {
             flush()
             kernelLogLines += 1
             addSegment(.kernelLog, number)
+            return
+        }
+        if tensorrt.consume(bytes, input: input, line: number) {
+            flush()
+            addSegment(.tensorrtLog, number)
             return
         }
         let start = LineShape.contentStart(bytes)
@@ -204,6 +211,7 @@ public final class ArtifactAnalysis {
                 "platform.jetson_evidence", .bool(false), source: source, raw: "no Jetson/Tegra sign in the input")
         }
         facts.set("source.artifacts", .bool(true), source: source)
+        TensorRTFacts.record(tensorrt, into: &facts)
         // DESIGN.md: for artefacts, DLA present counts only what they show (probe successes, device nodes).
         let shown = (facts.instances["dla"] ?? []).filter {
             (facts.int("dla.\($0).log.probe_ok.count") ?? 0) > 0 || facts.bool("dla.\($0).node.ctrl.present") == true

@@ -15,7 +15,7 @@ public enum SegmentKind: String, Sendable, CaseIterable {
     case ldd = "ldd output"
     case containerLog = "container runtime log"
     case applicationLog = "application/loader errors"
-    case tensorrtLog = "TensorRT log (not analysed by this version)"
+    case tensorrtLog = "TensorRT log"
     case unrecognised = "unrecognised text"
 }
 

@@ -1364,6 +1364,377 @@ rules:
         need a newer CUDA.
       commands: ["ls -l /usr/local/cuda", "cat /usr/local/cuda/version.json", "dpkg-query -W 'cuda-toolkit-*'"]
 """#),
+        ("Rules/95-tensorrt.yaml", #"""
+# Rules/95-tensorrt.yaml — where did the layers of a TensorRT engine go, and why? (pasted TensorRT/trtexec logs)
+#
+# `analyze` reads TensorRT 7.x–10.x build and run logs (TensorRTLog): the placement lists ("Layers Running on
+# DLA/GPU", TensorRT 7's "Layers running on DLA:"), the per-layer fallback warnings and the DLA validation details
+# before them, the per-core subgraph limit, Engine Layer Information, --dumpProfile tables and the trtexec options,
+# into `trt.*` facts. Error signatures are signals below. All rules here need pasted artefacts (never `check`).
+# Check by hand:
+#   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --int8 --fp16 --verbose 2>&1 | grep -E 'DLA|GPU'
+schema: 1
+rules:
+  - id: NVDLA-TRT-001
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: trt.placement, eq: mostly_gpu}
+    title: Most of the network runs on the GPU, not the DLA
+    message: >-
+      The build targeted the DLA, but {trt.layers.gpu_pct}% of the network's layers run on the GPU
+      ({trt.placement.summary}). Switched to GPU: {trt.fallback.reasons}.
+    evidence: [trt.layers.gpu_pct, trt.fallback.summary, trt.fallback.region]
+    remedy:
+      summary: >-
+        Make the unsupported layers DLA-friendly or move them out of the engine: export detection models without
+        their post-processing (decode/NMS in the application or a GPU engine), replace unsupported operators
+        (Div/Pow → Mul by a constant, Reshape/Slice into 4-D, Concat on the channel axis), use FP16/INT8 and
+        static shapes; then check the "Layers Running on DLA" list again.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'Unsupported on DLA|not supported on DLA|DLA only|Running on'"]
+
+  - id: NVDLA-TRT-002
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      all:
+        - {fact: trt.placement, in: [split, mostly_dla, some_gpu]}
+        - {fact: trt.subgraph_limit.layers, eq: 0}
+    title: The network is split between DLA and GPU
+    message: >-
+      TensorRT switched {trt.fallback.count} layer(s) to the GPU ({trt.placement.summary}); every DLA↔GPU
+      boundary costs a reformat/copy and a synchronisation. Reasons: {trt.fallback.reasons}.
+    evidence: [trt.fallback.summary, trt.fallback.region, trt.subgraphs.dla]
+    remedy:
+      summary: >-
+        Fix the layers named in the reasons (or keep them in one GPU region at the end: a model's detection head,
+        its attention block) so the DLA part is one contiguous subgraph; the remedy page maps each reason to a change.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --int8 --fp16 --verbose 2>&1 | grep -E 'DLA only|DLA does not|DLA cores|Validation failed|Splitting DLA'"]
+
+  - id: NVDLA-TRT-003
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: trt.subgraph_limit.layers, gt: 0}
+    title: DLA subgraph limit reached; later layers went to the GPU
+    message: >-
+      TensorRT hit the DLA's limit of {trt.subgraph_limit} subgraphs per core and moved
+      {trt.subgraph_limit.layers} further layer(s) to the GPU, first {trt.subgraph_limit.first}: unsupported layers
+      cut the network into many DLA islands, and everything after the limit runs on the GPU.
+    evidence: [trt.subgraph_limit, trt.subgraph_limit.layers, trt.subgraph_limit.first]
+    remedy:
+      summary: >-
+        Reduce the DLA islands: make the layers between them DLA-supported (upsample/route/concat variants), or pin
+        the tail (head) of the network to the GPU so only a contiguous backbone is on the DLA.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'subgraphs per DLA core|not supported on DLA|Unsupported on DLA'"]
+
+  - id: NVDLA-TRT-004
+    area: tensorrt
+    severity: info
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      all:
+        - {fact: trt.reformats.count, gt: 0}
+        - any:
+            - {fact: trt.profile.present, eq: false}
+            - {fact: trt.reformats.time_pct, lt: 10}
+    title: Reformat/copy layers at DLA boundaries
+    message: >-
+      The engine has {trt.reformats.count} reformat/copy layer(s) that convert tensors where data enters or leaves
+      the DLA.
+    evidence: [trt.reformats.count, trt.io_format.input, trt.io_format.output]
+    remedy:
+      summary: >-
+        Give the engine the DLA's native I/O formats so TensorRT need not reformat at its edges (e.g.
+        --inputIOFormats=fp16:chw16 or int8:chw32, int8:dla_linear / fp16:dla_linear, int8:dla_hwc4 for a first
+        layer with ≤4 channels) and feed that layout from the application; inner boundaries go away with the GPU
+        fallbacks.
+      commands: ["trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun 2>&1 | grep -iE 'reformat|nvm|Total'"]
+
+  - id: NVDLA-TRT-005
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: trt.reformats.time_pct, ge: 10}
+    title: Reformat layers take a large share of the inference time
+    message: >-
+      Reformat/copy layers at DLA boundaries take {trt.reformats.time_pct}% of the profiled time
+      ({trt.reformats.count} layer(s)); the DLA subgraphs take {trt.profile.dla_time_pct}%.
+    evidence: [trt.reformats.time_pct, trt.reformats.count, trt.profile.dla_time_pct]
+    remedy:
+      summary: >-
+        Remove the boundaries: DLA-native I/O formats at the engine's edges (--inputIOFormats/--outputIOFormats
+        fp16:chw16, int8:chw32, *:dla_linear, int8:dla_hwc4) and fewer GPU fallbacks inside.
+      commands: ["trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun"]
+
+  - id: NVDLA-TRT-006
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: trt.no_dla_layer, eq: true}
+    title: No layer of the network can run on the DLA
+    message: >-
+      TensorRT runs the whole network on the GPU: no layer can run on the DLA ({trt.fallback.count} layer(s)
+      reported unsupported: {trt.fallback.reasons}). The DLA and its driver are not at fault; this network gains
+      nothing from the DLA as it is.
+    evidence: [trt.no_dla_layer, trt.fallback.count]
+    remedy:
+      summary: >-
+        Run this model on the GPU (drop --useDLACore), or restructure it around DLA-supported layers (convolution,
+        pooling, activation, element-wise, concat on channels, 4-D tensors, FP16/INT8); recurrent, embedding and
+        attention layers do not run on the DLA.
+      commands: []
+
+  - id: NVDLA-TRT-007
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_no_dla_engine.count, gt: 0}
+    title: TensorRT finds no DLA on this device
+    message: >-
+      TensorRT reports no usable DLA core ("{log.trt_no_dla_engine.first}"): either the module has no DLA (Jetson
+      Nano, TX1/TX2 and Orin Nano have none) or the DLA is not visible to this process (a container without the
+      DLA device nodes, the nvhost_nvdla driver not loaded, or a core index beyond the module's DLA count).
+    evidence: [log.trt_no_dla_engine.first]
+    remedy:
+      summary: >-
+        On a module without DLA, do not request it (no --useDLACore, default device type GPU, torch2trt without
+        DLA options). On Xavier/Orin, run `nvdla-doctor check` on the host; in a container use the NVIDIA runtime
+        so /dev/nvhost-*nvdla* are passed in, and use a core index below the module's DLA count.
+      commands: ["ls -l /dev/nvhost-*nvdla*", "cat /proc/device-tree/model", "nvdla-doctor check"]
+
+  - id: NVDLA-TRT-008
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_standalone_runtime.count, gt: 0}
+    title: A DLA standalone loadable was given to the TensorRT runtime
+    message: >-
+      The engine was built with EngineCapability::kDLA_STANDALONE (--buildDLAStandalone): it is a DLA loadable for
+      cuDLA, which the TensorRT runtime refuses ("{log.trt_standalone_runtime.first}"). The file is not corrupt.
+    evidence: [log.trt_standalone_runtime.first]
+    remedy:
+      summary: >-
+        Load the loadable with cuDLA (cudlaModuleLoadFromMemory; see NVIDIA's cuDLA samples), or rebuild a normal
+        TensorRT engine without --buildDLAStandalone (with --useDLACore) for trtexec/TensorRT.
+      commands: []
+
+  - id: NVDLA-TRT-009
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_not_a_plan.count, gt: 0}
+    title: The file given to the TensorRT runtime is not a TensorRT engine
+    message: >-
+      TensorRT cannot read the engine file ("{log.trt_not_a_plan.first}"): it is not a TensorRT plan — typically a
+      DLA standalone loadable built with --buildDLAStandalone (a cuDLA file), or an engine an exporter wrapped with
+      its own metadata header (e.g. Ultralytics .engine files).
+    evidence: [log.trt_not_a_plan.first]
+    remedy:
+      summary: >-
+        Load a DLA loadable with cuDLA, an exporter's engine with that exporter's runtime (or export a plain engine),
+        or rebuild the engine with trtexec --saveEngine on this device.
+      commands: ["head -c 64 model.engine | xxd"]
+
+  - id: NVDLA-TRT-010
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_dla_runtime_error.count, gt: 0}
+    title: The DLA failed to load or run the program
+    message: >-
+      TensorRT's DLA runtime reports a failure ({log.trt_dla_runtime_error.count} line(s), first:
+      "{log.trt_dla_runtime_error.first}"): the loadable was built, but the DLA firmware/driver refused to load,
+      bind or run it.
+    evidence: [log.trt_dla_runtime_error.first, log.trt_dla_runtime_error.last]
+    remedy:
+      summary: >-
+        Check the kernel side at the time of the failure (`nvdla-doctor check` on the board: driver, firmware, SMMU
+        faults, CMA) and that the engine was built by the TensorRT of this JetPack on this module; large inputs and
+        many concurrent DLA engines can exhaust DLA memory, so test with one engine and a smaller input.
+      commands: ["sudo dmesg | grep -iE 'nvdla|smmu|cma'", "nvdla-doctor check"]
+
+  - id: NVDLA-TRT-011
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_builder_defect.count, gt: 0}
+    title: Known TensorRT builder defect at a DLA/GPU boundary
+    message: >-
+      The TensorRT builder aborted with an internal assertion known from DLA builds
+      ("{log.trt_builder_defect.first}"). This is a defect of that TensorRT release at a DLA↔GPU region
+      boundary, not a kernel, driver or DLA hardware fault.
+    evidence: [log.trt_builder_defect.first, trt.version]
+    remedy:
+      summary: >-
+        Upgrade to the TensorRT of a newer JetPack; until then change where the DLA region ends (force the layers
+        around the failing boundary to the GPU, or drop --allowGPUFallback to see which layer is refused), and use
+        --verbose to find the last layer placed on the DLA.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --verbose 2>&1 | grep -E 'Running on|Unsupported|Assertion'"]
+
+  - id: NVDLA-TRT-012
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_lfs_pointer.count, gt: 0}
+    title: The ONNX file is a Git LFS pointer, not the model
+    message: >-
+      The ONNX parser read the model as text and found a "version" field ("{log.trt_lfs_pointer.first}"): the .onnx
+      file is a Git LFS pointer file. Not a DLA problem.
+    evidence: [log.trt_lfs_pointer.first]
+    remedy:
+      summary: Fetch the real model with Git LFS and run the build again.
+      commands: ["head -c 200 model.onnx", "git lfs install", "git lfs pull"]
+
+  - id: NVDLA-TRT-013
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_int8_no_calibration.count, gt: 0}
+    title: INT8 without calibration or dynamic ranges
+    message: >-
+      INT8 was requested without scales for some tensors ("{log.trt_int8_no_calibration.first}"): those layers
+      fall back to FP16/FP32 or, with trtexec's placeholder scales, give wrong results; on the DLA, INT8 layers
+      without scales run in FP16 or move to the GPU.
+    evidence: [log.trt_int8_no_calibration.first, trt.precision]
+    remedy:
+      summary: >-
+        Calibrate (trtexec --calib=cache or an IInt8EntropyCalibrator2 over a few hundred representative inputs),
+        or export a quantized (Q/DQ) model; for a quick DLA placement test use --fp16 instead of --int8.
+      commands: []
+
+  - id: NVDLA-TRT-014
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      any:
+        # TensorRT prints this profile message on GPU-only builds too: it counts only when the build targeted the DLA.
+        - all:
+            - {fact: trt.dynamic_shapes.fallback, eq: true}
+            - {fact: trt.dla_requested, eq: true}
+        - {fact: trt.fallback.reason_list, in: ["dynamic shapes"]}
+    title: Dynamic shapes keep layers off the DLA
+    message: >-
+      TensorRT moved layers off the DLA because of dynamic shapes (reasons: {trt.fallback.reasons}); the DLA runs
+      only static shapes, with min = opt = max in every optimization profile.
+    evidence: [trt.dynamic_shapes.fallback, trt.fallback.reasons]
+    remedy:
+      summary: >-
+        Build with static shapes: export the model with fixed input dimensions, or give trtexec equal
+        --minShapes/--optShapes/--maxShapes.
+      commands: []
+
+  - id: NVDLA-TRT-015
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    # Only TensorRT's own precision message counts: trtexec turns FP16 on by itself for --useDLACore builds without
+    # --int8, so a command line without --fp16 proves nothing.
+    when: {fact: trt.fallback.reason_list, in: ["precision not FP16/INT8"]}
+    title: DLA requested without FP16 or INT8
+    message: >-
+      The DLA runs only FP16 and INT8, but layers of this build had neither (reasons seen: {trt.fallback.reasons});
+      they run on the GPU, or the build fails without GPU fallback.
+    evidence: [trt.fallback.reasons, trt.precision]
+    remedy:
+      summary: Build with --fp16, --int8 (with calibration) or --best together with --useDLACore.
+      commands: []
+
+  - id: NVDLA-TRT-016
+    area: tensorrt
+    severity: info
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: trt.placement, eq: all_dla}
+    title: The whole network runs on the DLA
+    message: >-
+      Every layer runs on the DLA ({trt.placement.summary}); nothing fell back to the GPU. Each DLA subgraph is
+      one DLA task per inference, so fewer subgraphs are faster.
+    evidence: [trt.subgraphs.dla, trt.placement]
+    remedy:
+      summary: Nothing to fix.
+      commands: []
+
+  - id: NVDLA-TRT-017
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: trt.dla_core, ge: {fact: platform.dla_expected}}
+    title: DLA core requested that this module does not have
+    message: >-
+      The build asks for DLA core {trt.dla_core}, but {platform.module_name} has {platform.dla_expected} DLA
+      core(s), numbered from 0.
+    evidence: [trt.dla_core, platform.dla_expected]
+    remedy:
+      summary: Use --useDLACore with a core index below the module's DLA count (0 on a single-DLA module).
+      commands: ["ls /dev/nvhost-*nvdla*"]
+
+  - id: NVDLA-TRT-018
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_unknown_device.count, gt: 0}
+    title: This TensorRT does not know the Jetson module it runs on
+    message: >-
+      The TensorRT builder stopped because the module is missing from its table of embedded devices
+      ("{log.trt_unknown_device.first}"): the TensorRT release is older than this module (e.g. a Xavier NX 16GB
+      or AGX Orin 32GB with the TensorRT of an earlier JetPack). Not a DLA fault; every build fails the same way.
+    evidence: [log.trt_unknown_device.first, trt.version]
+    remedy:
+      summary: >-
+        Install the JetPack (and its TensorRT) that supports this module; the later warning form "Unknown embedded
+        device detected. Using N MiB as the allocation cap" is harmless and needs nothing.
+      commands: ["cat /etc/nv_tegra_release", "dpkg-query -W 'libnvinfer*'"]
+
+  - id: NVDLA-USR-002
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.torch_cpu_only.count, gt: 0}
+    title: PyTorch without CUDA (a CPU-only wheel)
+    message: >-
+      PyTorch was installed without CUDA ("{log.torch_cpu_only.first}"), so torch2trt/Torch-TensorRT cannot build
+      an engine for the GPU or the DLA. Not a DLA problem: the PyPI wheels for aarch64 are CPU-only.
+    evidence: [log.torch_cpu_only.first]
+    remedy:
+      summary: >-
+        Install the PyTorch wheel NVIDIA builds for this JetPack (or use an l4t-pytorch/l4t-ml container), and
+        check that torch.cuda.is_available() is True before converting.
+      commands: ["python3 -c 'import torch; print(torch.__version__, torch.cuda.is_available())'"]
+
+signals:
+  - signal: trt_no_dla_engine
+    literals: ["dlaEngineCount", "Cannot create DLA engine", "numEngines()"]
+    match: 'condition: dlaEngineCount > 0|Cannot create DLA engine, (?<core>\d+) not available|getDLACore\(\) < mCore\.numEngines\(\)|dlaCore < core->numEngines\(\)'
+  - signal: trt_standalone_runtime
+    literals: ["kDLA_STANDALONE"]
+    match: '(?:Cannot deserialize serialized engine built with|Safe DLA engine built with) (?:EngineCapability::)?kDLA_STANDALONE'
+  - signal: trt_not_a_plan
+    literals: ["kPLAN_MAGIC_TAG"]
+    match: 'magicTag == rt::kPLAN_MAGIC_TAG'
+  - signal: trt_dla_runtime_error
+    literals: ["NVMEDIA_DLA", "DLA Error in", ": DLA (", "CUDLA ERR", "cuDLA module"]
+    match: 'NVMEDIA_DLA\s*:\s*\d+, ERROR:|DLA Error in \w+: \d+ \(|Error Code \d+: DLA \((?:Failure|Failed)|CUDLA ERR: \d+|load cuDLA module .*FAILED'
+  - signal: trt_builder_defect
+    literals: ["RegionType::kNVM", "nvmediaTensorCache"]
+    match: '\(et\.region->getType\(\) == RegionType::kNVM\)|nvmediaTensorCache\.cpp::registerTensor.*Assertion nbTensors <= capacity\(\) failed'
+  - signal: trt_lfs_pointer
+    literals: ["no field named \"version\"", "git-lfs.github.com"]
+    match: 'ModelProto" has no field named "version"|^version https://git-lfs\.github\.com/spec/'
+  - signal: trt_int8_no_calibration
+    literals: ["Calibrator is not being used", "Missing scale and zero-point", "dynamic range"]
+    match: 'Calibrator is not being used\. Users must provide dynamic range|Missing scale and zero-point for tensor|[Mm]issing dynamic range for tensor'
+  - signal: trt_unknown_device
+    literals: ["Unknown embedded device"]
+    match: 'Assertion upperBound != 0 failed\. Unknown embedded device detected'
+  - signal: torch_cpu_only
+    literals: ["Torch not compiled with CUDA"]
+    match: 'Torch not compiled with CUDA enabled'
+"""#),
     ]
 
     /// `Docs/remedies/<ID>.md`, by path.
@@ -3447,6 +3818,768 @@ on the DLA.
 ## References
 - jetson-dla-facts §3.3, §6.2
 """#,
+        "Docs/remedies/NVDLA-TRT-001.md": #"""
+# NVDLA-TRT-001: Most of the network runs on the GPU, not the DLA
+
+Area: tensorrt · Severity: warning
+
+## What it means
+The engine was built for a DLA core with GPU fallback, but TensorRT could not place most layers on the DLA and
+quietly moved them to the GPU. The engine works, yet the DLA does little and the GPU carries the load. The
+warnings name each refused layer and, in the line before, usually the reason.
+
+## How to confirm
+1. Rebuild verbosely and keep the placement and fallback lines:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | tee build.log |
+     grep -E 'Unsupported on DLA|not supported on DLA|DLA only|DLA cores do not|Running on|running on'
+   ```
+2. Fallback lines: TensorRT 7.x/8.0–8.4 `Default DLA is enabled but layer X is not supported on DLA, falling back
+   to GPU.`; 8.5+ and 10.x `Layer 'X' (TYPE): Unsupported on DLA. Switching this layer's device type to GPU.`
+3. Placement lists: 8.2+ `---------- Layers Running on DLA ----------` (one `[DlaLayer]` per subgraph) and
+   `[GpuLayer] TYPE: name`; 7.x `--------------- Layers running on DLA:` followed by one `{a,b}, {c},` line.
+
+## How to fix
+Map each reason line to a change, re-export, and rebuild:
+- `DLA only supports concatenation on the C dimension.` — concatenate along channels (axis 1 of NCHW).
+- `does not support reshape layers directly connected to Slice or Concat` — move or fold the Reshape, or let the
+  block (e.g. an attention block) run on the GPU.
+- `DLA only supports slicing 4 dimensional tensors.` — keep tensors 4-D (N,C,H,W) in the DLA part.
+- `DLA cores do not support DIV ElementWise operation.` — multiply by the reciprocal constant; replace Pow with a
+  small integer exponent by repeated Mul. (The current restrictions page lists Div and Pow, so this varies by
+  release.)
+- CONSTANT/SHUFFLE/GATHER/SLICE in a detection head — export without post-processing (decode and NMS in the app
+  or a GPU engine); a contiguous GPU tail is fine.
+- `exceeds max batch size allowed of 32` (8.0–8.4) — smaller batch; current docs allow 4096.
+- Precision or dynamic shapes — see NVDLA-TRT-015 and NVDLA-TRT-014.
+
+Re-check with `nvdla-doctor analyze build.log`.
+
+## References
+- Fallback reasons on YOLO11, AGX Orin: https://github.com/ultralytics/ultralytics/issues/18012
+- DIV on DLA, TRT 8.6 / JetPack 6.0: https://github.com/ultralytics/ultralytics/pull/16449
+- TRT 8.0/8.4 wording, batch limit 32: https://github.com/NVIDIA/TensorRT/issues/2318
+- DLA layer restrictions:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- Placement list, TRT 8.4: https://github.com/NVIDIA-AI-IOT/jetson_dla_tutorial/blob/master/README.md
+"""#,
+        "Docs/remedies/NVDLA-TRT-002.md": #"""
+# NVDLA-TRT-002: The network is split between DLA and GPU
+
+Area: tensorrt · Severity: warning
+
+## What it means
+Some layers were switched to the GPU, so the engine alternates between DLA subgraphs and GPU layers. Each
+crossing adds a reformat or copy and a DLA↔GPU synchronisation, and each DLA island is a separate DLA task. A few
+GPU layers at the very end (a detection head) cost little; GPU layers in the middle of the backbone cost a lot.
+
+## How to confirm
+1. Find where the DLA graph is cut:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --int8 --fp16 --verbose 2>&1 | tee build.log |
+     grep -E 'DLA only|DLA does not|DLA cores|Validation failed|Splitting DLA|Unsupported on DLA|not supported on DLA'
+   ```
+2. `Splitting DLA subgraph at: <layer> because DLA validation failed for this layer.` (8.5+) marks a cut; count the
+   `[DlaLayer] {ForeignNode[...]}` lines (or `{...}` groups on TensorRT 7.x) for the number of DLA islands.
+3. `trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun` shows what the crossings cost.
+
+## How to fix
+Fix the layer named in each reason line, starting with those that cut the backbone:
+- `DLA only supports concatenation on the C dimension.` — concatenate on the channel axis.
+- `This version of DLA does not support reshape layers directly connected to Slice or Concat` — restructure the
+  Reshape, or leave that block (e.g. an attention block) to the GPU as one region.
+- `DLA only supports slicing 4 dimensional tensors.` — keep 4-D tensors; `does not support out-of-bounds slice
+  operation` — use `SliceMode::kDEFAULT` (no out-of-bounds reads, e.g. replace Tile/Expand), as the message says.
+- `DLA cores do not support DIV ElementWise operation.` / Pow — multiply by a precomputed reciprocal constant.
+- Constant/Shuffle/Gather in the head — export the model without post-processing and run it on the GPU or CPU.
+- Batch-size or precision messages — see NVDLA-TRT-001 and NVDLA-TRT-015.
+
+Aim for one contiguous DLA subgraph followed by one GPU tail, then run `nvdla-doctor analyze build.log` again.
+
+## References
+- Validation split on YOLO11, AGX Orin: https://github.com/ultralytics/ultralytics/issues/18012
+- Slice/out-of-bounds messages, TRT 8.5.2: https://github.com/ultralytics/ultralytics/issues/23488
+- GPU fallback mode; DLA layer restrictions:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-runtime-configuration.html
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- DLA FAQ (reformat kernels around DLA inference):
+  https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/main/FAQ/README.md
+"""#,
+        "Docs/remedies/NVDLA-TRT-003.md": #"""
+# NVDLA-TRT-003: DLA subgraph limit reached; later layers went to the GPU
+
+Area: tensorrt · Severity: warning
+
+## What it means
+Every run of DLA layers between two GPU layers becomes its own DLA subgraph (loadable), and a DLA core holds only
+a limited number of them. Once the limit is reached, TensorRT moves every further layer to the GPU, even layers
+the DLA supports. The root cause is the fallbacks that cut the network into islands; the limit only makes it
+visible.
+
+Older releases print the limit as 8 (`DLA supports only 8 subgraphs per DLA core. Switching to GPU for layer
+<name>`, TensorRT 5.x–7.x). The current TensorRT documentation says "only 16 DLA loadable can be loaded
+concurrently per core". Which release raised the limit is not confirmed here.
+
+## How to confirm
+1. Show the limit warnings and the layers that cause the islands:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | tee build.log |
+     grep -E 'subgraphs per DLA core|not supported on DLA|Unsupported on DLA|not running on DLA'
+   ```
+2. The first `Switching to GPU for layer` names where the DLA stopped; the unsupported layers before it are the
+   cuts. Count the DLA groups in the placement list.
+
+## How to fix
+1. Make the cutting layers DLA-supported: YOLO-style `upsample`, `route` (single-input or non-channel concat),
+   and activation variants are the usual culprits; see NVDLA-TRT-001 for the reason → change mapping.
+2. Or pin the whole head/tail to the GPU so only a contiguous backbone is on the DLA: per layer with
+   `IBuilderConfig::setDeviceType`, or with trtexec 8.6+ `--layerDeviceTypes=<layer>:GPU,<layer>:GPU`.
+
+Then run `nvdla-doctor analyze build.log` again.
+
+## References
+- YOLOv3 on AGX Xavier, 8-subgraph limit: https://github.com/lewes6369/TensorRT-Yolov3/issues/86
+- Same message via DeepStream (TensorRT 7.x): https://github.com/marcoslucianops/DeepStream-Yolo/issues/27
+- 16 loadables per core (General Restrictions):
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- trtexec `--layerDeviceTypes` (from release/8.6):
+  https://github.com/NVIDIA/TensorRT/blob/release/8.6/samples/common/sampleOptions.cpp
+"""#,
+        "Docs/remedies/NVDLA-TRT-004.md": #"""
+# NVDLA-TRT-004: Reformat/copy layers at DLA boundaries
+
+Area: tensorrt · Severity: info
+
+## What it means
+The engine contains reformat or copy layers where tensors enter or leave the DLA. By default TensorRT assumes
+FP32 linear (NCHW) network I/O, while the DLA works in its own layouts, so TensorRT converts at the engine's
+edges; every GPU fallback inside the network adds two more conversions. Here they are cheap or were not profiled,
+so this is a hint, not a fault (see NVDLA-TRT-005 when they dominate).
+
+## How to confirm
+1. Profile the engine and look at the conversion rows:
+   ```sh
+   trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun 2>&1 | grep -iE 'reformat|nvm|Total'
+   ```
+   Rows look like `Reformatting CopyNode for Input Tensor 0 to <layer>`, `<tensor> to nvm`, `<tensor> from nvm` and
+   `<tensor> copy finish`. A `from nvm` row also includes the wait for the DLA, so it is not pure copy time.
+2. The build echo shows the I/O formats used: `Input(s)s format: fp32:CHW` (8.x/10.x) or `Inputs format:
+   fp32:CHW` (7.x) means nobody asked for a DLA format.
+
+## How to fix
+1. Build with DLA-native I/O formats and feed that layout from the application, for example
+   `--inputIOFormats=fp16:chw16 --outputIOFormats=fp16:chw16` (FP16) or `int8:chw32` (INT8).
+2. Alternatives: `fp16:dla_linear` / `int8:dla_linear` (inputs and outputs), and `fp16:dla_hwc4` / `int8:dla_hwc4`
+   for an image-like first input (inputs only; C must be 1, 3 or 4). trtexec accepts the `dla_*` spellings from
+   TensorRT 8.0; 7.x only has `chw16`/`chw32`.
+3. Padding: with `chw16`/`chw32`, C is padded to the next 32-byte boundary; `dla_linear` pads the W stride to
+   64 bytes. Do the packing in the application's pre-processing, otherwise the reformat just moves elsewhere.
+4. Inner boundaries disappear only when the GPU fallbacks are removed (NVDLA-TRT-002).
+
+Re-run `nvdla-doctor analyze` on the new build and profile logs.
+
+## References
+- I/O formats on DLA:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-runtime-configuration.html
+- Default FP32 linear I/O and inserted reformats (maintainers): https://github.com/NVIDIA/TensorRT/issues/2136,
+  https://github.com/NVIDIA/TensorRT/issues/3820
+- DLA FAQ, native formats: https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/main/FAQ/README.md
+- `kDLA_HWC4` definition: https://github.com/NVIDIA/TensorRT/blob/release/10.3/include/NvInferRuntimeBase.h
+- trtexec format names (`dla_linear`, `dla_hwc4` from release/8.0):
+  https://github.com/NVIDIA/TensorRT/blob/release/8.0/samples/common/sampleOptions.cpp
+- `nvm` rows in a DLA profile: https://github.com/NVIDIA/TensorRT/issues/3143
+"""#,
+        "Docs/remedies/NVDLA-TRT-005.md": #"""
+# NVDLA-TRT-005: Reformat layers take a large share of the inference time
+
+Area: tensorrt · Severity: warning
+
+## What it means
+In the `--dumpProfile` table, reformat and copy layers at DLA boundaries take at least a tenth of the measured
+time. The DLA may be fast, but converting tensors between the GPU's layouts and the DLA's (and copying them in and
+out of the DLA's memory) eats the gain. Causes: FP32 linear network I/O (TensorRT's default) and GPU fallbacks in
+the middle of the network.
+
+## How to confirm
+1. Profile per layer:
+   ```sh
+   trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun
+   ```
+   Compare the `Reformatting CopyNode ...`, `... to nvm` and `... copy finish` rows with the `{ForeignNode[...]}`
+   rows. The `... from nvm` row includes waiting for the DLA, so count it as DLA time, not as overhead.
+2. Column order differs: 8.6/10.x print `Time(ms) Avg.(ms) Median(ms) Time(%) Layer`, older releases put `Layer`
+   first.
+3. Check the build echo for `Input(s)s format: fp32:CHW` (no DLA format requested).
+
+## How to fix
+1. Ask for DLA-native formats at the edges and produce them in the application:
+   `--inputIOFormats=fp16:chw16 --outputIOFormats=fp16:chw16`, or `int8:chw32`, or `fp16:dla_linear` /
+   `int8:dla_linear`; `fp16:dla_hwc4` / `int8:dla_hwc4` for an input with 1, 3 or 4 channels (inputs only).
+2. Remove inner DLA↔GPU crossings by fixing the fallbacks (NVDLA-TRT-002); each one costs two reformats.
+3. TensorRT 8.4 and older drive the DLA through NvMedia, which per a maintainer always adds reformat/memcpy at the
+   I/O; 8.5+ uses cuDLA, where a zero-copy pipeline is possible. Newer JetPack releases help here.
+
+Profile again and run `nvdla-doctor analyze` on the new log.
+
+## References
+- I/O formats on DLA:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-runtime-configuration.html
+- NvMedia vs cuDLA reformat (maintainer): https://github.com/NVIDIA/TensorRT/issues/2501
+- Profile with `nvm` rows: https://github.com/NVIDIA/TensorRT/issues/3143
+- DLA FAQ (GPU reformat kernels around every DLA inference):
+  https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/main/FAQ/README.md
+"""#,
+        "Docs/remedies/NVDLA-TRT-006.md": #"""
+# NVDLA-TRT-006: No layer of the network can run on the DLA
+
+Area: tensorrt · Severity: warning
+
+## What it means
+A DLA core was requested, but TensorRT found no layer it could place there and built a pure GPU engine. The DLA,
+its driver and firmware were never used, so they are not the problem. Typical for recurrent and NLP models
+(embeddings/Gather, LSTM, MatMul attention, reshapes), which have no DLA implementation.
+
+## How to confirm
+1. Rebuild verbosely:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | tee build.log |
+     grep -E 'no layer in the network can run on DLA|not supported on DLA|Unsupported on DLA|unning on|No layer'
+   ```
+2. Look for `setDefaultDeviceType was called but no layer in the network can run on DLA.` and a DLA placement list
+   that is empty: the `Layers running on DLA:` / `Layers Running on DLA` header followed directly by the GPU header.
+3. If the model is a plain CNN and still nothing lands on the DLA, the cause is global rather than per layer:
+   - no `--fp16`/`--int8` (NVDLA-TRT-015);
+   - a dynamic-shape profile, which prints `DLA requests all profiles have same min, max, and opt value. All dla
+     layers are falling back to GPU` (NVDLA-TRT-014);
+   - an application built against different TensorRT headers than the library it loads.
+
+## How to fix
+1. Accept it: run the model on the GPU and drop `--useDLACore`; the DLA can serve another (convolutional) model.
+2. Or restructure around what the DLA runs: convolution/deconvolution, pooling, activations, element-wise,
+   channel-axis concatenation, 4-D tensors, FP16/INT8, static shapes. Recurrent, embedding and attention layers
+   stay on the GPU.
+3. For a convolutional model, fix the global cause from step 3 above and rebuild.
+
+Check the result with `nvdla-doctor analyze build.log`.
+
+## References
+- sampleNMT on DLA, every layer refused: https://github.com/NVIDIA/TensorRT/issues/2318
+- Empty DLA list on Xavier NX (TensorRT 7.1.3): https://github.com/NVIDIA/TensorRT/issues/1328
+- Supported layers and restrictions:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- Profile warning on a dynamic-shape build: https://github.com/open-mmlab/mmdeploy/issues/380
+"""#,
+        "Docs/remedies/NVDLA-TRT-007.md": #"""
+# NVDLA-TRT-007: TensorRT finds no DLA on this device
+
+Area: tensorrt · Severity: error
+
+## What it means
+TensorRT was asked to use a DLA core but sees none (or fewer than the index requested). Wordings:
+- trtexec: `Cannot create DLA engine, 0 not available`;
+- API / torch2trt: `canRunOnDLA ... condition: dlaEngineCount > 0`;
+- runtime, TensorRT 6/7: assertion `... < mCore.numEngines()` or `execParams.dlaCore < core->numEngines()`.
+
+Either the module has no DLA, or the process cannot reach it. NVIDIA's DLA FAQ lists AGX Orin, Orin NX, AGX Xavier
+and Xavier NX (and DRIVE Xavier/Orin) as having DLA cores, up to two per SoC; Jetson Nano, TX1/TX2 and Orin Nano
+have none. Commonly listed counts (not verified here; the device nodes are authoritative): Orin NX 8GB one core,
+the other DLA modules two. torch2trt queries the DLA while converting, so on a Nano this error can appear although
+DLA was never requested. A third cause: NVIDIA's TensorRT 11 docs say Jetson Orin on JetPack 6 must stay on
+TensorRT 10.x, 10.7 being the last 10.x release with DLA there, so a TensorRT from outside JetPack may see no DLA.
+
+## How to confirm
+1. Which module is it: `cat /proc/device-tree/model`
+2. Are DLA nodes visible (host and, separately, inside the container)? `ls -l /dev/nvhost-*nvdla*` — one
+   `nvhost-ctrl-nvdla<N>` per core (JetPack 5 also has `nvhost-nvdla<N>`).
+3. On Xavier/Orin, check the driver side on the host: `nvdla-doctor check`, and `sudo dmesg | grep -i nvdla`.
+4. Compare `--useDLACore=N` with the number of nodes (NVDLA-TRT-017).
+
+## How to fix
+1. Module without DLA: do not request it — no `--useDLACore`, default device type GPU, torch2trt without DLA
+   options. Use the GPU engine.
+2. Container: start it with the NVIDIA runtime (`--runtime nvidia` or CDI) so the DLA device nodes are passed in;
+   if nodes are missing on the host too, follow `nvdla-doctor check`.
+3. Use a core index below the module's DLA count.
+4. Use the TensorRT that JetPack ships, not a separately installed newer release.
+
+## References
+- Jetson Nano + torch2trt, `dlaEngineCount > 0`: https://github.com/NVIDIA-AI-IOT/torch2trt/issues/856
+- Same on trt_pose_hand: https://github.com/NVIDIA-AI-IOT/trt_pose_hand/issues/19
+- `Cannot create DLA engine, 0 not available` in Docker on Orin:
+  https://github.com/NVIDIA-ISAAC-ROS/isaac_ros_depth_segmentation/issues/12
+- Modules with DLA (FAQ): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/main/FAQ/README.md
+- No DLA on Nano/TX2/T4 (maintainer): https://github.com/NVIDIA/TensorRT/issues/956
+- DLA support by TensorRT release:
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+- Runtime core-index assertions: https://github.com/mlcommons/inference_results_v0.5/issues/34,
+  https://github.com/marcoslucianops/DeepStream-Yolo/issues/27
+"""#,
+        "Docs/remedies/NVDLA-TRT-008.md": #"""
+# NVDLA-TRT-008: A DLA standalone loadable was given to the TensorRT runtime
+
+Area: tensorrt · Severity: error
+
+## What it means
+The file was built with `EngineCapability::kDLA_STANDALONE`: a raw DLA loadable meant for the cuDLA API, not a
+TensorRT engine. TensorRT can build such a loadable but its runtime will not load it. The file is not corrupt and
+the DLA is fine; it is simply the wrong loader. Wordings:
+- TensorRT 8.5.1: `Cannot deserialize serialized engine built with EngineCapability::kDLA_STANDALONE, use cuDLA
+  APIs instead.`, followed by `Engine deserialization failed`;
+- trtexec 8.5/8.6: `Safe DLA engine built with kDLA_STANDALONE should not be deserialized in TRT!`;
+  trtexec 10.x: `... should not be run via TRT!`.
+
+## How to confirm
+1. Find how the file was made. The build log's banner carries the command line, e.g.
+   `&&&& RUNNING TensorRT.trtexec [TensorRT vNNNN] # trtexec ... --buildDLAStandalone --useDLACore=0`
+   (trtexec 8.6+); in 8.5 the same kind of file came from `--safe --useDLACore=N`. 8.6/10.x also echo
+   `Build DLA standalone loadable: Enabled` under Build Options. That option forbids `--allowGPUFallback` and skips
+   inference by default, so the build itself ends without running anything.
+2. Reproduce the refusal: `trtexec --loadEngine=model.dla --verbose 2>&1 | grep -E 'kDLA_STANDALONE|magicTag'`.
+   A loadable can also fail with the plan magic-tag assertion instead (NVDLA-TRT-009).
+
+## How to fix
+1. To keep the standalone loadable, load and run it with cuDLA: create a device with `cudlaCreateDevice`, load the
+   bytes with `cudlaModuleLoadFromMemory`, register the I/O buffers and submit with `cudlaSubmitTask`. NVIDIA's
+   cuDLA samples show hybrid (CUDA) and standalone modes; the I/O formats must match the build
+   (`--inputIOFormats`/`--outputIOFormats`).
+2. To use trtexec or the TensorRT runtime instead, rebuild a normal engine without the standalone option:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --fp16 --allowGPUFallback --saveEngine=model.engine
+   ```
+
+## References
+- Standalone loadable fed to trtexec (TensorRT 8.5.1): https://github.com/NVIDIA/TensorRT/issues/4106,
+  https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/40
+- "TensorRT can only build the loadable ... use cuDLA API" (maintainer):
+  https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/31
+- trtexec standalone handling: https://github.com/NVIDIA/TensorRT/blob/release/8.6/samples/common/sampleEngines.cpp
+- cuDLA samples: https://github.com/NVIDIA-AI-IOT/cuDLA-samples
+"""#,
+        "Docs/remedies/NVDLA-TRT-009.md": #"""
+# NVDLA-TRT-009: The file given to the TensorRT runtime is not a TensorRT engine
+
+Area: tensorrt · Severity: error
+
+## What it means
+TensorRT checks a magic tag at the start of every serialized plan. Here the check failed:
+`Error Code 1: Serialization (Serialization assertion plan->header.magicTag == rt::kPLAN_MAGIC_TAG failed.)`
+(from `runtime.cpp::parsePlan`). The bytes are not a plan this runtime can parse. The two usual cases on Jetson:
+- a DLA standalone loadable (built with `--buildDLAStandalone`, for cuDLA);
+- an engine written by an exporter that puts its own header in front, e.g. Ultralytics `.engine` files, which
+  start with a 4-byte little-endian length and a JSON metadata block before the TensorRT bytes.
+
+The DLA and its driver are not involved.
+
+## How to confirm
+1. Look at the first bytes:
+   ```sh
+   head -c 64 model.engine | xxd
+   ```
+   Readable JSON text starting at byte 4 means an Ultralytics-style header; text such as `version https://git-lfs`
+   means a Git LFS pointer, not a model at all (NVDLA-TRT-012).
+2. Check the command that produced the file for `--buildDLAStandalone` (or `--safe` with `--useDLACore` on 8.5).
+3. Reproduce: `trtexec --loadEngine=model.engine --verbose 2>&1 | grep -E 'magicTag|kDLA'`.
+
+## How to fix
+1. DLA loadable: run it with cuDLA (NVDLA-TRT-008), or rebuild a normal engine with `--useDLACore`.
+2. Exporter engine: load it with that exporter's runtime (Ultralytics `YOLO("model.engine")`), or strip the header:
+   ```sh
+   python3 - model.engine plain.engine <<'PY'
+   import sys; b = open(sys.argv[1], "rb").read(); n = int.from_bytes(b[:4], "little")
+   open(sys.argv[2], "wb").write(b[4 + n:])
+   PY
+   ```
+   The stripped plan must still be loaded by the same TensorRT version on the same module.
+3. Otherwise rebuild on this device: `trtexec --onnx=model.onnx --useDLACore=0 --fp16 --saveEngine=model.engine`.
+
+## References
+- Magic-tag failure for a loadable; "use cuDLA API" (maintainer):
+  https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/31
+- Magic-tag failure for an Ultralytics engine in trtexec: https://github.com/ultralytics/ultralytics/pull/16449
+- Ultralytics engine layout: ultralytics/ultralytics `ultralytics/engine/exporter.py` (`export_engine` writes the
+  metadata length, the JSON, then the engine)
+"""#,
+        "Docs/remedies/NVDLA-TRT-010.md": #"""
+# NVDLA-TRT-010: The DLA failed to load or run the program
+
+Area: tensorrt · Severity: error
+
+## What it means
+TensorRT compiled a DLA loadable, but the DLA software stack underneath refused to load, bind or run it. Wordings
+by backend:
+- NvMedia (TensorRT 5–8.4): `NVMEDIA_DLA :  528, ERROR: load from memory failed.`, `... BindInputTensorArgs
+  failed`, `DLA Error in submit: 7 (Failure to submit program to DLA engine.)`, `[nvdlaUtils.cpp::submit::198]
+  Error Code 1: DLA (Failure to submit program to DLA engine.)`;
+- cuDLA (TensorRT 8.5+): `[cudlaUtils.cpp::submit::95] Error Code 1: DLA (Failed to submit program to DLA
+  engine.)`; cuDLA apps print `CUDLA ERR: <n>`.
+
+It can happen at inference or already while building. Reported triggers include a very large input and several
+DLA plans run from parallel threads; a faulty kernel driver or firmware, or an engine from another TensorRT
+release, are the other suspects to rule out.
+
+## How to confirm
+1. Check the kernel side right after the failure:
+   ```sh
+   sudo dmesg | grep -iE 'nvdla|smmu|cma'
+   nvdla-doctor check
+   ```
+   SMMU faults, firmware load errors or CMA allocation failures point below TensorRT.
+2. Check memory while it runs (`tegrastats`); note how many engines use the same core.
+3. Rebuild and run the engine alone with the TensorRT on this board:
+   `trtexec --onnx=model.onnx --useDLACore=0 --fp16 --allowGPUFallback --saveEngine=t.engine --verbose`.
+
+## How to fix
+1. Fix whatever `nvdla-doctor check` reports (driver, firmware, SMMU, CMA).
+2. Always build the engine on the target with the TensorRT of its JetPack; never copy engines between releases.
+3. Reduce the load: one engine per DLA core at a time, smaller input resolution or batch, or split the input.
+4. On DRIVE OS, a maintainer pointed to DLA fixes in newer releases for multi-threaded DLA plans; upgrade.
+
+Re-run the workload and feed the log to `nvdla-doctor analyze`.
+
+## References
+- Load failure (TensorRT 5.1): https://github.com/NVIDIA/TensorRT/issues/2252
+- Submit/bind failures (TensorRT 7.1, Xavier NX): https://github.com/NVIDIA/TensorRT/issues/899
+- Register failure (MLPerf, Xavier): https://github.com/mlcommons/inference_results_v0.5/issues/34
+- Submit failure at build time, large input (8.4, Orin): https://github.com/NVIDIA/TensorRT/issues/2426
+- cuDLA submit failure, multi-threaded plans (DRIVE OS): https://github.com/NVIDIA/TensorRT/issues/3567
+- cuDLA load failure: https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/10
+"""#,
+        "Docs/remedies/NVDLA-TRT-011.md": #"""
+# NVDLA-TRT-011: Known TensorRT builder defect at a DLA/GPU boundary
+
+Area: tensorrt · Severity: error
+
+## What it means
+The TensorRT builder stopped on an internal assertion that public reports tie to DLA builds. It is a defect in
+that TensorRT release, triggered where a DLA region meets GPU layers; the kernel, driver and DLA hardware are fine,
+and the same model may build with a different split. Known signatures:
+- TensorRT 7.1.3 (JetPack 4.4/4.5, Xavier NX): `../builder/cudnnBuilder2.cpp (1757) - Assertion Error in
+  operator(): 0 (et.region->getType() == RegionType::kNVM)`, then `Engine creation failed`;
+- TensorRT 8.3 (DRIVE OS 6.0.2, Orin): `[nvmediaTensorCache.cpp::registerTensor::80] Error Code 2: Internal Error
+  (Assertion nbTensors <= capacity() failed. Found a case where the cache is too small.)`, filed by NVIDIA as an
+  internal bug.
+
+Which release fixed them is not confirmed by the reports.
+
+## How to confirm
+1. Note the TensorRT version (`dpkg -l | grep -E 'tensorrt|nvinfer'`, or the trtexec banner).
+2. Find the last layer placed on the DLA before the abort:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --verbose 2>&1 | tee build.log |
+     grep -E 'Running on|running on|Unsupported|not supported on DLA|Assertion'
+   ```
+3. Build once without `--allowGPUFallback`: the build then fails with an error naming the layer the DLA refuses,
+   which shows where the DLA region would end.
+
+## How to fix
+1. Upgrade to the TensorRT of a newer JetPack (or DRIVE OS) and rebuild; no fixed version is claimed here.
+2. Until then, move the boundary: force the layers around it to the GPU (`IBuilderConfig::setDeviceType(layer,
+   DeviceType::kGPU)`, or `--layerDeviceTypes` in trtexec 8.6+), or make the refused layer DLA-supported so the
+   region does not end there.
+
+Confirm with `nvdla-doctor analyze build.log`.
+
+## References
+- kNVM assertion, yolov4-tiny INT8, Xavier NX: https://github.com/NVIDIA/TensorRT/issues/828
+  (forum: https://forums.developer.nvidia.com/t/problem-building-tensorrt-engines-for-dla-core/155749)
+- kNVM assertion, trt_pose via trtexec and torch2trt: https://github.com/NVIDIA/TensorRT/issues/1108
+- nvmediaTensorCache assertion (DRIVE Orin, TensorRT 8.3): https://github.com/NVIDIA/TensorRT/issues/2307
+"""#,
+        "Docs/remedies/NVDLA-TRT-012.md": #"""
+# NVDLA-TRT-012: The ONNX file is a Git LFS pointer, not the model
+
+Area: tensorrt · Severity: error
+
+## What it means
+The `.onnx` file is a small Git LFS pointer text file, not the model: the repository was cloned without Git LFS,
+so only the pointer was checked out. The parser cannot read it as binary protobuf, falls back to the text format
+and stumbles over the pointer's first word:
+`Error parsing text-format onnx2trt_onnx.ModelProto: 1:9: Message type "onnx2trt_onnx.ModelProto" has no field
+named "version".`, followed by `Failed to parse ONNX model from file: <path>` and `Failed to parse onnx file`.
+Nothing here involves the DLA or TensorRT's DLA support.
+
+## How to confirm
+1. Look at the file:
+   ```sh
+   ls -l model.onnx
+   head -c 200 model.onnx
+   ```
+   A pointer is a short text file (well under 1 KB): `version https://git-lfs.github.com/spec/v1`, an `oid sha256:...`
+   line and a `size ...` line (the real model's size).
+2. In the repository: `git lfs ls-files` lists the file if it is LFS-tracked.
+
+## How to fix
+1. Install Git LFS and fetch the real content, inside the cloned repository:
+   ```sh
+   sudo apt-get install git-lfs   # if missing
+   git lfs install
+   git lfs pull
+   ```
+2. Check that the file is now binary and its size matches the pointer's `size`, then run the build again.
+
+## References
+- cuDLA sample build on Orin failing on a pointer file (TensorRT 8.4.1):
+  https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/2
+- Git LFS pointer file format: https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md
+"""#,
+        "Docs/remedies/NVDLA-TRT-013.md": #"""
+# NVDLA-TRT-013: INT8 without calibration or dynamic ranges
+
+Area: tensorrt · Severity: warning
+
+## What it means
+INT8 was requested, but TensorRT has no scale (dynamic range) for some tensors: no calibrator ran, no calibration
+cache was given, and the model has no Q/DQ nodes. Layers touching those tensors fall back to FP16/FP32; on the DLA
+they run in FP16 or move to the GPU. trtexec's `--int8` without `--calib` is worse in another way: it assigns
+placeholder ranges to every tensor so the build succeeds, which is fine for timing but gives meaningless outputs.
+Wordings:
+- 6.0–8.2: `Calibrator is not being used. Users must provide dynamic range for all tensors.`
+- 8.4–10.x: `... for all tensors that are not Int32 or Bool.` (some 7.x builds end `... that are not Int32.`)
+- 8.x/10.x, per tensor: `Missing scale and zero-point for tensor <name>, expect fall back to non-int8
+  implementation for any layer consuming or producing given tensor`
+
+## How to confirm
+1. Look at the build log and options:
+   ```sh
+   grep -E 'Calibrator is not being used|Missing scale and zero-point|Precision:|Calibration:' build.log
+   ```
+   An empty `Calibration:` line in the trtexec echo means no cache was used.
+2. Count the layers actually placed on the DLA and compare the engine's outputs with the FP16 engine's.
+
+## How to fix
+1. Calibrate: implement `IInt8EntropyCalibrator2` over a few hundred representative, pre-processed inputs, write
+   the calibration cache, then build with it:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --int8 --fp16 --calib=model.cache --saveEngine=m.engine
+   ```
+   Keep `--fp16` too, so layers without INT8 support stay in FP16 rather than FP32.
+2. Or set per-tensor ranges yourself (`ITensor::setDynamicRange`) from a quantization-aware-trained model.
+3. For a quick placement test use `--fp16` alone; judge accuracy only on calibrated INT8 engines.
+
+Check the new build with `nvdla-doctor analyze build.log`.
+
+## References
+- Calibrator warning by release, sampleINT8API README:
+  https://github.com/NVIDIA/TensorRT/blob/release/8.2/samples/sampleINT8API/README.md
+  https://github.com/NVIDIA/TensorRT/blob/release/10.0/samples/sampleINT8API/README.md
+- Missing scale and zero-point: https://github.com/NVIDIA/TensorRT/issues/4058,
+  https://github.com/wang-xinyu/tensorrtx/issues/1093
+- trtexec placeholder ranges without `--calib` (`setTensorDynamicRange`):
+  https://github.com/NVIDIA/TensorRT/blob/release/8.5/samples/common/sampleEngines.cpp
+- DLA tutorial, including INT8 calibration (Orin): https://github.com/NVIDIA-AI-IOT/jetson_dla_tutorial
+"""#,
+        "Docs/remedies/NVDLA-TRT-014.md": #"""
+# NVDLA-TRT-014: Dynamic shapes keep layers off the DLA
+
+Area: tensorrt · Severity: warning
+
+## What it means
+The DLA executes only fixed tensor shapes. When the network has dynamic dimensions and an optimization profile
+whose minimum, optimum and maximum differ, TensorRT keeps the affected layers (often all of them) on the GPU.
+NVIDIA's restrictions state it directly: the profile's min, max and opt must be equal for wildcard dimensions, and
+the runtime shape must match the build shape. Wordings:
+- TensorRT 7.1: `DLA Layer <name> does not support dynamic shapes in any dimension.`
+- TensorRT 8.x/10.x: `DLA requests all profiles have same min, max, and opt value. All dla layers are falling back
+  to GPU` (printed even on GPUs without DLA, so alone it does not prove that DLA was requested).
+
+## How to confirm
+1. Inspect the model's inputs: a symbolic or `-1` dimension (batch, height, width) means dynamic shapes.
+   `polygraphy inspect model model.onnx` shows them, as does Netron.
+2. Search the build log:
+   ```sh
+   grep -E 'dynamic shapes|same min, max, and opt|Input build shape|minShapes|Running on' build.log
+   ```
+
+## How to fix
+1. Export a static model: fixed input size and batch (e.g. `torch.onnx.export` without `dynamic_axes`, or the
+   exporter's static/`dynamic=False` option), then build as usual.
+2. Or keep the dynamic model and pin every dynamic input to one shape in the profile:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 \
+     --minShapes=images:1x3x640x640 --optShapes=images:1x3x640x640 --maxShapes=images:1x3x640x640
+   ```
+   A report on TensorRT 8.5.2 (Orin) found a dynamic ONNX built with only `--shapes` still fell back to the GPU
+   while the static export ran on the DLA, so prefer the static export.
+3. Need several sizes? Build one DLA engine per shape.
+
+Verify with `nvdla-doctor analyze build.log` that no dynamic-shape reason remains.
+
+## References
+- DLA restrictions (dynamic dimensions):
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- TensorRT 7.1 wording: https://github.com/onnx/tensorflow-onnx/issues/1632
+- Profile warning: https://github.com/open-mmlab/mmdeploy/issues/380
+- Dynamic vs static export on Orin: https://github.com/NVIDIA/TensorRT/issues/4413,
+  https://github.com/ultralytics/ultralytics/issues/20082
+"""#,
+        "Docs/remedies/NVDLA-TRT-015.md": #"""
+# NVDLA-TRT-015: DLA requested without FP16 or INT8
+
+Area: tensorrt · Severity: warning
+
+## What it means
+The DLA computes only in FP16 and INT8. A build that targets the DLA but allows only FP32 leaves TensorRT nothing
+it can place there: layers go to the GPU (with GPU fallback) or the build fails. TensorRT 7.1 names each layer:
+`DLA only supports FP16 and Int8 precision type. Switching <name> device type to GPU.`
+
+trtexec is mostly immune: from 7.1 to 10.x it turns on FP16 by itself when `--useDLACore` is given without
+`--int8`, even though its option echo still shows `Precision: FP32`. The problem therefore shows up mainly in
+applications that use the builder API directly (Python scripts, torch2trt, custom C++ builders).
+
+## How to confirm
+1. Find the requested precision:
+   ```sh
+   grep -E 'Precision:|DLA only supports FP16|DLACore:|Unsupported on DLA' build.log
+   ```
+2. In your own code, check that the builder config sets `BuilderFlag.FP16` or `BuilderFlag.INT8` next to
+   `default_device_type = trt.DeviceType.DLA` and `DLA_core`.
+3. torch2trt: `fp16_mode=True` or `int8_mode=True` must accompany the DLA options.
+
+## How to fix
+1. trtexec: `--fp16`, `--int8` (with `--calib`, see NVDLA-TRT-013) or `--best`, together with `--useDLACore=N`.
+   TensorRT 11 trtexec has no per-precision flags: export a strongly typed FP16 (or INT8) ONNX model instead.
+2. Python API:
+   ```python
+   config.set_flag(trt.BuilderFlag.FP16)          # or INT8 with a calibrator
+   config.default_device_type = trt.DeviceType.DLA
+   config.DLA_core = 0
+   config.set_flag(trt.BuilderFlag.GPU_FALLBACK)
+   ```
+3. Layers that need FP32 for accuracy can stay on the GPU: mark them with `config.set_device_type(layer,
+   trt.DeviceType.GPU)` instead of building the whole network in FP32.
+
+Rebuild and run `nvdla-doctor analyze build.log` again.
+
+## References
+- TensorRT 7.1 wording: https://github.com/onnx/tensorflow-onnx/issues/1632
+- trtexec enables FP16 for DLA builds (`if (!build.int8) config.setFlag(BuilderFlag::kFP16)`):
+  https://github.com/NVIDIA/TensorRT/blob/release/10.3/samples/common/sampleEngines.cpp
+- DLA precision support (FAQ): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/main/FAQ/README.md
+- TensorRT 11, precision from the network's types:
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.0/inference-library/dla-build-and-run.html
+- torch2trt DLA needs fp16/int8 mode: https://github.com/NVIDIA-AI-IOT/torch2trt/pull/507
+"""#,
+        "Docs/remedies/NVDLA-TRT-016.md": #"""
+# NVDLA-TRT-016: The whole network runs on the DLA
+
+Area: tensorrt · Severity: info
+
+## What it means
+Every layer of the network was placed on the DLA and nothing fell back to the GPU. This is the target state;
+there is nothing to fix. Healthy logs look like this (8.x/10.x; some builds print it at verbose level `[V]`):
+`---------- Layers Running on GPU ----------` followed by `No layer is running on GPU`, and the DLA list holds
+`[DlaLayer] {ForeignNode[first...last]}` lines. Verbose builds add `{ForeignNode[...]} successfully offloaded to
+DLA.` for each subgraph.
+
+Two details are still worth reading:
+- Subgraph count. Each `{ForeignNode[...]}` is a separate DLA loadable and one DLA task per inference. Even
+  without GPU fallback the DLA compiler may cut the network into several subgraphs; that is a partitioning
+  decision, not an error, but one subgraph is fastest. The DLA holds a limited number of loadables per core (16
+  per the current docs, NVDLA-TRT-003).
+- DLA memory pools. The verbose line `DLA Memory Pool Sizes: Managed SRAM = 1 MiB, Local DRAM = 1024 MiB, Global
+  DRAM = 512 MiB` shows TensorRT's defaults: managed SRAM acts as a cache (Orin has 1 MiB per DLA core; without
+  it the DLA falls back to local DRAM), local DRAM holds the subgraph's intermediate tensors, global DRAM the
+  weights. A larger local DRAM pool can let larger subgraphs stay on the DLA.
+
+## How to confirm
+1. `grep -E 'Running on|No layer is running|DlaLayer|successfully offloaded|DLA Memory Pool' build.log`
+2. Profile to see the DLA share of the time, including I/O reformats (NVDLA-TRT-004):
+   `trtexec --loadEngine=model.engine --dumpProfile --separateProfileRun`
+
+## How to fix
+Nothing to fix. Optional tuning:
+- build with DLA-native I/O formats to drop the reformats at the engine's edges (NVDLA-TRT-004);
+- pool sizes are set with `IBuilderConfig::setMemoryPoolLimit` or trtexec `--memPoolSize` (sizes in MiB, powers
+  of 2), e.g. `--memPoolSize=dlaLocalDRAM:2048` for a model with large intermediate tensors.
+
+Keep `nvdla-doctor analyze build.log` in your build pipeline so a regression to GPU fallback is noticed.
+
+## References
+- All layers on DLA, DRIVE Orin (verbose log, memory pools):
+  https://forums.developer.nvidia.com/t/why-does-a-model-split-into-subgraphs-for-dla-when-gpu-fallback-not-enabled-does-this-affect-the-required-output-formats/337313
+- Loadables per core:
+  https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html
+- Customizing DLA memory pools:
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/dla-memory-pools.html
+- `--memPoolSize` pools: https://github.com/NVIDIA/TensorRT/blob/release/8.5/samples/common/sampleOptions.cpp
+"""#,
+        "Docs/remedies/NVDLA-TRT-017.md": #"""
+# NVDLA-TRT-017: DLA core requested that this module does not have
+
+Area: tensorrt · Severity: error
+
+## What it means
+The build or run asks for a DLA core index that does not exist on this module. Cores are numbered from 0, so a
+module with one DLA has only core 0 and a module with two has 0 and 1. Configurations copied from a two-DLA board
+(AGX Orin, AGX Xavier) to a single-DLA module typically carry `--useDLACore=1`, `use-dla-core=1` (DeepStream) or
+`device=dla:1` (Ultralytics). Symptoms:
+- trtexec: `Cannot create DLA engine, 1 not available`;
+- TensorRT 6/7 runtime: `Assertion ... (execParams.dlaCore >= 0 && execParams.dlaCore < core->numEngines())` or
+  `... getDLACore() < mCore.numEngines()' failed.`
+- ONNX Runtime's TensorRT provider does not fail; it warns `Try to use DLA core #<N>, but it exceeds platform's
+  maximum DLA core number <M>. Use DLA core 0 instead.`
+
+## How to confirm
+1. Count the cores the kernel exposes (one `nvhost-ctrl-nvdla<N>` per core; JetPack 5 also lists
+   `nvhost-nvdla<N>`):
+   ```sh
+   ls /dev/nvhost-*nvdla*
+   cat /proc/device-tree/model
+   ```
+2. Compare with the index in the command or config (`--useDLACore=`, `DLA_core`, `use-dla-core`, `dla:N`).
+3. If the module should have two cores but only one node is present, the problem is on the kernel side: run
+   `nvdla-doctor check`.
+
+## How to fix
+1. Use an index below the module's DLA count: `--useDLACore=0` on a single-DLA module.
+2. Make the index configurable per device rather than hard-coding 1; `builder.num_DLA_cores` (Python) or
+   `IBuilder::getNbDLACores()` returns the count TensorRT sees.
+3. To use two cores, run two engines, one per core (`IRuntime::setDLACore` before deserializing), on a module
+   that has two.
+
+Re-check the log with `nvdla-doctor analyze`.
+
+## References
+- trtexec DLA core check (`Cannot create DLA engine, <N> not available`):
+  https://github.com/NVIDIA/TensorRT/blob/release/10.3/samples/common/sampleEngines.cpp
+- Runtime core-index assertions: https://github.com/marcoslucianops/DeepStream-Yolo/issues/27,
+  https://github.com/mlcommons/inference_results_v0.5/issues/34
+- ONNX Runtime TensorRT EP DLA messages:
+  https://github.com/microsoft/onnxruntime/blob/main/onnxruntime/core/providers/tensorrt/tensorrt_execution_provider.cc
+- Ultralytics `dla:0`/`dla:1` devices: https://github.com/ultralytics/ultralytics/pull/16449
+"""#,
+        "Docs/remedies/NVDLA-TRT-018.md": #"""
+# NVDLA-TRT-018: This TensorRT does not know the Jetson module it runs on
+
+Area: tensorrt · Severity: error
+
+## What it means
+TensorRT keeps a table of the embedded devices it was released for (SoC, number of GPU SMs, memory size) and
+derives its memory cap from it. TensorRT 8.2 and early 8.4 builds stop with an internal assertion when the module is
+not in that table — typically a module that shipped after that TensorRT release, such as a Xavier NX 16GB with
+JetPack 4.6.x or an AGX Orin 32GB with an early JetPack 5. Every engine build fails the same way, with or without the
+DLA; the DLA, its driver and the kernel are not involved.
+
+Later releases only warn (`Unknown embedded device detected. Using 59656MiB as the allocation cap for memory on
+embedded devices.`) and carry on; that warning needs nothing and `nvdla-doctor` does not report it.
+
+## How to confirm
+1. The build log has `[utils.cpp::checkMemLimit::380] Error Code 2: Internal Error (Assertion upperBound != 0 failed.
+   Unknown embedded device detected. Please update the table with the entry: {{…}, …},)`.
+2. `cat /proc/device-tree/model` and `cat /etc/nv_tegra_release`: compare the module with the JetPack releases that
+   support it (NVIDIA's Jetson release notes list the modules per release).
+3. `dpkg-query -W 'libnvinfer*'` shows which TensorRT is installed.
+
+## How to fix
+1. Install a JetPack release that supports this module; it brings a TensorRT whose table includes it.
+2. In containers, use an L4T/JetPack image of that release (the TensorRT inside the image is the one that builds).
+3. Re-run the build and check it with `nvdla-doctor analyze build.log`.
+
+## References
+- dusty-nv/jetson-inference issue 1508 (Xavier NX 16GB, JetPack 4.6.2, TensorRT 8.2.1):
+  https://github.com/dusty-nv/jetson-inference/issues/1508
+- shouxieai/tensorRT_Pro issue 137 (AGX Orin 32GB, early JetPack 5): https://github.com/shouxieai/tensorRT_Pro/issues/137
+"""#,
         "Docs/remedies/NVDLA-USR-001.md": #"""
 # NVDLA-USR-001: A DLA/TensorRT library cannot be loaded
 
@@ -3471,6 +4604,49 @@ JetPack 6 it lives in `/usr/lib/aarch64-linux-gnu/nvidia/`, on JetPack 4/5 in `�
 ## References
 - roboflow/inference PR 2306
 - dusty-nv/jetson-inference issue 1920
+"""#,
+        "Docs/remedies/NVDLA-USR-002.md": #"""
+# NVDLA-USR-002: PyTorch without CUDA (a CPU-only wheel)
+
+Area: userspace · Severity: error
+
+## What it means
+The Python environment has a PyTorch build without CUDA support. Any step that moves a tensor or model to the GPU
+raises `AssertionError: Torch not compiled with CUDA enabled`, so torch2trt, Torch-TensorRT or an exporter such as
+Ultralytics stops before TensorRT (and the DLA) is ever reached. Ultralytics reports the same situation as
+`Invalid CUDA 'device=dla:1' requested` with `torch.cuda.is_available(): False`.
+
+The usual cause is `pip install torch` on the Jetson: the aarch64 wheels on PyPI do not include CUDA for Jetson,
+so pip installs a CPU-only build (or replaces a working one as a dependency of another package). The DLA, its
+driver and TensorRT are not involved.
+
+## How to confirm
+1. Ask PyTorch itself:
+   ```sh
+   python3 -c 'import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())'
+   ```
+   A CPU-only build prints `None` for `torch.version.cuda` and `False`.
+2. See where it came from: `pip show torch` (version, location) and `pip list 2>/dev/null | grep -i torch`.
+3. Check the JetPack release, which decides the matching wheel: `cat /etc/nv_tegra_release` or
+   `dpkg-query -W nvidia-jetpack`.
+
+## How to fix
+1. Uninstall the CPU wheel (`pip uninstall torch torchvision`) and install the PyTorch wheel NVIDIA builds for
+   this JetPack (see NVIDIA's "Installing PyTorch for Jetson Platform" guide), with a matching torchvision.
+2. Or work in a container that already has CUDA-enabled PyTorch for Jetson (the l4t-pytorch / l4t-ml images for
+   your L4T release).
+3. Pin torch in your requirements so later `pip install` runs do not pull the CPU wheel back in.
+4. Check again that `torch.cuda.is_available()` is `True`, then rerun the conversion and
+   `nvdla-doctor analyze` on its log.
+
+## References
+- Jetson Orin Nano, CPU-only torch from pip: https://github.com/dusty-nv/jetson-inference/issues/1848
+- Ultralytics DLA export with CPU-only torch: https://github.com/ultralytics/ultralytics/issues/17415
+- Orin NX, reinstall from NVIDIA's Jetson wheels: https://github.com/NVIDIA-AI-IOT/jetson_dla_tutorial/issues/4
+- Installing PyTorch for Jetson Platform:
+  https://docs.nvidia.com/deeplearning/frameworks/install-pytorch-jetson-platform/index.html
+- PyTorch wheels per JetPack (NVIDIA forum):
+  https://forums.developer.nvidia.com/t/pytorch-for-jetson-version-1-9-0-now-available/72048
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table

@@ -32,6 +32,7 @@ public struct TextRenderer {
         lines.append(platformLine(report))
         for note in report.notes { lines.append(note) }
         lines += Glance.lines(report.facts)
+        lines += Glance.tensorrtLines(report.facts)
         if let reason = report.unassessable {
             lines.append("")
             lines.append(paint(reason, "1"))
@@ -88,7 +89,10 @@ public struct TextRenderer {
         lines.append("      \(finding.message)")
         for evidence in finding.evidence {
             let expected = evidence.expected.map { " (expected \($0))" } ?? ""
-            lines.append("      seen: \(evidence.source): \(evidence.observed)\(expected)")
+            // Facts derived from a pasted log share one source; name them so the value reads on its own.
+            let observed =
+                evidence.fact.hasPrefix("trt.") ? "\(evidence.fact) = \(evidence.observed)" : evidence.observed
+            lines.append("      seen: \(evidence.source): \(observed)\(expected)")
         }
         lines.append("      fix:  \(finding.remedy.summary)")
         for command in finding.remedy.commands { lines.append("            $ \(command)") }

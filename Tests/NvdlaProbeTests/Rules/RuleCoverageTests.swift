@@ -50,7 +50,7 @@ struct RuleCoverageTests {
             for passed in report.passed { silent[passed.rule, default: []].insert(root) }
         }
         // Artefact rules (analyze) are covered by the pasted-artefact variants.
-        for item in ArtifactFixtures.cases {
+        for item in ArtifactFixtures.cases + TensorRTFixtures.cases {
             let report = AnalyzeJob.analyze(text: item.text, name: item.name, rules: Fixtures.rules)
             for finding in report.findings { fired[finding.id, default: []].insert(item.name) }
             for passed in report.passed { silent[passed.rule, default: []].insert(item.name) }

@@ -15,6 +15,34 @@ extension FactCatalogue {
     /// The signals the shipped rules declare; `rules lint` checks every declared signal is listed here.
     static let signalSpecs: [SignalSpec] = [
         SignalSpec(
+            name: "trt_no_dla_engine", perDLA: false, cancellable: false,
+            meaning:
+                "TensorRT finds no DLA: `condition: dlaEngineCount > 0`, `Cannot create DLA engine, N not available`"),
+        SignalSpec(
+            name: "trt_standalone_runtime", perDLA: false, cancellable: false,
+            meaning: "TensorRT runtime refuses a `kDLA_STANDALONE` engine (a cuDLA loadable)"),
+        SignalSpec(
+            name: "trt_not_a_plan", perDLA: false, cancellable: false,
+            meaning: "`magicTag == rt::kPLAN_MAGIC_TAG` assertion: the engine file is not a TensorRT plan"),
+        SignalSpec(
+            name: "trt_dla_runtime_error", perDLA: false, cancellable: false,
+            meaning: "`NVMEDIA_DLA : N, ERROR:`, `DLA Error in submit`, `Error Code 1: DLA (…)`, cuDLA load failures"),
+        SignalSpec(
+            name: "trt_builder_defect", perDLA: false, cancellable: false,
+            meaning: "Known DLA builder assertions (`RegionType::kNVM`, `nvmediaTensorCache` capacity)"),
+        SignalSpec(
+            name: "trt_lfs_pointer", perDLA: false, cancellable: false,
+            meaning: "ONNX parser reads a Git LFS pointer (`has no field named \"version\"`)"),
+        SignalSpec(
+            name: "trt_int8_no_calibration", perDLA: false, cancellable: false,
+            meaning: "INT8 without calibration/dynamic ranges (`Calibrator is not being used`, missing scales)"),
+        SignalSpec(
+            name: "trt_unknown_device", perDLA: false, cancellable: false,
+            meaning: "`checkMemLimit` assertion `Unknown embedded device detected` (TensorRT older than the module)"),
+        SignalSpec(
+            name: "torch_cpu_only", perDLA: false, cancellable: false,
+            meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
+        SignalSpec(
             name: "fused", perDLA: true, cancellable: false, meaning: "`NVDLA<N> IP is disabled in Fuse|Soft Fuse|SKU`"),
         SignalSpec(
             name: "probe_failed", perDLA: true, cancellable: false,

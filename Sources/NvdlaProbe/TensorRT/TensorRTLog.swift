@@ -1,0 +1,582 @@
+/// Reads a TensorRT build or run log a line at a time and keeps what it says about DLA placement.
+///
+/// Reads (TensorRT 7.x–10.x, trtexec and the C++/Python APIs): the trtexec command echo and `=== Build Options ===`;
+/// the placement lists (`Layers Running on DLA/GPU` with `[DlaLayer]`/`[GpuLayer]` entries, TensorRT 7's
+/// `Layers running on DLA:` followed by `{a,b}, {c}` groups); per-layer fallback warnings and the validation details
+/// before them; the subgraph limit; `Engine Layer Information` (`Layer(DLA)`, `Layer(Reformat)`); `--dumpProfile`
+/// tables; `Original: N layers`; DLA memory pools. Memory is bounded: names are kept in capped sets, groups keep
+/// counts and three examples.
+public final class TensorRTLog {
+    /// Most distinct layer names remembered per set; more are counted, not stored.
+    static let nameCap = 100_000
+    /// Most validation details waiting for the fallback line that names their layer.
+    static let pendingCap = 1_000
+
+    /// Layers of one fallback group (a reason and an operator): how many and a few names.
+    public struct Group: Sendable, Equatable {
+        public var count = 0
+        public var examples: [String] = []
+
+        mutating func add(_ name: Substring) {
+            count += 1
+            if examples.count < 3 { examples.append(LayerNames.short(name)) }
+        }
+    }
+
+    enum Section {
+        case none, dla, gpu, engineInfo
+        case profile(ProfileRow.Layout?)
+    }
+
+    public private(set) var lines: Int64 = 0
+    var firstInput: String?
+    var firstLine: Int64 = 0
+    var lastLine: Int64 = 0
+    var otherInputs = false
+    public private(set) var version: String?
+    public private(set) var command: TrtexecCommand?
+    public private(set) var builds = 0
+    var buildOptionBlocks = 0
+    var optionPrecision: String?
+    var optionDLACore: Int?
+    var optionInputFormat: String?
+    var optionOutputFormat: String?
+    var optionFallback: Bool?
+    var optionStandalone: Bool?
+    public private(set) var networkLayers: Int?
+    // Placement lists.
+    public private(set) var placementListsSeen = 0
+    public private(set) var gpuListsSeen = 0
+    public private(set) var dlaListNodes = Set<String>()
+    public private(set) var trt7DlaLayers = 0
+    public private(set) var gpuListLayers = 0
+    public private(set) var gpuListCopies = 0
+    public private(set) var gpuOps: [String: Group] = [:]
+    public private(set) var noLayerOnGPU = false
+    public private(set) var noLayerOnDLA = false
+    public private(set) var offloaded = Set<String>()
+    // Fallback.
+    var fallbackNames = Set<String>()
+    public private(set) var fallbackCount = 0
+    public private(set) var fallbacks: [FallbackReason: [String: Group]] = [:]
+    public private(set) var firstFallback: String?
+    public private(set) var regions: [String: Int] = [:]
+    var pendingDetail: [String: Substring] = [:]
+    var pendingAnonymous: Substring?
+    public private(set) var splits = 0
+    public private(set) var subgraphLimit: Int?
+    public private(set) var subgraphLimitLayers = 0
+    public private(set) var subgraphLimitFirst: String?
+    public private(set) var noLayerCanRunOnDLA = false
+    public private(set) var dynamicShapesFallback = false
+    public private(set) var memoryPools: String?
+    // Engine layer information.
+    public private(set) var engineDLA = 0
+    public private(set) var engineReformats = 0
+    public private(set) var engineGPU = 0
+    // Profile.
+    public private(set) var profileRows = 0
+    public private(set) var profileDLAPercent = 0.0
+    public private(set) var profileReformatPercent = 0.0
+    public private(set) var profileGPUPercent = 0.0
+    public private(set) var profileReformatRows = 0
+    public private(set) var profileDLARows = 0
+    public private(set) var profileSubgraphRows = 0
+    public private(set) var profileGPURows = 0
+    var section = Section.none
+
+    public init() {}
+
+    /// Where the TensorRT lines were: `TensorRT log (build.log lines 12–3400)`.
+    public var location: String {
+        guard let input = firstInput else { return "TensorRT log" }
+        let range = firstLine == lastLine ? "line \(firstLine)" : "lines \(firstLine)–\(lastLine)"
+        return "TensorRT log (\(input) \(range)\(otherInputs ? " and other inputs" : ""))"
+    }
+
+    /// Whether any line was taken as TensorRT output.
+    public var seen: Bool { lines > 0 }
+
+    /// Literals of which a line must contain one to be looked at more closely (cheap memmem prefilter), unless a
+    /// section that reads every line is open.
+    static let literals: [[UInt8]] = [
+        "TRT]", "TensorRT", "DLA", "GPU", "trtexec", "&&&&", "Layer(", "Original: ", "=== ", "Precision: ",
+        "format", "ForeignNode", "onnx", "Engine Layer", "[V] ", "[I] ", "[W] ", "[E] ",
+    ].map { Array($0.utf8) }
+
+    /// Takes `bytes` if it is TensorRT output and returns whether it was.
+    @discardableResult
+    public func consume(_ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64) -> Bool {
+        let open: Bool
+        switch section {
+        case .none: open = false
+        default: open = true
+        }
+        guard open || Self.literals.contains(where: { SignalScanner.contains(bytes, $0) }) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let line = TensorRTLine.parse(text)
+        let taken = take(line, raw: text)
+        if taken {
+            lines += 1
+            if firstInput == nil {
+                firstInput = input
+                firstLine = number
+            } else if firstInput != input {
+                otherInputs = true
+            }
+            if !otherInputs { lastLine = number }
+        }
+        return taken
+    }
+
+    /// Reads one line; returns whether it belongs to a TensorRT log.
+    func take(_ line: TensorRTLine, raw: String) -> Bool {
+        let message = line.message
+        if continueSection(message, tagged: line.tagged) { return true }
+        if message.hasPrefix("&&&& ") {
+            if message.hasPrefix("&&&& RUNNING") { builds += 1 }
+            readCommand(message)
+            return true
+        }
+        if let command = TrtexecCommand.parse(message), message.contains("--") {
+            if self.command == nil || self.command != command { self.command = command }
+            if version == nil { version = TensorRTVersion.find(in: message) }
+            return true
+        }
+        if let found = TensorRTVersion.find(in: message), version == nil { version = found }
+        if readPlacement(message) || readFallback(message) || readOptions(message) || readEngineInfo(message) {
+            return true
+        }
+        if message.hasPrefix("=== Profile") {
+            section = .profile(nil)
+            return true
+        }
+        return line.tagged || isTensorRTError(message)
+    }
+
+    /// Lines that belong to TensorRT without a tag: ONNX parser and protobuf errors about the model file.
+    func isTensorRTError(_ message: Substring) -> Bool {
+        message.contains("onnx2trt") || message.contains("ModelImporter") || message.contains("libnvinfer")
+            || message.contains("nvinfer1::")
+    }
+
+    // MARK: - Sections
+
+    /// Lines inside a placement list, engine information or profile; false when the section ended.
+    func continueSection(_ message: Substring, tagged: Bool) -> Bool {
+        switch section {
+        case .none:
+            return false
+        case .dla, .gpu:
+            if message.hasPrefix("{") || (!message.hasPrefix("[") && message.hasSuffix(",") && !message.contains(": "))
+            {
+                readTRT7List(message)
+                return true
+            }
+            section = .none
+            return false
+        case .engineInfo:
+            if readEngineInfo(message) { return true }
+            section = .none
+            return false
+        case .profile(let layout):
+            if let found = ProfileRow.layout(ofHeader: message) {
+                section = .profile(found)
+                return true
+            }
+            if let layout, let row = ProfileRow.parse(message, layout: layout) {
+                addProfileRow(row)
+                if row.kind == .total { section = .none }
+                return true
+            }
+            if message.isEmpty && tagged { return true }
+            section = .none
+            return false
+        }
+    }
+
+    /// TensorRT 7: `{conv1,pool1}, {conv3}, ` under the DLA header, `prob, fc1, ` under the GPU header.
+    func readTRT7List(_ message: Substring) {
+        let isDLA: Bool
+        if case .dla = section { isDLA = true } else { isDLA = false }
+        if isDLA {
+            var depth = 0
+            var current = ""
+            for c in message {
+                switch c {
+                case "{":
+                    depth += 1
+                    current = ""
+                case "}":
+                    depth -= 1
+                    let names = current.split(separator: ",").filter {
+                        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                    }
+                    trt7DlaLayers += names.count
+                    insert(current, into: &dlaListNodes)
+                default:
+                    if depth > 0 { current.append(c) }
+                }
+            }
+            return
+        }
+        for name in message.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            addGPULayer(name: trimmed[...], type: nil)
+        }
+    }
+
+    // MARK: - Placement
+
+    func readPlacement(_ message: Substring) -> Bool {
+        if message.hasPrefix("[DlaLayer]") {
+            let node = message.dropFirst("[DlaLayer]".count).drop { $0 == " " }
+            insert(String(node), into: &dlaListNodes)
+            return true
+        }
+        if message.hasPrefix("[GpuLayer]") {
+            let entry = message.dropFirst("[GpuLayer]".count).drop { $0 == " " }
+            if let colon = entry.range(of: ": "),
+                entry[..<colon.lowerBound].allSatisfy({ $0.isUppercase || $0 == "_" }),
+                !entry[..<colon.lowerBound].isEmpty
+            {
+                addGPULayer(name: entry[colon.upperBound...], type: entry[..<colon.lowerBound])
+            } else {
+                addGPULayer(name: entry, type: nil)
+            }
+            return true
+        }
+        let lower = message.lowercased()
+        if lower.contains("layers running on dla") {
+            placementListsSeen += 1
+            section = .dla
+            return true
+        }
+        if lower.contains("layers running on gpu") {
+            gpuListsSeen += 1
+            section = .gpu
+            return true
+        }
+        if message.hasPrefix("No layer is running on GPU") {
+            noLayerOnGPU = true
+            return true
+        }
+        if message.hasPrefix("No layer is running on DLA") {
+            noLayerOnDLA = true
+            return true
+        }
+        if message.hasSuffix("successfully offloaded to DLA.") {
+            let node = message.dropLast(" successfully offloaded to DLA.".count)
+            insert(String(node), into: &offloaded)
+            return true
+        }
+        if message.hasPrefix("Original: "), message.hasSuffix(" layers"), networkLayers == nil {
+            networkLayers = Int(message.dropFirst("Original: ".count).dropLast(" layers".count))
+            return true
+        }
+        if message.hasPrefix("DLA Memory Pool Sizes: ") {
+            memoryPools = String(message.dropFirst("DLA Memory Pool Sizes: ".count))
+            return true
+        }
+        return false
+    }
+
+    func addGPULayer(name: Substring, type: Substring?) {
+        let upper = type.map { $0.uppercased() }
+        if upper == "COPY" || upper == "REFORMAT" || name.hasSuffix("_copy_output") {
+            gpuListCopies += 1
+            return
+        }
+        gpuListLayers += 1
+        gpuOps[LayerNames.op(name: name, type: type) ?? "other", default: Group()].add(name)
+    }
+
+    // MARK: - Fallback
+
+    func readFallback(_ message: Substring) -> Bool {
+        // 8.4+: Layer 'NAME' (TYPE): Unsupported on DLA. Switching this layer's device type to GPU.
+        if message.hasPrefix("Layer '"), let end = message.range(of: "): Unsupported on DLA") {
+            let head = message[message.index(message.startIndex, offsetBy: 7)..<end.lowerBound]
+            if let split = head.range(of: "' (", options: .backwards) {
+                let name = head[..<split.lowerBound]
+                let type = head[split.upperBound...]
+                fallback(name: name, type: type, detail: pendingDetail.removeValue(forKey: String(name)))
+                return true
+            }
+        }
+        // 6.x–8.4: Default DLA is enabled but layer NAME is not supported on DLA, falling back to GPU.
+        // 5.x: … but layer NAME is not running on DLA, falling back to GPU.
+        if message.hasPrefix("Default DLA is enabled but layer "),
+            let end = message.range(of: " is not supported on DLA", options: .backwards)
+                ?? message.range(of: " is not running on DLA", options: .backwards)
+        {
+            let name = message[message.index(message.startIndex, offsetBy: 33)..<end.lowerBound]
+            fallback(name: name, type: nil, detail: pendingDetail.removeValue(forKey: String(name)))
+            return true
+        }
+        // 7.x: DLA only supports FP16 and Int8 precision type. Switching NAME device type to GPU.
+        if message.hasPrefix("DLA only supports FP16 and Int8 precision type. Switching "),
+            message.hasSuffix(" device type to GPU.")
+        {
+            let name = message.dropFirst(58).dropLast(" device type to GPU.".count)
+            fallback(name: name, type: nil, detail: "FP16 and Int8 precision")
+            return true
+        }
+        if message.hasPrefix("Validation failed for DLA layer: ") {
+            var name = message.dropFirst("Validation failed for DLA layer: ".count)
+            if let end = name.range(of: ". Switching to GPU fallback") { name = name[..<end.lowerBound] }
+            fallback(
+                name: name, type: nil,
+                detail: pendingDetail.removeValue(forKey: String(name)) ?? pendingAnonymous ?? "validation failed")
+            return true
+        }
+        if message.hasPrefix("Splitting DLA subgraph at: ") {
+            splits += 1
+            return true
+        }
+        if let range = message.range(of: " subgraphs per DLA core. Switching to GPU for layer ") {
+            let before = message[..<range.lowerBound]
+            let limit = before.split(separator: " ").last.flatMap { Int($0) }
+            subgraphLimit = subgraphLimit ?? limit
+            let name = message[range.upperBound...]
+            subgraphLimitLayers += 1
+            if subgraphLimitFirst == nil { subgraphLimitFirst = LayerNames.short(name) }
+            fallback(name: name, type: nil, detail: "subgraphs per DLA core")
+            return true
+        }
+        if message.contains("no layer in the network can run on DLA") {
+            noLayerCanRunOnDLA = true
+            return true
+        }
+        if message.contains("DLA requests all profiles have same min, max, and opt value") {
+            dynamicShapesFallback = true
+            return true
+        }
+        guard message.contains("DLA") else { return false }
+        // 7.x: DLA Layer NAME does not support dynamic shapes in any dimension.
+        if message.hasPrefix("DLA Layer "), let verb = message.range(of: " does not support ") {
+            rememberDetail(
+                message[message.index(message.startIndex, offsetBy: 10)..<verb.lowerBound], message[verb.lowerBound...])
+            return true
+        }
+        // 8.0–8.4: DLA LAYER: Batch size (…) N for layer NAME exceeds max batch size allowed of 32.
+        if message.hasPrefix("DLA LAYER: "), let layer = message.range(of: " for layer "),
+            let verb = message.range(of: " exceeds ", range: layer.upperBound..<message.endIndex)
+        {
+            rememberDetail(message[layer.upperBound..<verb.lowerBound], message[..<layer.lowerBound])
+            return true
+        }
+        // A validation detail: `NAME: DLA only supports …` for the next fallback line naming NAME, or an unnamed one.
+        if let colon = message.range(of: ": "), !message[..<colon.lowerBound].contains("DLA"),
+            Self.isValidationDetail(message[colon.upperBound...])
+        {
+            rememberDetail(message[..<colon.lowerBound], message[colon.upperBound...])
+            return true
+        }
+        if message.hasPrefix("This version of DLA") || message.hasPrefix("DLA only")
+            || message.hasPrefix("DLA does not")
+            || message.hasPrefix("DLA cores")
+        {
+            pendingAnonymous = message
+            return true
+        }
+        return false
+    }
+
+    /// `DLA only supports …`, `DLA cores do not support …`, `Concatenation on DLA requires …`: the text after a layer
+    /// name that explains why the DLA refused it.
+    static func isValidationDetail(_ text: Substring) -> Bool {
+        text.hasPrefix("DLA ") || text.hasPrefix("This version of DLA") || text.prefix(40).contains(" on DLA ")
+    }
+
+    /// Keeps a validation detail for the fallback line that will name `name`.
+    func rememberDetail(_ name: Substring, _ detail: Substring) {
+        if pendingDetail.count >= Self.pendingCap { pendingDetail.removeAll() }
+        pendingDetail[String(name)] = detail
+    }
+
+    func fallback(name: Substring, type: Substring?, detail: Substring?) {
+        let detail = detail ?? pendingAnonymous
+        pendingAnonymous = nil
+        let key = String(name)
+        if fallbackNames.contains(key) { return }
+        if fallbackNames.count < Self.nameCap { fallbackNames.insert(key) }
+        fallbackCount += 1
+        if firstFallback == nil { firstFallback = LayerNames.short(name) }
+        let reason = FallbackReason.classify(detail)
+        let op = LayerNames.op(name: name, type: type) ?? "(type not shown)"
+        fallbacks[reason, default: [:]][op, default: Group()].add(name)
+        if let region = LayerNames.region(of: name) { regions[region, default: 0] += 1 }
+    }
+
+    func insert(_ name: String, into set: inout Set<String>) {
+        if set.count < Self.nameCap { set.insert(name) }
+    }
+
+    // MARK: - Options, engine information, profile
+
+    func readCommand(_ message: Substring) {
+        if let found = TensorRTVersion.find(in: message) { version = found }
+        if let hash = message.range(of: " # "), let command = TrtexecCommand.parse(message[hash.upperBound...]) {
+            self.command = command
+        }
+    }
+
+    /// trtexec's option echo: `Precision: FP32+INT8`, `DLACore: 0`, `Input(s)s format: fp16:chw16`.
+    func readOptions(_ message: Substring) -> Bool {
+        if message == "=== Build Options ===" {
+            buildOptionBlocks += 1
+            return true
+        }
+        if message.hasPrefix("=== ") && message.hasSuffix(" ===") && !message.hasPrefix("=== Profile") { return true }
+        for (prefix, apply) in [
+            ("Precision: ", { (v: Substring) in self.optionPrecision = v.lowercased() }),
+            ("DLACore: ", { (v: Substring) in self.readDLACore(v) }),
+            ("Allow GPU fallback for DLA: ", { (v: Substring) in self.optionFallback = v == "Enabled" }),
+            ("Build DLA standalone loadable: ", { (v: Substring) in self.optionStandalone = v == "Enabled" }),
+            ("Input(s)s format: ", { (v: Substring) in self.optionInputFormat = Self.ioFormat(v) }),
+            ("Output(s)s format: ", { (v: Substring) in self.optionOutputFormat = Self.ioFormat(v) }),
+            ("Inputs format: ", { (v: Substring) in self.optionInputFormat = Self.ioFormat(v) }),
+            ("Outputs format: ", { (v: Substring) in self.optionOutputFormat = Self.ioFormat(v) }),
+            ("Input(s): ", { (v: Substring) in self.optionInputFormat = Self.ioFormat(v) }),
+            ("Output(s): ", { (v: Substring) in self.optionOutputFormat = Self.ioFormat(v) }),
+            ("Input: ", { (v: Substring) in self.optionInputFormat = Self.ioFormat(v) }),
+            ("Output: ", { (v: Substring) in self.optionOutputFormat = Self.ioFormat(v) }),
+        ] where message.hasPrefix(prefix) {
+            let value = message.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { return true }
+            if prefix.hasPrefix("Input") || prefix.hasPrefix("Output"), Self.ioFormat(value[...]) == nil {
+                return false
+            }
+            apply(value[...])
+            return true
+        }
+        return false
+    }
+
+    /// `fp16:chw16`, `int8:dla_linear` (trtexec's IOFormat text); nil for anything else. The default `fp32:CHW`
+    /// reads as `default`.
+    static func ioFormat(_ value: Substring) -> String? {
+        let parts = value.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, ["fp32", "fp16", "int8", "int32", "bool", "uint8", "bf16", "fp8"].contains(parts[0])
+        else { return nil }
+        return value == "fp32:CHW" ? "default" : String(value)
+    }
+
+    /// `DLACore: 0` (8.6, 10.x), `DLACore: 0(With GPU fallback)` (7.x–8.5); empty means no DLA.
+    func readDLACore(_ value: Substring) {
+        if let core = Int(value.prefix { $0.isNumber }) { optionDLACore = core }
+        if value.contains("With GPU fallback") { optionFallback = true }
+    }
+
+    /// `Engine Layer Information:` then `Layer(DLA): {ForeignNode[…]}, Tactic: …`, `Layer(Reformat): …`.
+    func readEngineInfo(_ message: Substring) -> Bool {
+        if message.hasPrefix("Engine Layer Information") {
+            section = .engineInfo
+            return true
+        }
+        guard message.hasPrefix("Layer("), let close = message.firstIndex(of: ")") else { return false }
+        let type = message[message.index(message.startIndex, offsetBy: 6)..<close]
+        if type == "DLA" {
+            engineDLA += 1
+        } else if type == "Reformat" || message.contains("Reformatting CopyNode") {
+            engineReformats += 1
+        } else if !["FinishNvmRegion", "StartNvmRegion", "NoOp"].contains(type) {
+            engineGPU += 1
+        }
+        return true
+    }
+
+    func addProfileRow(_ row: ProfileRow) {
+        switch row.kind {
+        case .total:
+            return
+        case .dla:
+            profileDLAPercent += row.percent
+            profileDLARows += 1
+            if row.name.hasPrefix("{") { profileSubgraphRows += 1 }
+        case .reformat:
+            profileReformatPercent += row.percent
+            profileReformatRows += 1
+        case .gpu:
+            profileGPUPercent += row.percent
+            profileGPURows += 1
+        }
+        profileRows += 1
+    }
+
+    // MARK: - Derived
+
+    /// DLA subgraphs: the largest count any part of the log shows (lists, offload lines, engine info, profile).
+    public var dlaSubgraphs: Int? {
+        let counts = [dlaListNodes.count, offloaded.count, engineDLA, profileSubgraphRows]
+        let best = counts.max() ?? 0
+        // An empty DLA list counts as none only when the GPU list followed it (the log is not cut inside the list).
+        let listedNone = placementListsSeen > 0 && gpuListsSeen > 0
+        return best > 0 ? best : (noLayerOnDLA || noLayerCanRunOnDLA || listedNone ? 0 : nil)
+    }
+
+    /// Engine layers on the GPU (without reformats/copies): from the placement list, else engine info, else profile.
+    public var gpuLayers: Int? {
+        if gpuListLayers > 0 || noLayerOnGPU || placementListsSeen > 0 { return gpuListLayers }
+        if engineDLA + engineGPU > 0 { return engineGPU }
+        if profileRows > 0 { return profileGPURows }
+        return nil
+    }
+
+    /// Reformat and copy layers at DLA boundaries: engine info, else profile, else the GPU list's copies.
+    public var reformats: Int? {
+        if engineDLA + engineGPU + engineReformats > 0 { return engineReformats }
+        if profileRows > 0 { return profileReformatRows }
+        if placementListsSeen > 0 || gpuListLayers + gpuListCopies > 0 { return gpuListCopies }
+        return nil
+    }
+
+    /// Layers of the network on the DLA: exact from TensorRT 7 lists, else the network's layers less those switched
+    /// to GPU when the log shows both.
+    public var dlaLayers: (count: Int, exact: Bool)? {
+        if trt7DlaLayers > 0 { return (trt7DlaLayers, true) }
+        if let network = networkLayers, network >= fallbackCount, fallbackCount > 0 || noLayerOnGPU {
+            return (network - fallbackCount, false)
+        }
+        return nil
+    }
+
+    /// Whether the log shows the network was meant for DLA (an option, a DLA message or a DLA layer).
+    public var dlaRequested: Bool? {
+        if let core = command?.dlaCore ?? optionDLACore { return core >= 0 }
+        if fallbackCount > 0 || noLayerCanRunOnDLA || (dlaSubgraphs ?? 0) > 0 || placementListsSeen > 0 { return true }
+        if optionPrecision != nil { return false }
+        return nil
+    }
+
+    /// Where the layers went: `all_dla`, `mostly_dla` (≤ 10% on the GPU), `split`, `mostly_gpu` (≥ 50%), `all_gpu`, or
+    /// `some_gpu` (layers were switched but the log shows neither lists nor the network's size); nil when it does not
+    /// say.
+    public var placement: String? {
+        if noLayerCanRunOnDLA || noLayerOnDLA { return "all_gpu" }
+        let subgraphs = dlaSubgraphs ?? 0
+        let gpu = max(gpuLayers ?? 0, fallbackCount)
+        if noLayerOnGPU || (subgraphs > 0 && gpu == 0 && gpuLayers != nil) { return "all_dla" }
+        if let share = gpuShare {
+            if share >= 50 { return subgraphs == 0 && (dlaLayers?.count ?? 0) == 0 ? "all_gpu" : "mostly_gpu" }
+            return share <= 10 ? "mostly_dla" : "split"
+        }
+        if subgraphs > 0 && gpu > 0 { return "split" }
+        if dlaSubgraphs == 0 && gpu > 0 { return "all_gpu" }
+        if fallbackCount > 0 { return "some_gpu" }
+        return nil
+    }
+
+    /// The share of the network's layers on the GPU, in percent, when the log shows the network's size.
+    public var gpuShare: Int? {
+        if let dla = dlaLayers, dla.exact {
+            let gpu = gpuLayers ?? 0
+            return dla.count + gpu > 0 ? Int((Double(gpu) * 100 / Double(dla.count + gpu)).rounded()) : nil
+        }
+        guard let network = networkLayers, network > 0, fallbackCount > 0 || gpuListLayers > 0 else { return nil }
+        let gpu = max(fallbackCount, gpuListLayers)
+        return min(100, Int((Double(gpu) * 100 / Double(network)).rounded()))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import NvdlaProbe
+
+/// TensorRT logs in, placement facts and findings out (`TensorRTLog`, `TensorRTFacts`, Rules/95-tensorrt.yaml).
+@Suite("TensorRT logs")
+struct TensorRTLogTests {
+    static func analyze(_ text: String) -> Report {
+        AnalyzeJob.analyze(text: text, name: "build.log", rules: Fixtures.rules)
+    }
+
+    @Test("each TensorRT variant gives exactly its findings", arguments: TensorRTFixtures.cases)
+    func variant(_ item: ArtifactFixtures.Case) {
+        let report = Self.analyze(item.text)
+        let keys = report.findings.map { "\($0.id):\($0.subject)" }.sorted()
+        #expect(keys == item.findings.sorted(), "\(report.notes.joined(separator: "\n"))")
+        #expect(report.inconclusive.isEmpty)
+        #expect(report.unassessable == nil)
+    }
+
+    @Test("TensorRT 7 groups count DLA layers exactly; the GPU share follows")
+    func trt7Counts() {
+        let facts = Self.analyze(TensorRTFixtures.trt7GroupsAndGPUList.text).facts
+        #expect(facts.int("trt.layers.dla") == 17)
+        #expect(facts.bool("trt.layers.dla_exact") == true)
+        #expect(facts.int("trt.layers.gpu") == 3)
+        #expect(facts.int("trt.layers.gpu_pct") == 15)
+        #expect(facts.int("trt.subgraphs.dla") == 2)
+        #expect(facts.int("trt.dla_core") == 1)
+        #expect(facts.bool("trt.gpu_fallback") == true)
+        #expect(facts.string("trt.precision") == "fp32+fp16")
+        #expect(facts.bool("trt.precision.reduced") == true)
+        #expect(facts.string("trt.io_format.input") == "default")
+        #expect(facts.list("trt.fallback.reason_list")?.contains(FallbackReason.dynamicShapes.rawValue) == true)
+        #expect(facts.string("trt.fallback.summary") == "Concat ×1, Resize ×1, Transpose ×1")
+    }
+
+    @Test("TensorRT 10 option echo, banner and name-last profile")
+    func trt10Profile() {
+        let facts = Self.analyze(TensorRTFixtures.trt10ProfileReformats.text).facts
+        #expect(facts.string("trt.version") == "10.3.0")
+        #expect(facts.string("versions.tensorrt") == "10.3.0")
+        #expect(facts.int("versions.tensorrt_major") == 10)
+        #expect(facts.string("trt.precision") == "fp32+fp16+int8")
+        #expect(facts.bool("trt.gpu_fallback") == true)
+        #expect(facts.bool("trt.standalone") == false)
+        #expect(facts.int("trt.reformats.count") == 2)
+        #expect(facts.int("trt.reformats.time_pct") == 26)
+        #expect(facts.int("trt.profile.dla_time_pct") == 75)
+        #expect(facts.string("trt.placement") == "all_dla")
+        #expect(facts.int("trt.builds") == 1)
+    }
+
+    @Test("a profile table alone gives subgraphs and NVM copies, nothing more")
+    func profileOnly() {
+        let facts = Self.analyze(TensorRTFixtures.trt82NvmProfileOnly.text).facts
+        #expect(facts.int("trt.subgraphs.dla") == 1)
+        #expect(facts.int("trt.reformats.count") == 3)
+        #expect(facts.int("trt.profile.dla_time_pct") == 99)
+        #expect(facts.string("trt.version") == nil)
+        #expect(facts.int("trt.layers.network") == nil)
+        #expect(facts.string("trt.precision") == nil)
+    }
+
+    @Test("the placement summary line comes before the findings")
+    func summaryLine() {
+        let report = Self.analyze(TensorRTFixtures.trt85MostlyGPU.text)
+        let text = TextRenderer(color: false, verbose: false, titles: [:]).render(report)
+        let placement = text.range(of: "placement: DLA 1 subgraph (≈ 4 of 8 layers) · GPU 4 layers")
+        let finding = text.range(of: "NVDLA-TRT-001")
+        #expect(placement != nil, "\(text)")
+        #expect(finding != nil)
+        if let placement, let finding { #expect(placement.lowerBound < finding.lowerBound) }
+        #expect(text.contains("(Constant ×1, Pointwise ×1, Shuffle ×1, Slice ×1)"), "\(text)")
+        #expect(text.contains("fallback: 4 layer(s) switched to GPU"), "\(text)")
+        #expect(text.contains("most in /model.22 (4 of 4)"), "\(text)")
+        #expect(report.facts.string("trt.fallback.summary") == "Constant ×1, Div ×1, Shuffle ×1, Slice ×1")
+    }
+
+    @Test("interleaved output of two builds is counted once per layer and said to be two runs")
+    func interleavedBuilds() {
+        let first = TensorRTFixtures.trt84TutorialLists.text.split(separator: "\n")
+        let second = TensorRTFixtures.trt84TutorialLists.text.split(separator: "\n")
+        var mixed = ["&&&& RUNNING TensorRT.trtexec [TensorRT v8401] # trtexec --onnx=a.onnx --useDLACore=0 --fp16"]
+        mixed.append("&&&& RUNNING TensorRT.trtexec [TensorRT v8401] # trtexec --onnx=a.onnx --useDLACore=1 --fp16")
+        for (a, b) in zip(first, second) { mixed += [String(a), String(b)] }
+        let report = Self.analyze(mixed.joined(separator: "\n"))
+        #expect(report.facts.int("trt.builds") == 2)
+        #expect(report.facts.int("trt.fallback.count") == 2)
+        #expect(report.facts.int("trt.subgraphs.dla") == 5)
+        let text = TextRenderer(color: false, verbose: false, titles: [:]).render(report)
+        #expect(text.contains("2 runs in the input"))
+    }
+
+    @Test("a kernel log or a jetson_release alone sets no TensorRT fact")
+    func silentWithoutTensorRT() {
+        for item in ArtifactFixtures.cases {
+            let report = Self.analyze(item.text)
+            #expect(report.facts.int("trt.log.lines") == nil, "\(item.name)")
+            #expect(!report.findings.contains { $0.area == .tensorrt }, "\(item.name)")
+        }
+    }
+
+    @Test("header comments that quote DLA messages are not layer details")
+    func commentsAreNotDetails() {
+        let report = Self.analyze(
+            """
+            # source: https://example.invalid/issue (DLA on Orin): DLA only supports concatenation on the C dimension
+            Notes: the DLA was slow
+            """)
+        #expect(report.facts.int("trt.fallback.count") == nil)
+    }
+}
