@@ -74,8 +74,10 @@ public final class SignalScanner {
     let signals: [LogSignal]
     let matchers: [Regex2.Matcher]
     let cancelMatchers: [Regex2.Matcher?]
-    let literals: [[[UInt8]]]
-    let cancelLiterals: [[[UInt8]]]
+    let literals: LiteralIndex
+    /// Which literals of `literals` the current line contains.
+    var present: [Bool]
+    let cancelLiterals: [LiteralSet]
     /// Per signal: the total, per target (`0`, `1`, `other`), and benign matches.
     var totals: [Tally]
     var byTarget: [[String: Tally]]
@@ -93,8 +95,9 @@ public final class SignalScanner {
         self.signals = signals
         self.matchers = signals.map { $0.regex.matcher() }
         self.cancelMatchers = signals.map { $0.unless?.pattern.matcher() }
-        self.literals = signals.map { $0.caseless ? [] : $0.literals.map { Array($0.utf8) } }
-        self.cancelLiterals = signals.map { ($0.unless?.literals ?? []).map { Array($0.utf8) } }
+        self.literals = LiteralIndex(groups: signals.map { $0.caseless ? [] : $0.literals })
+        self.present = Array(repeating: false, count: self.literals.count)
+        self.cancelLiterals = signals.map { LiteralSet($0.unless?.literals ?? []) }
         self.totals = Array(repeating: Tally(), count: signals.count)
         self.byTarget = Array(repeating: [:], count: signals.count)
         self.benign = Array(repeating: 0, count: signals.count)
@@ -119,8 +122,8 @@ public final class SignalScanner {
         }
     }
 
-    static func passes(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]]) -> Bool {
-        literals.isEmpty || literals.contains { contains(bytes, $0) }
+    static func passes(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: LiteralSet) -> Bool {
+        literals.isEmpty || literals.containsAny(in: bytes)
     }
 
     /// Whether the last scanned line matched a signal.
@@ -134,7 +137,8 @@ public final class SignalScanner {
         lastLineMatched = false
         if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
         if !pending.isEmpty { resolvePending(bytes) }
-        for index in signals.indices where Self.passes(bytes, literals[index]) {
+        literals.mark(bytes, into: &present)
+        for index in signals.indices where literals.passes(index, present) {
             let signal = signals[index]
             var target: String?
             if signal.attribute != nil {

@@ -19,6 +19,12 @@ public enum TensorRTFacts {
         recordPlacement(log, source: source, into: &facts)
         recordFallback(log, source: source, into: &facts)
         recordProfile(log, source: source, into: &facts)
+        if let summary = Glance.placementLine(facts) {
+            facts.set("trt.placement.summary", .string(summary), source: source)
+        } else if log.fallbackCount > 0 {
+            let text = "\(log.fallbackCount) layer(s) switched to GPU; the log has no placement list"
+            facts.set("trt.placement.summary", .string(text), source: source)
+        }
     }
 
     static func recordOptions(_ log: TensorRTLog, source: String, into facts: inout FactTable) {
@@ -86,12 +92,6 @@ public enum TensorRTFacts {
         if let reformats = log.reformats { facts.set("trt.reformats.count", .int(Int64(reformats)), source: source) }
         if !log.gpuOps.isEmpty { facts.set("trt.gpu.summary", .string(summary(log.gpuOps)), source: source) }
         if let pools = log.memoryPools { facts.set("trt.dla.memory_pools", .string(pools), source: source) }
-        if let summary = Glance.placementLine(facts) {
-            facts.set("trt.placement.summary", .string(summary), source: source)
-        } else if log.fallbackCount > 0 {
-            let text = "\(log.fallbackCount) layer(s) switched to GPU; the log has no placement list"
-            facts.set("trt.placement.summary", .string(text), source: source)
-        }
     }
 
     static func recordFallback(_ log: TensorRTLog, source: String, into facts: inout FactTable) {

@@ -69,3 +69,48 @@ public struct TensorRTLine: Sendable, Equatable {
         return nil
     }
 }
+
+extension TensorRTLine {
+    /// Where the message starts in `bytes` and whether a TensorRT tag came before it: the byte-level twin of `parse`,
+    /// so the bulk of a verbose log (tactic timings) is passed over without building a String.
+    static func messageStart(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, tagged: Bool) {
+        var i = 0
+        var tagged = false
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 62 { i += 1 }
+        for _ in 0..<5 {
+            if i < bytes.count, bytes[i] == 91 {  // [
+                var close = i + 1
+                while close < bytes.count, close - i < 96, bytes[close] != 93 { close += 1 }
+                guard close < bytes.count, bytes[close] == 93 else { break }
+                let length = close - i - 1
+                let first = length > 0 ? bytes[i + 1] : 0
+                if length == 1, [86, 73, 87, 69, 70].contains(first) {  // V I W E F
+                    tagged = true
+                } else if (length == 3 && bytes[i + 1] == 84 && bytes[i + 2] == 82 && bytes[i + 3] == 84)  // TRT
+                    || (length == 8 && LineShape.hasPrefix(bytes, at: i + 1, tensorRTTag))
+                {
+                    tagged = true
+                } else if !(LineShape.isDigit(first) || (length > 2 && bytes[i + 2] == 58)) {  // timestamp, `W:onnx…`
+                    break
+                }
+                i = close + 1
+                while i < bytes.count, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
+                continue
+            }
+            var matched = false
+            guard i < bytes.count, [87, 69, 73, 86].contains(bytes[i]) else { break }  // W E I V
+            for word in levelWords where LineShape.hasPrefix(bytes, at: i, word) {
+                i += word.count
+                matched = true
+                break
+            }
+            if !matched { break }
+        }
+        return (i, tagged)
+    }
+
+    static let tensorRTTag = Array("TensorRT".utf8)
+    static let levelWords: [[UInt8]] = ["WARNING: ", "ERROR: ", "INFO: ", "VERBOSE: ", "INTERNAL_ERROR: "].map {
+        Array($0.utf8)
+    }
+}

@@ -97,12 +97,19 @@ public final class TensorRTLog {
     /// Whether any line was taken as TensorRT output.
     public var seen: Bool { lines > 0 }
 
-    /// Literals of which a line must contain one to be looked at more closely (cheap memmem prefilter), unless a
-    /// section that reads every line is open.
-    static let literals: [[UInt8]] = [
-        "TRT]", "TensorRT", "DLA", "GPU", "trtexec", "&&&&", "Layer(", "Original: ", "=== ", "Precision: ",
-        "format", "ForeignNode", "onnx", "Engine Layer", "[V] ", "[I] ", "[W] ", "[E] ",
-    ].map { Array($0.utf8) }
+    /// Openings of the messages the reader acts on (after the prefixes).
+    static let openings = LiteralSet([
+        "[DlaLayer]", "[GpuLayer]", "---------- Layers", "--------------- Layers", "No layer", "{", "Original: ", "DLA",
+        "Layer", "Default DLA",
+        "Validation failed", "Splitting DLA", "This version", "setDefaultDeviceType", "=== ", "Precision", "Allow GPU",
+        "Build DLA", "Input", "Output", "TensorRT", "&&&&", "Engine Layer", "Loaded TensorRT",
+    ])
+
+    /// Words anywhere in a line that make it worth reading whatever it opens with: validation details after a layer
+    /// name and fallback lines (`DLA`, `GPU`), and, in lines without a TensorRT tag, command lines, parser errors and
+    /// version banners.
+    static let anywhereTagged = LiteralSet(["DLA", "GPU"])
+    static let anywhere = LiteralSet(["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"])
 
     /// Takes `bytes` if it is TensorRT output and returns whether it was.
     @discardableResult
@@ -112,21 +119,33 @@ public final class TensorRTLog {
         case .none: open = false
         default: open = true
         }
-        guard open || Self.literals.contains(where: { SignalScanner.contains(bytes, $0) }) else { return false }
+        if !open {
+            let (start, tagged) = TensorRTLine.messageStart(bytes)
+            let interesting =
+                Self.openings.anyPrefix(of: bytes, at: start)
+                || (tagged ? Self.anywhereTagged : Self.anywhere).containsAny(in: bytes)
+            if !interesting {
+                // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
+                if tagged { count(input, number) }
+                return tagged
+            }
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         let line = TensorRTLine.parse(text)
         let taken = take(line, raw: text)
-        if taken {
-            lines += 1
-            if firstInput == nil {
-                firstInput = input
-                firstLine = number
-            } else if firstInput != input {
-                otherInputs = true
-            }
-            if !otherInputs { lastLine = number }
-        }
+        if taken { count(input, number) }
         return taken
+    }
+
+    func count(_ input: String, _ number: Int64) {
+        lines += 1
+        if firstInput == nil {
+            firstInput = input
+            firstLine = number
+        } else if firstInput != input {
+            otherInputs = true
+        }
+        if !otherInputs { lastLine = number }
     }
 
     /// Reads one line; returns whether it belongs to a TensorRT log.
@@ -156,8 +175,7 @@ public final class TensorRTLog {
 
     /// Lines that belong to TensorRT without a tag: ONNX parser and protobuf errors about the model file.
     func isTensorRTError(_ message: Substring) -> Bool {
-        message.contains("onnx2trt") || message.contains("ModelImporter") || message.contains("libnvinfer")
-            || message.contains("nvinfer1::")
+        message.contains("onnx2trt") || message.contains("ModelImporter") || message.contains("nvinfer1::")
     }
 
     // MARK: - Sections

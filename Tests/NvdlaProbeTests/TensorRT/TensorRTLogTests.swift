@@ -97,7 +97,8 @@ struct TensorRTLogTests {
     func silentWithoutTensorRT() {
         for item in ArtifactFixtures.cases {
             let report = Self.analyze(item.text)
-            #expect(report.facts.int("trt.log.lines") == nil, "\(item.name)")
+            #expect(
+                report.facts.int("trt.log.lines") == nil, "\(item.name) \(report.facts["trt.log.lines"]?.source ?? "")")
             #expect(!report.findings.contains { $0.area == .tensorrt }, "\(item.name)")
         }
     }
