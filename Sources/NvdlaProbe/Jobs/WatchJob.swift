@@ -57,9 +57,8 @@ public struct WatchJob {
                 "root": "\(rootPath)", "state_dir": "\(stateDirectory)", "textfile": "\(textfileDirectory ?? "-")",
                 "udev": "\(udev)", "debounce": "\(policy.debounce)", "min_interval": "\(policy.minInterval)",
             ])
-        var check = WatchCheck(
+        let check = WatchCheck(
             rootPath: rootPath, rules: rules, stateDirectory: stateDirectory, textfileDirectory: textfileDirectory)
-        check.now = { Date().timeIntervalSince1970 }
         let loop = WatchLoop(policy: policy, logger: logger, clock: Self.monotonic, check: check.run)
         var source = PollEventSource(signals: signals, monitor: monitor)
         loop.run(&source)

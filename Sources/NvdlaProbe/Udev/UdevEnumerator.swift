@@ -24,8 +24,11 @@ public enum UdevEnumerator {
                 (.node, nil, "nvhost-*nvdla*", nil),
             ]
         for scan in scans {
-            guard let paths = syspaths(udev, subsystem: scan.subsystem, sysname: scan.sysname, property: scan.property)
-            else { return .unavailable("udev_enumerate_scan_devices failed: \(String(cString: strerror(errno)))") }
+            let paths: [String]
+            switch syspaths(udev, subsystem: scan.subsystem, sysname: scan.sysname, property: scan.property) {
+            case .success(let list): paths = list
+            case .failure(let reason): return .unavailable(reason.description)
+            }
             for path in paths where found[path] == nil {
                 guard let device = UdevDeviceHandle(udev: udev, syspath: path),
                     let info = device.info(kind: scan.kind)
@@ -41,16 +44,21 @@ public enum UdevEnumerator {
         return .devices(found.values.sorted { $0.syspath < $1.syspath }, database: database)
     }
 
-    /// The syspaths one `udev_enumerate` scan lists, or nil when the scan fails.
+    /// The syspaths one `udev_enumerate` scan lists, or why the scan failed.
     static func syspaths(
         _ udev: UdevHandle, subsystem: String?, sysname: String?, property: (String, String)?
-    ) -> [String]? {
-        guard let enumerate = udev_enumerate_new(udev.pointer) else { return nil }
+    ) -> Result<[String], UdevError> {
+        guard let enumerate = udev_enumerate_new(udev.pointer) else {
+            return .failure(UdevError("udev_enumerate_new failed"))
+        }
         defer { udev_enumerate_unref(enumerate) }
         if let subsystem { udev_enumerate_add_match_subsystem(enumerate, subsystem) }
         if let sysname { udev_enumerate_add_match_sysname(enumerate, sysname) }
         if let property { udev_enumerate_add_match_property(enumerate, property.0, property.1) }
-        guard udev_enumerate_scan_devices(enumerate) >= 0 else { return nil }
-        return UdevDeviceHandle.names(udev_enumerate_get_list_entry(enumerate)).map(\.name)
+        let status = udev_enumerate_scan_devices(enumerate)
+        guard status >= 0 else {
+            return .failure(UdevError("udev_enumerate_scan_devices: \(String(cString: strerror(-status)))"))
+        }
+        return .success(UdevDeviceHandle.names(udev_enumerate_get_list_entry(enumerate)).map(\.name))
     }
 }

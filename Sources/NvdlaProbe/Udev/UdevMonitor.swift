@@ -25,21 +25,21 @@ public final class UdevMonitor {
     }
 
     /// Opens the monitor and starts receiving; throws the reason when libudev or netlink refuses.
-    public init(subsystems: [String]) throws(UdevMonitorError) {
-        guard let udev = UdevHandle() else { throw UdevMonitorError("udev_new failed") }
+    public init(subsystems: [String]) throws(UdevError) {
+        guard let udev = UdevHandle() else { throw UdevError("udev_new failed") }
         guard let monitor = udev_monitor_new_from_netlink(udev.pointer, "udev") else {
-            throw UdevMonitorError("udev_monitor_new_from_netlink: \(String(cString: strerror(errno)))")
+            throw UdevError("udev_monitor_new_from_netlink: \(String(cString: strerror(errno)))")
         }
         self.udev = udev
         self.monitor = monitor
         for name in subsystems {
             guard udev_monitor_filter_add_match_subsystem_devtype(monitor, name, nil) >= 0 else {
-                throw UdevMonitorError("udev_monitor_filter_add_match_subsystem_devtype(\(name)) failed")
+                throw UdevError("udev_monitor_filter_add_match_subsystem_devtype(\(name)) failed")
             }
         }
         let status = udev_monitor_enable_receiving(monitor)
         guard status >= 0 else {
-            throw UdevMonitorError("udev_monitor_enable_receiving: \(String(cString: strerror(-status)))")
+            throw UdevError("udev_monitor_enable_receiving: \(String(cString: strerror(-status)))")
         }
     }
 
@@ -62,10 +62,4 @@ public final class UdevMonitor {
         }
         return events
     }
-}
-
-/// Why the udev monitor could not be opened.
-public struct UdevMonitorError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

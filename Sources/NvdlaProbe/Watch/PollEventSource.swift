@@ -4,9 +4,13 @@
 
 /// The live event source of `nvdla-doctor watch`: `poll` on the signal pipe (`SIGTERM`/`SIGINT` stop, `SIGHUP`
 /// re-checks) and, on the live root, the udev monitor.
+///
+/// An error on the monitor socket (`ENOBUFS`: the kernel dropped events because the receive buffer was full) is an
+/// `overflow` event, so the lost events still lead to a check; a socket that hangs up is dropped (no busy loop),
+/// leaving `SIGHUP`.
 public struct PollEventSource: WatchEventSource {
     let signals: SignalPipe
-    let monitor: UdevMonitor?
+    private(set) var monitor: UdevMonitor?
 
     public init(signals: SignalPipe, monitor: UdevMonitor?) {
         self.signals = signals
@@ -25,8 +29,11 @@ public struct PollEventSource: WatchEventSource {
                 inputs.append(number == SIGHUP ? .event(.hangup) : .stop)
             }
         }
-        if let monitor, fds[1].revents != 0 {
+        if let monitor, fds.count > 1, fds[1].revents != 0 {
+            let revents = Int32(fds[1].revents)
             inputs.append(contentsOf: monitor.receive().map { .event($0) })
+            if revents & Int32(POLLERR) != 0 { inputs.append(.event(WatchEvent(action: "overflow"))) }
+            if revents & Int32(POLLHUP | POLLNVAL) != 0 { self.monitor = nil }
         }
         return inputs
     }
