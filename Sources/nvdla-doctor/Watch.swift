@@ -31,6 +31,9 @@ struct Watch: ParsableCommand {
     @Option(name: .long, help: "Least seconds between two checks.")
     var minInterval: Double = WatchPolicy.defaultMinInterval
 
+    @Flag(name: .shortAndLong, help: "Also log every DLA event received and checks that changed nothing.")
+    var verbose = false
+
     func validate() throws {
         guard debounce >= 0, debounce <= 3600, debounce.isFinite else {
             throw ValidationError("--debounce must be between 0 and 3600 seconds")
@@ -47,6 +50,7 @@ struct Watch: ParsableCommand {
         job.textfileDirectory = textfile
         job.ruleDirectories = rules
         job.policy = WatchPolicy(debounce: debounce, minInterval: minInterval)
+        job.verbose = verbose
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }
     }

@@ -77,6 +77,17 @@ enum ChildProcess {
     }()
 }
 
+/// Whether the tests may also create a private network namespace (`unshare -n`) and run python3.
+extension ChildProcess {
+    static let canUnshareNetwork: Bool = {
+        guard canUnshareMounts, FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            return false
+        }
+        let result = try? run("/usr/bin/unshare", ["-m", "-n", "true"], timeout: 20)
+        return result?.status == 0
+    }()
+}
+
 /// A temporary directory removed (with everything in it) when the value is released.
 final class ScratchDirectory {
     let path: String

@@ -15,6 +15,8 @@ public struct WatchJob {
     public var ruleDirectories: [String] = []
     public var includeSiteRules = true
     public var policy = WatchPolicy()
+    /// Also log every event received and every check whose state did not change (`-v`).
+    public var verbose = false
 
     public init() {}
 
@@ -35,7 +37,12 @@ public struct WatchJob {
             output.stderr("nvdla-doctor: --root \(rootPath): no such file or directory\n")
             return ExitStatus.unknown
         }
-        let logger = Logger(label: "nvdla-doctor.watch") { _ in LogfmtLogHandler(sink: output.stderr) }
+        let level: Logger.Level = verbose ? .debug : .info
+        let logger = Logger(label: "nvdla-doctor.watch") { _ in
+            var handler = LogfmtLogHandler(sink: output.stderr)
+            handler.logLevel = level
+            return handler
+        }
         guard let signals = SignalPipe(signals: [SIGTERM, SIGINT, SIGHUP]) else {
             output.stderr("nvdla-doctor: cannot create the signal pipe: \(String(cString: strerror(errno)))\n")
             return ExitStatus.unknown

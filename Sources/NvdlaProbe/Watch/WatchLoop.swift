@@ -35,6 +35,9 @@ public final class WatchLoop {
                     logger.info("stopping", metadata: ["checks": "\(checks)"])
                     return
                 case .event(let event):
+                    var metadata: Logger.Metadata = ["event": "\(event.action)"]
+                    if let device = event.device { metadata["device"] = "\(device)" }
+                    logger.debug("received", metadata: metadata)
                     scheduler.record(event, at: clock())
                 }
             }
