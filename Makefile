@@ -1,9 +1,10 @@
 # Convenience targets; the scripts under scripts/ do the work and install missing apt packages first.
 #
+# make all                                     build what install copies (as yourself)
 # make install [PREFIX=/usr/local] [DESTDIR=]   release binary (static Swift runtime), man pages, shell completions,
 #                                               udev rule, systemd units, /etc/nvdla-doctor/rules.d/README
 # make uninstall [PREFIX=…] [DESTDIR=…]         removes exactly those files (never site rule files)
-.PHONY: deps embed build man completions run test lint format bench clean install install-files uninstall
+.PHONY: deps embed build man completions all run test lint format bench clean install install-files uninstall
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -48,7 +49,10 @@ completions: build
 	$(RELEASE_BIN) --generate-completion-script zsh > $(COMPBUILD)/_nvdla-doctor
 	$(RELEASE_BIN) --generate-completion-script fish > $(COMPBUILD)/nvdla-doctor.fish
 
-install: build man completions
+# Everything install copies; `make all` as yourself, then `sudo make install-files`, avoids building as root.
+all: build man completions
+
+install: all
 	$(MAKE) install-files
 
 # Copies what build, man and completions produced; units get ExecStart= pointing at $(BINDIR).
