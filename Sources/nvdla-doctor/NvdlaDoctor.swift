@@ -14,7 +14,7 @@ struct NvdlaDoctor: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [
             Check.self, Analyze.self, BundleCommand.self, DiffCommand.self, UnpackCommand.self, RulesCommand.self,
-            Explain.self,
+            Explain.self, Watch.self, UdevDevices.self,
         ],
         defaultSubcommand: Check.self)
 }

@@ -35,6 +35,7 @@ public enum ProbeSuite {
         ModuleProbe(),
         ContainerProbe(),
         DevnodesProbe(),
+        UdevProbe(),
         MemoryProbe(),
         SmmuProbe(),
         ClocksProbe(),

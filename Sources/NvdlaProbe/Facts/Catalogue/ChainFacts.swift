@@ -42,6 +42,31 @@ extension FactCatalogue {
         FactSpec("dla.*.node.chan.udev_db", .bool, "/run/udev/data/c<MAJ>:<MIN>", "udev has a database entry"),
         FactSpec("devnodes.found", .int, "/dev", "DLA device nodes found for enabled, bound instances"),
         FactSpec(
+            "udev.available", .bool, "/run/udev/data (live root only)",
+            "udev's database exists (false: udevd not running, or a container)"),
+        FactSpec("udev.dla_devices", .int, "libudev (live root only)", "DLA platform and node devices udev lists"),
+        FactSpec("dla.*.udev.found", .bool, "libudev (live root only)", "udev lists the platform device"),
+        FactSpec(
+            "dla.*.udev.initialized", .bool, "/run/udev/data/+platform:<unit>.nvdla<N> (live root only)",
+            "udev has a database entry for the platform device (none is normal without udev properties or tags)"),
+        FactSpec("dla.*.udev.driver", .string, "libudev (live root only)", "Driver udev sees bound (nvdla)"),
+        FactSpec("dla.*.udev.tags", .list, "/run/udev/data (live root only)", "udev tags of the platform device"),
+        FactSpec(
+            "dla.*.udev.compatible", .string, "\(platformDevices)/uevent OF_COMPATIBLE_0 (live root only)",
+            "First device-tree compatible udev sees"),
+        FactSpec(
+            "dla.*.node.ctrl.udev_initialized", .bool, "/run/udev/data/c<MAJ>:<MIN> (live root only)",
+            "udev has processed the control node"),
+        FactSpec("dla.*.node.ctrl.udev_tags", .list, "/run/udev/data (live root only)", "udev tags of the node"),
+        FactSpec(
+            "dla.*.node.ctrl.udev_devnode", .string, "libudev DEVNAME (live root only)", "Node path udev gives"),
+        FactSpec(
+            "dla.*.node.chan.udev_initialized", .bool, "/run/udev/data/c<MAJ>:<MIN> (live root only)",
+            "udev has processed the JP5 channel node"),
+        FactSpec("dla.*.node.chan.udev_tags", .list, "/run/udev/data (live root only)", "udev tags of the node"),
+        FactSpec(
+            "dla.*.node.chan.udev_devnode", .string, "libudev DEVNAME (live root only)", "Node path udev gives"),
+        FactSpec(
             "devnodes.udev_rule", .bool, "/etc/udev/rules.d/99-tegra-devices.rules",
             "L4T's udev rule giving nvhost* nodes to group video is installed"),
         FactSpec(
