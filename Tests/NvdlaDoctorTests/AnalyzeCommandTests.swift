@@ -50,6 +50,62 @@ struct AnalyzeCommandTests {
         #expect((object["inconclusive"] as? [Any])?.isEmpty ?? true)
     }
 
+    static let trtSplit = """
+        &&&& RUNNING TensorRT.trtexec [TensorRT v8602] # trtexec --onnx=yolov8n.onnx --useDLACore=0 --allowGPUFallback --fp16
+        [10/14/2024-23:52:59] [W] [TRT] /model.22/Div: DLA cores do not support DIV ElementWise operation.
+        [10/14/2024-23:52:59] [W] [TRT] Layer '/model.22/Div' (ELEMENTWISE): Unsupported on DLA. Switching this layer's device type to GPU.
+        [10/14/2024-23:53:10] [I] [TRT] ---------- Layers Running on DLA ----------
+        [10/14/2024-23:53:10] [I] [TRT] [DlaLayer] {ForeignNode[/model.0/conv/Conv.../model.21/cv2/act/Mul]}
+        [10/14/2024-23:53:10] [I] [TRT] ---------- Layers Running on GPU ----------
+        [10/14/2024-23:53:10] [I] [TRT] [GpuLayer] POINTWISE: PWN(/model.22/Div)
+
+        """
+
+    @Test("TensorRT log: warning exit, placement line before the findings, trt facts in JSON; healthy log exits 0")
+    func tensorrt() throws {
+        let scratch = Scratch()
+        let text = try Binary.run(["analyze", try scratch.file("build.log", Self.trtSplit)])
+        #expect(text.status == 1, "\(text.stdout)")
+        #expect(text.stdout.contains("tensorrt 8.6.2 · DLA core 0 · fp16 · GPU fallback allowed"), "\(text.stdout)")
+        #expect(text.stdout.contains("placement: DLA 1 subgraph · GPU 1 layer (Pointwise ×1)"), "\(text.stdout)")
+        #expect(text.stdout.contains("NVDLA-TRT-002"))
+        let json = try Binary.run(["analyze", "--format", "json", "--facts", try scratch.file("b.log", Self.trtSplit)])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let facts = try #require(object["facts"] as? [String: Any])
+        #expect((facts["trt.placement"] as? [String: Any])?["value"] as? String == "split")
+        #expect((facts["trt.fallback.summary"] as? [String: Any])?["value"] as? String == "Div ×1")
+        let healthy = """
+            [I] [TRT] ---------- Layers Running on DLA ----------
+            [I] [TRT] [DlaLayer] {ForeignNode[conv1...fc8]}
+            [I] [TRT] ---------- Layers Running on GPU ----------
+            [I] [TRT] No layer is running on GPU
+
+            """
+        let ok = try Binary.run(["analyze", try scratch.file("ok.log", healthy)])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("NVDLA-TRT-016"))
+    }
+
+    @Test("hostile TensorRT lines: endless lists, brace floods, 1 MB names — bounded, no crash, no invented facts")
+    func tensorrtHostile() throws {
+        let scratch = Scratch()
+        var text = "[I] [TRT] --------------- Layers running on DLA:\n"
+        text += "[I] [TRT] " + String(repeating: "{", count: 200_000) + ",\n"
+        text += "[I] [TRT] " + String(repeating: "}", count: 200_000) + ",\n"
+        text += "[W] [TRT] Layer '" + String(repeating: "x", count: 1_000_000) + "' (SHUFFLE): Unsupported on DLA.\n"
+        for n in 0..<20_000 {
+            text +=
+                "[W] [TRT] Layer '/m.\(n)/Reshape_\(n)' (SHUFFLE): Unsupported on DLA. Switching this layer's device type to GPU.\n"
+        }
+        let result = try Binary.run(["analyze", "--format", "json", "--facts", try scratch.file("flood.log", text)])
+        #expect([0, 1, 2].contains(result.status), "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let facts = try #require(object["facts"] as? [String: Any])
+        #expect((facts["trt.fallback.count"] as? [String: Any])?["value"] as? Int == 20_000)
+        let reasons = (facts["trt.fallback.reasons"] as? [String: Any])?["value"] as? String ?? ""
+        #expect(reasons.count < 1000, "examples stay bounded")
+    }
+
     @Test("bad input: empty file, directory, missing file, NUL bytes, invalid UTF-8, 1 MB lines — no crash")
     func badInput() throws {
         let scratch = Scratch()
