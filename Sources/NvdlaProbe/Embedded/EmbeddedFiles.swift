@@ -1383,7 +1383,8 @@ rules:
     title: Most of the network runs on the GPU, not the DLA
     message: >-
       The build targeted the DLA, but {trt.layers.gpu_pct}% of the network's layers run on the GPU
-      ({trt.placement.summary}). Switched to GPU: {trt.fallback.reasons}.
+      ({trt.placement.summary}); of the layers switched, {trt.fallback.where}. Switched to GPU:
+      {trt.fallback.reasons}.
     evidence: [trt.layers.gpu_pct, trt.fallback.summary, trt.fallback.region]
     remedy:
       summary: >-
@@ -1403,8 +1404,8 @@ rules:
         - {fact: trt.subgraph_limit.layers, eq: 0}
     title: The network is split between DLA and GPU
     message: >-
-      TensorRT switched {trt.fallback.count} layer(s) to the GPU ({trt.placement.summary}); every DLA↔GPU
-      boundary costs a reformat/copy and a synchronisation. Reasons: {trt.fallback.reasons}.
+      TensorRT switched {trt.fallback.count} layer(s) to the GPU ({trt.placement.summary}), {trt.fallback.where};
+      every DLA↔GPU boundary costs a reformat/copy and a synchronisation. Reasons: {trt.fallback.reasons}.
     evidence: [trt.fallback.summary, trt.fallback.region, trt.subgraphs.dla]
     remedy:
       summary: >-

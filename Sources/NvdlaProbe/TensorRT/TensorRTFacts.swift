@@ -111,12 +111,18 @@ public enum TensorRTFacts {
         facts.set("trt.fallback.reasons", .string(reasons(log.fallbacks)), source: source)
         facts.set("trt.fallback.reason_list", .list(log.fallbacks.keys.sorted().map(\.rawValue)), source: source)
         if let first = log.firstFallback { facts.set("trt.fallback.first", .string(first), source: source) }
-        if let (region, count) = log.regions.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2,
-            count * 2 > log.fallbackCount
-        {
+        let top = log.regions.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+        if let (region, count) = top, count >= 2, count * 2 > log.fallbackCount {
             facts.set(
                 "trt.fallback.region", .string("\(region) (\(count) of \(log.fallbackCount))"), source: source,
                 raw: region)
+            facts.set(
+                "trt.fallback.where", .string("most of them in \(region) (\(count) of \(log.fallbackCount))"),
+                source: source)
+        } else if top != nil {
+            facts.set("trt.fallback.where", .string("spread over \(log.regions.count) modules"), source: source)
+        } else {
+            facts.set("trt.fallback.where", .string("the layer names carry no module path"), source: source)
         }
     }
 

@@ -281,7 +281,19 @@ enum TensorRTFixtures {
             """,
         findings: ["NVDLA-TRT-016:system"])
 
+    static let trt10OnJetPack5 = ArtifactFixtures.Case(
+        name: "TensorRT 10 banner on a JetPack 5 (L4T 35.4.1) board: TensorRT from another JetPack",
+        text: """
+            $ cat /etc/nv_tegra_release
+            # R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023
+
+            &&&& RUNNING TensorRT.trtexec [TensorRT v100300] # trtexec --onnx=model.onnx --fp16 --useDLACore=0
+            [05/02/2025-10:01:02] [E] Error[1]: [nvdlaUtils.cpp::submit::198] Error Code 1: DLA (Failure to submit program to DLA engine.)
+            """,
+        findings: ["NVDLA-TRT-010:system", "NVDLA-VER-005:system"])
+
     static let cases: [ArtifactFixtures.Case] = [
+        trt10OnJetPack5,
         deepStreamSubgraphLimit, trt7NothingOnDLA, safeStandalone, trtPoseRegionAssert, lfsPointerHead, agxOrinCoreOne,
         unknownDevice, unknownDeviceWarning,
         trt7GroupsAndGPUList, trt84TutorialLists, trt10ProfileReformats, trt82NvmProfileOnly, trt71PrecisionFallback,

@@ -41,6 +41,9 @@ extension FactCatalogue {
         FactSpec("trt.fallback.first", .string, trtSource, "First layer switched to GPU"),
         FactSpec(
             "trt.fallback.region", .string, trtSource, "Module holding most switched layers (`/model.23 (9 of 12)`)"),
+        FactSpec(
+            "trt.fallback.where", .string, trtSource,
+            "Where the switched layers are: one module holding most, spread over modules, or names without a path"),
         FactSpec("trt.gpu.summary", .string, trtSource, "GPU layers of the placement list by operator"),
         FactSpec("trt.reformats.count", .int, trtSource, "Reformat/copy layers at DLA boundaries"),
         FactSpec("trt.reformats.time_pct", .int, trtSource, "Reformat layers' share of profiled time, percent"),
