@@ -29,27 +29,19 @@ enum Binary {
         let stderr: String
     }
 
-    /// Runs the binary with `arguments` from the package root, with `NO_COLOR` set and stdin closed.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary with `arguments` from the package root, with `NO_COLOR` set and stdin closed; a run past
+    /// `timeout` seconds is stopped (SIGTERM, then SIGKILL) and throws, so no test hangs.
+    static func run(
+        _ arguments: [String], environment extra: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> Result {
+        let result = try ChildProcess.run(url.path, arguments, environment: extra, timeout: timeout)
+        if result.timedOut { throw TimedOut(arguments: arguments, seconds: timeout) }
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        let seconds: TimeInterval
+        var description: String { "nvdla-doctor \(arguments.joined(separator: " ")) ran longer than \(seconds) s" }
     }
 }
