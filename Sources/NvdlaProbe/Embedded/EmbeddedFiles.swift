@@ -1436,6 +1436,7 @@ rules:
     applies: {fact: source.artifacts, eq: true}
     when:
       all:
+        - {fact: trt.dla_requested, eq: true}
         - {fact: trt.reformats.count, gt: 0}
         - any:
             - {fact: trt.profile.present, eq: false}
@@ -1457,7 +1458,10 @@ rules:
     area: tensorrt
     severity: warning
     applies: {fact: source.artifacts, eq: true}
-    when: {fact: trt.reformats.time_pct, ge: 10}
+    when:
+      all:
+        - {fact: trt.dla_requested, eq: true}
+        - {fact: trt.reformats.time_pct, ge: 10}
     title: Reformat layers take a large share of the inference time
     message: >-
       Reformat/copy layers at DLA boundaries take {trt.reformats.time_pct}% of the profiled time
@@ -1691,6 +1695,42 @@ rules:
         device detected. Using N MiB as the allocation cap" is harmless and needs nothing.
       commands: ["cat /etc/nv_tegra_release", "dpkg-query -W 'libnvinfer*'"]
 
+  - id: NVDLA-TRT-019
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_device_type_rejected.count, gt: 0}
+    title: The builder rejected the DLA device type
+    message: >-
+      TensorRT refused the device type the application set ("{log.trt_device_type_rejected.first}"), so no layer
+      was placed on the DLA: the application was compiled against other TensorRT headers than the library it runs
+      with (typically a TensorRT OSS sample or plugin build cross-compiled for another release).
+    evidence: [log.trt_device_type_rejected.first]
+    remedy:
+      summary: >-
+        Build the application against the TensorRT headers of the installed library (the JetPack's
+        /usr/include/aarch64-linux-gnu/NvInfer*.h, or the OSS branch of the same version), or use the samples that
+        come with JetPack (/usr/src/tensorrt/samples); then check the "Layers running on DLA" list again.
+      commands: ["dpkg-query -W 'libnvinfer*'", "grep -E 'define NV_TENSORRT_(MAJOR|MINOR|PATCH)' /usr/include/aarch64-linux-gnu/NvInferVersion.h"]
+
+  - id: NVDLA-TRT-020
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_standalone_not_all_dla.count, gt: 0}
+    title: A DLA-only build met a layer the DLA cannot run
+    message: >-
+      The builder stopped in its NVM-region pass ("{log.trt_standalone_not_all_dla.first}"): in a DLA-only build (a
+      standalone loadable, --buildDLAStandalone or --safe, or no GPU fallback) every consumer of the network's inputs
+      and outputs must run on the DLA, and one does not.
+    evidence: [log.trt_standalone_not_all_dla.first, trt.standalone]
+    remedy:
+      summary: >-
+        Find the layer the DLA refuses (build once with --useDLACore and --allowGPUFallback --verbose and read the
+        "Unsupported on DLA" lines) and replace it, or cut the model so the DLA part is only DLA-supported layers;
+        use the TensorRT release the loadable's tooling expects (e.g. the cuDLA samples' scripts).
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'Unsupported on DLA|not supported on DLA|Running on'"]
+
   - id: NVDLA-USR-002
     area: userspace
     severity: error
@@ -1732,6 +1772,12 @@ signals:
   - signal: trt_unknown_device
     literals: ["Unknown embedded device"]
     match: 'Assertion upperBound != 0 failed\. Unknown embedded device detected'
+  - signal: trt_device_type_rejected
+    literals: ["setDeviceType", "setDefaultDeviceType"]
+    match: 'Parameter check failed at: \S*BuilderConfig\.cpp::set(?:Default)?DeviceType::\d+, condition: int\(deviceType\)'
+  - signal: trt_standalone_not_all_dla
+    literals: ["forceToUseNvmIO"]
+    match: 'nvmRegionOptimizer\.cpp::forceToUseNvmIO::\d+\] Error Code \d+: Internal Error \(Assertion'
   - signal: torch_cpu_only
     literals: ["Torch not compiled with CUDA"]
     match: 'Torch not compiled with CUDA enabled'
@@ -4580,6 +4626,75 @@ embedded devices.`) and carry on; that warning needs nothing and `nvdla-doctor` 
 - dusty-nv/jetson-inference issue 1508 (Xavier NX 16GB, JetPack 4.6.2, TensorRT 8.2.1):
   https://github.com/dusty-nv/jetson-inference/issues/1508
 - shouxieai/tensorRT_Pro issue 137 (AGX Orin 32GB, early JetPack 5): https://github.com/shouxieai/tensorRT_Pro/issues/137
+"""#,
+        "Docs/remedies/NVDLA-TRT-019.md": #"""
+# NVDLA-TRT-019: The builder rejected the DLA device type
+
+Area: tensorrt · Severity: error
+
+## What it means
+The application asked TensorRT to place layers on the DLA (`IBuilderConfig::setDeviceType` or
+`setDefaultDeviceType`), and the builder refused the value with a parameter check such as
+`Parameter check failed at: ../builder/BuilderConfig.cpp::setDeviceType::178, condition: int(deviceType) >= 0 &&
+int(deviceType) < EnumMax<DeviceType>()`. No layer then goes to the DLA: the empty `Layers running on DLA:` list that
+follows is a consequence, not the model's fault, and the DLA, its driver and the kernel are not involved.
+
+A valid enum value fails this check when the application and the library disagree on the enum: the program was
+compiled against TensorRT headers of another release than the `libnvinfer` it loads — typically a TensorRT OSS
+sample or plugin build made on a host for a different release than the JetPack on the board.
+
+## How to confirm
+1. The build log has the `Parameter check failed at: …BuilderConfig.cpp::setDeviceType…` line before the
+   placement lists.
+2. Compare the header version the program was built with against the library it runs with:
+   `grep -E 'define NV_TENSORRT_(MAJOR|MINOR|PATCH)' /usr/include/aarch64-linux-gnu/NvInferVersion.h` and
+   `dpkg-query -W 'libnvinfer*'`; for your own build tree, look at the `NvInferVersion.h` on its include path.
+3. `ldd ./your_program | grep nvinfer` shows which library is loaded at run time.
+
+## How to fix
+1. Rebuild the application against the headers of the installed TensorRT (JetPack's
+   `/usr/include/aarch64-linux-gnu/NvInfer*.h`, or the TensorRT OSS branch of exactly that version).
+2. Or use the samples that ship with JetPack (`/usr/src/tensorrt/samples`), built on the board.
+3. Run the build again and check it with `nvdla-doctor analyze build.log`: the DLA list should now hold the layers.
+
+## References
+- NVIDIA/TensorRT issue 1328 (TensorRT 7.1 OSS sample_googlenet cross-compiled for JetPack 4.5, Xavier NX):
+  https://github.com/NVIDIA/TensorRT/issues/1328
+"""#,
+        "Docs/remedies/NVDLA-TRT-020.md": #"""
+# NVDLA-TRT-020: A DLA-only build met a layer the DLA cannot run
+
+Area: tensorrt · Severity: error
+
+## What it means
+When the engine must run entirely on the DLA — a standalone loadable for cuDLA (`--buildDLAStandalone`, or
+`--safe --useDLACore` on older trtexec), or a DLA build without GPU fallback — TensorRT moves the network's
+inputs and outputs into DLA memory (NVM regions) and requires every layer that consumes them to be a DLA layer.
+When one is not, the builder stops with an internal assertion in its NVM-region pass, e.g.
+`[nvmRegionOptimizer.cpp::forceToUseNvmIO::175] Error Code 2: Internal Error (Assertion std::all_of(a->consumers…`,
+followed by `Engine could not be created from network`. The model has a layer the DLA refuses (or the TensorRT
+release is older than the tooling's flags assume); the DLA, its driver and the kernel are not involved.
+
+## How to confirm
+1. The build log has the `forceToUseNvmIO` assertion.
+2. Build the same model for the DLA with GPU fallback and look at what falls back:
+   ```sh
+   trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | tee build.log |
+     grep -E 'Unsupported on DLA|not supported on DLA|DLA only|Running on'
+   nvdla-doctor analyze build.log
+   ```
+   Every layer listed under GPU must go before a standalone build can succeed.
+
+## How to fix
+1. Replace or remove the layers that fall back (see NVDLA-TRT-002 for what each reason needs), or cut the model so
+   the DLA loadable holds only the DLA-supported part and run the rest on the GPU yourself.
+2. Use the TensorRT release the scripts you follow were written for (the cuDLA samples' build scripts use flags of
+   newer releases than JetPack 5.0's TensorRT 8.4).
+3. Rebuild and check with `nvdla-doctor analyze build.log`.
+
+## References
+- NVIDIA-AI-IOT/cuDLA-samples issue 34 (TensorRT 8.4.1, standalone loadable build):
+  https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/34
 """#,
         "Docs/remedies/NVDLA-USR-001.md": #"""
 # NVDLA-USR-001: A DLA/TensorRT library cannot be loaded

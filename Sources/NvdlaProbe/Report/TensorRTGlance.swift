@@ -37,7 +37,7 @@ extension Glance {
     /// `DLA 3 subgraphs (≈ 92 of 106 layers) · GPU 14 layers (Shuffle ×6, …) · 4 reformats (12% of profiled time)`.
     static func placementLine(_ facts: FactTable) -> String? {
         var parts: [String] = []
-        if facts.bool("trt.no_dla_layer") == true {
+        if facts.bool("trt.no_dla_layer") == true || facts.int("trt.subgraphs.dla") == 0 {
             parts.append("DLA none")
         } else if let subgraphs = facts.int("trt.subgraphs.dla") {
             var text = "DLA \(subgraphs) subgraph\(subgraphs == 1 ? "" : "s")"

@@ -6,6 +6,7 @@ public enum TensorRTFacts {
     /// Records the facts of `log` when it saw any TensorRT output.
     public static func record(_ log: TensorRTLog, into facts: inout FactTable) {
         guard log.seen else { return }
+        log.finish()
         let source = log.location
         facts.set("trt.log.lines", .int(log.lines), source: source)
         if let version = log.version {
@@ -90,7 +91,9 @@ public enum TensorRTFacts {
         }
         facts.set("trt.no_dla_layer", .bool(log.placement == "all_gpu"), source: source)
         if let reformats = log.reformats { facts.set("trt.reformats.count", .int(Int64(reformats)), source: source) }
-        if !log.gpuOps.isEmpty { facts.set("trt.gpu.summary", .string(summary(log.gpuOps)), source: source) }
+        if log.gpuOps.keys.contains(where: { $0 != "(type not shown)" }) {
+            facts.set("trt.gpu.summary", .string(summary(log.gpuOps)), source: source)
+        }
         if let pools = log.memoryPools { facts.set("trt.dla.memory_pools", .string(pools), source: source) }
     }
 

@@ -47,6 +47,7 @@ public final class TensorRTLog {
     // Placement lists.
     public private(set) var placementListsSeen = 0
     public private(set) var gpuListsSeen = 0
+    var gpuListClosed = false
     public private(set) var dlaListNodes = Set<String>()
     public private(set) var trt7DlaLayers = 0
     public private(set) var gpuListLayers = 0
@@ -84,6 +85,8 @@ public final class TensorRTLog {
     public private(set) var profileSubgraphRows = 0
     public private(set) var profileGPURows = 0
     var section = Section.none
+    /// The TensorRT 7 list under the open header, joined across wrapped lines.
+    var listText = ""
 
     public init() {}
 
@@ -151,7 +154,7 @@ public final class TensorRTLog {
     /// Reads one line; returns whether it belongs to a TensorRT log.
     func take(_ line: TensorRTLine, raw: String) -> Bool {
         let message = line.message
-        if continueSection(message, tagged: line.tagged) { return true }
+        if continueSection(line) { return true }
         if message.hasPrefix("&&&& ") {
             if message.hasPrefix("&&&& RUNNING") { builds += 1 }
             readCommand(message)
@@ -170,6 +173,11 @@ public final class TensorRTLog {
             section = .profile(nil)
             return true
         }
+        // A profile pasted without its `=== Profile` line starts at the column header.
+        if let layout = ProfileRow.layout(ofHeader: message) {
+            section = .profile(layout)
+            return true
+        }
         return line.tagged || isTensorRTError(message)
     }
 
@@ -181,16 +189,33 @@ public final class TensorRTLog {
     // MARK: - Sections
 
     /// Lines inside a placement list, engine information or profile; false when the section ended.
-    func continueSection(_ message: Substring, tagged: Bool) -> Bool {
+    func continueSection(_ line: TensorRTLine) -> Bool {
+        let message = line.message
+        let tagged = line.tagged
         switch section {
         case .none:
             return false
         case .dla, .gpu:
-            if message.hasPrefix("{") || (!message.hasPrefix("[") && message.hasSuffix(",") && !message.contains(": "))
-            {
-                readTRT7List(message)
+            let listy =
+                !message.isEmpty && !message.contains(": ") && !message.hasPrefix("[") && !message.hasPrefix("-")
+                && !message.hasPrefix("#")
+            if line.tagged || line.severity != nil {
+                // A list line starts a group or ends with a comma; a first line the terminal wrapped is long.
+                let wrappedStart = listText.isEmpty && message.count >= 60 && message.contains(",")
+                if listy && (message.hasPrefix("{") || message.hasSuffix(",") || wrappedStart) {
+                    appendList(message)
+                    return true
+                }
+                // TensorRT 7 prints an empty line for an empty list.
+                if message.isEmpty && listText.isEmpty { return true }
+            } else if listy && !listText.isEmpty {
+                // A list hard-wrapped by the terminal: the continuation has no prefix.
+                appendList(message)
                 return true
             }
+            // A TensorRT line after the GPU header closes its list; a cut (`# [trimmed]`, the end) leaves it open.
+            if case .gpu = section, line.tagged || line.severity != nil { gpuListClosed = true }
+            flushList()
             section = .none
             return false
         case .engineInfo:
@@ -213,20 +238,29 @@ public final class TensorRTLog {
         }
     }
 
-    /// TensorRT 7: `{conv1,pool1}, {conv3}, ` under the DLA header, `prob, fc1, ` under the GPU header.
-    func readTRT7List(_ message: Substring) {
-        let isDLA: Bool
-        if case .dla = section { isDLA = true } else { isDLA = false }
-        if isDLA {
+    /// Most bytes of one TensorRT 7 list kept before it is read (a network of thousands of layers fits).
+    static let listCap = 1024 * 1024
+
+    func appendList(_ text: Substring) {
+        guard listText.utf8.count + text.utf8.count <= Self.listCap else { return }
+        listText += text
+    }
+
+    /// Reads the TensorRT 7 list gathered under a header: `{conv1,pool1}, {conv3}, ` under the DLA header (each group
+    /// one DLA subgraph), `prob, fc1 + relu1, ` under the GPU header.
+    func flushList() {
+        defer { listText = "" }
+        guard !listText.isEmpty else { return }
+        if case .dla = section {
             var depth = 0
             var current = ""
-            for c in message {
+            for c in listText {
                 switch c {
                 case "{":
                     depth += 1
                     current = ""
                 case "}":
-                    depth -= 1
+                    depth = max(0, depth - 1)
                     let names = current.split(separator: ",").filter {
                         !$0.trimmingCharacters(in: .whitespaces).isEmpty
                     }
@@ -238,11 +272,20 @@ public final class TensorRTLog {
             }
             return
         }
-        for name in message.split(separator: ",") {
+        for name in listText.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             addGPULayer(name: trimmed[...], type: nil)
         }
+    }
+
+    /// Ends the input: reads a list the log ended inside.
+    public func finish() {
+        switch section {
+        case .dla, .gpu: flushList()
+        default: break
+        }
+        section = .none
     }
 
     // MARK: - Placement
@@ -267,11 +310,13 @@ public final class TensorRTLog {
         }
         let lower = message.lowercased()
         if lower.contains("layers running on dla") {
+            finish()
             placementListsSeen += 1
             section = .dla
             return true
         }
         if lower.contains("layers running on gpu") {
+            finish()
             gpuListsSeen += 1
             section = .gpu
             return true
@@ -307,7 +352,7 @@ public final class TensorRTLog {
             return
         }
         gpuListLayers += 1
-        gpuOps[LayerNames.op(name: name, type: type) ?? "other", default: Group()].add(name)
+        gpuOps[LayerNames.op(name: name, type: type) ?? "(type not shown)", default: Group()].add(name)
     }
 
     // MARK: - Fallback
@@ -436,7 +481,10 @@ public final class TensorRTLog {
 
     func readCommand(_ message: Substring) {
         if let found = TensorRTVersion.find(in: message) { version = found }
-        if let hash = message.range(of: " # "), let command = TrtexecCommand.parse(message[hash.upperBound...]) {
+        // `&&&& RUNNING TensorRT.sample_dynamic_reshape # ./sample … --useDLACore=0`: samples take the same options.
+        if let hash = message.range(of: " # "),
+            let command = TrtexecCommand.parse(message[hash.upperBound...], requireTrtexec: false)
+        {
             self.command = command
         }
     }
@@ -537,7 +585,7 @@ public final class TensorRTLog {
 
     /// Engine layers on the GPU (without reformats/copies): from the placement list, else engine info, else profile.
     public var gpuLayers: Int? {
-        if gpuListLayers > 0 || noLayerOnGPU || placementListsSeen > 0 { return gpuListLayers }
+        if gpuListLayers > 0 || noLayerOnGPU || gpuListClosed { return gpuListLayers }
         if engineDLA + engineGPU > 0 { return engineGPU }
         if profileRows > 0 { return profileGPURows }
         return nil
@@ -547,7 +595,7 @@ public final class TensorRTLog {
     public var reformats: Int? {
         if engineDLA + engineGPU + engineReformats > 0 { return engineReformats }
         if profileRows > 0 { return profileReformatRows }
-        if placementListsSeen > 0 || gpuListLayers + gpuListCopies > 0 { return gpuListCopies }
+        if gpuListsSeen > 0 || gpuListLayers + gpuListCopies > 0 { return gpuListCopies }
         return nil
     }
 
@@ -564,7 +612,8 @@ public final class TensorRTLog {
     /// Whether the log shows the network was meant for DLA (an option, a DLA message or a DLA layer).
     public var dlaRequested: Bool? {
         if let core = command?.dlaCore ?? optionDLACore { return core >= 0 }
-        if fallbackCount > 0 || noLayerCanRunOnDLA || (dlaSubgraphs ?? 0) > 0 || placementListsSeen > 0 { return true }
+        // Not the placement headers: TensorRT 8.2 prints them for GPU-only builds too.
+        if fallbackCount > 0 || noLayerCanRunOnDLA || (dlaSubgraphs ?? 0) > 0 { return true }
         if optionPrecision != nil { return false }
         return nil
     }
@@ -582,7 +631,8 @@ public final class TensorRTLog {
             return share <= 10 ? "mostly_dla" : "split"
         }
         if subgraphs > 0 && gpu > 0 { return "split" }
-        if dlaSubgraphs == 0 && gpu > 0 { return "all_gpu" }
+        // An empty DLA list means something only for a build that targeted the DLA.
+        if dlaSubgraphs == 0 && (gpu > 0 || gpuListsSeen > 0) { return dlaRequested == true ? "all_gpu" : nil }
         if fallbackCount > 0 { return "some_gpu" }
         return nil
     }

@@ -3,7 +3,8 @@ public enum TensorRTVersion {
     /// Decodes trtexec's banner number (`[TensorRT v8502]` → `8.5.2`, `[TensorRT v100300]` → `10.3.0`).
     ///
     /// The banner prints `NV_TENSORRT_VERSION` of `NvInferVersion.h`: `major·1000 + minor·100 + patch` up to 8.x and
-    /// `major·10000 + minor·100 + patch` from 10.0, so four digits and six digits decode differently.
+    /// `major·10000 + minor·100 + patch` from 10.0, so four digits and six digits decode differently. Patches can
+    /// have two digits: `v8510` is 8.5.10, a DRIVE OS release (NVIDIA/TensorRT issue 3286).
     public static func banner(_ digits: Substring) -> String? {
         guard let value = Int(digits), value > 0 else { return nil }
         switch digits.count {

@@ -18,10 +18,18 @@ public struct TrtexecCommand: Sendable, Equatable {
     public var model: String?
     public var loadEngine: String?
 
-    /// Reads the options of `text` when it names trtexec; nil otherwise.
-    public static func parse(_ text: Substring) -> TrtexecCommand? {
-        guard let at = text.range(of: "trtexec") else { return nil }
-        let words = text[at.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\t" })
+    /// Reads the options of `text` when it names trtexec (or, with `requireTrtexec` false, of any command line: the
+    /// TensorRT samples take the same DLA options); nil otherwise.
+    public static func parse(_ text: Substring, requireTrtexec: Bool = true) -> TrtexecCommand? {
+        let start: Substring.Index
+        if let at = text.range(of: "trtexec") {
+            start = at.upperBound
+        } else if !requireTrtexec {
+            start = text.startIndex
+        } else {
+            return nil
+        }
+        let words = text[start...].split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.contains(where: { $0.hasPrefix("--") }) else { return nil }
         var command = TrtexecCommand()
         for word in words where word.hasPrefix("--") {

@@ -292,7 +292,45 @@ enum TensorRTFixtures {
             """,
         findings: ["NVDLA-TRT-010:system", "NVDLA-VER-005:system"])
 
+    static let deviceTypeRejected = ArtifactFixtures.Case(
+        name: "TensorRT 7.1 OSS sample built against other headers: setDeviceType rejected, DLA list empty",
+        text: """
+            nvidia@nvidia:~/out$ ./sample_googlenet --useDLACore=0
+            [06/29/2021-21:07:46] [E] [TRT] Parameter check failed at: ../builder/BuilderConfig.cpp::setDeviceType::178, condition: int(deviceType) >= 0 && int(deviceType) < EnumMax<DeviceType>()
+            [06/29/2021-21:07:46] [I] [TRT]
+            [06/29/2021-21:07:46] [I] [TRT] --------------- Layers running on DLA:
+            [06/29/2021-21:07:46] [I] [TRT]
+            [06/29/2021-21:07:46] [I] [TRT] --------------- Layers running on GPU:
+            [06/29/2021-21:07:46] [I] [TRT] conv1 + relu1, norm1, pool1, conv2 + relu2, norm2, pool2, conv3 + relu3, conv4 + relu4, conv5 + relu5, pool5, fc6 + relu6, fc7 + relu7, fc8, prob,
+            [06/29/2021-21:07:50] [I] [TRT] Detected 1 inputs and 1 output network tensors.
+            """,
+        findings: ["NVDLA-TRT-019:system"])
+
+    static let wrappedGroups = ArtifactFixtures.Case(
+        name: "TensorRT 7 Python logger, DLA groups hard-wrapped by the terminal, then a short GPU list",
+        text: """
+            [TensorRT] INFO: --------------- Layers running on DLA:
+            [TensorRT] INFO: {002_convolutional_tanh,002_convolutional_mish,003_convolutional,003_convolutional_bn}, {003_convolutional_tanh
+            ,003_convolutional_mish,005_convolutional}, {012_convolutional_tanh,012_convolutional_mish,013_convo
+            lutional,013_convolutional_bn},
+            [TensorRT] INFO: --------------- Layers running on GPU:
+            [TensorRT] INFO: 001_convolutional_softplus, 002_convolutional_softplus, 003_convolutional_softplus, 004_upsample, 005_route, 006_yolo, 007_yolo, 008_yolo,
+            [TensorRT] INFO: Detected 1 inputs and 3 output network tensors.
+            """,
+        findings: ["NVDLA-TRT-002:system"])
+
+    static let standaloneNotAllDLA = ArtifactFixtures.Case(
+        name: "TensorRT 8.4 standalone loadable build: a consumer of an I/O tensor is not on the DLA",
+        text: """
+            &&&& RUNNING TensorRT.trtexec [TensorRT v8401] # trtexec --onnx=model.onnx --fp16 --useDLACore=0 --buildOnly --safe --inputIOFormats=fp16:chw16 --outputIOFormats=fp16:chw16
+            [04/22/2024-19:51:27] [E] Error[2]: [nvmRegionOptimizer.cpp::forceToUseNvmIO::175] Error Code 2: Internal Error (Assertion std::all_of(a->consumers.begin(), a->consumers.end(), [](Node* n) { return isDLA(n->backend); }) failed. )
+            [04/22/2024-19:51:27] [E] Error[2]: [builder.cpp::buildSerializedNetwork::636] Error Code 2: Internal Error (Assertion engine != nullptr failed. )
+            [04/22/2024-19:51:27] [E] Engine could not be created from network
+            """,
+        findings: ["NVDLA-TRT-020:system"])
+
     static let cases: [ArtifactFixtures.Case] = [
+        deviceTypeRejected, wrappedGroups, standaloneNotAllDLA,
         trt10OnJetPack5,
         deepStreamSubgraphLimit, trt7NothingOnDLA, safeStandalone, trtPoseRegionAssert, lfsPointerHead, agxOrinCoreOne,
         unknownDevice, unknownDeviceWarning,

@@ -36,6 +36,32 @@ struct TensorRTLogTests {
         #expect(facts.string("trt.fallback.summary") == "Concat ×1, Resize ×1, Transpose ×1")
     }
 
+    @Test("TensorRT 7 lists wrapped by the terminal are joined before they are counted")
+    func wrappedLists() {
+        let facts = Self.analyze(TensorRTFixtures.wrappedGroups.text).facts
+        #expect(facts.int("trt.subgraphs.dla") == 3)
+        #expect(facts.int("trt.layers.dla") == 11)
+        #expect(facts.int("trt.layers.gpu") == 8)
+        #expect(facts.int("trt.layers.gpu_pct") == 42)
+        #expect(facts.string("trt.placement") == "split")
+    }
+
+    @Test("an empty DLA list is nothing without a DLA request (TensorRT 8.2 prints it for GPU-only builds)")
+    func emptyListWithoutRequest() {
+        let report = Self.analyze(
+            """
+            [TensorRT] WARNING: DLA requests all profiles have same min, max, and opt value. All dla layers are falling back to GPU
+            [TensorRT] INFO: ---------- Layers Running on DLA ----------
+            [TensorRT] INFO: ---------- Layers Running on GPU ----------
+            [TensorRT] INFO: [GpuLayer] Conv_0
+            [TensorRT] INFO: [GpuLayer] Relu_1
+            """)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.id))")
+        #expect(report.facts.string("trt.placement") == nil)
+        #expect(report.facts.bool("trt.dla_requested") == nil)
+        #expect(report.facts.int("trt.layers.gpu") == 2)
+    }
+
     @Test("TensorRT 10 option echo, banner and name-last profile")
     func trt10Profile() {
         let facts = Self.analyze(TensorRTFixtures.trt10ProfileReformats.text).facts

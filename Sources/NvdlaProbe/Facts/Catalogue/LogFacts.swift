@@ -40,6 +40,12 @@ extension FactCatalogue {
             name: "trt_unknown_device", perDLA: false, cancellable: false,
             meaning: "`checkMemLimit` assertion `Unknown embedded device detected` (TensorRT older than the module)"),
         SignalSpec(
+            name: "trt_device_type_rejected", perDLA: false, cancellable: false,
+            meaning: "`Parameter check failed at: …BuilderConfig.cpp::setDeviceType…`: the DLA device type was refused"),
+        SignalSpec(
+            name: "trt_standalone_not_all_dla", perDLA: false, cancellable: false,
+            meaning: "`nvmRegionOptimizer.cpp::forceToUseNvmIO` assertion: a DLA-only build met a non-DLA layer"),
+        SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
             meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
         SignalSpec(
