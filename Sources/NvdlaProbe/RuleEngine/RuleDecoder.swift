@@ -32,9 +32,10 @@ public struct RuleDecoder {
         } catch {
             throw RuleFileError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.describe(error))")
         }
-        guard let root, case .mapping(let top) = root else {
+        guard let root, case .mapping(let rawTop) = root else {
             throw RuleFileError(file: file, line: nil, "expected a mapping with `schema` and `rules`")
         }
+        let top = Fields(rawTop)
         try checkKeys(top, allowed: ["schema", "rules", "signals"], what: "rule file")
         guard let schemaNode = top["schema"] else {
             throw RuleFileError(file: file, line: root.mark?.line, "missing `schema: 1`")
@@ -55,7 +56,8 @@ public struct RuleDecoder {
     // MARK: - Rules
 
     func rule(_ node: Node) throws(RuleFileError) -> Rule {
-        guard case .mapping(let map) = node else { throw err(node, "a rule must be a mapping") }
+        guard case .mapping(let rawMap) = node else { throw err(node, "a rule must be a mapping") }
+        let map = Fields(rawMap)
         try checkKeys(map, allowed: Self.ruleKeys, what: "rule")
         let id = try string(map, "id", in: node)
         guard Self.isWellFormed(id) else {
@@ -92,9 +94,10 @@ public struct RuleDecoder {
         } else {
             evidence = []
         }
-        guard let remedyNode = map["remedy"], case .mapping(let remedyMap) = remedyNode else {
+        guard let remedyNode = map["remedy"], case .mapping(let rawRemedy) = remedyNode else {
             throw err(map["remedy"] ?? node, "rule \(id) needs a `remedy` mapping with `summary`")
         }
+        let remedyMap = Fields(rawRemedy)
         try checkKeys(remedyMap, allowed: ["summary", "commands"], what: "remedy")
         let summary = try string(remedyMap, "summary", in: remedyNode)
         var commands: [String] = []
@@ -116,9 +119,10 @@ public struct RuleDecoder {
     /// `KEY` or `{fact: KEY, expected: TEXT}`.
     func evidence(_ item: Node) throws(RuleFileError) -> EvidenceSpec {
         if let key = item.scalar?.string { return EvidenceSpec(key: key, expected: nil) }
-        guard case .mapping(let map) = item else {
+        guard case .mapping(let rawMap) = item else {
             throw err(item, "evidence entries are KEY or {fact: KEY, expected: TEXT}")
         }
+        let map = Fields(rawMap)
         try checkKeys(map, allowed: ["fact", "expected"], what: "evidence")
         guard let key = map["fact"]?.scalar?.string else { throw err(item, "evidence mapping needs `fact: KEY`") }
         return EvidenceSpec(key: key, expected: map["expected"]?.scalar?.string)
@@ -127,9 +131,10 @@ public struct RuleDecoder {
     // MARK: - Conditions
 
     func condition(_ node: Node) throws(RuleFileError) -> Condition {
-        guard case .mapping(let map) = node else {
+        guard case .mapping(let rawMap) = node else {
             throw err(node, "a condition is a mapping: {all: […]}, {any: […]}, {not: …} or {fact: KEY, OP: VALUE}")
         }
+        let map = Fields(rawMap)
         if let list = map["all"] ?? map["any"] {
             try checkKeys(map, allowed: ["all", "any"], what: "condition")
             guard map.count == 1 else { throw err(node, "use either `all` or `any`, not both") }
@@ -146,7 +151,7 @@ public struct RuleDecoder {
         guard let keyNode = map["fact"], let key = keyNode.scalar?.string else {
             throw err(node, "a leaf condition needs `fact: KEY`")
         }
-        let ops = map.keys.compactMap { $0.scalar?.string }.filter { $0 != "fact" }
+        let ops = map.names.filter { $0 != "fact" }
         try checkKeys(map, allowed: Set(Comparison.allCases.map(\.rawValue) + ["fact"]), what: "condition")
         guard ops.count == 1, let opText = ops.first, let op = Comparison(rawValue: opText),
             let valueNode = map[opText]
@@ -187,7 +192,8 @@ public struct RuleDecoder {
                         return text
                     }))
         default:
-            if case .mapping(let map) = node {
+            if case .mapping(let rawMap) = node {
+                let map = Fields(rawMap)
                 try checkKeys(map, allowed: ["fact"], what: "operand")
                 guard let key = map["fact"]?.scalar?.string else {
                     throw err(node, "an operand mapping is {fact: KEY}")
@@ -211,8 +217,36 @@ public struct RuleDecoder {
 
     // MARK: - Helpers
 
-    func checkKeys(_ map: Node.Mapping, allowed: Set<String>, what: String) throws(RuleFileError) {
-        for key in map.keys {
+    /// A YAML mapping with its string keys in a dictionary. Yams' own `Mapping` subscript builds a node for the key
+    /// and compares it with every key in turn, which made decoding the shipped rules the largest cost of `check`.
+    struct Fields {
+        let keyNodes: [Node]
+        let values: [String: Node]
+        /// The string keys, in file order.
+        let names: [String]
+
+        init(_ mapping: Node.Mapping) {
+            var keyNodes: [Node] = []
+            var values: [String: Node] = [:]
+            var names: [String] = []
+            for (key, value) in mapping {
+                keyNodes.append(key)
+                if let name = key.scalar?.string {
+                    values[name] = value
+                    names.append(name)
+                }
+            }
+            self.keyNodes = keyNodes
+            self.values = values
+            self.names = names
+        }
+
+        subscript(key: String) -> Node? { values[key] }
+        var count: Int { keyNodes.count }
+    }
+
+    func checkKeys(_ map: Fields, allowed: Set<String>, what: String) throws(RuleFileError) {
+        for key in map.keyNodes {
             guard let name = key.scalar?.string else { throw err(key, "\(what) keys must be strings") }
             guard allowed.contains(name) else {
                 throw err(
@@ -221,7 +255,7 @@ public struct RuleDecoder {
         }
     }
 
-    func string(_ map: Node.Mapping, _ key: String, in node: Node) throws(RuleFileError) -> String {
+    func string(_ map: Fields, _ key: String, in node: Node) throws(RuleFileError) -> String {
         guard let value = map[key] else { throw err(node, "missing `\(key)`") }
         guard let text = value.scalar?.string, !text.isEmpty else {
             throw err(value, "`\(key)` must be a non-empty string")

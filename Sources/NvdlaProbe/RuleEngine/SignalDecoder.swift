@@ -6,7 +6,8 @@ extension RuleDecoder {
 
     /// `{signal: NAME, literals: [TEXT…], match: REGEX, caseless: BOOL, attribute: {…}, unless: {…}}`.
     func signal(_ node: Node) throws(RuleFileError) -> LogSignal {
-        guard case .mapping(let map) = node else { throw err(node, "a signal must be a mapping") }
+        guard case .mapping(let rawMap) = node else { throw err(node, "a signal must be a mapping") }
+        let map = Fields(rawMap)
         try checkKeys(map, allowed: Self.signalKeys, what: "signal")
         let name = try string(map, "signal", in: node)
         guard name.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
@@ -17,9 +18,10 @@ extension RuleDecoder {
         let regex = try compile(map, "match", in: node, caseless: caseless)
         var attribution: LogSignal.Attribution?
         if let attributeNode = map["attribute"] {
-            guard case .mapping(let attrMap) = attributeNode else {
+            guard case .mapping(let rawAttr) = attributeNode else {
                 throw err(attributeNode, "`attribute` is {key: TEMPLATE, dla0: REGEX, dla1: REGEX}")
             }
+            let attrMap = Fields(rawAttr)
             try checkKeys(attrMap, allowed: ["key", "dla0", "dla1"], what: "attribute")
             let key = try string(attrMap, "key", in: attributeNode)
             let captureNames = Set(regex.names.map(\.name))
@@ -35,9 +37,10 @@ extension RuleDecoder {
         }
         var cancel: LogSignal.Cancel?
         if let unlessNode = map["unless"] {
-            guard case .mapping(let unlessMap) = unlessNode else {
+            guard case .mapping(let rawUnless) = unlessNode else {
                 throw err(unlessNode, "`unless` is {followed_by: REGEX, literals: [TEXT…], within: LINES}")
             }
+            let unlessMap = Fields(rawUnless)
             try checkKeys(unlessMap, allowed: ["followed_by", "literals", "within"], what: "unless")
             let pattern = try compile(unlessMap, "followed_by", in: unlessNode, caseless: caseless)
             guard let withinText = unlessMap["within"]?.scalar?.string, let within = Int(withinText),
@@ -64,7 +67,7 @@ extension RuleDecoder {
         }
     }
 
-    func compile(_ map: Node.Mapping, _ key: String, in node: Node, caseless: Bool) throws(RuleFileError) -> Regex2 {
+    func compile(_ map: Fields, _ key: String, in node: Node, caseless: Bool) throws(RuleFileError) -> Regex2 {
         let pattern = try string(map, key, in: node)
         do {
             return try Regex2(pattern, caseless: caseless)
