@@ -1404,8 +1404,9 @@ rules:
         - {fact: trt.subgraph_limit.layers, eq: 0}
     title: The network is split between DLA and GPU
     message: >-
-      TensorRT switched {trt.fallback.count} layer(s) to the GPU ({trt.placement.summary}), {trt.fallback.where};
-      every DLA↔GPU boundary costs a reformat/copy and a synchronisation. Reasons: {trt.fallback.reasons}.
+      The engine is split between DLA and GPU ({trt.placement.summary}); every DLA↔GPU boundary costs a
+      reformat/copy and a synchronisation. Layers switched to GPU: {trt.fallback.count}, {trt.fallback.where};
+      reasons: {trt.fallback.reasons}.
     evidence: [trt.fallback.summary, trt.fallback.region, trt.subgraphs.dla]
     remedy:
       summary: >-

@@ -102,6 +102,7 @@ public enum TensorRTFacts {
         guard log.fallbackCount > 0 else {
             facts.set("trt.fallback.reasons", .string("none shown in the log"), source: source)
             facts.set("trt.fallback.reason_list", .list([]), source: source)
+            facts.set("trt.fallback.where", .string("the log has no per-layer fallback warnings"), source: source)
             return
         }
         var byOp: [String: TensorRTLog.Group] = [:]

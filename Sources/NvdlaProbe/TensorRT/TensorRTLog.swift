@@ -11,6 +11,11 @@ public final class TensorRTLog {
     static let nameCap = 100_000
     /// Most validation details waiting for the fallback line that names their layer.
     static let pendingCap = 1_000
+    /// Longest layer name kept in sets and maps, and longest detail kept.
+    static let nameKeyCap = 256
+    static let detailCap = 512
+    /// Most distinct operators or modules counted; later ones are counted under `(other)`.
+    static let groupCap = 256
 
     /// Layers of one fallback group (a reason and an operator): how many and a few names.
     public struct Group: Sendable, Equatable {
@@ -42,6 +47,8 @@ public final class TensorRTLog {
     var optionInputFormat: String?
     var optionOutputFormat: String?
     var optionFallback: Bool?
+    /// `DLACore:` with nothing after it: a build without DLA.
+    var optionDLACoreEmpty = false
     var optionStandalone: Bool?
     public private(set) var networkLayers: Int?
     // Placement lists.
@@ -62,7 +69,7 @@ public final class TensorRTLog {
     public private(set) var fallbacks: [FallbackReason: [String: Group]] = [:]
     public private(set) var firstFallback: String?
     public private(set) var regions: [String: Int] = [:]
-    var pendingDetail: [String: Substring] = [:]
+    var pendingDetail: [String: String] = [:]
     var pendingAnonymous: Substring?
     public private(set) var splits = 0
     public private(set) var subgraphLimit: Int?
@@ -83,10 +90,13 @@ public final class TensorRTLog {
     public private(set) var profileReformatRows = 0
     public private(set) var profileDLARows = 0
     public private(set) var profileSubgraphRows = 0
+    /// Rows of NVM (DLA memory) copies: `to nvm`, `from nvm`, `copy finish` — only a DLA engine has them.
+    public private(set) var profileNVMRows = 0
     public private(set) var profileGPURows = 0
     var section = Section.none
     /// The TensorRT 7 list under the open header, joined across wrapped lines.
     var listText = ""
+    var wrappedLines = 0
 
     public init() {}
 
@@ -105,7 +115,7 @@ public final class TensorRTLog {
         "[DlaLayer]", "[GpuLayer]", "---------- Layers", "--------------- Layers", "No layer", "{", "Original: ", "DLA",
         "Layer", "Default DLA",
         "Validation failed", "Splitting DLA", "This version", "setDefaultDeviceType", "=== ", "Precision", "Allow GPU",
-        "Build DLA", "Input", "Output", "TensorRT", "&&&&", "Engine Layer", "Loaded TensorRT",
+        "Build DLA", "Input", "Output", "TensorRT", "&&&&", "Engine Layer", "Loaded TensorRT", "Time(ms)",
     ])
 
     /// Words anywhere in a line that make it worth reading whatever it opens with: validation details after a layer
@@ -170,12 +180,12 @@ public final class TensorRTLog {
             return true
         }
         if message.hasPrefix("=== Profile") {
-            section = .profile(nil)
+            startProfile(nil)
             return true
         }
         // A profile pasted without its `=== Profile` line starts at the column header.
         if let layout = ProfileRow.layout(ofHeader: message) {
-            section = .profile(layout)
+            startProfile(layout)
             return true
         }
         return line.tagged || isTensorRTError(message)
@@ -203,15 +213,18 @@ public final class TensorRTLog {
                 // A list line starts a group or ends with a comma; a first line the terminal wrapped is long.
                 let wrappedStart = listText.isEmpty && message.count >= 60 && message.contains(",")
                 if listy && (message.hasPrefix("{") || message.hasSuffix(",") || wrappedStart) {
-                    appendList(message)
-                    return true
+                    wrappedLines = 0
+                    if appendList(message) { return true }
                 }
                 // TensorRT 7 prints an empty line for an empty list.
                 if message.isEmpty && listText.isEmpty { return true }
-            } else if listy && !listText.isEmpty {
-                // A list hard-wrapped by the terminal: the continuation has no prefix.
-                appendList(message)
-                return true
+            } else if listy && !listText.isEmpty && !listText.hasSuffix(",") && wrappedLines < Self.wrapCap
+                && !message.hasPrefix("$") && !message.hasPrefix("`")
+            {
+                // A list hard-wrapped by the terminal: the continuation has no prefix, and the list so far stops
+                // mid-name (a complete TensorRT 7 list line ends with a comma).
+                wrappedLines += 1
+                if appendList(message) { return true }
             }
             // A TensorRT line after the GPU header closes its list; a cut (`# [trimmed]`, the end) leaves it open.
             if case .gpu = section, line.tagged || line.severity != nil { gpuListClosed = true }
@@ -240,10 +253,14 @@ public final class TensorRTLog {
 
     /// Most bytes of one TensorRT 7 list kept before it is read (a network of thousands of layers fits).
     static let listCap = 1024 * 1024
+    /// Most prefix-less continuation lines of one wrapped list line.
+    static let wrapCap = 200
 
-    func appendList(_ text: Substring) {
-        guard listText.utf8.count + text.utf8.count <= Self.listCap else { return }
+    /// Adds a piece of a list; false once the list is over `listCap` (the section then ends).
+    func appendList(_ text: Substring) -> Bool {
+        guard listText.utf8.count + text.utf8.count <= Self.listCap else { return false }
         listText += text
+        return true
     }
 
     /// Reads the TensorRT 7 list gathered under a header: `{conv1,pool1}, {conv3}, ` under the DLA header (each group
@@ -260,12 +277,13 @@ public final class TensorRTLog {
                     depth += 1
                     current = ""
                 case "}":
-                    depth = max(0, depth - 1)
-                    let names = current.split(separator: ",").filter {
-                        !$0.trimmingCharacters(in: .whitespaces).isEmpty
-                    }
-                    trt7DlaLayers += names.count
+                    guard depth > 0 else { continue }
+                    depth -= 1
+                    guard depth == 0 else { continue }
+                    // One group closed: count its names once, then start afresh (linear in the list's length).
+                    trt7DlaLayers += current.split(separator: ",").count { !$0.allSatisfy { $0 == " " } }
                     insert(current, into: &dlaListNodes)
+                    current = ""
                 default:
                     if depth > 0 { current.append(c) }
                 }
@@ -311,6 +329,7 @@ public final class TensorRTLog {
         let lower = message.lowercased()
         if lower.contains("layers running on dla") {
             finish()
+            pendingAnonymous = nil
             placementListsSeen += 1
             section = .dla
             return true
@@ -330,7 +349,8 @@ public final class TensorRTLog {
             return true
         }
         if message.hasSuffix("successfully offloaded to DLA.") {
-            let node = message.dropLast(" successfully offloaded to DLA.".count)
+            var node = message.dropLast("successfully offloaded to DLA.".count)
+            while node.last == " " { node = node.dropLast() }
             insert(String(node), into: &offloaded)
             return true
         }
@@ -352,7 +372,8 @@ public final class TensorRTLog {
             return
         }
         gpuListLayers += 1
-        gpuOps[LayerNames.op(name: name, type: type) ?? "(type not shown)", default: Group()].add(name)
+        gpuOps[Self.capped(LayerNames.op(name: name, type: type) ?? "(type not shown)", in: gpuOps), default: Group()]
+            .add(name)
     }
 
     // MARK: - Fallback
@@ -364,19 +385,21 @@ public final class TensorRTLog {
             if let split = head.range(of: "' (", options: .backwards) {
                 let name = head[..<split.lowerBound]
                 let type = head[split.upperBound...]
-                fallback(name: name, type: type, detail: pendingDetail.removeValue(forKey: String(name)))
+                fallback(name: name, type: type, detail: takeDetail(name))
                 return true
             }
         }
         // 6.x–8.4: Default DLA is enabled but layer NAME is not supported on DLA, falling back to GPU.
         // 5.x: … but layer NAME is not running on DLA, falling back to GPU.
-        if message.hasPrefix("Default DLA is enabled but layer "),
-            let end = message.range(of: " is not supported on DLA", options: .backwards)
-                ?? message.range(of: " is not running on DLA", options: .backwards)
-        {
-            let name = message[message.index(message.startIndex, offsetBy: 33)..<end.lowerBound]
-            fallback(name: name, type: nil, detail: pendingDetail.removeValue(forKey: String(name)))
-            return true
+        if message.hasPrefix("Default DLA is enabled but layer ") {
+            let rest = message.dropFirst("Default DLA is enabled but layer ".count)
+            if let end = rest.range(of: " is not supported on DLA", options: .backwards)
+                ?? rest.range(of: " is not running on DLA", options: .backwards)
+            {
+                let name = rest[..<end.lowerBound]
+                fallback(name: name, type: nil, detail: takeDetail(name))
+                return true
+            }
         }
         // 7.x: DLA only supports FP16 and Int8 precision type. Switching NAME device type to GPU.
         if message.hasPrefix("DLA only supports FP16 and Int8 precision type. Switching "),
@@ -391,7 +414,7 @@ public final class TensorRTLog {
             if let end = name.range(of: ". Switching to GPU fallback") { name = name[..<end.lowerBound] }
             fallback(
                 name: name, type: nil,
-                detail: pendingDetail.removeValue(forKey: String(name)) ?? pendingAnonymous ?? "validation failed")
+                detail: takeDetail(name) ?? pendingAnonymous ?? "validation failed")
             return true
         }
         if message.hasPrefix("Splitting DLA subgraph at: ") {
@@ -418,10 +441,12 @@ public final class TensorRTLog {
         }
         guard message.contains("DLA") else { return false }
         // 7.x: DLA Layer NAME does not support dynamic shapes in any dimension.
-        if message.hasPrefix("DLA Layer "), let verb = message.range(of: " does not support ") {
-            rememberDetail(
-                message[message.index(message.startIndex, offsetBy: 10)..<verb.lowerBound], message[verb.lowerBound...])
-            return true
+        if message.hasPrefix("DLA Layer ") {
+            let rest = message.dropFirst("DLA Layer ".count)
+            if let verb = rest.range(of: " does not support ") {
+                rememberDetail(rest[..<verb.lowerBound], rest[verb.lowerBound...])
+                return true
+            }
         }
         // 8.0–8.4: DLA LAYER: Batch size (…) N for layer NAME exceeds max batch size allowed of 32.
         if message.hasPrefix("DLA LAYER: "), let layer = message.range(of: " for layer "),
@@ -456,25 +481,41 @@ public final class TensorRTLog {
     /// Keeps a validation detail for the fallback line that will name `name`.
     func rememberDetail(_ name: Substring, _ detail: Substring) {
         if pendingDetail.count >= Self.pendingCap { pendingDetail.removeAll() }
-        pendingDetail[String(name)] = detail
+        pendingDetail[Self.key(name)] = String(detail.prefix(Self.detailCap))
     }
+
+    /// The detail remembered for `name`, forgotten once taken.
+    func takeDetail(_ name: Substring) -> Substring? {
+        pendingDetail.removeValue(forKey: Self.key(name)).map { $0[...] }
+    }
+
+    /// A layer name as kept in sets and maps: at most `nameKeyCap` characters, so hostile 64 KiB names cost little.
+    static func key(_ name: Substring) -> String { String(name.prefix(nameKeyCap)) }
 
     func fallback(name: Substring, type: Substring?, detail: Substring?) {
         let detail = detail ?? pendingAnonymous
         pendingAnonymous = nil
-        let key = String(name)
+        let key = Self.key(name)
         if fallbackNames.contains(key) { return }
         if fallbackNames.count < Self.nameCap { fallbackNames.insert(key) }
         fallbackCount += 1
         if firstFallback == nil { firstFallback = LayerNames.short(name) }
         let reason = FallbackReason.classify(detail)
-        let op = LayerNames.op(name: name, type: type) ?? "(type not shown)"
+        let op = Self.capped(LayerNames.op(name: name, type: type) ?? "(type not shown)", in: fallbacks[reason] ?? [:])
         fallbacks[reason, default: [:]][op, default: Group()].add(name)
-        if let region = LayerNames.region(of: name) { regions[region, default: 0] += 1 }
+        if let region = LayerNames.region(of: name) {
+            let bounded = regions[region] != nil || regions.count < Self.groupCap ? region : "(other)"
+            regions[bounded, default: 0] += 1
+        }
+    }
+
+    /// `key` while `groups` has room for another distinct key, else `(other)`.
+    static func capped<Value>(_ key: String, in groups: [String: Value]) -> String {
+        groups[key] != nil || groups.count < groupCap ? String(key.prefix(nameKeyCap)) : "(other)"
     }
 
     func insert(_ name: String, into set: inout Set<String>) {
-        if set.count < Self.nameCap { set.insert(name) }
+        if set.count < Self.nameCap { set.insert(String(name.prefix(Self.nameKeyCap))) }
     }
 
     // MARK: - Options, engine information, profile
@@ -495,7 +536,14 @@ public final class TensorRTLog {
             buildOptionBlocks += 1
             return true
         }
-        if message.hasPrefix("=== ") && message.hasSuffix(" ===") && !message.hasPrefix("=== Profile") { return true }
+        if message == "DLACore:" {
+            optionDLACoreEmpty = true
+            return true
+        }
+        if message.hasPrefix("=== ") && message.hasSuffix(" ===") && !message.hasPrefix("=== Profile") {
+            // trtexec's section titles; any other `=== X ===` is someone else's banner.
+            return Self.trtexecSections.contains(String(message.dropFirst(4).dropLast(4)))
+        }
         for (prefix, apply) in [
             ("Precision: ", { (v: Substring) in self.optionPrecision = v.lowercased() }),
             ("DLACore: ", { (v: Substring) in self.readDLACore(v) }),
@@ -520,6 +568,11 @@ public final class TensorRTLog {
         }
         return false
     }
+
+    static let trtexecSections: Set<String> = [
+        "Model Options", "Build Options", "System Options", "Inference Options", "Reporting Options",
+        "Device Information", "Performance summary", "Explanations", "Trace details",
+    ]
 
     /// `fp16:chw16`, `int8:dla_linear` (trtexec's IOFormat text); nil for anything else. The default `fp32:CHW`
     /// reads as `default`.
@@ -554,6 +607,21 @@ public final class TensorRTLog {
         return true
     }
 
+    /// A new profile table replaces the one before (a run may print several; the last is the one to read).
+    func startProfile(_ layout: ProfileRow.Layout?) {
+        section = .profile(layout)
+        guard layout == nil || profileRows > 0 else { return }
+        profileRows = 0
+        profileDLAPercent = 0
+        profileReformatPercent = 0
+        profileGPUPercent = 0
+        profileReformatRows = 0
+        profileDLARows = 0
+        profileSubgraphRows = 0
+        profileGPURows = 0
+        profileNVMRows = 0
+    }
+
     func addProfileRow(_ row: ProfileRow) {
         switch row.kind {
         case .total:
@@ -561,10 +629,11 @@ public final class TensorRTLog {
         case .dla:
             profileDLAPercent += row.percent
             profileDLARows += 1
-            if row.name.hasPrefix("{") { profileSubgraphRows += 1 }
+            if row.name.hasPrefix("{") { profileSubgraphRows += 1 } else { profileNVMRows += 1 }
         case .reformat:
             profileReformatPercent += row.percent
             profileReformatRows += 1
+            if row.name.hasSuffix(" to nvm") || row.name.hasSuffix(" copy finish") { profileNVMRows += 1 }
         case .gpu:
             profileGPUPercent += row.percent
             profileGPURows += 1
@@ -575,8 +644,11 @@ public final class TensorRTLog {
     // MARK: - Derived
 
     /// DLA subgraphs: the largest count any part of the log shows (lists, offload lines, engine info, profile).
+    /// `{ForeignNode[…]}` profile rows count only with other DLA evidence: TensorRT 8.6 and 10 name GPU Myelin
+    /// subgraphs the same way.
     public var dlaSubgraphs: Int? {
-        let counts = [dlaListNodes.count, offloaded.count, engineDLA, profileSubgraphRows]
+        let profile = dlaEvidence == true ? profileSubgraphRows : 0
+        let counts = [dlaListNodes.count, offloaded.count, engineDLA, profile]
         let best = counts.max() ?? 0
         // An empty DLA list counts as none only when the GPU list followed it (the log is not cut inside the list).
         let listedNone = placementListsSeen > 0 && gpuListsSeen > 0
@@ -609,11 +681,21 @@ public final class TensorRTLog {
         return nil
     }
 
-    /// Whether the log shows the network was meant for DLA (an option, a DLA message or a DLA layer).
-    public var dlaRequested: Bool? {
+    /// Whether the log shows the network was meant for DLA: true on DLA-only evidence (fallback warnings, DLA layers,
+    /// offload lines, NVM copies in a profile) or a DLA core option; false when the build command or the option
+    /// echo shows none; nil when it says neither. Not the placement headers, the dynamic-profile warning or
+    /// `{ForeignNode}` rows: TensorRT prints those for GPU-only builds too.
+    public var dlaRequested: Bool? { dlaEvidence }
+
+    var dlaEvidence: Bool? {
+        if fallbackCount > 0 || noLayerCanRunOnDLA || !dlaListNodes.isEmpty || !offloaded.isEmpty || engineDLA > 0
+            || profileNVMRows > 0 || trt7DlaLayers > 0
+        {
+            return true
+        }
         if let core = command?.dlaCore ?? optionDLACore { return core >= 0 }
-        // Not the placement headers: TensorRT 8.2 prints them for GPU-only builds too.
-        if fallbackCount > 0 || noLayerCanRunOnDLA || (dlaSubgraphs ?? 0) > 0 { return true }
+        if optionDLACoreEmpty { return false }
+        if let command, command.model != nil { return false }
         if optionPrecision != nil { return false }
         return nil
     }
@@ -622,6 +704,7 @@ public final class TensorRTLog {
     /// `some_gpu` (layers were switched but the log shows neither lists nor the network's size); nil when it does not
     /// say.
     public var placement: String? {
+        guard dlaRequested == true else { return nil }
         if noLayerCanRunOnDLA || noLayerOnDLA { return "all_gpu" }
         let subgraphs = dlaSubgraphs ?? 0
         let gpu = max(gpuLayers ?? 0, fallbackCount)
@@ -638,13 +721,15 @@ public final class TensorRTLog {
     }
 
     /// The share of the network's layers on the GPU, in percent, when the log shows the network's size.
+    /// Counts network layers on both sides: TensorRT 7's DLA groups against its GPU list, or the layers switched to
+    /// GPU against `Original: N layers` (never fused engine layers against network layers).
     public var gpuShare: Int? {
+        guard dlaRequested == true else { return nil }
         if let dla = dlaLayers, dla.exact {
-            let gpu = gpuLayers ?? 0
-            return dla.count + gpu > 0 ? Int((Double(gpu) * 100 / Double(dla.count + gpu)).rounded()) : nil
+            guard let gpu = gpuLayers, dla.count + gpu > 0 else { return nil }
+            return Int((Double(gpu) * 100 / Double(dla.count + gpu)).rounded())
         }
-        guard let network = networkLayers, network > 0, fallbackCount > 0 || gpuListLayers > 0 else { return nil }
-        let gpu = max(fallbackCount, gpuListLayers)
-        return min(100, Int((Double(gpu) * 100 / Double(network)).rounded()))
+        guard let network = networkLayers, network > 0, fallbackCount > 0 else { return nil }
+        return min(100, Int((Double(fallbackCount) * 100 / Double(network)).rounded()))
     }
 }

@@ -22,7 +22,7 @@ public struct TrtexecCommand: Sendable, Equatable {
     /// TensorRT samples take the same DLA options); nil otherwise.
     public static func parse(_ text: Substring, requireTrtexec: Bool = true) -> TrtexecCommand? {
         let start: Substring.Index
-        if let at = text.range(of: "trtexec") {
+        if let at = text.range(of: "trtexec"), isCommandStart(text[..<at.lowerBound]) {
             start = at.upperBound
         } else if !requireTrtexec {
             start = text.startIndex
@@ -39,6 +39,20 @@ public struct TrtexecCommand: Sendable, Equatable {
             command.apply(name, value)
         }
         return command
+    }
+
+    /// Whether the text before `trtexec` is what a command line has there: nothing, a path (`/usr/src/tensorrt/bin/`),
+    /// a shell prompt (`$ `, `user@host:~$ `, `# `), `sudo`/`time`, or `&&&& … # ` — not prose that mentions trtexec.
+    static func isCommandStart(_ before: Substring) -> Bool {
+        var words = before.split(separator: " ")
+        if let last = words.last, !before.hasSuffix(" ") {
+            guard last.hasSuffix("/") else { return false }
+            words.removeLast()
+        }
+        while let last = words.last, ["sudo", "time", "exec"].contains(last) { words.removeLast() }
+        guard let prompt = words.last else { return true }
+        return words.count <= 3 && (prompt.hasSuffix("$") || prompt.hasSuffix("#") || prompt.hasSuffix(">"))
+            || before.hasPrefix("&&&& ")
     }
 
     mutating func apply(_ name: String, _ value: String?) {
