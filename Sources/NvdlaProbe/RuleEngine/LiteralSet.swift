@@ -59,8 +59,10 @@ struct LiteralIndex: Sendable {
     let words: LiteralSet
     /// One bit per two-byte opening of some literal (65 536 bits).
     let openings: [UInt64]
-    /// For each opening present, the literal ids that start with it (sorted by opening, searched on a hit).
-    let byOpening: [UInt16: [Int]]
+    /// The literal ids of each opening, flat: ids of opening `k` are `ids[start[k]..<start[k + 1]]` (no hashing on
+    /// the hot path).
+    let start: [Int32]
+    let ids: [Int32]
     /// Literals of one byte: looked for with a plain scan.
     let single: [(byte: UInt8, id: Int)]
     /// Per group (signal): the ids of its literals; a group without literals always passes.
@@ -68,19 +70,19 @@ struct LiteralIndex: Sendable {
 
     init(groups literalGroups: [[String]]) {
         var unique: [String] = []
-        var ids: [String: Int] = [:]
+        var idOf: [String: Int] = [:]
         var groups: [[Int]] = []
         for group in literalGroups {
             groups.append(
                 group.filter { !$0.isEmpty }.map { word in
-                    if let id = ids[word] { return id }
-                    ids[word] = unique.count
+                    if let id = idOf[word] { return id }
+                    idOf[word] = unique.count
                     unique.append(word)
                     return unique.count - 1
                 })
         }
         var openings = [UInt64](repeating: 0, count: 1024)
-        var byOpening: [UInt16: [Int]] = [:]
+        var byOpening: [Int: [Int32]] = [:]
         var single: [(UInt8, Int)] = []
         for (id, word) in unique.enumerated() {
             let bytes = Array(word.utf8)
@@ -90,11 +92,19 @@ struct LiteralIndex: Sendable {
             }
             let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
             openings[Int(key >> 6)] |= 1 << UInt64(key & 63)
-            byOpening[key, default: []].append(id)
+            byOpening[Int(key), default: []].append(Int32(id))
         }
+        var start = [Int32](repeating: 0, count: 65_537)
+        var flatIDs: [Int32] = []
+        for key in 0..<65_536 {
+            start[key] = Int32(flatIDs.count)
+            flatIDs += byOpening[key] ?? []
+        }
+        start[65_536] = Int32(flatIDs.count)
         self.words = LiteralSet(unique)
         self.openings = openings
-        self.byOpening = byOpening
+        self.start = start
+        self.ids = flatIDs
         self.single = single
         self.groups = groups
     }
@@ -109,23 +119,27 @@ struct LiteralIndex: Sendable {
         guard bytes.count >= 2 else { return }
         openings.withUnsafeBufferPointer { table in
             words.flat.withUnsafeBufferPointer { flat in
-                var previous = UInt16(bytes[0])
-                for i in 1..<bytes.count {
-                    let key = previous << 8 | UInt16(bytes[i])
-                    previous = UInt16(bytes[i])
-                    guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = byOpening[key] else {
-                        continue
-                    }
-                    let start = i - 1
-                    for id in candidates where !present[id] {
-                        let span = words.spans[id]
-                        guard bytes.count - start >= span.count else { continue }
-                        var equal = true
-                        for k in 2..<span.count where bytes[start + k] != flat[span.lowerBound + k] {
-                            equal = false
-                            break
+                start.withUnsafeBufferPointer { start in
+                    ids.withUnsafeBufferPointer { ids in
+                        var previous = UInt16(bytes[0])
+                        for i in 1..<bytes.count {
+                            let key = previous << 8 | UInt16(bytes[i])
+                            previous = UInt16(bytes[i])
+                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
+                            let at = i - 1
+                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
+                                let id = Int(ids[slot])
+                                guard !present[id] else { continue }
+                                let span = words.spans[id]
+                                guard bytes.count - at >= span.count else { continue }
+                                var equal = true
+                                for k in 2..<span.count where bytes[at + k] != flat[span.lowerBound + k] {
+                                    equal = false
+                                    break
+                                }
+                                if equal { present[id] = true }
+                            }
                         }
-                        if equal { present[id] = true }
                     }
                 }
             }
