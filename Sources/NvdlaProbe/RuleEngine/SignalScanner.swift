@@ -114,14 +114,6 @@ public final class SignalScanner {
         return seen
     }
 
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
-        return needle.withUnsafeBufferPointer { n in
-            guard let needleBase = n.baseAddress else { return false }
-            return nvdla_contains(base, haystack.count, needleBase, n.count) != 0
-        }
-    }
-
     static func passes(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: LiteralSet) -> Bool {
         literals.isEmpty || literals.containsAny(in: bytes)
     }

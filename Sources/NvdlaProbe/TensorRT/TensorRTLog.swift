@@ -88,7 +88,6 @@ public final class TensorRTLog {
     public private(set) var profileReformatPercent = 0.0
     public private(set) var profileGPUPercent = 0.0
     public private(set) var profileReformatRows = 0
-    public private(set) var profileDLARows = 0
     public private(set) var profileSubgraphRows = 0
     /// Rows of NVM (DLA memory) copies: `to nvm`, `from nvm`, `copy finish` — only a DLA engine has them.
     public private(set) var profileNVMRows = 0
@@ -127,25 +126,19 @@ public final class TensorRTLog {
     /// Takes `bytes` if it is TensorRT output and returns whether it was.
     @discardableResult
     public func consume(_ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64) -> Bool {
-        let open: Bool
-        switch section {
-        case .none: open = false
-        default: open = true
-        }
-        if !open {
-            let (start, tagged) = TensorRTLine.messageStart(bytes)
+        let prefix = TensorRTLine.prefix(bytes)
+        if case .none = section {
             let interesting =
-                Self.openings.anyPrefix(of: bytes, at: start)
-                || (tagged ? Self.anywhereTagged : Self.anywhere).containsAny(in: bytes)
+                Self.openings.anyPrefix(of: bytes, at: prefix.start)
+                || (prefix.tagged ? Self.anywhereTagged : Self.anywhere).containsAny(in: bytes)
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
-                if tagged { count(input, number) }
-                return tagged
+                if prefix.tagged { count(input, number) }
+                return prefix.tagged
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let line = TensorRTLine.parse(text)
-        let taken = take(line, raw: text)
+        let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.start...]), as: UTF8.self)
+        let taken = take(TensorRTLine(prefix: prefix, rest: rest[...]))
         if taken { count(input, number) }
         return taken
     }
@@ -162,7 +155,7 @@ public final class TensorRTLog {
     }
 
     /// Reads one line; returns whether it belongs to a TensorRT log.
-    func take(_ line: TensorRTLine, raw: String) -> Bool {
+    func take(_ line: TensorRTLine) -> Bool {
         let message = line.message
         if continueSection(line) { return true }
         if message.hasPrefix("&&&& ") {
@@ -616,7 +609,6 @@ public final class TensorRTLog {
         profileReformatPercent = 0
         profileGPUPercent = 0
         profileReformatRows = 0
-        profileDLARows = 0
         profileSubgraphRows = 0
         profileGPURows = 0
         profileNVMRows = 0
@@ -628,7 +620,6 @@ public final class TensorRTLog {
             return
         case .dla:
             profileDLAPercent += row.percent
-            profileDLARows += 1
             if row.name.hasPrefix("{") { profileSubgraphRows += 1 } else { profileNVMRows += 1 }
         case .reformat:
             profileReformatPercent += row.percent

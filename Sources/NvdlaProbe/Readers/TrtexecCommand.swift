@@ -2,7 +2,7 @@
 /// trtexec …` or pasted after a shell prompt.
 ///
 /// Options read (trtexec `--help` of TensorRT 7.x–10.x): `--useDLACore=N`, `--allowGPUFallback`, `--fp16`, `--int8`,
-/// `--best`, `--inputIOFormats=`, `--outputIOFormats=`, `--buildDLAStandalone`, `--calib=`, `--minShapes=`/`--optShapes=`/
+/// `--best`, `--inputIOFormats=`, `--outputIOFormats=`, `--buildDLAStandalone`, `--minShapes=`/`--optShapes=`/
 /// `--maxShapes=` (dynamic shapes), `--onnx=`/`--uff=`/`--deploy=`/`--loadEngine=`.
 public struct TrtexecCommand: Sendable, Equatable {
     public var dlaCore: Int?
@@ -13,7 +13,6 @@ public struct TrtexecCommand: Sendable, Equatable {
     public var inputFormats: String?
     public var outputFormats: String?
     public var standalone = false
-    public var calibration: String?
     public var dynamicShapes = false
     public var model: String?
     public var loadEngine: String?
@@ -65,7 +64,6 @@ public struct TrtexecCommand: Sendable, Equatable {
         case "inputIOFormats": inputFormats = value
         case "outputIOFormats": outputFormats = value
         case "buildDLAStandalone": standalone = true
-        case "calib": calibration = value
         case "minShapes", "optShapes", "maxShapes": dynamicShapes = true
         case "onnx", "uff", "deploy", "model": model = value
         case "loadEngine": loadEngine = value
