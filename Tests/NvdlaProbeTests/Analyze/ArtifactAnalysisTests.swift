@@ -10,7 +10,9 @@ struct ArtifactAnalysisTests {
         AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
     }
 
-    @Test("each artefact variant gives exactly its findings", arguments: ArtifactFixtures.cases)
+    @Test(
+        "each artefact variant (TensorRT logs included) gives exactly its findings",
+        arguments: ArtifactFixtures.cases + TensorRTFixtures.cases)
     func variant(_ item: ArtifactFixtures.Case) {
         let report = Self.analyze(item.text)
         let keys = report.findings.map { "\($0.id):\($0.subject)" }.sorted()

@@ -6,18 +6,7 @@ import Testing
 /// TensorRT logs in, placement facts and findings out (`TensorRTLog`, `TensorRTFacts`, Rules/95-tensorrt.yaml).
 @Suite("TensorRT logs")
 struct TensorRTLogTests {
-    static func analyze(_ text: String) -> Report {
-        AnalyzeJob.analyze(text: text, name: "build.log", rules: Fixtures.rules)
-    }
-
-    @Test("each TensorRT variant gives exactly its findings", arguments: TensorRTFixtures.cases)
-    func variant(_ item: ArtifactFixtures.Case) {
-        let report = Self.analyze(item.text)
-        let keys = report.findings.map { "\($0.id):\($0.subject)" }.sorted()
-        #expect(keys == item.findings.sorted(), "\(report.notes.joined(separator: "\n"))")
-        #expect(report.inconclusive.isEmpty)
-        #expect(report.unassessable == nil)
-    }
+    static func analyze(_ text: String) -> Report { ArtifactAnalysisTests.analyze(text) }
 
     @Test("TensorRT 7 groups count DLA layers exactly; the GPU share follows")
     func trt7Counts() {

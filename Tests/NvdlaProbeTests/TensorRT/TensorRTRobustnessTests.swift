@@ -6,9 +6,7 @@ import Testing
 /// Inputs found in review that once crashed, blew up or raised false alarms; each now gives a sane answer.
 @Suite("TensorRT robustness")
 struct TensorRTRobustnessTests {
-    static func analyze(_ text: String) -> Report {
-        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
-    }
+    static func analyze(_ text: String) -> Report { ArtifactAnalysisTests.analyze(text) }
 
     @Test("empty layer names in fallback and detail lines do not trap")
     func emptyNames() {
