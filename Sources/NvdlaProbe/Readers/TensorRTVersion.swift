@@ -25,8 +25,9 @@ public enum TensorRTVersion {
             let text = message[range.upperBound...].prefix { $0.isNumber || $0 == "." }
             // trtexec 8.x prints `TensorRT version: 8502` (getInferLibVersion()).
             if !text.contains("."), let decoded = banner(text) { return decoded }
-            let parts = text.split(separator: ".")
-            if parts.count >= 2, parts.count <= 4, parts.allSatisfy({ !$0.isEmpty }) { return String(text) }
+            if ReaderLex.isDottedNumber(text), (2...4).contains(text.split(separator: ".").count) {
+                return String(text)
+            }
         }
         return nil
     }
