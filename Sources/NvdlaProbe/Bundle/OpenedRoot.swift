@@ -64,4 +64,18 @@ public final class OpenedRoot: @unchecked Sendable {
     }
 
     deinit { close() }
+
+    /// Opens `path` (the live `/`, a snapshot or a bundle), runs the check on it and closes it: what `check`, `diff`
+    /// and `watch` each do. The report's source is `bundle` with the given path for a bundle; `displayPath`
+    /// overrides the path shown.
+    public static func check(
+        _ path: String, rules: RuleSet, areas: Set<Area>? = nil, deep: Bool = false, displayPath: String? = nil
+    ) throws(BundleError) -> Report {
+        let opened = try open(path, policy: ReadPolicy(deep: deep))
+        defer { opened.close() }
+        let bundle = opened.kind == "bundle"
+        return Diagnosis.check(
+            root: opened.root, rules: rules, areas: areas, sourceKind: bundle ? "bundle" : nil,
+            displayPath: displayPath ?? (bundle ? path : nil))
+    }
 }

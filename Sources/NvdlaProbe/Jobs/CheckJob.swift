@@ -28,17 +28,13 @@ public struct CheckJob: Sendable {
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
         }
-        let opened: OpenedRoot
+        let report: Report
         do {
-            opened = try OpenedRoot.open(rootPath, policy: ReadPolicy(deep: deep))
+            report = try OpenedRoot.check(rootPath, rules: rules, areas: areas.isEmpty ? nil : Set(areas), deep: deep)
         } catch {
             output.stderr("nvdla-doctor: --root \(error)\n")
             return ExitStatus.unknown
         }
-        defer { opened.close() }
-        let report = Diagnosis.check(
-            root: opened.root, rules: rules, areas: areas.isEmpty ? nil : Set(areas),
-            sourceKind: opened.kind == "bundle" ? "bundle" : nil, displayPath: opened.kind == "bundle" ? rootPath : nil)
         if let directory = textfileDirectory {
             let text = PrometheusRenderer.render(report, timestamp: now())
             if let problem = TextfileWriter.write(text, directory: directory) {

@@ -18,18 +18,12 @@ public struct DiffJob: Sendable {
         }
         var reports: [Report] = []
         for path in [pathA, pathB] {
-            let opened: OpenedRoot
             do {
-                opened = try OpenedRoot.open(path)
+                reports.append(try OpenedRoot.check(path, rules: rules, displayPath: path))
             } catch {
                 output.stderr("nvdla-doctor: diff: \(error)\n")
                 return ExitStatus.unknown
             }
-            reports.append(
-                Diagnosis.check(
-                    root: opened.root, rules: rules, sourceKind: opened.kind == "bundle" ? "bundle" : nil,
-                    displayPath: path))
-            opened.close()
         }
         let diff = SnapshotDiff(a: reports[0], b: reports[1])
         switch format {

@@ -30,11 +30,7 @@ public struct WatchCheck: Sendable {
     public func run() -> Outcome {
         let report: Report
         do {
-            let opened = try OpenedRoot.open(rootPath, policy: ReadPolicy(deep: false))
-            defer { opened.close() }
-            report = Diagnosis.check(
-                root: opened.root, rules: rules, sourceKind: opened.kind == "bundle" ? "bundle" : nil,
-                displayPath: opened.kind == "bundle" ? rootPath : nil)
+            report = try OpenedRoot.check(rootPath, rules: rules)
         } catch {
             return Outcome(state: WatchState(status: "unknown", findings: []), writeErrors: ["--root \(error)"])
         }
