@@ -3,11 +3,10 @@ import Testing
 
 @testable import NvdlaProbe
 
-/// The real artefacts of `../shared/samples/real/` give the diagnosis their `expected:` header describes.
+/// The real artefacts of `Tests/RealSamples/` give the diagnosis their `expected:` header describes.
 @Suite("Real samples")
 struct RealSampleTests {
-    static let directory = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent(
-        "shared/samples/real")
+    static let directory = Fixtures.packageRoot.appendingPathComponent("Tests/RealSamples")
 
     struct Sample {
         let name: String
@@ -76,7 +75,7 @@ struct RealSampleTests {
     @Test("every real sample of kinds kernel-log, version, listing, clocks, cma and other gives its expected diagnosis")
     func samples() throws {
         guard FileManager.default.fileExists(atPath: Self.directory.path) else {
-            Issue.record("the real samples are not at \(Self.directory.path): check out shared/ beside the repository")
+            Issue.record("the real samples are not at \(Self.directory.path): they belong in the repository")
             return
         }
         let samples = try Self.load()
@@ -143,7 +142,7 @@ struct RealSampleTests {
     @Test("every trt-log sample gives the diagnosis of its expected: header")
     func trtLogs() throws {
         guard FileManager.default.fileExists(atPath: Self.directory.path) else {
-            Issue.record("the real samples are not at \(Self.directory.path): check out shared/ beside the repository")
+            Issue.record("the real samples are not at \(Self.directory.path): they belong in the repository")
             return
         }
         let samples = try Self.load().filter { $0.kind == "trt-log" }
