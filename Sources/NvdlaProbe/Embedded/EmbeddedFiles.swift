@@ -5193,6 +5193,491 @@ always means a foreign toolkit.
 
     /// Every file under `Data/` (tables the probes and commands read), by path.
     static let data: [String: String] = [
-        :
+        "Data/dla/index.yaml": #"""
+# Data/dla/index.yaml — which TensorRT release each JetPack ships, and which DLA rule table judges it.
+#
+# JetPack → TensorRT: OE4T/meta-tegra recipes (branches kirkstone for L4T 35.x, scarthgap for 36.x, master for 38/39)
+# as summarised in the project's facts: JetPack 5.1.x ships TensorRT 8.5.2, 6.0 ships 8.6.2, 6.1–6.2.2 ship 10.3.0,
+# 7.0/7.1 (L4T R38, Jetson Thor only, no DLA) ship 10.13.3, 7.2 (R39) ships 10.16.2. TensorRT's own notes: "TensorRT
+# 10.7 was the last release that supported DLA" and 11.0–11.3 have none
+# (https://docs.nvidia.com/deeplearning/tensorrt/11.3.0/inference-library/work-with-dla.html); DLA returns on AGX
+# Orin with TensorRT 11.4.1 and JetPack 7.2.2+. Until a shared release table lands (Data/releases.yaml), this
+# small mapping lives here.
+schema: 1
+jetpack:
+  - {jetpack: "5.1", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "5.1.1", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "5.1.2", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "5.1.3", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "5.1.4", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "5.1.5", tensorrt: "8.5.2", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {jetpack: "6.0", tensorrt: "8.6.2", table: tensorrt-8.6.yaml, platforms: [orin]}
+  - {jetpack: "6.1", tensorrt: "10.3.0", table: tensorrt-10.3.yaml, platforms: [orin]}
+  - {jetpack: "6.2", tensorrt: "10.3.0", table: tensorrt-10.3.yaml, platforms: [orin]}
+  - {jetpack: "6.2.1", tensorrt: "10.3.0", table: tensorrt-10.3.yaml, platforms: [orin]}
+  - {jetpack: "6.2.2", tensorrt: "10.3.0", table: tensorrt-10.3.yaml, platforms: [orin]}
+  - {jetpack: "7.0", tensorrt: "10.13.3", dla: false, why: "JetPack 7.0 (L4T R38) is for Jetson Thor, which has no DLA; TensorRT 10.13 has no DLA support (10.7 was the last)"}
+  - {jetpack: "7.1", tensorrt: "10.13.3", dla: false, why: "JetPack 7.1 (L4T R38) is for Jetson Thor, which has no DLA; TensorRT 10.13 has no DLA support (10.7 was the last)"}
+  - {jetpack: "7.2", tensorrt: "10.16.2", dla: false, why: "TensorRT 10.16 (JetPack 7.2) has no DLA support: 10.7 was the last 10.x release with DLA; DLA returns with TensorRT 11.4.1 on JetPack 7.2.2+"}
+  - {jetpack: "7.2.2", tensorrt: "11.4.1", platforms: [orin], why: "DLA returns with TensorRT 11.4.1 (JetPack 7.2.2+, AGX Orin), but this tool has no DLA restriction table for it yet"}
+tensorrt:
+  - {tensorrt: "8.5", table: tensorrt-8.5.yaml, platforms: [orin, xavier]}
+  - {tensorrt: "8.6", table: tensorrt-8.6.yaml, platforms: [orin]}
+  - {tensorrt: "10.3", table: tensorrt-10.3.yaml, platforms: [orin]}
+  - {tensorrt: "10.8-11.3", dla: false, why: "TensorRT 10.8 to 11.3 have no DLA support (10.7 was the last release with DLA; it returns with 11.4.1 on JetPack 7.2.2+)"}
+  - {tensorrt: "11.4", platforms: [orin], why: "DLA returns with TensorRT 11.4.1 (JetPack 7.2.2+, AGX Orin), but this tool has no DLA restriction table for it yet"}
+"""#,
+        "Data/dla/tensorrt-10.3.yaml": #"""
+# Data/dla/tensorrt-10.3.yaml — DLA layer restrictions of TensorRT 10.3 (10.3.0 ships with JetPack 6.1 and 6.2; Orin only).
+#
+# Each check names a layer parameter the tool computes (Sources/NvdlaProbe/Model/LayerMapping.swift), what DLA allows,
+# the verdict when it is not allowed (gpu, or unknown where the sources disagree or are silent), the message worded
+# like TensorRT's own warning, the source, and the fix when one is known. Layer types not listed are unsupported.
+# Not modelled (undocumented in a computable form): the convolution-buffer (CBUF) bank heuristic, INT8 dynamic-range
+# equality, fusions TensorRT applies before placement. See Docs/model.md.
+schema: 1
+tensorrt: "10.3"
+release: "10.3.0"
+platforms: [orin]
+loadables_per_core: {value: 16, source: guide}
+sources:
+  nvinfer: "NvInfer.h of TensorRT 10.3 (NVIDIA/TensorRT include/NvInfer.h, branch release/10.3): per-layer 'If executing this layer on DLA' notes"
+  guide: "TensorRT Developer Guide, DLA Supported Layers and Restrictions, General Restrictions (https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html)"
+  dlasw: "NVIDIA/Deep-Learning-Accelerator-SW operators/README.md (branch main, 'JetPack 6 / DLA 3.14.1 / TensorRT 8.6.2' support matrix)"
+  ops: "TensorRT 10.3 Operators reference, ElementWise 'DLA Support' (https://docs.nvidia.com/deeplearning/tensorrt/archives/tensorrt-1030/operators/docs/ElementWise.html)"
+  ops-reduce: "TensorRT Operators reference, Reduce 'DLA Support' (https://docs.nvidia.com/deeplearning/tensorrt/operators/docs/Reduce.html; current release, not checked against 10.3)"
+  log-yolo11: "Real TensorRT DLA build logs of YOLO11 (https://github.com/ultralytics/ultralytics/issues/18012, https://github.com/ultralytics/ultralytics/issues/23488)"
+  log-resize: "TensorRT's resize warning quoted in https://forums.developer.nvidia.com/t/unable-to-run-resize-layer-on-dla-on-xavier/219158"
+  log-tutorial: "NVIDIA-AI-IOT/jetson_dla_tutorial README.md (main): trtexec on Orin puts GlobalAveragePool (REDUCE) on the GPU"
+unsupported:
+  says: "Layer '{name}' ({type}): Unsupported on DLA."
+  source: guide+dlasw
+general:
+  - id: precision
+    param: data_type
+    allow: [float]
+    says: "DLA only supports FP16 and Int8 precision type. Switching {name} device type to GPU ({value} tensor)."
+    source: guide
+    fix: "Keep integer and bool computations (shape arithmetic, indices, masks) out of the DLA part, or fold them with fixed shapes."
+  - id: dynamic-shapes
+    param: dynamic
+    allow: [false]
+    says: "DLA Layer {name} does not support dynamic shapes in any dimension."
+    source: guide+nvinfer
+    fix: "Give fixed input shapes (--shapes here; trtexec --shapes with min = opt = max), or export the model with static dimensions."
+  - id: batch-size
+    param: batch
+    range: [1, 4096]
+    says: "DLA LAYER: Batch size (combined volume except for CHW dimensions) {value} for layer {name} exceeds max batch size allowed of 4096."
+    source: guide
+  - id: dimension-size
+    param: dimension
+    range: [1, 8192]
+    says: "{name}: a non-batch dimension of {value} exceeds the DLA maximum of 8192."
+    source: guide
+layers:
+  CONVOLUTION:
+    checks:
+      - {id: conv-2d, param: spatial_dims, allow: [1, 2], says: "{name}: DLA supports only 2-D convolution, got {value}-D.", source: nvinfer}
+      - {id: conv-1d, param: spatial_dims, allow: [2], verdict: unknown, says: "{name}: a 1-D convolution; TensorRT's parser makes it 2-D between two reshapes, whose placement depends on their neighbours.", source: nvinfer}
+      - {id: conv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA convolution kernel size must be in [1, 32], got {value}.", source: nvinfer, fix: "Split a large kernel into a stack of smaller convolutions."}
+      - {id: conv-stride, param: stride, range: [1, 8], says: "{name}: DLA convolution stride must be in [1, 8], got {value}.", source: nvinfer}
+      - {id: conv-padding, param: padding, range: [0, 31], says: "{name}: DLA convolution padding must be in [0, 31], got {value}.", source: nvinfer}
+      - {id: conv-padding-kernel, param: padding_below_kernel, allow: [true], says: "{name}: DLA convolution padding must be less than the kernel size.", source: nvinfer}
+      - {id: conv-dilation, param: dilation, range: [1, 32], says: "{name}: DLA convolution dilation must be in [1, 32], got {value}.", source: nvinfer}
+      - {id: conv-groups, param: groups, range: [1, 8192], says: "{name}: DLA supports at most 8192 groups, got {value}.", source: nvinfer}
+      - {id: conv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA convolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: conv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs convolution weights that are build-time constants.", source: dlasw}
+  DECONVOLUTION:
+    checks:
+      - {id: deconv-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D deconvolution, got {value}-D.", source: nvinfer}
+      - {id: deconv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA deconvolution kernel must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-stride, param: stride, range: [1, 32], says: "{name}: DLA deconvolution stride must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-padding, param: padding, allow: [0], says: "{name}: DLA deconvolution padding must be 0, got {value}.", source: nvinfer, fix: "Export the transposed convolution without padding and crop afterwards."}
+      - {id: deconv-groups, param: groups, allow: [1], says: "{name}: DLA deconvolution must have one group, got {value}.", source: nvinfer}
+      - {id: deconv-dilation, param: dilation, allow: [1], says: "{name}: DLA deconvolution dilation must be 1, got {value}.", source: dlasw}
+      - {id: deconv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA deconvolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: deconv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs deconvolution weights that are build-time constants.", source: dlasw}
+  POOLING:
+    checks:
+      - {id: pool-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D pooling, got {value}-D.", source: nvinfer}
+      - {id: pool-type, param: pooling, allow: [MAX, AVERAGE], says: "{name}: DLA only supports kMAX and kAVERAGE pooling types, got {value}.", source: nvinfer}
+      - {id: pool-window, param: window, range: [1, 8], says: "{name}: DLA pooling window must be in [1, 8], got {value}.", source: nvinfer, fix: "Use a stack of smaller pools (e.g. two 5x5 max pools for 9x9, as YOLOv5's SPPF does)."}
+      - {id: pool-stride, param: stride, range: [1, 16], says: "{name}: DLA pooling stride must be in [1, 16], got {value}.", source: nvinfer}
+      - {id: pool-padding, param: padding, range: [0, 7], says: "{name}: DLA pooling padding must be in [0, 7], got {value}.", source: nvinfer}
+  ACTIVATION:
+    checks:
+      - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
+      - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
+      - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
+  SCALE:
+    checks: []
+  ELEMENTWISE:
+    checks:
+      - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, DIV, POW, EQUAL, GREATER, LESS], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer+ops, fix: "Keep this operation after the DLA part."}
+      - {id: elementwise-div-pow, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 10.3 lists only SUM, PROD, MAX, MIN and SUB, while the 10.3 operator reference lists DIV (at most one constant input), POW (exactly one constant input) and comparisons; no JetPack 6.1/6.2 build log settles it.", source: nvinfer+ops, fix: "Replace Div by a constant with Mul by its reciprocal, which runs on the DLA in every release."}
+  CONCATENATION:
+    checks:
+      - {id: concat-axis, param: axis_from_end, allow: [3], says: "{name}: DLA only supports concatenation on the C dimension.", source: nvinfer+log-yolo11, fix: "Keep Concat on the channel axis (axis 1 of NCHW); concatenations along other axes belong after the DLA part."}
+  RESIZE:
+    checks:
+      - {id: resize-mode, param: mode, allow: [NEAREST, LINEAR], says: "{name}: DLA supports only nearest and bilinear resize, got {value}.", source: nvinfer}
+      - {id: resize-transform, param: transform, allow: [ASYMMETRIC/FORMULA/FLOOR, HALF_PIXEL/FORMULA/HALF_DOWN, HALF_PIXEL/FORMULA/HALF_UP, HALF_PIXEL/FORMULA], says: "{name}: DLA does not support resize with coordinate transformation/selector/rounding {value} (nearest: ASYMMETRIC+FLOOR or HALF_PIXEL+HALF_DOWN/HALF_UP; bilinear: HALF_PIXEL).", source: nvinfer+log-resize, fix: "Export nearest resize with coordinate_transformation_mode asymmetric and nearest_mode floor, bilinear with half_pixel."}
+      - {id: resize-scale-count, param: scale_count, allow: [4], says: "{name}: DLA resize needs exactly 4 scales, got {value}.", source: nvinfer}
+      - {id: resize-batch-channel, param: batch_channel_scales_one, allow: [true], says: "{name}: DLA resize must keep batch and channel (their scales must be 1).", source: nvinfer}
+      - {id: resize-scale, param: scale_hw, range: [1, 32], says: "{name}: DLA resize scales must be integers in [1, 32] (nearest) or [1, 4] (bilinear), got {value}.", source: nvinfer}
+      - {id: resize-scale-linear, param: scale_hw_linear, range: [1, 4], says: "{name}: DLA bilinear resize scales must be integers in [1, 4], got {value}.", source: nvinfer}
+      - {id: resize-sizes, param: sizes_given, allow: [false], verdict: unknown, says: "{name}: the Resize gives output sizes, not scales; NvInfer.h says setOutputDimensions() is not supported on DLA, and whether the parser turns these sizes into scales is not documented.", source: nvinfer, fix: "Export Resize with constant integer scales (e.g. scale_factor=2) instead of sizes."}
+  SOFTMAX:
+    checks:
+      - {id: softmax-axis, param: axis_is_batch, allow: [false], says: "{name}: DLA SoftMax axis must be a channel or spatial dimension.", source: nvinfer}
+      - {id: softmax-size, param: axis_size, range: [1, 8192], says: "{name}: DLA SoftMax axis dimension must be at most 8192, got {value}.", source: nvinfer}
+      - {id: softmax-size-spread, param: axis_size_spread, range: [1, 1024], says: "{name}: DLA SoftMax axis dimension must be at most 1024 when another non-batch dimension is above 1, got {value}.", source: nvinfer}
+  SHUFFLE:
+    checks:
+      - {id: shuffle-rank, param: rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) inputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-output-rank, param: output_rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) outputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-batch, param: moves_batch, allow: [false], says: "{name}: DLA shuffles cannot involve the batch dimension in a reshape or transpose.", source: guide}
+      - {id: shuffle-next-to-slice-concat, param: next_to_slice_or_concat, allow: [false], verdict: unknown, says: "{name}: This version of DLA does not support reshape layers directly connected to Slice or Concat (TensorRT's warning; whether it applies depends on the fusions TensorRT makes first).", source: log-yolo11}
+  SLICE:
+    checks:
+      - {id: slice-rank, param: rank, allow: [4], says: "{name}: DLA only supports slicing 4 dimensional tensors.", source: nvinfer+log-yolo11}
+      - {id: slice-mode, param: slice_mode, allow: [DEFAULT], says: "{name}: DLA does not support out-of-bounds slice operation. Set slice mode to SliceMode::kDEFAULT to allow the layer to be offloaded to DLA.", source: nvinfer+log-yolo11, fix: "Expand and Tile become out-of-bounds slices: broadcast with a constant of the full shape instead, or keep them after the DLA part."}
+      - {id: slice-static, param: static_params, allow: [true], says: "{name}: DLA needs slice start, size and stride that are build-time constants.", source: nvinfer}
+      - {id: slice-stride, param: steps, allow: [1], says: "{name}: DLA supports only slices with stride 1, got {value}.", source: nvinfer}
+      - {id: slice-batch, param: slices_batch, allow: [false], says: "{name}: DLA cannot slice the first (batch) dimension.", source: nvinfer}
+  REDUCE:
+    checks:
+      - {id: reduce-operation, param: reduce, allow: [MAX], says: "Layer '{name}' (REDUCE): Unsupported on DLA ({value} reduction).", source: ops-reduce+log-tutorial, fix: "Replace GlobalAveragePool/ReduceMean over H and W by AveragePool with a window of the full feature map (at most 8x8), or pool in steps."}
+      - {id: reduce-batch, param: reduces_batch, allow: [false], says: "{name}: DLA reduces only over C, H and W.", source: ops-reduce}
+      - {id: reduce-max, param: reduce, allow: [NONE], verdict: unknown, says: "{name}: Reduce MAX over C, H, W is listed as DLA-capable in TensorRT's current operator reference, but not in NvInfer.h 10.3, and NVIDIA's DLA table (TensorRT 8.6.12+) predates 10.3 on Jetson.", source: ops-reduce+dlasw}
+  UNARY:
+    checks:
+      - {id: unary-operation, param: operation, allow: [ABS], says: "{name}: Unary operation: {value} is not supported on DLA.", source: nvinfer+dlasw, fix: "Replace Neg by Mul with -1 and Reciprocal by Div after the DLA part; other unary functions have no DLA form in this release."}
+  MATRIX_MULTIPLY:
+    checks:
+      - {id: matmul-constant, param: second_input_constant, allow: [true], says: "{name}: DLA runs MatMul/Gemm only with a constant second input (as a 1x1 convolution).", source: dlasw}
+  PARAMETRIC_RELU:
+    checks:
+      - {id: prelu-slope, param: slope_constant, allow: [true], says: "{name}: DLA needs PReLU slopes that are build-time constants.", source: nvinfer}
+  LRN:
+    checks:
+      - {id: lrn-window, param: window, allow: [3, 5, 7, 9], says: "{name}: DLA LRN window must be 3, 5, 7 or 9, got {value}.", source: nvinfer}
+  IDENTITY:
+    verdict: unknown
+    says: "{name}: an Identity layer; TensorRT usually removes it while optimising, and NVIDIA's DLA operator table lists Identity only as 'reconstruction'."
+    source: dlasw
+  QUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (QuantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  DEQUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+"""#,
+        "Data/dla/tensorrt-8.5.yaml": #"""
+# Data/dla/tensorrt-8.5.yaml — DLA layer restrictions of TensorRT 8.5 (8.5.2 ships with JetPack 5.1.x; Xavier and Orin).
+#
+# Each check names a layer parameter the tool computes (Sources/NvdlaProbe/Model/LayerMapping.swift), what DLA allows,
+# the verdict when it is not allowed (gpu, or unknown where the sources disagree or are silent), the message worded
+# like TensorRT's own warning, the source, and the fix when one is known. Layer types not listed are unsupported.
+# Not modelled (undocumented in a computable form): the convolution-buffer (CBUF) bank heuristic, INT8 dynamic-range
+# equality, fusions TensorRT applies before placement. See Docs/model.md.
+schema: 1
+tensorrt: "8.5"
+release: "8.5.2"
+platforms: [orin, xavier]
+loadables_per_core: {value: 16, source: guide}
+sources:
+  nvinfer: "NvInfer.h of TensorRT 8.5 (NVIDIA/TensorRT include/NvInfer.h, branch release/8.5): per-layer 'If executing this layer on DLA' notes"
+  guide: "TensorRT Developer Guide, DLA Supported Layers and Restrictions, General Restrictions (https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html)"
+  dlasw: "NVIDIA/Deep-Learning-Accelerator-SW operators/README.md (branch main; its minimum Jetson config is JetPack 5.1.1, DLA 3.12.1, TensorRT 8.5.2; Orin only)"
+  log-yolo11: "Real TensorRT DLA build logs of YOLO11 (https://github.com/ultralytics/ultralytics/issues/18012, https://github.com/ultralytics/ultralytics/issues/23488)"
+  log-resize: "TensorRT's resize warning quoted in https://forums.developer.nvidia.com/t/unable-to-run-resize-layer-on-dla-on-xavier/219158"
+  log-tutorial: "NVIDIA-AI-IOT/jetson_dla_tutorial README.md (main): trtexec on Orin puts GlobalAveragePool (REDUCE) on the GPU"
+unsupported:
+  says: "Layer '{name}' ({type}): Unsupported on DLA."
+  source: guide+dlasw
+general:
+  - id: precision
+    param: data_type
+    allow: [float]
+    says: "DLA only supports FP16 and Int8 precision type. Switching {name} device type to GPU ({value} tensor)."
+    source: guide
+    fix: "Keep integer and bool computations (shape arithmetic, indices, masks) out of the DLA part, or fold them with fixed shapes."
+  - id: dynamic-shapes
+    param: dynamic
+    allow: [false]
+    says: "DLA Layer {name} does not support dynamic shapes in any dimension."
+    source: guide+nvinfer
+    fix: "Give fixed input shapes (--shapes here; trtexec --shapes with min = opt = max), or export the model with static dimensions."
+  - id: batch-size
+    param: batch
+    range: [1, 4096]
+    says: "DLA LAYER: Batch size (combined volume except for CHW dimensions) {value} for layer {name} exceeds max batch size allowed of 4096."
+    source: guide
+  - id: dimension-size
+    param: dimension
+    range: [1, 8192]
+    says: "{name}: a non-batch dimension of {value} exceeds the DLA maximum of 8192."
+    source: guide
+layers:
+  CONVOLUTION:
+    checks:
+      - {id: conv-2d, param: spatial_dims, allow: [1, 2], says: "{name}: DLA supports only 2-D convolution, got {value}-D.", source: nvinfer}
+      - {id: conv-1d, param: spatial_dims, allow: [2], verdict: unknown, says: "{name}: a 1-D convolution; TensorRT's parser makes it 2-D between two reshapes, whose placement depends on their neighbours.", source: nvinfer}
+      - {id: conv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA convolution kernel size must be in [1, 32], got {value}.", source: nvinfer, fix: "Split a large kernel into a stack of smaller convolutions."}
+      - {id: conv-stride, param: stride, range: [1, 8], says: "{name}: DLA convolution stride must be in [1, 8], got {value}.", source: nvinfer}
+      - {id: conv-padding, param: padding, range: [0, 31], says: "{name}: DLA convolution padding must be in [0, 31], got {value}.", source: nvinfer}
+      - {id: conv-padding-kernel, param: padding_below_kernel, allow: [true], says: "{name}: DLA convolution padding must be less than the kernel size.", source: nvinfer}
+      - {id: conv-dilation, param: dilation, range: [1, 32], says: "{name}: DLA convolution dilation must be in [1, 32], got {value}.", source: nvinfer}
+      - {id: conv-groups, param: groups, range: [1, 8192], says: "{name}: DLA supports at most 8192 groups, got {value}.", source: nvinfer}
+      - {id: conv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA convolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: conv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs convolution weights that are build-time constants.", source: dlasw}
+  DECONVOLUTION:
+    checks:
+      - {id: deconv-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D deconvolution, got {value}-D.", source: nvinfer}
+      - {id: deconv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA deconvolution kernel must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-stride, param: stride, range: [1, 32], says: "{name}: DLA deconvolution stride must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-padding, param: padding, allow: [0], says: "{name}: DLA deconvolution padding must be 0, got {value}.", source: nvinfer, fix: "Export the transposed convolution without padding and crop afterwards."}
+      - {id: deconv-groups, param: groups, allow: [1], says: "{name}: DLA deconvolution must have one group, got {value}.", source: nvinfer}
+      - {id: deconv-dilation, param: dilation, allow: [1], says: "{name}: DLA deconvolution dilation must be 1, got {value}.", source: dlasw}
+      - {id: deconv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA deconvolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: deconv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs deconvolution weights that are build-time constants.", source: dlasw}
+  POOLING:
+    checks:
+      - {id: pool-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D pooling, got {value}-D.", source: nvinfer}
+      - {id: pool-type, param: pooling, allow: [MAX, AVERAGE], says: "{name}: DLA only supports kMAX and kAVERAGE pooling types, got {value}.", source: nvinfer}
+      - {id: pool-window, param: window, range: [1, 8], says: "{name}: DLA pooling window must be in [1, 8], got {value}.", source: nvinfer, fix: "Use a stack of smaller pools (e.g. two 5x5 max pools for 9x9, as YOLOv5's SPPF does)."}
+      - {id: pool-stride, param: stride, range: [1, 16], says: "{name}: DLA pooling stride must be in [1, 16], got {value}.", source: nvinfer}
+      - {id: pool-padding, param: padding, range: [0, 7], says: "{name}: DLA pooling padding must be in [0, 7], got {value}.", source: nvinfer}
+      - {id: pool-exclusive-xavier, param: exclusive_padding, allow: [false], platforms: [xavier], says: "{name}: On Xavier, DLA supports only inclusive padding in average pooling (count_include_pad=1).", source: nvinfer, fix: "Export AveragePool with count_include_pad=1, or without padding."}
+  ACTIVATION:
+    checks:
+      - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
+      - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
+      - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
+  SCALE:
+    checks: []
+  ELEMENTWISE:
+    checks:
+      - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, EQUAL], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer, fix: "Replace Div by a constant with Mul by its reciprocal; keep Div and Pow of two tensors after the DLA part (e.g. in the detection head)."}
+      - {id: elementwise-equal, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 8.5 lists only SUM, PROD, MAX, MIN and SUB, while NVIDIA's DLA operator table lists Equal as native (INT8, Orin) from TensorRT 8.5.2.", source: nvinfer+dlasw}
+  CONCATENATION:
+    checks:
+      - {id: concat-axis, param: axis_from_end, allow: [3], says: "{name}: DLA only supports concatenation on the C dimension.", source: nvinfer+log-yolo11, fix: "Keep Concat on the channel axis (axis 1 of NCHW); concatenations along other axes belong after the DLA part."}
+  RESIZE:
+    checks:
+      - {id: resize-mode, param: mode, allow: [NEAREST, LINEAR], says: "{name}: DLA supports only nearest and bilinear resize, got {value}.", source: nvinfer}
+      - {id: resize-transform, param: transform, allow: [ASYMMETRIC/FORMULA/FLOOR, HALF_PIXEL/FORMULA/HALF_DOWN, HALF_PIXEL/FORMULA/HALF_UP, HALF_PIXEL/FORMULA], says: "{name}: DLA does not support resize with coordinate transformation/selector/rounding {value} (nearest: ASYMMETRIC+FLOOR or HALF_PIXEL+HALF_DOWN/HALF_UP; bilinear: HALF_PIXEL).", source: nvinfer+log-resize, fix: "Export nearest resize with coordinate_transformation_mode asymmetric and nearest_mode floor, bilinear with half_pixel."}
+      - {id: resize-scale-count, param: scale_count, allow: [4], says: "{name}: DLA resize needs exactly 4 scales, got {value}.", source: nvinfer}
+      - {id: resize-batch-channel, param: batch_channel_scales_one, allow: [true], says: "{name}: DLA resize must keep batch and channel (their scales must be 1).", source: nvinfer}
+      - {id: resize-scale, param: scale_hw, range: [1, 32], says: "{name}: DLA resize scales must be integers in [1, 32] (nearest) or [1, 4] (bilinear), got {value}.", source: nvinfer}
+      - {id: resize-scale-linear, param: scale_hw_linear, range: [1, 4], says: "{name}: DLA bilinear resize scales must be integers in [1, 4], got {value}.", source: nvinfer}
+      - {id: resize-sizes, param: sizes_given, allow: [false], verdict: unknown, says: "{name}: the Resize gives output sizes, not scales; NvInfer.h says setOutputDimensions() is not supported on DLA, and whether the parser turns these sizes into scales is not documented.", source: nvinfer, fix: "Export Resize with constant integer scales (e.g. scale_factor=2) instead of sizes."}
+  SOFTMAX:
+    checks:
+      - {id: softmax-xavier, param: platform, allow: [orin], says: "{name}: SoftMax is not supported on Xavier's DLA.", source: nvinfer, fix: "Move the Softmax after the DLA part (it is usually the last layer)."}
+      - {id: softmax-axis, param: axis_is_batch, allow: [false], says: "{name}: DLA SoftMax axis must be a channel or spatial dimension.", source: nvinfer}
+      - {id: softmax-size, param: axis_size, range: [1, 8192], says: "{name}: DLA SoftMax axis dimension must be at most 8192, got {value}.", source: nvinfer}
+      - {id: softmax-size-spread, param: axis_size_spread, range: [1, 1024], says: "{name}: DLA SoftMax axis dimension must be at most 1024 when another non-batch dimension is above 1, got {value}.", source: nvinfer}
+  SHUFFLE:
+    checks:
+      - {id: shuffle-rank, param: rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) inputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-output-rank, param: output_rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) outputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-batch, param: moves_batch, allow: [false], says: "{name}: DLA shuffles cannot involve the batch dimension in a reshape or transpose.", source: guide}
+      - {id: shuffle-next-to-slice-concat, param: next_to_slice_or_concat, allow: [false], verdict: unknown, says: "{name}: This version of DLA does not support reshape layers directly connected to Slice or Concat (TensorRT's warning; whether it applies depends on the fusions TensorRT makes first).", source: log-yolo11}
+  SLICE:
+    checks:
+      - {id: slice-rank, param: rank, allow: [4], says: "{name}: DLA only supports slicing 4 dimensional tensors.", source: nvinfer+log-yolo11}
+      - {id: slice-mode, param: slice_mode, allow: [DEFAULT], says: "{name}: DLA does not support out-of-bounds slice operation. Set slice mode to SliceMode::kDEFAULT to allow the layer to be offloaded to DLA.", source: nvinfer+log-yolo11, fix: "Expand and Tile become out-of-bounds slices: broadcast with a constant of the full shape instead, or keep them after the DLA part."}
+      - {id: slice-static, param: static_params, allow: [true], says: "{name}: DLA needs slice start, size and stride that are build-time constants.", source: nvinfer}
+      - {id: slice-stride, param: steps, allow: [1], says: "{name}: DLA supports only slices with stride 1, got {value}.", source: nvinfer}
+      - {id: slice-batch, param: slices_batch, allow: [false], says: "{name}: DLA cannot slice the first (batch) dimension.", source: nvinfer}
+  REDUCE:
+    verdict: gpu
+    says: "Layer '{name}' (REDUCE): Unsupported on DLA."
+    source: dlasw+log-tutorial
+    fix: "Replace GlobalAveragePool/ReduceMean over H and W by AveragePool with a window of the full feature map (at most 8x8), or pool in steps."
+  UNARY:
+    checks:
+      - {id: unary-operation, param: operation, allow: [ABS], says: "{name}: Unary operation: {value} is not supported on DLA.", source: nvinfer+dlasw, fix: "Replace Neg by Mul with -1 and Reciprocal by Div after the DLA part; other unary functions have no DLA form in this release."}
+  MATRIX_MULTIPLY:
+    checks:
+      - {id: matmul-constant, param: second_input_constant, allow: [true], says: "{name}: DLA runs MatMul/Gemm only with a constant second input (as a 1x1 convolution).", source: dlasw}
+  PARAMETRIC_RELU:
+    checks:
+      - {id: prelu-slope, param: slope_constant, allow: [true], says: "{name}: DLA needs PReLU slopes that are build-time constants.", source: nvinfer}
+  LRN:
+    checks:
+      - {id: lrn-window, param: window, allow: [3, 5, 7, 9], says: "{name}: DLA LRN window must be 3, 5, 7 or 9, got {value}.", source: nvinfer}
+  IDENTITY:
+    verdict: unknown
+    says: "{name}: an Identity layer; TensorRT usually removes it while optimising, and NVIDIA's DLA operator table lists Identity only as 'reconstruction'."
+    source: dlasw
+  QUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (QuantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  DEQUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+"""#,
+        "Data/dla/tensorrt-8.6.yaml": #"""
+# Data/dla/tensorrt-8.6.yaml — DLA layer restrictions of TensorRT 8.6 (8.6.2 ships with JetPack 6.0; Orin only).
+#
+# Each check names a layer parameter the tool computes (Sources/NvdlaProbe/Model/LayerMapping.swift), what DLA allows,
+# the verdict when it is not allowed (gpu, or unknown where the sources disagree or are silent), the message worded
+# like TensorRT's own warning, the source, and the fix when one is known. Layer types not listed are unsupported.
+# Not modelled (undocumented in a computable form): the convolution-buffer (CBUF) bank heuristic, INT8 dynamic-range
+# equality, fusions TensorRT applies before placement. See Docs/model.md.
+schema: 1
+tensorrt: "8.6"
+release: "8.6.2"
+platforms: [orin]
+loadables_per_core: {value: 16, source: guide}
+sources:
+  nvinfer: "NvInfer.h of TensorRT 8.6 (NVIDIA/TensorRT include/NvInfer.h, branch release/8.6): per-layer 'If executing this layer on DLA' notes"
+  guide: "TensorRT Developer Guide, DLA Supported Layers and Restrictions, General Restrictions (https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/dla-layer-restrictions.html)"
+  dlasw: "NVIDIA/Deep-Learning-Accelerator-SW operators/README.md (branch main, 'JetPack 6 / DLA 3.14.1 / TensorRT 8.6.2' support matrix)"
+  log-jp6: "Real TensorRT 8.6 build log, AGX Orin, JetPack 6.0, YOLOv8m (https://github.com/ultralytics/ultralytics/pull/16449)"
+  log-yolo11: "Real TensorRT DLA build logs of YOLO11 (https://github.com/ultralytics/ultralytics/issues/18012, https://github.com/ultralytics/ultralytics/issues/23488)"
+  log-resize: "TensorRT's resize warning quoted in https://forums.developer.nvidia.com/t/unable-to-run-resize-layer-on-dla-on-xavier/219158"
+  log-tutorial: "NVIDIA-AI-IOT/jetson_dla_tutorial README.md (main): trtexec on Orin puts GlobalAveragePool (REDUCE) on the GPU"
+unsupported:
+  says: "Layer '{name}' ({type}): Unsupported on DLA."
+  source: guide+dlasw
+general:
+  - id: precision
+    param: data_type
+    allow: [float]
+    says: "DLA only supports FP16 and Int8 precision type. Switching {name} device type to GPU ({value} tensor)."
+    source: guide
+    fix: "Keep integer and bool computations (shape arithmetic, indices, masks) out of the DLA part, or fold them with fixed shapes."
+  - id: dynamic-shapes
+    param: dynamic
+    allow: [false]
+    says: "DLA Layer {name} does not support dynamic shapes in any dimension."
+    source: guide+nvinfer
+    fix: "Give fixed input shapes (--shapes here; trtexec --shapes with min = opt = max), or export the model with static dimensions."
+  - id: batch-size
+    param: batch
+    range: [1, 4096]
+    says: "DLA LAYER: Batch size (combined volume except for CHW dimensions) {value} for layer {name} exceeds max batch size allowed of 4096."
+    source: guide
+  - id: dimension-size
+    param: dimension
+    range: [1, 8192]
+    says: "{name}: a non-batch dimension of {value} exceeds the DLA maximum of 8192."
+    source: guide
+layers:
+  CONVOLUTION:
+    checks:
+      - {id: conv-2d, param: spatial_dims, allow: [1, 2], says: "{name}: DLA supports only 2-D convolution, got {value}-D.", source: nvinfer}
+      - {id: conv-1d, param: spatial_dims, allow: [2], verdict: unknown, says: "{name}: a 1-D convolution; TensorRT's parser makes it 2-D between two reshapes, whose placement depends on their neighbours.", source: nvinfer}
+      - {id: conv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA convolution kernel size must be in [1, 32], got {value}.", source: nvinfer, fix: "Split a large kernel into a stack of smaller convolutions."}
+      - {id: conv-stride, param: stride, range: [1, 8], says: "{name}: DLA convolution stride must be in [1, 8], got {value}.", source: nvinfer}
+      - {id: conv-padding, param: padding, range: [0, 31], says: "{name}: DLA convolution padding must be in [0, 31], got {value}.", source: nvinfer}
+      - {id: conv-padding-kernel, param: padding_below_kernel, allow: [true], says: "{name}: DLA convolution padding must be less than the kernel size.", source: nvinfer}
+      - {id: conv-dilation, param: dilation, range: [1, 32], says: "{name}: DLA convolution dilation must be in [1, 32], got {value}.", source: nvinfer}
+      - {id: conv-groups, param: groups, range: [1, 8192], says: "{name}: DLA supports at most 8192 groups, got {value}.", source: nvinfer}
+      - {id: conv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA convolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: conv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs convolution weights that are build-time constants.", source: dlasw}
+  DECONVOLUTION:
+    checks:
+      - {id: deconv-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D deconvolution, got {value}-D.", source: nvinfer}
+      - {id: deconv-kernel, param: kernel, range: [1, 32], says: "{name}: DLA deconvolution kernel must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-stride, param: stride, range: [1, 32], says: "{name}: DLA deconvolution stride must be in [1, 32] (or 1x64/96/128), got {value}.", source: nvinfer}
+      - {id: deconv-padding, param: padding, allow: [0], says: "{name}: DLA deconvolution padding must be 0, got {value}.", source: nvinfer, fix: "Export the transposed convolution without padding and crop afterwards."}
+      - {id: deconv-groups, param: groups, allow: [1], says: "{name}: DLA deconvolution must have one group, got {value}.", source: nvinfer}
+      - {id: deconv-dilation, param: dilation, allow: [1], says: "{name}: DLA deconvolution dilation must be 1, got {value}.", source: dlasw}
+      - {id: deconv-output-maps, param: output_maps, range: [1, 8192], says: "{name}: DLA deconvolution output maps must be in [1, 8192], got {value}.", source: nvinfer}
+      - {id: deconv-weights, param: weights_constant, allow: [true], says: "{name}: DLA needs deconvolution weights that are build-time constants.", source: dlasw}
+  POOLING:
+    checks:
+      - {id: pool-2d, param: spatial_dims, allow: [2], says: "{name}: DLA supports only 2-D pooling, got {value}-D.", source: nvinfer}
+      - {id: pool-type, param: pooling, allow: [MAX, AVERAGE], says: "{name}: DLA only supports kMAX and kAVERAGE pooling types, got {value}.", source: nvinfer}
+      - {id: pool-window, param: window, range: [1, 8], says: "{name}: DLA pooling window must be in [1, 8], got {value}.", source: nvinfer, fix: "Use a stack of smaller pools (e.g. two 5x5 max pools for 9x9, as YOLOv5's SPPF does)."}
+      - {id: pool-stride, param: stride, range: [1, 16], says: "{name}: DLA pooling stride must be in [1, 16], got {value}.", source: nvinfer}
+      - {id: pool-padding, param: padding, range: [0, 7], says: "{name}: DLA pooling padding must be in [0, 7], got {value}.", source: nvinfer}
+  ACTIVATION:
+    checks:
+      - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
+      - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
+      - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
+  SCALE:
+    checks: []
+  ELEMENTWISE:
+    checks:
+      - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, EQUAL], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer+log-jp6, fix: "Replace Div by a constant with Mul by its reciprocal; keep Div and Pow of two tensors after the DLA part (e.g. in the detection head)."}
+      - {id: elementwise-equal, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 8.6 lists only SUM, PROD, MAX, MIN and SUB, while NVIDIA's DLA operator table lists Equal as native (INT8) for TensorRT 8.6.2.", source: nvinfer+dlasw}
+  CONCATENATION:
+    checks:
+      - {id: concat-axis, param: axis_from_end, allow: [3], says: "{name}: DLA only supports concatenation on the C dimension.", source: nvinfer+log-yolo11, fix: "Keep Concat on the channel axis (axis 1 of NCHW); concatenations along other axes belong after the DLA part."}
+  RESIZE:
+    checks:
+      - {id: resize-mode, param: mode, allow: [NEAREST, LINEAR], says: "{name}: DLA supports only nearest and bilinear resize, got {value}.", source: nvinfer}
+      - {id: resize-transform, param: transform, allow: [ASYMMETRIC/FORMULA/FLOOR, HALF_PIXEL/FORMULA/HALF_DOWN, HALF_PIXEL/FORMULA/HALF_UP, HALF_PIXEL/FORMULA], says: "{name}: DLA does not support resize with coordinate transformation/selector/rounding {value} (nearest: ASYMMETRIC+FLOOR or HALF_PIXEL+HALF_DOWN/HALF_UP; bilinear: HALF_PIXEL).", source: nvinfer+log-resize, fix: "Export nearest resize with coordinate_transformation_mode asymmetric and nearest_mode floor, bilinear with half_pixel."}
+      - {id: resize-scale-count, param: scale_count, allow: [4], says: "{name}: DLA resize needs exactly 4 scales, got {value}.", source: nvinfer}
+      - {id: resize-batch-channel, param: batch_channel_scales_one, allow: [true], says: "{name}: DLA resize must keep batch and channel (their scales must be 1).", source: nvinfer}
+      - {id: resize-scale, param: scale_hw, range: [1, 32], says: "{name}: DLA resize scales must be integers in [1, 32] (nearest) or [1, 4] (bilinear), got {value}.", source: nvinfer}
+      - {id: resize-scale-linear, param: scale_hw_linear, range: [1, 4], says: "{name}: DLA bilinear resize scales must be integers in [1, 4], got {value}.", source: nvinfer}
+      - {id: resize-sizes, param: sizes_given, allow: [false], verdict: unknown, says: "{name}: the Resize gives output sizes, not scales; NvInfer.h says setOutputDimensions() is not supported on DLA, and whether the parser turns these sizes into scales is not documented.", source: nvinfer, fix: "Export Resize with constant integer scales (e.g. scale_factor=2) instead of sizes."}
+  SOFTMAX:
+    checks:
+      - {id: softmax-axis, param: axis_is_batch, allow: [false], says: "{name}: DLA SoftMax axis must be a channel or spatial dimension.", source: nvinfer}
+      - {id: softmax-size, param: axis_size, range: [1, 8192], says: "{name}: DLA SoftMax axis dimension must be at most 8192, got {value}.", source: nvinfer}
+      - {id: softmax-size-spread, param: axis_size_spread, range: [1, 1024], says: "{name}: DLA SoftMax axis dimension must be at most 1024 when another non-batch dimension is above 1, got {value}.", source: nvinfer}
+  SHUFFLE:
+    checks:
+      - {id: shuffle-rank, param: rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) inputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-output-rank, param: output_rank, allow: [4], says: "{name}: DLA only supports 4-D shuffle (reshape/transpose) outputs, got {value}-D.", source: dlasw+guide}
+      - {id: shuffle-batch, param: moves_batch, allow: [false], says: "{name}: DLA shuffles cannot involve the batch dimension in a reshape or transpose.", source: guide}
+      - {id: shuffle-next-to-slice-concat, param: next_to_slice_or_concat, allow: [false], verdict: unknown, says: "{name}: This version of DLA does not support reshape layers directly connected to Slice or Concat (TensorRT's warning; whether it applies depends on the fusions TensorRT makes first).", source: log-yolo11}
+  SLICE:
+    checks:
+      - {id: slice-rank, param: rank, allow: [4], says: "{name}: DLA only supports slicing 4 dimensional tensors.", source: nvinfer+log-yolo11}
+      - {id: slice-mode, param: slice_mode, allow: [DEFAULT], says: "{name}: DLA does not support out-of-bounds slice operation. Set slice mode to SliceMode::kDEFAULT to allow the layer to be offloaded to DLA.", source: nvinfer+log-yolo11, fix: "Expand and Tile become out-of-bounds slices: broadcast with a constant of the full shape instead, or keep them after the DLA part."}
+      - {id: slice-static, param: static_params, allow: [true], says: "{name}: DLA needs slice start, size and stride that are build-time constants.", source: nvinfer}
+      - {id: slice-stride, param: steps, allow: [1], says: "{name}: DLA supports only slices with stride 1, got {value}.", source: nvinfer}
+      - {id: slice-batch, param: slices_batch, allow: [false], says: "{name}: DLA cannot slice the first (batch) dimension.", source: nvinfer}
+  REDUCE:
+    verdict: gpu
+    says: "Layer '{name}' (REDUCE): Unsupported on DLA."
+    source: dlasw+log-tutorial
+    fix: "Replace GlobalAveragePool/ReduceMean over H and W by AveragePool with a window of the full feature map (at most 8x8), or pool in steps."
+  UNARY:
+    checks:
+      - {id: unary-operation, param: operation, allow: [ABS], says: "{name}: Unary operation: {value} is not supported on DLA.", source: nvinfer+dlasw, fix: "Replace Neg by Mul with -1 and Reciprocal by Div after the DLA part; other unary functions have no DLA form in this release."}
+  MATRIX_MULTIPLY:
+    checks:
+      - {id: matmul-constant, param: second_input_constant, allow: [true], says: "{name}: DLA runs MatMul/Gemm only with a constant second input (as a 1x1 convolution).", source: dlasw}
+  PARAMETRIC_RELU:
+    checks:
+      - {id: prelu-slope, param: slope_constant, allow: [true], says: "{name}: DLA needs PReLU slopes that are build-time constants.", source: nvinfer}
+  LRN:
+    checks:
+      - {id: lrn-window, param: window, allow: [3, 5, 7, 9], says: "{name}: DLA LRN window must be 3, 5, 7 or 9, got {value}.", source: nvinfer}
+  IDENTITY:
+    verdict: unknown
+    says: "{name}: an Identity layer; TensorRT usually removes it while optimising, and NVIDIA's DLA operator table lists Identity only as 'reconstruction'."
+    source: dlasw
+  QUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (QuantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  DEQUANTIZE:
+    verdict: unknown
+    says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
+    source: dlasw
+    fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+"""#,
     ]
 }
