@@ -5307,13 +5307,16 @@ layers:
       - {id: pool-padding, param: padding, range: [0, 7], says: "{name}: DLA pooling padding must be in [0, 7], got {value}.", source: nvinfer}
   ACTIVATION:
     checks:
+      - {id: activation-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
       - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
       - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
   SCALE:
-    checks: []
+    checks:
+      - {id: scale-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
   ELEMENTWISE:
     checks:
+      - {id: elementwise-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, DIV, POW, EQUAL, GREATER, LESS], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer+ops, fix: "Keep this operation after the DLA part."}
       - {id: elementwise-div-pow, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 10.3 lists only SUM, PROD, MAX, MIN and SUB, while the 10.3 operator reference lists DIV (at most one constant input), POW (exactly one constant input) and comparisons; no JetPack 6.1/6.2 build log settles it.", source: nvinfer+ops, fix: "Replace Div by a constant with Mul by its reciprocal, which runs on the DLA in every release."}
   CONCATENATION:
@@ -5457,13 +5460,16 @@ layers:
       - {id: pool-exclusive-xavier, param: exclusive_padding, allow: [false], platforms: [xavier], says: "{name}: On Xavier, DLA supports only inclusive padding in average pooling (count_include_pad=1).", source: nvinfer, fix: "Export AveragePool with count_include_pad=1, or without padding."}
   ACTIVATION:
     checks:
+      - {id: activation-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
       - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
       - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
   SCALE:
-    checks: []
+    checks:
+      - {id: scale-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
   ELEMENTWISE:
     checks:
+      - {id: elementwise-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, EQUAL], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer, fix: "Replace Div by a constant with Mul by its reciprocal; keep Div and Pow of two tensors after the DLA part (e.g. in the detection head)."}
       - {id: elementwise-equal, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 8.5 lists only SUM, PROD, MAX, MIN and SUB, while NVIDIA's DLA operator table lists Equal as native (INT8, Orin) from TensorRT 8.5.2.", source: nvinfer+dlasw}
   CONCATENATION:
@@ -5608,13 +5614,16 @@ layers:
       - {id: pool-padding, param: padding, range: [0, 7], says: "{name}: DLA pooling padding must be in [0, 7], got {value}.", source: nvinfer}
   ACTIVATION:
     checks:
+      - {id: activation-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: activation-type, param: activation, allow: [RELU, SIGMOID, TANH, CLIP, LEAKY_RELU], says: "{name}: DLA does not support the {value} activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).", source: nvinfer+dlasw, fix: "Use ReLU, Leaky ReLU, Sigmoid or Tanh (SiLU = x * Sigmoid(x) runs as Sigmoid and a product)."}
       - {id: clip-min, param: clip_min, allow: [0], says: "{name}: DLA supports Clip only as a clipped ReLU (lower bound 0), got {value}.", source: dlasw}
       - {id: clip-max, param: clip_max, range: [1, 127], says: "{name}: DLA clipped ReLU supports upper bounds in [1, 127], got {value}.", source: guide}
   SCALE:
-    checks: []
+    checks:
+      - {id: scale-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
   ELEMENTWISE:
     checks:
+      - {id: elementwise-4d, param: rank, range: [4, 8], verdict: unknown, says: "{name}: a {value}-D tensor; DLA runs this layer on NCHW data with two spatial dimensions ('2D only'), and how TensorRT places it for {value}-D input is not documented.", source: guide}
       - {id: elementwise-operation, param: operation, allow: [SUM, PROD, MAX, MIN, SUB, EQUAL], says: "{name}: DLA cores do not support {value} ElementWise operation.", source: nvinfer+log-jp6, fix: "Replace Div by a constant with Mul by its reciprocal; keep Div and Pow of two tensors after the DLA part (e.g. in the detection head)."}
       - {id: elementwise-equal, param: operation, allow: [SUM, PROD, MAX, MIN, SUB], verdict: unknown, says: "{name}: {value} on DLA: NvInfer.h 8.6 lists only SUM, PROD, MAX, MIN and SUB, while NVIDIA's DLA operator table lists Equal as native (INT8) for TensorRT 8.6.2.", source: nvinfer+dlasw}
   CONCATENATION:

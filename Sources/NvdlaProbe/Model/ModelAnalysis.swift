@@ -87,6 +87,18 @@ public struct ModelAnalysis: Sendable {
             }
             layers[i]?.params["next_to_slice_or_concat"] = .word(touches ? "true" : "false")
         }
+        // A reshape feeding only a constant-weight MatMul/Gemm: TensorRT turns the product into a convolution and
+        // absorbs the reshape (jetson_dla_tutorial's log shows the flatten before Gemm inside the DLA loadable).
+        for i in inference.order where layers[i]?.type == "SHUFFLE" && !foldedSet.contains(i) {
+            guard let out = graphNodes[i].outputs.first, let users = consumers[out], users.count == 1,
+                let j = users.first, layers[j]?.type == "MATRIX_MULTIPLY",
+                layers[j]?.params["second_input_constant"] == .word("true")
+            else { continue }
+            let why =
+                "it feeds only \(graphNodes[j].name), which TensorRT turns into a convolution, usually absorbing the reshape"
+            layers[i]?.params["output_rank"] = .unknown(why)
+            layers[i]?.params["rank"] = .unknown(why)
+        }
         var verdicts: [NodeVerdict?] = Array(repeating: nil, count: graphNodes.count)
         for i in inference.order {
             let node = graphNodes[i]
@@ -98,6 +110,9 @@ public struct ModelAnalysis: Sendable {
         }
         let graphInputs = Set(realInputs.map(\.name))
         let graphOutputs = Set(model.graph.outputs.map(\.name))
+        Self.fuseShuffles(
+            &verdicts, layers: layers, nodes: graphNodes, order: inference.order, folded: foldedSet,
+            consumers: consumers, graphOutputs: graphOutputs)
         func split(unknownOnDLA: Bool) -> Partition {
             Partition(
                 nodes: graphNodes, order: inference.order,
@@ -156,6 +171,29 @@ public struct ModelAnalysis: Sendable {
         if summary.layers > 0 { line = summaryLine() }
     }
 
+    /// Back-to-back Shuffle layers (Reshape then Transpose, …) where the first feeds only the second: TensorRT fuses
+    /// them into one Shuffle (`SHUFFLE: /model.23/dfl/Reshape + /model.23/dfl/Transpose` in real logs), which runs
+    /// where the less capable of the two would, so both get the worse verdict.
+    static func fuseShuffles(
+        _ verdicts: inout [NodeVerdict?], layers: [Int: MappedLayer], nodes: [OnnxNode], order: [Int],
+        folded: Set<Int>, consumers: [String: [Int]], graphOutputs: Set<String>
+    ) {
+        for i in order where layers[i]?.type == "SHUFFLE" && !folded.contains(i) {
+            guard nodes[i].outputs.count == 1, let out = nodes[i].outputs.first, !graphOutputs.contains(out),
+                let users = consumers[out], users.count == 1, let j = users.first, layers[j]?.type == "SHUFFLE",
+                !folded.contains(j), let a = verdicts[i], let b = verdicts[j], a.placement != b.placement
+            else { continue }
+            let (worse, better) = a.placement > b.placement ? (a, b) : (b, a)
+            var moved = verdicts[better.index] ?? better
+            moved.placement = worse.placement
+            moved.reason = "fused with \(worse.name) into one Shuffle layer ('\(a.name) + \(b.name)'): \(worse.reason ?? "")"
+            moved.rule = worse.rule
+            moved.source = worse.source
+            moved.fix = worse.fix
+            verdicts[better.index] = moved
+        }
+    }
+
     /// `212 of 233 layers on the DLA in 3 loadables (limit 16 per core); /model.22 falls back to the GPU: …`.
     func summaryLine() -> String {
         let s = summary
@@ -180,8 +218,10 @@ public struct ModelAnalysis: Sendable {
         for v in members { reasons[v.rule ?? "", default: 0] += 1 }
         let topRule = reasons.max { a, b in a.value < b.value || a.value == b.value && a.key > b.key }?.key
         let example = members.first { $0.rule == topRule } ?? members[0]
-        let who =
-            region.isEmpty ? "\(gpu.count) on the GPU" : "\(members.count) of \(gpu.count) GPU layers are in \(region)"
-        return text + "; \(who), most because \(example.reason ?? "unsupported") (e.g. \(example.name))"
+        var reason = example.reason ?? "unsupported"
+        if reason.hasPrefix(example.name + ": ") { reason = String(reason.dropFirst(example.name.count + 2)) }
+        let place =
+            region.isEmpty ? "" : (members.count == gpu.count ? " all in \(region)" : ", \(members.count) in \(region)")
+        return text + "; \(gpu.count) on the GPU\(place), mostly because: \(reason) (e.g. \(example.name))"
     }
 }
