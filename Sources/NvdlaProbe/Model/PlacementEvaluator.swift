@@ -98,7 +98,13 @@ public struct PlacementEvaluator {
             verdict.reason = "all inputs are build-time constants: folded, no layer"
             return verdict
         }
-        var params = generalParams(inputs: inputs, outputs: outputs)
+        // A comparison's bool output is judged by its own rule (the output must be cast right away), not by the
+        // general precision rule.
+        let comparisons: [LayerParam] = [.word("EQUAL"), .word("GREATER"), .word("LESS")]
+        let judged =
+            layer.type == "ELEMENTWISE" && comparisons.contains(layer.params["operation"] ?? .word(""))
+            ? outputs.map { $0?.elemType == 9 ? nil : $0 } : outputs
+        var params = generalParams(inputs: inputs, outputs: judged)
         params.merge(layer.params) { _, new in new }
         params["type"] = .word(layer.type)
         var failures: [(DlaCheck, String)] = []
