@@ -186,7 +186,8 @@ public struct ModelAnalysis: Sendable {
             let (worse, better) = a.placement > b.placement ? (a, b) : (b, a)
             var moved = verdicts[better.index] ?? better
             moved.placement = worse.placement
-            moved.reason = "fused with \(worse.name) into one Shuffle layer ('\(a.name) + \(b.name)'): \(worse.reason ?? "")"
+            moved.reason =
+                "fused with \(worse.name) into one Shuffle layer ('\(a.name) + \(b.name)'): \(worse.reason ?? "")"
             moved.rule = worse.rule
             moved.source = worse.source
             moved.fix = worse.fix

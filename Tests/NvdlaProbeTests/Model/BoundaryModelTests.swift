@@ -56,19 +56,24 @@ struct BoundaryModelTests {
         // Division: NvInfer.h 8.5/8.6 and the real JetPack 6.0 log say GPU; 10.3's sources disagree.
         Case(model: "div-constant", tensorrt: "8.5", platform: "orin", placement: .gpu, rule: "elementwise-operation"),
         Case(model: "div-constant", tensorrt: "8.6", platform: "orin", placement: .gpu, rule: "elementwise-operation"),
-        Case(model: "div-constant", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "elementwise-div-pow"),
+        Case(
+            model: "div-constant", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "elementwise-div-pow"),
         Case(model: "pow-constant", tensorrt: "8.6", platform: "orin", placement: .gpu, rule: "elementwise-operation"),
-        Case(model: "pow-constant", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "elementwise-div-pow"),
+        Case(
+            model: "pow-constant", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "elementwise-div-pow"),
         Case(model: "greater", tensorrt: "8.6", platform: "orin", placement: .gpu, rule: "elementwise-operation"),
         Case(model: "greater", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "elementwise-div-pow"),
         // Reduce: not through TensorRT 8.5/8.6 (DLA-SW table, tutorial log); 10.3 AVG no, MAX undecided.
         Case(model: "global-average-pool", tensorrt: "8.6", platform: "orin", placement: .gpu, rule: "reduce-gpu"),
         Case(model: "global-max-pool", tensorrt: "8.5", platform: "orin", placement: .gpu, rule: "reduce-gpu"),
-        Case(model: "global-average-pool", tensorrt: "10.3", platform: "orin", placement: .gpu, rule: "reduce-operation"),
+        Case(
+            model: "global-average-pool", tensorrt: "10.3", platform: "orin", placement: .gpu, rule: "reduce-operation"),
         Case(model: "global-max-pool", tensorrt: "10.3", platform: "orin", placement: .unknown, rule: "reduce-max"),
         // Xavier (TensorRT 8.5 only): no SoftMax, inclusive average-pool padding only.
         Case(model: "softmax-channel", tensorrt: "8.5", platform: "xavier", placement: .gpu, rule: "softmax-xavier"),
-        Case(model: "avgpool-exclusive", tensorrt: "8.5", platform: "xavier", placement: .gpu, rule: "pool-exclusive-xavier"),
+        Case(
+            model: "avgpool-exclusive", tensorrt: "8.5", platform: "xavier", placement: .gpu,
+            rule: "pool-exclusive-xavier"),
         Case(model: "avgpool-inclusive", tensorrt: "8.5", platform: "xavier", placement: .dla, rule: nil),
         Case(model: "conv-kernel-33", tensorrt: "8.5", platform: "xavier", placement: .gpu, rule: "conv-kernel"),
         Case(model: "conv-kernel-32", tensorrt: "8.5", platform: "xavier", placement: .dla, rule: nil),

@@ -34,7 +34,8 @@ struct DlaRuleTableTests {
         let ids = checks.map(\.id)
         #expect(Set(ids).count == ids.count, "\(path): duplicate check ids")
         let onDisk = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent(path), encoding: .utf8)
-        #expect(onDisk.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines), "\(path): stale embed")
+        #expect(
+            onDisk.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines), "\(path): stale embed")
     }
 
     @Test("broken tables name the file and the problem")
@@ -43,9 +44,18 @@ struct DlaRuleTableTests {
         let cases: [(String, String)] = [
             ("schema: 2\n", "unsupported schema"),
             (base, "`layers` must be a mapping"),
-            (base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, range: [1, 32], says: s}]}}", "cites a `source`"),
-            (base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, range: [1, 32], says: s, source: b}]}}", "source `b`"),
-            (base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, says: s, source: a}]}}", "needs `allow` or `range`"),
+            (
+                base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, range: [1, 32], says: s}]}}",
+                "cites a `source`"
+            ),
+            (
+                base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, range: [1, 32], says: s, source: b}]}}",
+                "source `b`"
+            ),
+            (
+                base + "layers: {CONVOLUTION: {checks: [{id: k, param: kernel, says: s, source: a}]}}",
+                "needs `allow` or `range`"
+            ),
             (base + "layers: {CONVOLUTION: {verdict: dla, says: s, source: a}}", "verdict must be gpu or unknown"),
             ("[unclosed", "not valid YAML"),
         ]
@@ -76,12 +86,15 @@ struct DlaRuleTableTests {
         #expect(gap.noDLA && gap.table == nil)
         #expect(try ModelSupport.target(jetpack: "7.2").noDLA)
         for (jetpack, tensorrt, platform, precision, message) in [
-            ("6.0", nil, "xavier", nil, "does not run on xavier"), (nil, "10.3", "xavier", nil, "does not run on xavier"),
+            ("6.0", nil, "xavier", nil, "does not run on xavier"),
+            (nil, "10.3", "xavier", nil, "does not run on xavier"),
             ("4.6", nil, nil, nil, "unknown JetPack 4.6"), (nil, "7.1", nil, nil, "unknown TensorRT 7.1"),
-            (nil, nil, nil, "fp32", "fp16 or int8"), ("6.0", "8.6", nil, nil, "not both"), (nil, nil, "nano", nil, "orin or xavier"),
+            (nil, nil, nil, "fp32", "fp16 or int8"), ("6.0", "8.6", nil, nil, "not both"),
+            (nil, nil, "nano", nil, "orin or xavier"),
         ] as [(String?, String?, String?, String?, String)] {
-            guard case .failure(let error) = DlaTargets.resolve(
-                jetpack: jetpack, tensorrt: tensorrt, platform: platform, precision: precision)
+            guard
+                case .failure(let error) = DlaTargets.resolve(
+                    jetpack: jetpack, tensorrt: tensorrt, platform: platform, precision: precision)
             else {
                 Issue.record("\(message): resolved")
                 continue

@@ -11,7 +11,9 @@ enum ModelSupport {
         try OnnxModel.read(path: models.appendingPathComponent(name + ".onnx").path).get()
     }
 
-    static func target(jetpack: String? = nil, tensorrt: String? = nil, platform: String? = nil, precision: String? = nil)
+    static func target(
+        jetpack: String? = nil, tensorrt: String? = nil, platform: String? = nil, precision: String? = nil
+    )
         throws -> DlaTarget
     {
         try DlaTargets.resolve(jetpack: jetpack, tensorrt: tensorrt, platform: platform, precision: precision).get()

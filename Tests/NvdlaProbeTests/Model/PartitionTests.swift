@@ -5,14 +5,16 @@ import Testing
 /// Loadables, the per-core limit, DLA↔GPU boundaries, the summary line and the status.
 @Suite("Model partition")
 struct PartitionTests {
-    @Test("18 DLA regions between GPU layers: 16 loadables, the layers of the last two fall back with TensorRT's reason")
+    @Test(
+        "18 DLA regions between GPU layers: 16 loadables, the layers of the last two fall back with TensorRT's reason")
     func loadableLimit() throws {
         let a = try ModelSupport.analyse("loadable-limit", tensorrt: "10.3")
         #expect(a.summary.loadables == 16)
         #expect(a.summary.limit == 16)
         let limited = a.nodes.filter { $0.rule == "loadable-limit" }
         #expect(limited.map(\.name) == ["Conv_32", "Conv_34"])
-        #expect(limited.first?.reason == "DLA supports only 16 subgraphs per DLA core. Switching to GPU for layer Conv_32")
+        #expect(
+            limited.first?.reason == "DLA supports only 16 subgraphs per DLA core. Switching to GPU for layer Conv_32")
         #expect(a.status == .warning)
         #expect(a.notes.contains { $0.contains("18 DLA loadables") })
     }
@@ -37,7 +39,8 @@ struct PartitionTests {
 
     @Test("jetson_dla_tutorial ModelBN: convolutions on the DLA, GlobalAveragePool on the GPU, 2 loadables")
     func tutorialBN() throws {
-        let a = try ModelSupport.analyse("tutorial-model-bn", tensorrt: "8.5", precision: "int8", shapes: ["input": [32, 3, 32, 32]])
+        let a = try ModelSupport.analyse(
+            "tutorial-model-bn", tensorrt: "8.5", precision: "int8", shapes: ["input": [32, 3, 32, 32]])
         let byName = Dictionary(uniqueKeysWithValues: a.nodes.map { ($0.name, $0) })
         #expect(byName["Conv_0"]?.placement == .dla)
         #expect(byName["Relu_7"]?.placement == .dla)

@@ -49,10 +49,14 @@ struct ShapeInferenceTests {
                 Self.node("Conv", ["x", "w"], ["a"], ["strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1])]),
                 Self.node("Conv", ["a", "w2"], ["b"], ["auto_pad": .string("SAME_UPPER"), "strides": .ints([2, 2])]),
                 Self.node("Conv", ["b", "w3"], ["c"], ["dilations": .ints([2, 2])]),
-                Self.node("MaxPool", ["c", ""], ["d"], ["kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]), "ceil_mode": .int(1)]),
+                Self.node(
+                    "MaxPool", ["c", ""], ["d"],
+                    ["kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]), "ceil_mode": .int(1)]),
                 Self.node("GlobalAveragePool", ["d"], ["e"]),
             ], inputs: Self.image,
-            initializers: [Self.weight("w", [16, 3, 3, 3]), Self.weight("w2", [32, 16, 3, 3]), Self.weight("w3", [8, 32, 3, 3])])
+            initializers: [
+                Self.weight("w", [16, 3, 3, 3]), Self.weight("w2", [32, 16, 3, 3]), Self.weight("w3", [8, 32, 3, 3]),
+            ])
         let facts = ShapeInference(model: model).facts
         #expect(facts["a"]?.knownDims == [1, 16, 320, 320])
         #expect(facts["b"]?.knownDims == [1, 32, 160, 160])

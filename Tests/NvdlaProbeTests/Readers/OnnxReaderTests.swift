@@ -26,7 +26,9 @@ struct OnnxReaderTests {
         return out
     }
     static func field(_ n: Int, _ v: UInt64) -> [UInt8] { varint(UInt64(n << 3)) + varint(v) }
-    static func field(_ n: Int, _ bytes: [UInt8]) -> [UInt8] { varint(UInt64(n << 3 | 2)) + varint(UInt64(bytes.count)) + bytes }
+    static func field(_ n: Int, _ bytes: [UInt8]) -> [UInt8] {
+        varint(UInt64(n << 3 | 2)) + varint(UInt64(bytes.count)) + bytes
+    }
     static func field(_ n: Int, _ s: String) -> [UInt8] { field(n, Array(s.utf8)) }
 
     @Test("varints: one byte, several bytes, the 10-byte maximum; an 11th byte is malformed")
@@ -35,7 +37,9 @@ struct OnnxReaderTests {
         #expect(try WireReader(MemoryWireSource([0xac, 0x02])).varint() == 300)
         let max: [UInt8] = Array(repeating: 0xff, count: 9) + [0x01]
         #expect(try WireReader(MemoryWireSource(max)).varint() == UInt64.max)
-        #expect(throws: WireError.badVarint(at: 0)) { try WireReader(MemoryWireSource(Array(repeating: 0xff, count: 11))).varint() }
+        #expect(throws: WireError.badVarint(at: 0)) {
+            try WireReader(MemoryWireSource(Array(repeating: 0xff, count: 11))).varint()
+        }
         #expect(throws: WireError.truncated(at: 1)) { try WireReader(MemoryWireSource([0x80])).varint() }
     }
 
@@ -123,10 +127,12 @@ struct OnnxReaderTests {
         let unpacked = Self.field(1, "perm") + Self.field(20, 7) + Self.field(8, 3) + Self.field(8, 1)
         let half: [UInt8] = [0x00, 0x3c, 0x00, 0xc0]  // 1.0, -2.0
         let tensor = Self.field(1, 2) + Self.field(2, 10) + Self.field(8, "h") + Self.field(9, half)
-        let node = Self.field(1, "x") + Self.field(2, "y") + Self.field(3, "n") + Self.field(4, "Squeeze")
+        let node =
+            Self.field(1, "x") + Self.field(2, "y") + Self.field(3, "n") + Self.field(4, "Squeeze")
             + Self.field(5, attr) + Self.field(5, unpacked) + Self.field(99, 42)
         let graph = Self.field(1, node) + Self.field(5, tensor) + Self.field(2, "g")
-        let model = Self.field(1, 9) + Self.field(8, Self.field(2, 21)) + Self.field(7, graph) + Self.field(77, "future")
+        let model =
+            Self.field(1, 9) + Self.field(8, Self.field(2, 21)) + Self.field(7, graph) + Self.field(77, "future")
         let parsed = try Self.parse(model).get()
         #expect(parsed.irVersion == 9 && parsed.opset == 21)
         #expect(parsed.graph.nodes[0].attributes["axes"] == .ints([1, 2]))
@@ -136,7 +142,9 @@ struct OnnxReaderTests {
 
     @Test("not ONNX: empty, text, a PNG header, random bytes; a truncated model is malformed")
     func notOnnx() throws {
-        for bytes in [[], Array("hello, this is a text file\n".utf8), [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] {
+        for bytes in [
+            [], Array("hello, this is a text file\n".utf8), [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        ] {
             guard case .failure(.notOnnx) = Self.parse(bytes) else {
                 Issue.record("\(bytes.prefix(8)) should not be ONNX")
                 continue
