@@ -100,7 +100,7 @@ public enum LayerMapping {
         case "MaxPool", "AveragePool":
             var layer = MappedLayer(type: "POOLING")
             layer.params["pooling"] = .word(node.op == "MaxPool" ? "MAX" : "AVERAGE")
-            let spatial = rank.map { Int64($0 - 2) }
+            let spatial = rank.map { Int64(max(0, $0 - 2)) }
             layer.params["spatial_dims"] = spatial.map { .ints([$0]) } ?? .unknown("input rank unknown")
             if let window = a["kernel_shape"]?.ints { layer.params["window"] = .ints(window) }
             layer.params["stride"] = .ints(a["strides"]?.ints ?? Array(repeating: 1, count: Int(spatial ?? 2)))
@@ -153,12 +153,10 @@ public enum LayerMapping {
                     note: "Clip with computed bounds becomes ElementWise MAX and MIN")
             }
             var layer = MappedLayer(type: "ACTIVATION", params: ["activation": .word("CLIP")])
-            layer.params["clip_min"] = .ints([
-                Int64((lowValue ?? -Double(Float.greatestFiniteMagnitude)).rounded(.down).clamped)
-            ])
-            layer.params["clip_max"] = .ints([
-                Int64((highValue ?? Double(Float.greatestFiniteMagnitude)).rounded(.up).clamped)
-            ])
+            let lowest = ShapeMath.int((lowValue ?? -Double(Float.greatestFiniteMagnitude)).rounded(.down).clamped)
+            let highest = ShapeMath.int((highValue ?? Double(Float.greatestFiniteMagnitude)).rounded(.up).clamped)
+            layer.params["clip_min"] = lowest.map { .ints([$0]) } ?? .word("not a number")
+            layer.params["clip_max"] = highest.map { .ints([$0]) } ?? .word("not a number")
             let whole =
                 (lowValue.map { $0 == $0.rounded() } ?? false) && (highValue.map { $0 == $0.rounded() } ?? false)
             layer.params["clip_integer"] = .word(whole ? "true" : "false")
@@ -303,10 +301,10 @@ public enum LayerMapping {
         let wdims = w?.knownDims
         var kernel = a["kernel_shape"]?.ints
         if kernel == nil, let wdims, wdims.count > 2 { kernel = Array(wdims.dropFirst(2)) }
-        let spatial = kernel.map { Int64($0.count) } ?? x?.rank.map { Int64($0 - 2) }
+        let spatial = kernel.map { Int64($0.count) } ?? x?.rank.map { Int64(max(0, $0 - 2)) }
         layer.params["spatial_dims"] = spatial.map { .ints([$0]) } ?? .unknown("weight and input shapes unknown")
         layer.params["kernel"] = kernel.map { .ints($0) } ?? .unknown("kernel shape unknown")
-        let n = Int(spatial ?? 2)
+        let n = Int(max(0, min(spatial ?? 2, 64)))
         layer.params["stride"] = .ints(a["strides"]?.ints ?? Array(repeating: 1, count: n))
         layer.params["dilation"] = .ints(a["dilations"]?.ints ?? Array(repeating: 1, count: n))
         layer.params["padding"] = padding(node, x: x, kernel: kernel)
@@ -345,8 +343,8 @@ public enum LayerMapping {
             var ends: [Int64] = []
             for i in kernel.indices {
                 let size = dims[2 + i]
-                let out = (size + strides[i] - 1) / max(1, strides[i])
-                let total = max(0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - size)
+                let out = (size &+ strides[i] &- 1) / max(1, strides[i])
+                let total = max(0, (out &- 1) &* strides[i] &+ (kernel[i] &- 1) &* dilations[i] &+ 1 &- size)
                 begins.append(autoPad == "SAME_UPPER" ? total / 2 : total - total / 2)
                 ends.append(autoPad == "SAME_UPPER" ? total - total / 2 : total / 2)
             }

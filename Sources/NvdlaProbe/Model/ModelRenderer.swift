@@ -153,7 +153,7 @@ public enum ModelRenderer {
             }
             let crossings = partition.boundaries.filter { $0.from != "network input" && $0.to != "network output" }
             if !crossings.isEmpty {
-                let elements = crossings.compactMap(\.elements).reduce(0, +)
+                let elements = crossings.compactMap(\.elements).reduce(Int64(0)) { $0 &+ $1 }
                 out += "  \(crossings.count) DLA↔GPU crossing\(crossings.count == 1 ? "" : "s") (each a reformat/copy"
                 out += elements > 0 ? ", \(elements) elements in all)\n" : ")\n"
                 if verbose {

@@ -72,7 +72,7 @@ public struct Partition: Sendable {
         var seen = Set<String>()
         for i in order where !folded(i) {
             for input in nodes[i].inputs where !input.isEmpty && !seen.contains(input + "→" + side(i)) {
-                let elements = facts[input]?.knownDims?.reduce(1, *)
+                let elements = facts[input]?.knownDims.flatMap { ShapeMath.product($0) }
                 if let p = producer[input], !folded(p) {
                     if side(p) != side(i), region[p] != nil || region[i] != nil {
                         seen.insert(input + "→" + side(i))
@@ -88,7 +88,7 @@ public struct Partition: Sendable {
                     boundaries.append(
                         Boundary(
                             tensor: out, from: side(i), to: "network output",
-                            elements: facts[out]?.knownDims?.reduce(1, *)))
+                            elements: facts[out]?.knownDims.flatMap { ShapeMath.product($0) }))
                 }
             }
         }

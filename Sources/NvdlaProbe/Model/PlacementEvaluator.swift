@@ -53,7 +53,7 @@ public struct PlacementEvaluator {
                 }
             }
             if let known = t.knownDims {
-                let leading = known.count > 3 ? known.dropLast(3).reduce(1, *) : 1
+                let leading = known.count > 3 ? ShapeMath.product(known.dropLast(3)) ?? Int64.max : 1
                 batch = max(batch, leading)
                 largest = max(largest, known.suffix(3).max() ?? 0)
             }

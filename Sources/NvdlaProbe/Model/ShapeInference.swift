@@ -150,7 +150,12 @@ public struct ShapeInference {
             var out = TensorFacts(dims: x?.dims, elemType: Int32(truncatingIfNeeded: a["to"]?.int ?? 0))
             if let x {
                 if OnnxDataType.isInteger(out.elemType) {
-                    out.ints = x.integers ?? x.floats.map { $0.map { Int64($0.rounded(.towardZero)) } }
+                    out.ints =
+                        x.integers
+                        ?? x.floats.flatMap { f in
+                            let whole = f.compactMap { ShapeMath.int($0.rounded(.towardZero)) }
+                            return whole.count == f.count ? whole : nil
+                        }
                 } else {
                     out.floats = x.numbers
                 }
@@ -200,8 +205,8 @@ public struct ShapeInference {
             return [out]
         case "Size":
             var out = TensorFacts(dims: [], elemType: 7)
-            if let known = x?.knownDims {
-                out.ints = [known.reduce(1, *)]
+            if let known = x?.knownDims, let size = ShapeMath.product(known) {
+                out.ints = [size]
                 out.constant = true
             }
             return [out]
@@ -267,8 +272,8 @@ public struct ShapeInference {
                 valueType = t.dataType
                 fill = Self.constant(t)
             }
-            var out = TensorFacts(dims: shape.map { .known($0) }, elemType: valueType)
-            let count = shape.reduce(1, *)
+            var out = TensorFacts(dims: shape.map(ShapeMath.dim), elemType: valueType)
+            let count = shape.allSatisfy { $0 >= 0 } ? ShapeMath.product(shape) ?? -1 : -1
             if count >= 0, count <= Int64(OnnxModel.valueCap) {
                 if OnnxDataType.isInteger(valueType) {
                     out.ints = Array(repeating: fill?.integers?.first ?? 0, count: Int(count))
@@ -281,11 +286,14 @@ public struct ShapeInference {
             guard inputs.count == 3, let s = inputs[0]?.numbers?.first, let l = inputs[1]?.numbers?.first,
                 let d = inputs[2]?.numbers?.first, d != 0
             else { return [TensorFacts(dims: [.unknown], elemType: type)] }
-            let n = max(0, Int64(((l - s) / d).rounded(.up)))
-            var out = TensorFacts(dims: [.known(n)], elemType: type)
+            guard let steps = ShapeMath.int(((l - s) / d).rounded(.up)) else {
+                return [TensorFacts(dims: [.unknown], elemType: type)]
+            }
+            let n = max(0, steps)
+            var out = TensorFacts(dims: [ShapeMath.dim(n)], elemType: type)
             if n <= Int64(OnnxModel.valueCap) {
                 let values = (0..<n).map { s + Double($0) * d }
-                if OnnxDataType.isInteger(type) { out.ints = values.map { Int64($0) } } else { out.floats = values }
+                if OnnxDataType.isInteger(type) { out.ints = values.compactMap(ShapeMath.int) } else { out.floats = values }
             }
             return [out]
         case "Expand":
@@ -298,7 +306,7 @@ public struct ShapeInference {
             else { return [TensorFacts(dims: x?.dims.map { $0.map { _ in .unknown } }, elemType: type)] }
             return [
                 TensorFacts(
-                    dims: zip(dims, repeats).map { d, r in d.value.map { .known($0 * r) } ?? .unknown }, elemType: type)
+                    dims: zip(dims, repeats).map { d, r in d.value.flatMap { v in ShapeMath.product([v, r]).map(ShapeMath.dim) } ?? .unknown }, elemType: type)
             ]
         case "Pad":
             guard let dims = x?.dims else { return same() }
@@ -309,19 +317,19 @@ public struct ShapeInference {
             return [
                 TensorFacts(
                     dims: dims.indices.map { i in
-                        dims[i].value.map { .known($0 + pads[i] + pads[i + dims.count]) } ?? .unknown
+                        dims[i].value.map { ShapeMath.dim($0 &+ pads[i] &+ pads[i + dims.count]) } ?? .unknown
                     }, elemType: type)
             ]
         case "DepthToSpace", "SpaceToDepth":
-            guard let d = x?.knownDims, d.count == 4, let b = a["blocksize"]?.int, b > 0 else {
+            guard let d = x?.knownDims, d.count == 4, let b = a["blocksize"]?.int, b > 0, b < 65536 else {
                 return [TensorFacts(dims: nil, elemType: type)]
             }
             if node.op == "DepthToSpace" {
                 return [
-                    TensorFacts(dims: [d[0], d[1] / (b * b), d[2] * b, d[3] * b].map { .known($0) }, elemType: type)
+                    TensorFacts(dims: [d[0], d[1] / (b * b), d[2] &* b, d[3] &* b].map(ShapeMath.dim), elemType: type)
                 ]
             }
-            return [TensorFacts(dims: [d[0], d[1] * b * b, d[2] / b, d[3] / b].map { .known($0) }, elemType: type)]
+            return [TensorFacts(dims: [d[0], d[1] &* b &* b, d[2] / b, d[3] / b].map(ShapeMath.dim), elemType: type)]
         case "TopK":
             guard let dims = x?.dims else {
                 return [TensorFacts(dims: nil, elemType: type), TensorFacts(dims: nil, elemType: 7)]
@@ -342,12 +350,12 @@ public struct ShapeInference {
     // MARK: - Helpers
 
     static func product(_ dims: [Dim]) -> Dim {
-        var p: Int64 = 1
+        var values: [Int64] = []
         for d in dims {
             guard let v = d.value else { return .unknown }
-            p *= v
+            values.append(v)
         }
-        return .known(p)
+        return ShapeMath.product(values).map(ShapeMath.dim) ?? .unknown
     }
 
     /// Numpy-style multidirectional broadcasting (ONNX Broadcasting.md).
@@ -425,8 +433,8 @@ public struct ShapeInference {
                 out.append(.unknown)
                 continue
             }
-            let effective = (kernel[i] - 1) * dilations[i] + 1
-            out.append(.known((size + p[i] + p[i + spatial] - effective) / strides[i] + 1))
+            let effective = (kernel[i] &- 1) &* dilations[i] &+ 1
+            out.append(ShapeMath.dim((size &+ p[i] &+ p[i + spatial] &- effective) / strides[i] &+ 1))
         }
         return out
     }
@@ -436,9 +444,9 @@ public struct ShapeInference {
         let spatial = input.count - 2
         let group = node.attributes["group"]?.int ?? 1
         let outChannels: Dim =
-            weight?.dims.flatMap { $0.count > 1 ? $0[1].value.map { Dim.known($0 * group) } : nil } ?? .unknown
+            weight?.dims.flatMap { $0.count > 1 ? $0[1].value.map { ShapeMath.dim($0 &* group) } : nil } ?? .unknown
         if let shape = ints("output_shape", node), shape.count == spatial {
-            return [input[0], outChannels] + shape.map { .known($0) }
+            return [input[0], outChannels] + shape.map(ShapeMath.dim)
         }
         let kernel =
             ints("kernel_shape", node)
@@ -457,9 +465,9 @@ public struct ShapeInference {
                 continue
             }
             out.append(
-                .known(
-                    strides[i] * (size - 1) + outputPadding[i] + (kernel[i] - 1) * dilations[i] + 1 - p[i]
-                        - p[i + spatial]))
+                ShapeMath.dim(
+                    strides[i] &* (size &- 1) &+ outputPadding[i] &+ (kernel[i] &- 1) &* dilations[i] &+ 1 &- p[i]
+                        &- p[i + spatial]))
         }
         return out
     }
@@ -482,11 +490,11 @@ public struct ShapeInference {
                 out.append(.unknown)
                 continue
             }
-            let span = size + p[i] + p[i + spatial] - ((kernel[i] - 1) * dilations[i] + 1)
-            var n = (ceil ? (span + strides[i] - 1) / strides[i] : span / strides[i]) + 1
+            let span = size &+ p[i] &+ p[i + spatial] &- ((kernel[i] &- 1) &* dilations[i] &+ 1)
+            var n = (ceil ? (span &+ strides[i] &- 1) / strides[i] : span / strides[i]) &+ 1
             // With ceil_mode the last window must start inside the input or its begin padding (ONNX reference).
-            if ceil, (n - 1) * strides[i] >= size + p[i] { n -= 1 }
-            out.append(.known(n))
+            if ceil, (n &- 1) &* strides[i] >= size &+ p[i] { n &-= 1 }
+            out.append(ShapeMath.dim(n))
         }
         return out
     }
@@ -523,9 +531,9 @@ public struct ShapeInference {
         var total: Int64 = 0
         for d in dims {
             guard let v = d.value else { return .unknown }
-            total += v
+            total &+= v
         }
-        return .known(total)
+        return ShapeMath.dim(total)
     }
 
     func gather(_ node: OnnxNode, _ inputs: [TensorFacts?]) -> TensorFacts {
@@ -538,7 +546,7 @@ public struct ShapeInference {
         var out = TensorFacts(
             dims: Array(dims[..<Int(axis)]) + idims + Array(dims[(Int(axis) + 1)...]), elemType: data.elemType)
         if dims.count == 1, let index = indices.integers, let axisSize = dims[0].value {
-            let picked = index.map { $0 < 0 ? $0 + axisSize : $0 }
+            let picked = index.map { $0 < 0 ? $0 &+ axisSize : $0 }
             if picked.allSatisfy({ $0 >= 0 && $0 < axisSize }) {
                 if let values = data.ints, values.count == Int(axisSize) {
                     out.ints = picked.map { values[Int($0)] }
@@ -599,7 +607,7 @@ public struct ShapeInference {
         let type = x?.elemType ?? 0
         let target = inputs.count > 1 ? inputs[1]?.integers : node.attributes["shape"]?.ints
         guard let target else {
-            let rank = inputs.count > 1 ? inputs[1]?.knownDims?.first : nil
+            let rank = (inputs.count > 1 ? inputs[1]?.knownDims?.first : nil).flatMap { (0...64).contains($0) ? $0 : nil }
             return TensorFacts(dims: rank.map { Array(repeating: .unknown, count: Int($0)) }, elemType: type)
         }
         let allowZero = (node.attributes["allowzero"]?.int ?? 0) != 0
@@ -612,14 +620,14 @@ public struct ShapeInference {
                 inferred = i
                 out.append(.unknown)
             } else {
-                out.append(.known(v))
+                out.append(ShapeMath.dim(v))
             }
         }
-        if let inferred, let total = x?.knownDims?.reduce(1, *) {
+        if let inferred, let total = x?.knownDims.flatMap({ ShapeMath.product($0) }) {
             let rest = out.enumerated().filter { $0.offset != inferred }.map(\.element)
-            if let known = rest.reduce(Int64?(1), { acc, d in acc.flatMap { a in d.value.map { a * $0 } } }), known > 0
-            {
-                out[inferred] = .known(total / known)
+            let values = rest.compactMap(\.value)
+            if values.count == rest.count, let known = ShapeMath.product(values), known > 0 {
+                out[inferred] = ShapeMath.dim(total / known)
             }
         }
         var facts = TensorFacts(dims: out, elemType: type)
@@ -669,11 +677,12 @@ public struct ShapeInference {
             if step > 0 {
                 s = clamp(s, 0, size)
                 e = clamp(e, 0, size)
-                out[Int(axis)] = .known(max(0, (e - s + step - 1) / step))
+                out[Int(axis)] = ShapeMath.dim(max(0, (e &- s &+ step &- 1) / step))
             } else {
                 s = clamp(s, 0, size - 1)
                 e = clamp(e, -1, size - 1)
-                out[Int(axis)] = .known(max(0, (s - e + (-step) - 1) / (-step)))
+                out[Int(axis)] =
+                    step == Int64.min ? .unknown : ShapeMath.dim(max(0, (s &- e &+ (-step) &- 1) / (-step)))
             }
             if dims.count == 1 { range = (s, e, step) }
         }
@@ -720,14 +729,14 @@ public struct ShapeInference {
             return TensorFacts(dims: nil, elemType: inputs.first??.elemType ?? 0)
         }
         if let sizes = Self.resizeSizes(node, inputs, opset: opset), sizes.count == dims.count {
-            return TensorFacts(dims: sizes.map { .known($0) }, elemType: x.elemType)
+            return TensorFacts(dims: sizes.map(ShapeMath.dim), elemType: x.elemType)
         }
         guard let scales = Self.resizeScales(node, inputs, opset: opset), scales.count == dims.count else {
             return unknownDims(x)
         }
         return TensorFacts(
             dims: zip(dims, scales).map { d, s in
-                d.value.map { .known(Int64((Double($0) * s).rounded(.down))) } ?? .unknown
+                d.value.flatMap { ShapeMath.int((Double($0) * s).rounded(.down)) }.map(ShapeMath.dim) ?? .unknown
             },
             elemType: x.elemType)
     }

@@ -15,6 +15,26 @@ public enum Dim: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Overflow-safe arithmetic for shapes from untrusted models: nil instead of a trap.
+enum ShapeMath {
+    /// The product, or nil when it overflows.
+    static func product<S: Sequence>(_ values: S) -> Int64? where S.Element == Int64 {
+        var p: Int64 = 1
+        for v in values {
+            let (r, overflow) = p.multipliedReportingOverflow(by: v)
+            if overflow { return nil }
+            p = r
+        }
+        return p
+    }
+
+    /// A finite Double as Int64, or nil.
+    static func int(_ d: Double) -> Int64? { d.isFinite && Swift.abs(d) < 9.0e18 ? Int64(d) : nil }
+
+    /// A computed dimension when it is plausible (0 to 2^31), else unknown.
+    static func dim(_ v: Int64) -> Dim { v >= 0 && v <= Int64(Int32.max) ? .known(v) : .unknown }
+}
+
 /// What shape inference knows of one tensor: dims (nil when even the rank is unknown), element type, and whether
 /// it is a build-time constant (with its values when they are small enough to keep).
 public struct TensorFacts: Sendable, Equatable {

@@ -35,7 +35,8 @@ public enum OnnxExternalData {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) >= offset + Int64(length)
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, offset >= 0, length >= 0,
+            offset <= Int64(info.st_size) - Int64(length)
         else { return nil }
         var buffer = [UInt8](repeating: 0, count: length)
         let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(offset)) }

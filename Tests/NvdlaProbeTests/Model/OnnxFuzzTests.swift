@@ -78,3 +78,72 @@ struct OnnxFuzzTests {
         #expect(why.contains("runs past"))
     }
 }
+
+/// Extreme attribute and shape values a hostile or broken exporter can write: inference must give unknown dims,
+/// never trap on overflow, allocate from a claimed size, or divide by zero.
+@Suite("Model hostile values")
+struct ModelHostileValueTests {
+    static func node(_ op: String, _ inputs: [String], _ output: String, _ attributes: [String: OnnxAttribute] = [:])
+        -> OnnxNode
+    {
+        ShapeInferenceTests.node(op, inputs, [output], attributes)
+    }
+
+    static func floats(_ name: String, _ values: [Double]) -> OnnxTensor {
+        var t = OnnxTensor()
+        t.name = name
+        t.dataType = 1
+        t.dims = [Int64(values.count)]
+        t.floats = values
+        return t
+    }
+
+    @Test("overflowing pads, strides, repeats, sizes, NaN and infinite constants, ranks from a claimed shape")
+    func extremes() throws {
+        let big = Int64.max
+        let model = ShapeInferenceTests.graph(
+            [
+                Self.node("Conv", ["x", "w"], "c", ["pads": .ints([big, big, big, big]), "strides": .ints([1, 1])]),
+                Self.node("MaxPool", ["x"], "p", ["kernel_shape": .ints([big, 2]), "strides": .ints([big, 1]), "ceil_mode": .int(1)]),
+                Self.node("ConvTranspose", ["x", "w"], "d", ["strides": .ints([big, big]), "kernel_shape": .ints([3, 3])]),
+                Self.node("Tile", ["x", "huge"], "t"),
+                Self.node("Pad", ["x", "huge8"], "pd"),
+                Self.node("ConstantOfShape", ["huge"], "k"),
+                Self.node("Range", ["zero", "inf", "one"], "r"),
+                Self.node("Range", ["zero", "nan", "one"], "r2"),
+                Self.node("Cast", ["inf"], "ci", ["to": .int(7)]),
+                Self.node("Resize", ["x", "", "hugescale"], "rs"),
+                Self.node("Clip", ["x", "nan", "inf"], "cl"),
+                Self.node("Reshape", ["x", "claimed"], "rr"),
+                Self.node("Slice", ["x", "s0", "s1", "s2", "smin"], "sl"),
+                Self.node("Gather", ["huge", "imin"], "g"),
+                Self.node("DepthToSpace", ["x"], "ds", ["blocksize": .int(1 << 40)]),
+                Self.node("MaxPool", ["scalar"], "p1", ["kernel_shape": .ints([2, 2])]),
+                Self.node("Conv", ["scalar", "w"], "c1"),
+                Self.node("Size", ["t"], "z"),
+            ],
+            inputs: [
+                ("x", [.value(1), .value(Int64(Int32.max)), .value(Int64(Int32.max)), .value(Int64(Int32.max))]),
+                ("claimed", [.value(1 << 40)]), ("scalar", [.value(3)]),
+            ],
+            initializers: [
+                ShapeInferenceTests.weight("w", [4, 4, 3, 3]), ShapeInferenceTests.ints("huge", [big, big, big, big]),
+                ShapeInferenceTests.ints("huge8", Array(repeating: big, count: 8)), Self.floats("zero", [0]),
+                Self.floats("one", [1e-300]), Self.floats("inf", [.infinity]), Self.floats("nan", [.nan]),
+                Self.floats("hugescale", [1, 1, 1e300, 1e300]), ShapeInferenceTests.ints("s0", [0]),
+                ShapeInferenceTests.ints("s1", [big]), ShapeInferenceTests.ints("s2", [1]),
+                ShapeInferenceTests.ints("smin", [Int64.min]), ShapeInferenceTests.ints("imin", [Int64.min]),
+            ])
+        for trt in ["8.5", "8.6", "10.3"] {
+            let a = ModelAnalysis(model: model, target: try ModelSupport.target(tensorrt: trt))
+            #expect(a.nodes.count == model.graph.nodes.count)
+            #expect(a.facts["k"]?.ints == nil)
+            #expect(a.facts["r"]?.dims == [.unknown])
+            #expect(a.facts["rs"]?.dims?.suffix(2) == [.unknown, .unknown])
+            for v in a.nodes where v.placement == .dla {
+                // Nothing with an absurd shape may be called DLA-capable.
+                #expect(v.op == "Clip" || v.op == "Cast", "\(v.name) \(v.op) on the DLA with extreme values")
+            }
+        }
+    }
+}
