@@ -5380,6 +5380,11 @@ layers:
     says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
     source: dlasw
     fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  NMS:
+    verdict: gpu
+    says: "Layer '{name}' (NMS): Unsupported on DLA."
+    source: guide+dlasw
+    fix: "Export without the NMS head (e.g. Ultralytics export with nms=False) and run non-maximum suppression after the engine."
 """#,
         "Data/dla/tensorrt-8.5.yaml": #"""
 # Data/dla/tensorrt-8.5.yaml — DLA layer restrictions of TensorRT 8.5 (8.5.2 ships with JetPack 5.1.x; Xavier and Orin).
@@ -5534,6 +5539,11 @@ layers:
     says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
     source: dlasw
     fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  NMS:
+    verdict: gpu
+    says: "Layer '{name}' (NMS): Unsupported on DLA."
+    source: guide+dlasw
+    fix: "Export without the NMS head (e.g. Ultralytics export with nms=False) and run non-maximum suppression after the engine."
 """#,
         "Data/dla/tensorrt-8.6.yaml": #"""
 # Data/dla/tensorrt-8.6.yaml — DLA layer restrictions of TensorRT 8.6 (8.6.2 ships with JetPack 6.0; Orin only).
@@ -5687,6 +5697,11 @@ layers:
     says: "{name}: explicit quantization (DequantizeLinear) on DLA; NVIDIA's DLA operator table calls it 'reconstruction' (collapse Q/DQ into INT8 scales with its QDQ Translator)."
     source: dlasw
     fix: "Translate Q/DQ nodes into INT8 scales with NVIDIA's QDQ Translator (Deep-Learning-Accelerator-SW/tools/qdq-translator)."
+  NMS:
+    verdict: gpu
+    says: "Layer '{name}' (NMS): Unsupported on DLA."
+    source: guide+dlasw
+    fix: "Export without the NMS head (e.g. Ultralytics export with nms=False) and run non-maximum suppression after the engine."
 """#,
     ]
 }

@@ -47,7 +47,7 @@ struct BoundaryModelTests {
         ("lrn-5", .dla, nil), ("lrn-11", .gpu, "lrn-window"), ("prelu", .dla, nil), ("batchnorm", .dla, nil),
         ("gemm-constant", .dla, nil), ("matmul-tensors", .gpu, "matmul-constant"),
         ("add-int32", .gpu, "precision"), ("relu-dynamic", .gpu, "dynamic-shapes"),
-        ("nms", .gpu, "unsupported-layer"), ("opset7-upsample", .dla, nil), ("opset9-slice", .dla, nil),
+        ("nms", .gpu, "nms-gpu"), ("opset7-upsample", .dla, nil), ("opset9-slice", .dla, nil),
         ("external-data", .dla, nil),
     ]
 
@@ -122,6 +122,10 @@ struct BoundaryModelTests {
         #expect(dynamic.reason == "DLA Layer relu-dynamic does not support dynamic shapes in any dimension.")
         let nms = try ModelSupport.analyse("nms").nodes[0]
         #expect(nms.reason == "Layer 'nms' (NMS): Unsupported on DLA.")
+        #expect(nms.fix?.contains("without the NMS head") == true)
+        let hardSwish = try ModelSupport.analyse("hard-swish").nodes[0]
+        #expect(hardSwish.reason == "hard-swish: DLA does not support the HARD_SIGMOID activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).")
+        #expect(hardSwish.note == "HardSwish becomes Activation (HARD_SIGMOID) and ElementWise (PROD)")
         let slice = try ModelSupport.analyse("slice-3d").nodes[0]
         #expect(slice.reason == "slice-3d: DLA only supports slicing 4 dimensional tensors.")
     }
