@@ -293,20 +293,26 @@ public struct ShapeInference {
             var out = TensorFacts(dims: [ShapeMath.dim(n)], elemType: type)
             if n <= Int64(OnnxModel.valueCap) {
                 let values = (0..<n).map { s + Double($0) * d }
-                if OnnxDataType.isInteger(type) { out.ints = values.compactMap(ShapeMath.int) } else { out.floats = values }
+                if OnnxDataType.isInteger(type) {
+                    out.ints = values.compactMap(ShapeMath.int)
+                } else {
+                    out.floats = values
+                }
             }
             return [out]
         case "Expand":
             guard inputs.count == 2, let shape = inputs[1]?.integers else {
                 return [TensorFacts(dims: nil, elemType: type)]
             }
-            return [TensorFacts(dims: Self.broadcast([x?.dims, shape.map { .known($0) }]), elemType: type)]
+            return [TensorFacts(dims: Self.broadcast([x?.dims, shape.map(ShapeMath.dim)]), elemType: type)]
         case "Tile":
             guard inputs.count == 2, let dims = x?.dims, let repeats = inputs[1]?.integers, repeats.count == dims.count
             else { return [TensorFacts(dims: x?.dims.map { $0.map { _ in .unknown } }, elemType: type)] }
             return [
                 TensorFacts(
-                    dims: zip(dims, repeats).map { d, r in d.value.flatMap { v in ShapeMath.product([v, r]).map(ShapeMath.dim) } ?? .unknown }, elemType: type)
+                    dims: zip(dims, repeats).map { d, r in
+                        d.value.flatMap { v in ShapeMath.product([v, r]).map(ShapeMath.dim) } ?? .unknown
+                    }, elemType: type)
             ]
         case "Pad":
             guard let dims = x?.dims else { return same() }
@@ -607,7 +613,9 @@ public struct ShapeInference {
         let type = x?.elemType ?? 0
         let target = inputs.count > 1 ? inputs[1]?.integers : node.attributes["shape"]?.ints
         guard let target else {
-            let rank = (inputs.count > 1 ? inputs[1]?.knownDims?.first : nil).flatMap { (0...64).contains($0) ? $0 : nil }
+            let rank = (inputs.count > 1 ? inputs[1]?.knownDims?.first : nil).flatMap {
+                (0...64).contains($0) ? $0 : nil
+            }
             return TensorFacts(dims: rank.map { Array(repeating: .unknown, count: Int($0)) }, elemType: type)
         }
         let allowZero = (node.attributes["allowzero"]?.int ?? 0) != 0

@@ -124,7 +124,10 @@ struct BoundaryModelTests {
         #expect(nms.reason == "Layer 'nms' (NMS): Unsupported on DLA.")
         #expect(nms.fix?.contains("without the NMS head") == true)
         let hardSwish = try ModelSupport.analyse("hard-swish").nodes[0]
-        #expect(hardSwish.reason == "hard-swish: DLA does not support the HARD_SIGMOID activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only).")
+        #expect(
+            hardSwish.reason
+                == "hard-swish: DLA does not support the HARD_SIGMOID activation (ReLU, Sigmoid, TanH, Clip and Leaky ReLU only)."
+        )
         #expect(hardSwish.note == "HardSwish becomes Activation (HARD_SIGMOID) and ElementWise (PROD)")
         let slice = try ModelSupport.analyse("slice-3d").nodes[0]
         #expect(slice.reason == "slice-3d: DLA only supports slicing 4 dimensional tensors.")

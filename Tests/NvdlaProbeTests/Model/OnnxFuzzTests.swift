@@ -104,8 +104,11 @@ struct ModelHostileValueTests {
         let model = ShapeInferenceTests.graph(
             [
                 Self.node("Conv", ["x", "w"], "c", ["pads": .ints([big, big, big, big]), "strides": .ints([1, 1])]),
-                Self.node("MaxPool", ["x"], "p", ["kernel_shape": .ints([big, 2]), "strides": .ints([big, 1]), "ceil_mode": .int(1)]),
-                Self.node("ConvTranspose", ["x", "w"], "d", ["strides": .ints([big, big]), "kernel_shape": .ints([3, 3])]),
+                Self.node(
+                    "MaxPool", ["x"], "p",
+                    ["kernel_shape": .ints([big, 2]), "strides": .ints([big, 1]), "ceil_mode": .int(1)]),
+                Self.node(
+                    "ConvTranspose", ["x", "w"], "d", ["strides": .ints([big, big]), "kernel_shape": .ints([3, 3])]),
                 Self.node("Tile", ["x", "huge"], "t"),
                 Self.node("Pad", ["x", "huge8"], "pd"),
                 Self.node("ConstantOfShape", ["huge"], "k"),
