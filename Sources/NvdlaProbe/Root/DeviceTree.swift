@@ -47,6 +47,16 @@ public struct DeviceTree: Sendable {
         root.directories(path(node)).value ?? []
     }
 
+    /// Property names of `node` (its files; `name` excluded), sorted; recorded like a directory listing.
+    public func propertyNames(_ node: String) -> ReadResult<[String]> {
+        let result = root.listTyped(path(node)).map { entries in
+            entries.filter { !$0.isDirectory && $0.name != "name" }.map(\.name)
+        }
+        root.trail.record(
+            ReadRecord(path: path(node), access: .directory, outcome: result.outcomeWord, bytes: 0, truncated: false))
+        return result
+    }
+
     /// Every node whose `compatible` list contains one of `compatibles`, depth-first, bounded in depth and count.
     ///
     /// Only nodes that `candidate` accepts by name have their `compatible` read, so a walk of a full device tree
