@@ -557,22 +557,22 @@ rules:
       all:
         - {fact: platform.dla_expected, gt: 0}
         - {fact: source.artifacts, eq: false}
+        - {fact: platform.container, eq: true}
         - {fact: devnodes.found, gt: 0}
     when: {fact: devnodes.support_missing, gt: 0}
-    title: DLA nodes present but /dev/nvmap or /dev/host1x-fence missing
+    title: Container has the DLA nodes but not /dev/nvmap or /dev/host1x-fence
     message: >-
-      The DLA device nodes are there, but {devnodes.support_missing_names} is not: TensorRT and cuDLA allocate DLA
-      buffers through /dev/nvmap and (JetPack 6 and later) wait on job fences through /dev/host1x-fence, so opening
-      the DLA or submitting a job fails.
+      The container was given the DLA device nodes but not {devnodes.support_missing_names}: TensorRT and cuDLA
+      allocate DLA buffers through /dev/nvmap and (JetPack 6 and later) wait on job fences through
+      /dev/host1x-fence, so opening the DLA or submitting a job fails.
     evidence:
       - {fact: devnodes.support_missing_names, expected: "none"}
       - platform.container
     remedy:
       summary: >-
-        In a container, pass these nodes in as well (--device /dev/nvmap --device /dev/host1x-fence beside the
-        nvhost-ctrl-nvdla nodes), or use the NVIDIA runtime, whose L4T CSV lists them. On the host, check that the
-        nvmap and host1x_fence modules are loaded and udev created the nodes.
-      commands: ["ls -l /dev/nvmap /dev/host1x-fence /dev/nvhost-*nvdla*", "lsmod | grep -E 'nvmap|host1x_fence'"]
+        Pass these nodes in as well (--device /dev/nvmap --device /dev/host1x-fence beside the nvhost-ctrl-nvdla
+        nodes), or start the container with the NVIDIA runtime, whose L4T device list names them.
+      commands: ["ls -l /dev/nvmap /dev/host1x-fence /dev/nvhost-*nvdla*"]
 
   # From a pasted `ls -l /dev` listing (analyze): the listing shows mode and owner but not the platform.
   - id: NVDLA-DEV-007
@@ -2474,40 +2474,40 @@ images (Yocto, buildroot) often miss that rule. `check` reports the same from a 
 - OE4T/meta-tegra-community issue 104
 """#,
         "Docs/remedies/NVDLA-DEV-008.md": #"""
-# NVDLA-DEV-008: DLA nodes present but /dev/nvmap or /dev/host1x-fence missing
+# NVDLA-DEV-008: Container has the DLA nodes but not /dev/nvmap or /dev/host1x-fence
 
 Area: devnodes · Severity: error
 
 ## What it means
-The DLA's own device nodes are there, but a node every DLA job needs beside them is not:
+nvdla-doctor runs in a container that was given the DLA's own device nodes, but not a node every DLA job needs
+beside them:
 
 - `/dev/nvmap` — TensorRT, cuDLA and the DLA runtime allocate and share the DLA's buffers through nvmap, on every
   JetPack;
 - `/dev/host1x-fence` — from JetPack 6 on, the out-of-tree host1x stack hands out job fences through it.
 
 Without them, opening the DLA or submitting the first task fails even though the driver, the DLA nodes and the
-firmware are healthy. The usual cause is a container started with only the DLA nodes (`docker run --device
-/dev/nvhost-ctrl-nvdla0 …`) instead of the NVIDIA runtime, whose device list for JetPack 6 names
-`/dev/nvhost-ctrl-nvdla0`, `/dev/nvhost-ctrl-nvdla1`, `/dev/host1x-fence` and `/dev/nvmap`. On the host it means the
-`nvmap` or `host1x_fence` module is not loaded, or udev did not create the node.
+firmware are healthy on the host. The usual cause is a container started with only the DLA nodes (`docker run
+--device /dev/nvhost-ctrl-nvdla0 …`) instead of the NVIDIA runtime, whose device list for JetPack 6 names
+`/dev/nvhost-ctrl-nvdla0`, `/dev/nvhost-ctrl-nvdla1`, `/dev/host1x-fence` and `/dev/nvmap`. (On the host itself the
+check does not run: a snapshot need not record these nodes, and the host's own checks cover the driver.)
 
 ## How to confirm
-1. Inside the container (or on the host):
+1. Inside the container:
    ```sh
    ls -l /dev/nvmap /dev/host1x-fence /dev/nvhost-*nvdla*
    ```
-2. On the host:
+2. On the host, the nodes exist:
    ```sh
-   lsmod | grep -E '^(nvmap|host1x_fence)'
    ls -l /dev/nvmap /dev/host1x-fence
    ```
 
 ## How to fix
-1. **Container**: start it with the NVIDIA runtime (`--runtime nvidia`, or CDI after `nvidia-ctk cdi generate`),
-   or add the missing nodes explicitly: `--device /dev/nvmap --device /dev/host1x-fence` (JetPack 6 and later)
-   beside the `nvhost-ctrl-nvdla` nodes.
-2. **Host**: load the modules (`sudo modprobe nvmap; sudo modprobe host1x-fence`), then re-trigger udev
-   (`sudo udevadm trigger --action=add`) and check that `/dev` is devtmpfs (`findmnt /dev`).
+1. Start the container with the NVIDIA runtime (`--runtime nvidia`, or CDI after `nvidia-ctk cdi generate`), or add
+   the missing nodes explicitly: `--device /dev/nvmap --device /dev/host1x-fence` (JetPack 6 and later) beside the
+   `nvhost-ctrl-nvdla` nodes.
+2. If they are missing on the host too, fix the host first (`nvdla-doctor check` there; `nvmap` and
+   `host1x_fence` are modules of the JetPack 6 kernel).
 
 ## References
 - OE4T/meta-tegra scarthgap `devices.csv` for the NVIDIA container runtime (JetPack 6 device list)

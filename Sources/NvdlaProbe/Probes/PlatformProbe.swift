@@ -66,14 +66,13 @@ public struct PlatformProbe: Probe {
 
     /// The module P-number with the file it came from and the raw text, from the first source that names one.
     static func identifyModule(_ dt: DeviceTree, compatible: [String]) -> (String, String, String?)? {
-        if let raw = dt.string("/chosen", "ids").value, let parsed = module(fromIds: raw) {
-            return (parsed, dt.path("/chosen") + "/ids", raw)
-        }
-        if let raw = dt.string("/", "nvidia,boardids").value, let parsed = module(fromIds: raw) {
-            return (parsed, dt.path("/") + "/nvidia,boardids", raw)
+        for (node, name) in [("/chosen", "ids"), ("/", "nvidia,boardids")] {
+            if let raw = dt.property(node, name).value.flatMap(idText), let parsed = module(fromIds: raw) {
+                return (parsed, dt.path(node) + "/" + name, raw)
+            }
         }
         let pluginIds = "/chosen/plugin-manager/ids"
-        if let names = dt.propertyNames(pluginIds).value, let parsed = module(fromIds: names.joined(separator: " ")) {
+        if let names = dt.entryNames(pluginIds).value, let parsed = module(fromIds: names.joined(separator: " ")) {
             return (parsed, dt.path(pluginIds), names.joined(separator: " "))
         }
         if let parsed = module(fromCompatible: compatible) {
@@ -91,6 +90,15 @@ public struct PlatformProbe: Probe {
             }
         }
         return nil
+    }
+
+    /// Board-ID property bytes as text: NULs (terminator or separators) become spaces; nil unless printable ASCII.
+    static func idText(_ bytes: [UInt8]) -> String? {
+        guard !bytes.isEmpty, bytes.count <= 4096, bytes.allSatisfy({ $0 == 0 || (0x20...0x7e).contains($0) }) else {
+            return nil
+        }
+        let text = String(decoding: bytes.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The module among board IDs (`3767-0000-301 3768-0000-ES1`, `3701:0005`, `2822-0000-300 2888-0001-400`):

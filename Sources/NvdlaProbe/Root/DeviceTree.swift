@@ -47,10 +47,11 @@ public struct DeviceTree: Sendable {
         root.directories(path(node)).value ?? []
     }
 
-    /// Property names of `node` (its files; `name` excluded), sorted; recorded like a directory listing.
-    public func propertyNames(_ node: String) -> ReadResult<[String]> {
+    /// Entry names of `node`: its properties and child nodes (`name` excluded), sorted; recorded like a directory
+    /// listing. Bootloaders write board IDs as such names (CBoot's `/chosen/plugin-manager/ids/2888-0001-400`).
+    public func entryNames(_ node: String) -> ReadResult<[String]> {
         let result = root.listTyped(path(node)).map { entries in
-            entries.filter { !$0.isDirectory && $0.name != "name" }.map(\.name)
+            entries.filter { $0.name != "name" }.map(\.name)
         }
         root.trail.record(
             ReadRecord(path: path(node), access: .directory, outcome: result.outcomeWord, bytes: 0, truncated: false))

@@ -27,6 +27,29 @@ struct PlatformFidelityTests {
         #expect(PlatformProbe.module(fromIds: "9999-0000-000") == "p9999-0000")
         #expect(PlatformProbe.module(fromIds: "") == nil)
         #expect(PlatformProbe.module(fromIds: "garbage 37x1-0005 3701-00") == nil)
+        #expect(
+            PlatformProbe.idText(Array("3767-0000-301\u{0}3768-0000-ES1\u{0}".utf8)) == "3767-0000-301 3768-0000-ES1")
+        #expect(PlatformProbe.idText(Array("3701-0005-500 3737-0000-500".utf8)) == "3701-0005-500 3737-0000-500")
+        #expect(PlatformProbe.idText([0xff, 0xfe, 0x00]) == nil)
+        #expect(PlatformProbe.idText([]) == nil)
+    }
+
+    @Test("plugin-manager board IDs written as child nodes are read too")
+    func pluginManagerNodes() throws {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        let root = temp.copy(scenario: "jp4-agx-xavier")
+        let ids = root + "/sys/firmware/devicetree/base/chosen/plugin-manager/ids"
+        for id in ["2822-0000-300", "2888-0001-400"] {
+            try FileManager.default.removeItem(atPath: ids + "/" + id)
+            try FileManager.default.createDirectory(atPath: ids + "/" + id, withIntermediateDirectories: true)
+        }
+        // Without the compatible's module entry, only the plugin-manager names tell the module.
+        try Data("nvidia,galen\u{0}nvidia,tegra194\u{0}".utf8).write(
+            to: URL(fileURLWithPath: root + "/sys/firmware/devicetree/base/compatible"))
+        let facts = Fixtures.check(root).facts
+        #expect(facts.string("platform.module") == "p2888-0001")
+        #expect(facts.int("platform.dla_expected") == 2)
     }
 
     @Test("JetPack 4 (kernel 4.9): devices under /sys/devices/13e10000.host1x, channel nodes, firmware in tegra19x/")

@@ -126,6 +126,10 @@ enum EngineFixtures {
             try writeBytes($0, cmaSize, [0, 0, 0, 0, 0x10, 0, 0, 0])
             try setCma($0, totalKB: 262_144, freeKB: 243_000)
         },
+        Variant(name: "container given every node it needs (NVIDIA runtime)", base: "jp6-agx-orin-64gb", findings: []) {
+            try write($0, ".dockerenv", "")
+            try write($0, "proc/1/cgroup", "0::/system.slice/docker-0123456789abcdef.scope\n")
+        },
         Variant(name: "JetPack 5 firmware only in the SoC subdirectory", base: "jp5-agx-orin", findings: []) {
             try remove($0, "lib/firmware/nvhost_nvdla020.fw")
             try write($0, "lib/firmware/tegra23x/nvhost_nvdla020.fw", "falcon image")
