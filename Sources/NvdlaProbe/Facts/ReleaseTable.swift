@@ -172,6 +172,11 @@ public struct ReleaseTable: Sendable {
         return .yes(range.why)
     }
 
+    /// Whether the TensorRT a release ships drives the DLA on `module` (R38/R39: no; R32–R36: yes on Xavier/Orin).
+    public func shippedTensorRTDLA(_ release: Release, module: String?) -> DLASupport {
+        tensorrtDLA(version: release.tensorrt, jetpack: release.jetpack, module: module)
+    }
+
     // MARK: - Helpers
 
     /// `5.15.148` → `5.15`; `4.9` → `4.9`.

@@ -123,6 +123,17 @@ struct ReleaseTableTests {
         #expect(dla("11.4.1", "7.2.2", nil) == "unknown")
         #expect(dla("4.1.3", "3.3", nil) == "unknown")
         #expect(dla("rc", "6.2", nil) == "unknown")
+        // What each release ships: every JetPack 4-6 TensorRT drives the DLA, JetPack 7's do not.
+        for release in Self.table.releases {
+            let shipped = Self.table.shippedTensorRTDLA(release, module: "p3701-0005")
+            let word: String
+            switch shipped {
+            case .yes: word = "yes"
+            case .no: word = "no"
+            case .unknown: word = "unknown"
+            }
+            #expect(word == (release.l4tMajor >= 38 ? "no" : "yes"), "L4T \(release.l4t): \(shipped)")
+        }
     }
 
     @Test(
