@@ -5672,9 +5672,9 @@ releases:
      source: "mt (\"for JetPack 6.0 DP/L4T R36.2.0\" updates)"}
   - {l4t: "36.3.0", jetpack: "6.0", kernel: "5.15", cuda: "12.2.12", cudnn: "8.9.4.25", tensorrt: "8.6.2.3",
      source: "mt-notes; mt (tegra-binaries 36.3.0 history)"}
-  - {l4t: "36.4.0", jetpack: "6.1", kernel: "5.15.148", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
-     source: "mt-notes (\"cuda: update to 12.6 for JetPack 6.1\", \"tensorrt: update to 10.3.0 for JetPack 6.1\"); nv-kernel"}
-  - {l4t: "36.4.2", jetpack: "6.1", kernel: "5.15.148", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+  - {l4t: "36.4.0", jetpack: "6.1", kernel: "5.15", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt-notes (\"cuda: update to 12.6 for JetPack 6.1\", \"tensorrt: update to 10.3.0 for JetPack 6.1\")"}
+  - {l4t: "36.4.2", jetpack: "6.1", kernel: "5.15", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
      source: "[INF] JetPack 6.1 rev. 1, stack of the 36.4 series (mt:styhead, mt:walnascar)"}
   - {l4t: "36.4.3", jetpack: "6.2", kernel: "5.15.148", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
      source: "mt-notes; mt:walnascar; nv-kernel"}
