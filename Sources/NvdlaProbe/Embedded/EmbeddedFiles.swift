@@ -1139,8 +1139,8 @@ rules:
     when: {fact: firmware.present, eq: false}
     title: DLA firmware file missing
     message: >-
-      The nvdla driver looks for {firmware.candidates}, and none is in /lib/firmware (or firmware_class.path): the
-      DLA cannot boot its falcon, so probing or the first job fails.
+      The nvdla driver looks for {firmware.candidates} in /lib/firmware (and firmware_class.path) and finds nothing
+      there: the DLA cannot boot its falcon, so probing or the first job fails.
     evidence:
       - firmware.candidates
       - {fact: firmware.present, expected: "true"}
