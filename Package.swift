@@ -26,10 +26,15 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CSystemd", pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]),
+        // openat2(2) through syscall(2) and the async-signal-safe termination handler.
+        .target(name: "CLinux"),
         .target(
             name: "NvdlaProbe",
             dependencies: [
-                "CUdev", "CElf", "CPcre2", "CArchive",
+                "CUdev", "CElf", "CPcre2", "CArchive", "CSystemd", "CLinux",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -6,7 +6,7 @@ import Foundation
 
 /// Writes an output file atomically and privately: a `mkstemp` file (mode 0600) beside the destination, then
 /// `link` (refuses an existing destination) or, with `force`, `rename`. A symlink at the destination is always
-/// refused, never followed.
+/// refused, never followed. The temporary file is in `CleanupRegistry` while it exists, so a signal removes it.
 struct AtomicOutput {
     let destination: String
     let force: Bool
@@ -34,9 +34,12 @@ struct AtomicOutput {
             throw BundleError("cannot create a file beside \(destination): \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Removed on SIGINT/SIGTERM/SIGHUP until it is in place or unlinked.
+        let cleanup = CleanupRegistry.register(temporary)
         var committed = false
         defer {
             if !committed { unlink(temporary) }
+            CleanupRegistry.release(cleanup)
         }
         do {
             fchmod(fd, 0o600)

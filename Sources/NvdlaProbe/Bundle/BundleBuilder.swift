@@ -107,12 +107,20 @@ public enum BundleBuilder {
             try writer.finish()
             archiveBytes = Int(lseek(fd, 0, SEEK_END))
         }
+        // Until the map is written too, the archive is half a result: a signal or a failure removes it.
+        let archiveCleanup = CleanupRegistry.register(options.outputPath)
+        defer { CleanupRegistry.release(archiveCleanup) }
         if let redactor {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "
                     + "Never attach it to a ticket unless you mean to share the original values.",
                 tokens: redactor.privateMap)
-            try mapOutput.write(bytes: Array(try encode(map).utf8))
+            do {
+                try mapOutput.write(bytes: Array(try encode(map).utf8))
+            } catch {
+                unlink(options.outputPath)
+                throw error
+            }
         }
         return Result(
             report: report, manifest: manifest, mapPath: options.redact ? options.mapPath : nil,

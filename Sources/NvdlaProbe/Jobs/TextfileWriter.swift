@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a file into a directory atomically: a new temporary file in the same directory (created exclusively,
 /// never through a symlink), then `rename` over the target — what node_exporter's textfile collector needs so it
-/// never reads half a file.
+/// never reads half a file. A signal while the temporary file exists removes it (`CleanupRegistry`).
 public enum TextfileWriter {
     /// The file name the textfile collector reads (`*.prom`).
     public static let fileName = "nvdla_doctor.prom"
@@ -18,6 +18,9 @@ public enum TextfileWriter {
         let temporary = "\(directory)/.\(name).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { return "\(temporary): \(String(cString: strerror(errno)))" }
+        // Removed on SIGINT/SIGTERM/SIGHUP until renamed or unlinked.
+        let cleanup = CleanupRegistry.register(temporary)
+        defer { CleanupRegistry.release(cleanup) }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
