@@ -275,7 +275,6 @@ rules:
     area: driver
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.falcon_boot_timeout.count, gt: 0}
     title: The DLA's falcon microcontroller did not boot
     message: >-
@@ -292,7 +291,6 @@ rules:
     area: driver
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.engine_timeout.count, gt: 0}
     title: DLA engine watchdog timeouts
     message: >-
@@ -310,7 +308,6 @@ rules:
     area: driver
     severity: warning
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.command_failed.count, gt: 0}
     title: The DLA firmware rejected commands
     message: >-
@@ -327,10 +324,7 @@ rules:
     area: driver
     severity: error
     each: dla
-    applies:
-      all:
-        - {fact: source.artifacts, eq: true}
-        - {fact: kernel_log.available, eq: true}
+    applies: {fact: source.artifacts, eq: true}
     when: {fact: dla.log.probe_failed.count, gt: 0}
     title: The nvdla driver failed to probe this DLA (kernel log)
     message: >-
@@ -347,7 +341,6 @@ rules:
     area: driver
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.syncpt_stuck.count, gt: 0}
     title: A DLA syncpoint wait never completed
     message: >-
@@ -363,7 +356,6 @@ rules:
   - id: NVDLA-DRV-014
     area: driver
     severity: info
-    applies: {fact: kernel_log.available, eq: true}
     when:
       all:
         - {fact: log.syncpt_stuck.other.count, gt: 0}
@@ -687,7 +679,6 @@ rules:
   - id: NVDLA-MEM-101
     area: memory
     severity: warning
-    applies: {fact: kernel_log.available, eq: true}
     when:
       all:
         - {fact: log.cma_alloc_failed.count, gt: 0}
@@ -710,7 +701,6 @@ rules:
   - id: NVDLA-MEM-102
     area: memory
     severity: warning
-    applies: {fact: kernel_log.available, eq: true}
     when:
       all:
         - {fact: log.cma_alloc_failed.count, gt: 0}
@@ -731,7 +721,6 @@ rules:
     area: memory
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.dma_alloc_failed.count, gt: 0}
     title: The DLA driver could not allocate DMA memory
     message: >-
@@ -748,7 +737,6 @@ rules:
     area: memory
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.mc_err.count, gt: 0}
     title: Memory-controller errors from a DLA client
     message: >-
@@ -828,7 +816,6 @@ rules:
     area: smmu
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when: {fact: dla.log.smmu_fault.count, gt: 0}
     title: SMMU faults on this DLA's stream ID
     message: >-
@@ -846,7 +833,6 @@ rules:
   - id: NVDLA-SMMU-102
     area: smmu
     severity: info
-    applies: {fact: kernel_log.available, eq: true}
     when:
       all:
         - {fact: log.smmu_fault.other.count, gt: 0}
@@ -1152,10 +1138,7 @@ rules:
   - id: NVDLA-FW-101
     area: firmware
     severity: error
-    applies:
-      all:
-        - {fact: kernel_log.available, eq: true}
-        - {fact: platform.jetson_evidence, eq: true}
+    applies: {fact: platform.jetson_evidence, eq: true}
     when:
       all:
         - {fact: log.fw_load_failed.count, gt: 0}
@@ -1178,7 +1161,6 @@ rules:
     area: firmware
     severity: error
     each: dla
-    applies: {fact: kernel_log.available, eq: true}
     when:
       all:
         - {fact: dla.log.fw_version_mismatch.count, gt: 0}
