@@ -31,6 +31,13 @@ public final class ArtifactAnalysis {
     var blockBytes = 0
     var input = "-"
     var lastWasLog = false
+    /// Inputs read so far, and those that were binary data rather than text (with what they looked like).
+    public private(set) var inputCount = 0
+    public private(set) var binaryInputs: [(name: String, kind: String)] = []
+    /// Binary and text lines of the input being read, and the file type its first bytes name.
+    var inputBinaryLines: Int64 = 0
+    var inputTextLines: Int64 = 0
+    var inputMagic: String?
 
     /// `user@host:~$ cmd`, `$ cmd`, `dir$ cmd`, `root@host:/# cmd`.
     static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
@@ -48,10 +55,11 @@ public final class ArtifactAnalysis {
 
     /// Reads one input to its end; returns an error text when it could not be read completely.
     public func feed(fd: Int32, name: String) -> String? {
-        input = name
+        startInput(name)
         var reader = LineReader()
         let failure = reader.read(fd) { bytes, number in line(bytes, number) }
         flush()
+        endInput()
         truncatedLines += reader.truncatedLines
         if case .read(let code)? = failure {
             return "\(name): read error after \(reader.bytesRead) bytes: \(String(cString: strerror(code)))"
@@ -61,7 +69,7 @@ public final class ArtifactAnalysis {
 
     /// Feeds text (tests).
     public func feed(text: String, name: String) {
-        input = name
+        startInput(name)
         var number: Int64 = 0
         for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
@@ -69,7 +77,36 @@ public final class ArtifactAnalysis {
             copy.withUTF8 { line($0, number) }
         }
         flush()
+        endInput()
     }
+
+    /// Whether every input was binary data (an executable, an archive, random bytes): nothing pasted to read.
+    public var onlyBinaryInput: Bool { inputCount > 0 && binaryInputs.count == inputCount }
+
+    func startInput(_ name: String) {
+        input = name
+        inputCount += 1
+        inputBinaryLines = 0
+        inputTextLines = 0
+        inputMagic = nil
+    }
+
+    /// An input is binary when its first bytes name a binary format or most of its lines are binary.
+    func endInput() {
+        if let magic = inputMagic {
+            binaryInputs.append((input, magic))
+        } else if inputBinaryLines > 0 && inputBinaryLines >= inputTextLines {
+            binaryInputs.append((input, "binary data"))
+        }
+    }
+
+    /// File types recognised by their first bytes (ELF, compressed and archive formats, images).
+    static let magics: [(bytes: [UInt8], kind: String)] = [
+        ([0x7F, 0x45, 0x4C, 0x46], "an ELF file"), ([0x1F, 0x8B], "gzip-compressed data"),
+        ([0x50, 0x4B, 0x03, 0x04], "a zip archive"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data"),
+        ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data"), ([0x42, 0x5A, 0x68], "bzip2-compressed data"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+    ]
 
     static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0
@@ -81,12 +118,20 @@ public final class ArtifactAnalysis {
     }
 
     func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+        if number == 1 {
+            inputMagic =
+                Self.magics.first { magic in
+                    bytes.count >= magic.bytes.count && zip(bytes, magic.bytes).allSatisfy { $0 == $1 }
+                }?.kind
+        }
         if Self.isBinary(bytes) {
             lastWasLog = false
             binaryLines += 1
+            inputBinaryLines += 1
             flush()
             return
         }
+        inputTextLines += 1
         // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
         let continuation = lastWasLog && bytes.count > 2 && bytes[0] == 32 && bytes[1] >= 65 && bytes[1] <= 90
         let isLog =

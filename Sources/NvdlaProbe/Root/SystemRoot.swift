@@ -331,15 +331,15 @@ public final class SystemRoot: Sendable {
         if !isLive, let entry = statTable.table(for: self).entries[path] {
             return .value(entry)
         }
+        // Device nodes in a snapshot exist only through stat.tsv; one that cannot be read leaves them unknown.
+        if !isLive && path.hasPrefix("/dev/"), let why = statTable.table(for: self).failure { return .unreadable(why) }
         let resolved = resolve(path)
         guard case .value(let inner) = resolved else { return resolved.map { _ in FileStat.placeholder } }
         if !isLive, let entry = statTable.table(for: self).entries[inner] {
             return .value(entry)
         }
         if !isLive && inner.hasPrefix("/dev/") {
-            // Device nodes in a snapshot exist only through stat.tsv; a stat.tsv that cannot be read leaves them
-            // unknown, not absent.
-            if let why = statTable.table(for: self).failure { return .unreadable(why) }
+            // Device nodes in a snapshot exist only through stat.tsv.
             return .missing
         }
         var st = Glibc.stat()
