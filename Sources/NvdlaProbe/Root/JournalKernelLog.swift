@@ -29,8 +29,9 @@ enum JournalKernelLog {
         }
         guard opened >= 0, let journal else { return ErrnoClass.result(-opened) }
         defer { sd_journal_close(journal) }
-        if sd_journal_has_runtime_files(journal) <= 0 && sd_journal_has_persistent_files(journal) <= 0 {
-            return files == nil && systemJournalExists() ? .unreadable(.permission) : .missing
+        // The system journal opened with no file in it: none could be opened (no group access) or there is none.
+        if files == nil && sd_journal_has_runtime_files(journal) <= 0 && sd_journal_has_persistent_files(journal) <= 0 {
+            return systemJournalExists() ? .unreadable(.permission) : .missing
         }
         _ = sd_journal_set_data_threshold(journal, messageCap)
         guard sd_journal_add_match(journal, "_TRANSPORT=kernel", 0) >= 0 else { return .unreadable(.io) }
