@@ -63,7 +63,14 @@ final class BeneathOpener: Sendable {
         var directory = rootDescriptor
         for part in parts.dropLast() {
             let next = openat(directory, part, nvdla_o_path | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let code = errno
+            var code = errno
+            // O_PATH | O_DIRECTORY on a symlink fails with ENOTDIR: say it was a link, as openat2 does.
+            var st = stat()
+            if next < 0 && code == ENOTDIR && fstatat(directory, part, &st, AT_SYMLINK_NOFOLLOW) == 0
+                && (st.st_mode & S_IFMT) == S_IFLNK
+            {
+                code = ELOOP
+            }
             if directory != rootDescriptor { close(directory) }
             guard next >= 0 else {
                 errno = code
