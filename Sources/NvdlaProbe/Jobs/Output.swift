@@ -52,10 +52,14 @@ public final class StandardStream: @unchecked Sendable {
         return failure
     }
 
-    /// Marks the stream failed with `code` without writing (a descriptor that was closed at start).
-    func fail(_ code: Int32) {
+    /// The descriptor was closed when the process started (it now holds `/dev/null`): the first write fails with
+    /// `EBADF`; a command that writes nothing there is not affected.
+    private var closedAtStart = false
+
+    /// Marks the descriptor closed at start.
+    func markClosed() {
         lock.lock()
-        if failure == nil { failure = code }
+        closedAtStart = true
         lock.unlock()
     }
 
@@ -64,6 +68,10 @@ public final class StandardStream: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard failure == nil else { return }
+        if closedAtStart {
+            if !text.isEmpty { failure = EBADF }
+            return
+        }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

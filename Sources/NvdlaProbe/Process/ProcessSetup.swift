@@ -23,8 +23,8 @@ public enum ProcessSetup {
     }
 
     /// A descriptor 0–2 that is closed at start is opened on `/dev/null`, so no file the command opens later can
-    /// take its number (a report written "to stdout" would land in a bundle); a closed stdout still fails every
-    /// write with `EBADF`.
+    /// take its number (a report written "to stdout" would land in a bundle); a write to a closed stdout still
+    /// fails with `EBADF`.
     static func reserveStandardDescriptors() {
         for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
             let opened = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
@@ -32,8 +32,8 @@ public enum ProcessSetup {
                 dup2(opened, descriptor)
                 close(opened)
             }
-            if descriptor == 1 { StandardStream.output.fail(EBADF) }
-            if descriptor == 2 { StandardStream.error.fail(EBADF) }
+            if descriptor == 1 { StandardStream.output.markClosed() }
+            if descriptor == 2 { StandardStream.error.markClosed() }
         }
     }
 
