@@ -49,8 +49,17 @@ int nvdla_install_termination_handler(int notify_fd) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
+    sigset_t unblock;
+    sigemptyset(&unblock);
     for (unsigned i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        struct sigaction old;
+        // nohup leaves SIGHUP ignored: keep it so.
+        if (numbers[i] == SIGHUP && sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
         if (sigaction(numbers[i], &action, NULL) != 0) return -1;
+        sigaddset(&unblock, numbers[i]);
     }
-    return 0;
+    // A launcher may have left them blocked (a mask is inherited across exec): unblock them.
+    return sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
+
+int nvdla_termination_requested(void) { return signals_seen > 0; }

@@ -19,9 +19,13 @@ extern const int nvdla_o_path;
 /// kernels before 5.6).
 int nvdla_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve);
 
-/// Installs one handler for SIGINT, SIGTERM and SIGHUP: the first signal writes its number as one byte to
-/// `notify_fd` (a pipe a cleanup thread reads); a second signal calls _exit(128 + signal) at once.
-/// Returns 0, or -1 with errno.
+/// Installs one handler for SIGINT, SIGTERM and SIGHUP (not SIGHUP when it is ignored, as under nohup) and
+/// unblocks them (a launcher's blocked mask is inherited across exec): the first signal writes its number as one
+/// byte to `notify_fd` (a pipe a cleanup thread reads); a second signal calls _exit(128 + signal) at once.
+/// Call before any other thread starts. Returns 0, or -1 with errno.
 int nvdla_install_termination_handler(int notify_fd);
+
+/// Whether a terminating signal has arrived (long loops stop early instead of racing the cleanup).
+int nvdla_termination_requested(void);
 
 #endif

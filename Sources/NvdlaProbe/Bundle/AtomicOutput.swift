@@ -24,7 +24,12 @@ struct AtomicOutput {
     }
 
     /// Creates the temporary file, lets `fill` write to its descriptor, syncs it and moves it into place.
-    func write(_ fill: (Int32) throws -> Void) throws {
+    ///
+    /// With `keepRegistered`, the file in place stays in `CleanupRegistry` (moved there under the registry's lock, so
+    /// no signal finds it in neither place) and the token is returned: the caller releases it once the result is
+    /// whole (a bundle is whole once its map is written too).
+    @discardableResult
+    func write(keepRegistered: Bool = false, _ fill: (Int32) throws -> Void) throws -> CleanupRegistry.Token? {
         try precheck()
         let directory = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
@@ -38,8 +43,10 @@ struct AtomicOutput {
         let cleanup = CleanupRegistry.register(temporary)
         var committed = false
         defer {
-            if !committed { unlink(temporary) }
-            CleanupRegistry.release(cleanup)
+            if !committed {
+                unlink(temporary)
+                CleanupRegistry.release(cleanup)
+            }
         }
         do {
             fchmod(fd, 0o600)
@@ -53,20 +60,29 @@ struct AtomicOutput {
             throw error
         }
         try precheck()
-        if force {
-            guard rename(temporary, destination) == 0 else {
-                throw BundleError("cannot move into place \(destination): \(String(cString: strerror(errno)))")
+        var failure: BundleError?
+        CleanupRegistry.commit(cleanup, as: keepRegistered ? destination : nil) {
+            if force {
+                guard rename(temporary, destination) == 0 else {
+                    failure = BundleError(
+                        "cannot move into place \(destination): \(String(cString: strerror(errno)))")
+                    return false
+                }
+            } else {
+                guard link(temporary, destination) == 0 else {
+                    failure = BundleError(
+                        errno == EEXIST
+                            ? "\(destination) exists; use --force to replace it"
+                            : "cannot move into place \(destination): \(String(cString: strerror(errno)))")
+                    return false
+                }
+                unlink(temporary)
             }
-        } else {
-            guard link(temporary, destination) == 0 else {
-                throw BundleError(
-                    errno == EEXIST
-                        ? "\(destination) exists; use --force to replace it"
-                        : "cannot move into place \(destination): \(String(cString: strerror(errno)))")
-            }
-            unlink(temporary)
+            return true
         }
+        if let failure { throw failure }
         committed = true
+        return keepRegistered ? cleanup : nil
     }
 
     /// Writes `bytes` atomically.

@@ -38,6 +38,15 @@ public enum CleanupRegistry {
         state.lock.unlock()
     }
 
+    /// Runs `move` (a rename or link of the registered temporary file into place) holding the registry's lock, so
+    /// a signal's cleanup sees the file either before or after the move; then the registration follows the file to
+    /// `destination`, or, with nil or a failed move, is dropped.
+    public static func commit(_ token: Token, as destination: String?, _ move: () -> Bool) {
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        if move() { state.paths[token.id] = destination }
+    }
+
     /// Forgets every registration of `path` (for a path handed from the code that created it to its owner).
     public static func forget(_ path: String) {
         state.lock.lock()
@@ -61,9 +70,9 @@ public enum CleanupRegistry {
     }
 
     /// Removes a file, or a directory and everything in it, without following symlinks; retried while a writer
-    /// that has not stopped yet adds entries.
+    /// that has not seen the signal yet (`ProcessSetup.interrupted`) adds entries.
     static func remove(_ path: String) {
-        for _ in 0..<5 {
+        for attempt in 0..<200 {
             var st = stat()
             guard lstat(path, &st) == 0 else { return }
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -71,6 +80,7 @@ public enum CleanupRegistry {
             } else {
                 unlink(path)
             }
+            if attempt > 0 { usleep(10_000) }
         }
     }
 }

@@ -7,13 +7,19 @@ import Foundation
 
 /// What the process does before any command runs: standard descriptors that are safe to write, SIGPIPE ignored
 /// (a closed pipe becomes `EPIPE`, reported by `StandardStream`), and a SIGINT/SIGTERM/SIGHUP handler that removes
-/// what `CleanupRegistry` holds and exits 128 + the signal (130, 143, 129); a second signal exits at once.
+/// what `CleanupRegistry` holds and exits 128 + the signal (130, 143, 129); a second signal exits at once. The
+/// three signals are unblocked (a launcher's blocked mask is inherited); a SIGHUP ignored at start (`nohup`) stays
+/// ignored.
 ///
 /// `watch` replaces the handler for its own signals (`SignalPipe`): SIGHUP re-checks there, SIGTERM/SIGINT end it
 /// after the check in progress, which finishes its own temporary files.
 public enum ProcessSetup {
     /// Exit status after `signal`: 128 + its number, the shell's convention.
     public static func exitStatus(forSignal signal: Int32) -> Int32 { 128 + signal }
+
+    /// Whether SIGINT, SIGTERM or SIGHUP has arrived: loops that create files (unpacking a bundle) stop at once
+    /// rather than race the cleanup.
+    public static var interrupted: Bool { nvdla_termination_requested() != 0 }
 
     /// Prepares the process; call once, first thing in `main`.
     public static func install() {
