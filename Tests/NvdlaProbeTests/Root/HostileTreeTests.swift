@@ -20,7 +20,8 @@ struct HostileTreeTests {
         }
     }
 
-    @Test("a directory swapped for a symlink after resolution is not followed out of the root", arguments: [false, true])
+    @Test(
+        "a directory swapped for a symlink after resolution is not followed out of the root", arguments: [false, true])
     func swappedAfterResolve(walk: Bool) throws {
         let temp = TemporaryDirectory()
         temp.write("inside\n", at: "root/sys/devices/x/attr")
@@ -69,7 +70,8 @@ struct HostileTreeTests {
         try FileManager.default.removeItem(atPath: copy + "/proc")
         let report = Fixtures.check(copy)
         #expect(report.facts.bool("root.proc.present") == false)
-        if case .unreadable(.unsupported, "/proc/cmdline")? = report.facts["memory.cma.cmdline_bytes"] {} else {
+        if case .unreadable(.unsupported, "/proc/cmdline")? = report.facts["memory.cma.cmdline_bytes"] {
+        } else {
             Issue.record("cmdline: \(String(describing: report.facts["memory.cma.cmdline_bytes"]))")
         }
         // cma= cannot be known, so neither "cma= overrides" nor "the reservation failed" is claimed.
