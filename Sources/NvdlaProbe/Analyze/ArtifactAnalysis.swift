@@ -38,6 +38,7 @@ public final class ArtifactAnalysis {
     var inputBinaryLines: Int64 = 0
     var inputTextLines: Int64 = 0
     var inputMagic: String?
+    var inputLogLinesBefore: Int64 = 0
 
     /// `user@host:~$ cmd`, `$ cmd`, `dir$ cmd`, `root@host:/# cmd`.
     static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
@@ -89,13 +90,15 @@ public final class ArtifactAnalysis {
         inputBinaryLines = 0
         inputTextLines = 0
         inputMagic = nil
+        inputLogLinesBefore = kernelLogLines
     }
 
-    /// An input is binary when its first bytes name a binary format or most of its lines are binary.
+    /// An input is binary when its first bytes name a binary format, or when most of its lines are binary and
+    /// none is a kernel-log line (a log with binary junk pasted around it is still a log).
     func endInput() {
         if let magic = inputMagic {
             binaryInputs.append((input, magic))
-        } else if inputBinaryLines > 0 && inputBinaryLines >= inputTextLines {
+        } else if inputBinaryLines > 0 && inputBinaryLines >= inputTextLines && kernelLogLines == inputLogLinesBefore {
             binaryInputs.append((input, "binary data"))
         }
     }
