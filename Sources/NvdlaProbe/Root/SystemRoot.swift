@@ -105,7 +105,8 @@ public final class SystemRoot: Sendable {
     }
 
     private func readMetaUnchecked(_ inner: String, cap: Int) -> ReadResult<[UInt8]> {
-        guard case .value(let resolved) = resolveInTree(inner, followLast: true, onLink: nil) else { return .missing }
+        let resolution = resolveInTree(inner, followLast: true, onLink: nil)
+        guard case .value(let resolved) = resolution else { return resolution.map { _ in [] } }
         return readOpened(resolved, cap: cap).map(\.bytes)
     }
 
