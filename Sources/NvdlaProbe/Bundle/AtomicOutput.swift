@@ -34,13 +34,16 @@ struct AtomicOutput {
         let directory = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else {
+        // Created and registered in one step: removed on SIGINT/SIGTERM/SIGHUP until it is in place or unlinked.
+        var fd: Int32 = -1
+        let created = CleanupRegistry.create {
+            fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+            guard fd >= 0 else { return nil }
+            return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        guard let (temporary, cleanup) = created else {
             throw BundleError("cannot create a file beside \(destination): \(String(cString: strerror(errno)))")
         }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // Removed on SIGINT/SIGTERM/SIGHUP until it is in place or unlinked.
-        let cleanup = CleanupRegistry.register(temporary)
         var committed = false
         defer {
             if !committed {

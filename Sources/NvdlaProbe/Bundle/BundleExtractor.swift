@@ -44,8 +44,14 @@ enum BundleExtractor {
         guard pread(fd, &magic, 2, 0) == 2, magic == [0x1F, 0x8B] else {
             throw BundleError("not a gzip-compressed tar archive (bundles are .tar.gz)")
         }
-        let directory = try makePrivateDirectory(parent ?? NSTemporaryDirectory())
-        let cleanup = CleanupRegistry.register(directory)
+        var failure = BundleError("cannot create a private temporary directory")
+        let created = CleanupRegistry.create {
+            do { return try makePrivateDirectory(parent ?? NSTemporaryDirectory()) } catch {
+                failure = error
+                return nil
+            }
+        }
+        guard let (directory, cleanup) = created else { throw failure }
         do {
             try unpack(fd: fd, into: directory, limits: limits)
         } catch {

@@ -16,10 +16,13 @@ public enum TextfileWriter {
             return "\(directory): not a directory"
         }
         let temporary = "\(directory)/.\(name).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { return "\(temporary): \(String(cString: strerror(errno)))" }
-        // Removed on SIGINT/SIGTERM/SIGHUP until renamed or unlinked.
-        let cleanup = CleanupRegistry.register(temporary)
+        // Created and registered in one step: removed on SIGINT/SIGTERM/SIGHUP until renamed or unlinked.
+        var fd: Int32 = -1
+        let created = CleanupRegistry.create {
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            return fd >= 0 ? temporary : nil
+        }
+        guard let (_, cleanup) = created else { return "\(temporary): \(String(cString: strerror(errno)))" }
         defer { CleanupRegistry.release(cleanup) }
         let bytes = Array(text.utf8)
         var written = 0

@@ -31,6 +31,18 @@ public enum CleanupRegistry {
         return Token(id: state.next)
     }
 
+    /// Runs `make`, which creates a file or directory and returns its path (nil when it could not), and registers
+    /// the path before the registry's lock is released: a signal's cleanup finds the path either registered or not
+    /// yet created, never created and unknown (a signal between `mkdtemp` and `register` would leave it behind).
+    public static func create(_ make: () -> String?) -> (path: String, token: Token)? {
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        guard let path = make() else { return nil }
+        state.next += 1
+        state.paths[state.next] = path
+        return (path, Token(id: state.next))
+    }
+
     /// Forgets a registration: the path was removed, or it is now a result the user asked for.
     public static func release(_ token: Token) {
         state.lock.lock()
