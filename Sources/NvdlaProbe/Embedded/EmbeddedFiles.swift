@@ -5193,6 +5193,350 @@ always means a foreign toolkit.
 
     /// Every file under `Data/` (tables the probes and commands read), by path.
     static let data: [String: String] = [
-        :
+        "Data/fields.yaml": #"""
+# Data/fields.yaml — where versions and board identity show up in text people paste, and what each shape means.
+#
+# `nvdla-doctor analyze` reads every line of its input against this table (Analyze/FieldExtractor.swift). Nothing
+# here is one sample's wording: each entry is the general shape a tool prints (every jetson-stats generation,
+# jetsonInfo.py, dpkg/apt, nvcc, uname, deviceQuery, nvidia-smi, the device tree, container tags, issue templates)
+# or the way people write a version next to its name ("JetPack 5.1.2", "TensorRT: 8.5.2.2", "| CUDA | 12.2 |").
+#
+# Ranks say how much a value can be trusted; a fact takes the value of the highest rank seen, the first one on a tie:
+#   3  the file or tool that owns the value (/etc/nv_tegra_release, the dpkg database, nvcc, uname, the device tree)
+#   2  a summary tool or a form filled in from one (jetson_release, jtop, jetsonInfo.py, deviceQuery, issue templates)
+#   1  a person's words (prose, comments)
+# A value found on a prose or comment line never ranks above 1, except fixed machine formats (`machine: true`) that
+# people paste as comments (`# R32 (release), REVISION: 5.1` under a `# ` prefix).
+# A shape marked `alternatives: true` lists choices (apt-cache show of several candidates): when it gives one fact
+# two values, the fact stays unknown.
+#
+# Value kinds (FieldValue.swift): version (digits and dots; a Debian suffix such as -1+cuda11.4 or -b17 is dropped),
+# l4t (R32.5.1, 32.5.1, 35.4.1-20230801124926 → 32.5.1 …), pnumber (p3701-0005, P2888-0001, 3767-0000 → lower case
+# with a p), soc (tegra194, tegra23x → tegra234, t210 → tegra210), kernel (a release such as 5.10.120-tegra),
+# board (a board name; placeholders such as **MISSING** or UNKNOWN are no value), text.
+#
+# Sources for the formats: jetson_stats (rbonghi/jetson_stats, jtop/core/jetson_variables.py and
+# jtop/jetson_release.py across 1.x–4.x), jetsonUtilities (jetsonhacks/jetsonUtilities jetsonInfo.py), Debian
+# dpkg-query and apt output formats, NVIDIA CUDA samples deviceQuery, nvidia-smi, /etc/nv_tegra_release as L4T
+# writes it (Docs/platform.md), and the corpus under Tests/Corpus (real pastes, each with its URL).
+schema: 1
+
+# A name and a value: `Name: value`, `Name = value`, `| Name | value |`, `**Name**: value`, `- Name: value`,
+# `Name value`, `Name version value`, `[Name value]` — names are matched whole and case-insensitively; the value must
+# have the field's kind. One regular expression per field is built from these (FieldTable.swift).
+fields:
+  - fact: versions.l4t
+    names: ["l4t", "l4t version", "l4t release", "linux for tegra", "jetson linux", "bsp version", "l4t bsp version"]
+    value: l4t
+  - fact: versions.jetpack
+    names: ["jetpack", "jetpack version", "jetpack sdk", "jetpack release", "nvidia jetpack"]
+    value: jetpack
+  - fact: versions.tensorrt
+    names: ["tensorrt", "tensorrt version", "trt version", "nvidia tensorrt"]
+    value: version
+  - fact: versions.cudnn
+    names: ["cudnn", "cudnn version"]
+    value: version
+  - fact: versions.cuda
+    names: ["cuda", "cuda version", "cuda toolkit", "cuda toolkit version", "cuda runtime version", "cuda driver version"]
+    value: version
+  - fact: platform.module
+    names: ["p-number", "p number", "module", "board(s)", "board id", "boardids", "part number"]
+    value: pnumber
+    rank: 3
+  - fact: platform.soc
+    names: ["soc", "soc family", "soc name", "chip"]
+    value: soc
+  - fact: platform.model
+    names: ["model", "hardware model", "hardware platform", "hardware", "device", "board", "machine", "module",
+            "platform", "jetson model", "device model", "target"]
+    value: board
+  - fact: identity.cuda_arch
+    names: ["cuda arch bin", "cuda architecture", "cuda gpu architecture", "cuda gpu architecture (arch_bin)",
+            "cuda capability major/minor version number", "compute capability"]
+    value: version
+
+# Fixed formats. `literals`: lower-case strings one of which must be on the line before `match` is tried.
+shapes:
+  # /etc/nv_tegra_release: `# R35 (release), REVISION: 4.1, GCID: …, BOARD: t186ref, …`
+  - id: nv-tegra-release
+    literals: ["(release)"]
+    match: 'R(?<major>\d{2})\s*\(release\),\s*REVISION:\s*(?<revision>\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{major}.{revision}"}
+    rank: 3
+    machine: true
+  - id: nv-tegra-release-board
+    literals: ["board: t"]
+    match: 'BOARD:\s*(?<board>t\d{3})ref'
+    set: {identity.board_config: "{board}"}
+    rank: 3
+    machine: true
+  # jetson-stats 1.x–3.x and jetsonInfo.py: `Jetpack 4.5.1 [L4T 32.5.1]`, `L4T 32.4.3 [ JetPack 4.4 ]` — the generic
+  # fields above read both halves.
+  # nvcc --version: `Cuda compilation tools, release 11.4, V11.4.315`
+  - id: nvcc
+    literals: ["cuda compilation tools"]
+    match: 'Cuda compilation tools, release (?<short>\d+\.\d+), V(?<full>\d+\.\d+\.\d+)'
+    set: {versions.cuda: "{full}"}
+    rank: 3
+    machine: true
+  # uname -a / -r, /proc/version, hostnamectl `Kernel: Linux …`, jtop `Release: …`: a Jetson kernel release names tegra
+  # or l4t in its local version (5.10.120-tegra, 4.9.337-l4t-r32.7.4+g…, 5.15.148-l4t-r36.4-1012.12+g…).
+  - id: kernel-release
+    literals: ["tegra", "l4t"]
+    match: '(?<![\w.-])(?<kernel>[2-7]\.\d+\.\d+(?:-[\w.+]*)?-(?:tegra|l4t)(?:[-\w.+~]*)?)(?![\w.+-])'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 3
+    machine: true
+  # Any other kernel release after uname/hostnamectl/proc-version words (a non-Jetson kernel tells what the system is).
+  - id: kernel-release-other
+    literals: ["linux version ", "kernel: linux ", "kernel version", "release:"]
+    match: '(?:Linux version|Kernel: Linux|Kernel Version:?|^\s*-?\s*Release:)\s+(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*)'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 2
+    machine: true
+  - id: uname-a
+    literals: ["linux "]
+    match: '^\s*Linux \S+ (?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*) #\d+'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 3
+    machine: true
+  # Package lists: dpkg -l rows, apt list rows, apt show / apt-cache show records (package: the packages table below).
+  - id: dpkg-row
+    literals: ["ii ", "hi ", "iu ", "if "]
+    match: '^\s*(?:ii|hi|iU|iF)\s+(?<package>[a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(?<version>\d[^\s]*)\s+(?<arch>\S+)'
+    package: true
+    rank: 3
+    machine: true
+  - id: apt-list-row
+    literals: ["[installed"]
+    match: '^\s*(?<package>[a-z0-9][a-z0-9.+-]*)/\S+\s+(?:\d+:)?(?<version>\d\S*)\s+(?<arch>\S+)\s+\[installed'
+    package: true
+    rank: 3
+    machine: true
+  - id: apt-show-package
+    literals: ["package:"]
+    match: '^\s*Package:\s*(?<package>[a-z0-9][a-z0-9.+-]*)\s*$'
+    opens: package
+    rank: 2
+    machine: true
+  - id: apt-show-version
+    literals: ["version:"]
+    match: '^\s*Version:\s*(?:\d+:)?(?<version>\d\S*)\s*$'
+    closes: package
+    package: true
+    alternatives: true
+    rank: 2
+    machine: true
+  # APT sources name the SoC and L4T branch: `https://repo.download.nvidia.com/jetson/t210 r32.5/main`
+  - id: apt-source
+    literals: ["repo.download.nvidia.com/jetson/"]
+    match: 'repo\.download\.nvidia\.com/jetson/(?<board>t\d{3}) r(?<branch>\d{2}\.\d+)'
+    set: {identity.board_config: "{board}"}
+    rank: 3
+    machine: true
+  # Library file names carry the full version: libnvinfer.so.8.5.2, libcudnn.so.8.6.0, libcudart.so.11.4.298
+  - id: libnvinfer-file
+    literals: ["libnvinfer.so."]
+    match: 'libnvinfer\.so\.(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])'
+    set: {versions.tensorrt: "{version}"}
+    rank: 3
+    machine: true
+  - id: libcudnn-file
+    literals: ["libcudnn.so."]
+    match: 'libcudnn\.so\.(?<version>\d+\.\d+\.\d+)(?![\d.])'
+    set: {versions.cudnn: "{version}"}
+    rank: 3
+    machine: true
+  # NvInferVersion.h / cudnn_version.h defines: `#define NV_TENSORRT_MAJOR 8` … assembled by FieldExtractor.
+  - id: tensorrt-define
+    literals: ["nv_tensorrt_"]
+    match: '#\s*define\s+NV_TENSORRT_(?<part>MAJOR|MINOR|PATCH|BUILD)\s+(?<number>\d+)'
+    assemble: versions.tensorrt
+    rank: 3
+    machine: true
+  - id: cudnn-define
+    literals: ["cudnn_"]
+    match: '#\s*define\s+CUDNN_(?<part>MAJOR|MINOR|PATCHLEVEL)\s+(?<number>\d+)'
+    assemble: versions.cudnn
+    rank: 3
+    machine: true
+  # Python: `tensorrt.__version__` printed, or the module's banner.
+  - id: python-tensorrt-repr
+    literals: ["__version__"]
+    match: '(?:tensorrt|trt)\.__version__\s*(?:\)|\s)*[=:>\s]*[''"]?(?<version>\d+\.\d+\.\d+(?:\.\d+)?)[''"]?'
+    set: {versions.tensorrt: "{version}"}
+    rank: 3
+    machine: true
+  # deviceQuery: `CUDA Driver Version / Runtime Version   10.2 / 10.0`, `CUDA Capability Major/Minor version number: 8.7`
+  - id: devicequery-versions
+    literals: ["cuda driver version / runtime version"]
+    match: 'CUDA Driver Version / Runtime Version\s+(?<driver>\d+\.\d+)\s*/\s*(?<runtime>\d+\.\d+)'
+    set: {versions.cuda: "{driver}"}
+    rank: 2
+    machine: true
+  - id: devicequery-gpu
+    literals: ["device 0: "]
+    match: 'Device 0: "(?<gpu>[^"]+)"'
+    set: {identity.gpu_name: "{gpu}"}
+    rank: 2
+    machine: true
+  # nvidia-smi header: `NVIDIA-SMI 540.4.0   Driver Version: 540.4.0   CUDA Version: 12.6` (the generic CUDA field reads
+  # the CUDA part; the driver tells a Jetson (540.x on JetPack 6) from a desktop only together with other evidence).
+  # Device tree: compatible strings (NUL separators often lost in a paste) and the Tegra chip id.
+  - id: dt-compatible-pnumber
+    literals: ["nvidia,p"]
+    match: 'nvidia,p(?<module>\d{4}-\d{4})(?![\d+-])'
+    set: {platform.module: "p{module}"}
+    rank: 3
+    machine: true
+    every: true
+  - id: dt-compatible-soc
+    literals: ["nvidia,tegra"]
+    match: 'nvidia,(?<soc>tegra\d{3})'
+    set: {platform.soc: "{soc}"}
+    rank: 3
+    machine: true
+  - id: tegra-chip-id
+    literals: ["chip_id", "chip id", " - id:"]
+    match: '(?:tegra_chip_id\s*[=:]?\s*|chip[ _]id\s*[=:]\s*|- ID:\s*)(?<id>\d{2})\b'
+    set: {identity.chip_id: "{id}"}
+    rank: 2
+    machine: true
+  # jetson-stats 2.x: `Module: P2888-0001 - Board: P2822-0000`; the generic module field reads the first P-number.
+  # Board names anywhere in output: `NVIDIA Jetson AGX Orin Developer Kit`, `Jetson Nano Developer Kit`, jtop's
+  # `NVIDIA Jetson Xavier NX (Developer Kit Version)`, `nvidia,jetson-nano` style compatibles are covered by boards below.
+  - id: board-name
+    literals: ["jetson "]
+    match: '(?<board>(?:NVIDIA )?Jetson (?:AGX |IGX )?(?:Orin|Xavier|Nano|TX1|TX2|Thor|NANO)[\w ()\[\]/.-]*)'
+    set: {platform.model: "{board}"}
+    rank: 2
+  # Container images: `nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime` (a TensorRT version), `l4t-jetpack:r36.2.0`,
+  # `l4t-base:r32.4.3`, `dustynv/ros:humble-…-l4t-r35.4.1`, `dustynv/pytorch:2.1-r36.2.0` (an L4T release).
+  - id: image-l4t-tensorrt
+    literals: ["l4t-tensorrt:r"]
+    match: 'l4t-tensorrt:r(?<version>\d+\.\d+(?:\.\d+)?)'
+    set: {container.tensorrt: "{version}", container.image: "l4t-tensorrt"}
+    rank: 2
+    machine: true
+  - id: image-l4t-release
+    literals: [":r3", "-r3", "l4t-r3"]
+    match: '(?<image>[\w.-]+/[\w./-]*|l4t-[\w-]+):(?:[\w.-]*?-)?(?:l4t-)?r(?<l4t>3\d\.\d+(?:\.\d+)?)(?![\d.])'
+    set: {container.l4t: "{l4t}", container.image: "{image}"}
+    rank: 2
+    machine: true
+    every: true
+  # What says the text comes from something that is not a Jetson: another CPU architecture, a desktop or datacentre
+  # GPU and its driver, or the open-source NVDLA (nv_full/nv_small RTL on an FPGA, the QEMU virtual platform, RISC-V
+  # boards, with the opendla kernel driver and the nvdla_compiler/nvdla_runtime tools of github.com/nvdla/sw).
+  - id: cpu-architecture
+    literals: ["x86_64", "riscv64", "amd64", "i686", "ppc64le"]
+    match: '(?<![\w-])(?<arch>x86_64|riscv64|amd64|i686|ppc64le)(?![\w-])'
+    set: {identity.arch: "{arch}"}
+    rank: 2
+    machine: true
+  - id: open-nvdla
+    literals: ["opendla", "nvdla_runtime", "nvdla_compiler", "initialized nvdla", "nv_full", "nv_small", "dla_test",
+               "enter:dla_", "nvdla_wrapper", "nvdla.ko"]
+    match: '(?<marker>opendla|(?<![\w-])nvdla_(?:runtime|compiler)(?![\w.-])|\[drm\] Initialized nvdla|nv_full|nv_small|DLA_TEST|Enter:\s*dla_\w+|nvdla_wrapper|(?<![\w-])nvdla\.ko)'
+    set: {identity.open_nvdla: "{marker}"}
+    rank: 2
+    machine: true
+  - id: desktop-gpu
+    literals: ["tesla ", "geforce", "quadro", "nvidia rtx", "nvidia a", "nvidia h", "nvrm: gpu", "nvidia l"]
+    match: '(?<gpu>Tesla [A-Z]\d+\w*|GeForce \w+(?: \w+)?|Quadro \w+|NVIDIA (?:RTX |[AHL])\d+\w*|NVRM: GPU\d)'
+    set: {identity.desktop_gpu: "{gpu}"}
+    rank: 2
+
+# Bare values under a command that printed them (`$ python3 -c 'import tensorrt; print(tensorrt.__version__)'` then
+# `8.5.2.2`). `command` is matched against the prompt line; `value` is the output line's content, whole.
+sections:
+  - section: tensorrt-version
+    command: 'tensorrt(?:\s+as\s+trt)?\s*;?.*__version__|trt\.__version__|tensorrt\.__version__'
+    fact: versions.tensorrt
+    value: version
+    rank: 3
+  - section: dt-model
+    command: '(?:/proc/device-tree|/sys/firmware/devicetree/base)/model'
+    fact: platform.model
+    value: board
+    rank: 3
+  - section: kernel-release
+    command: '\buname\s+-r\b|/proc/sys/kernel/osrelease'
+    fact: versions.kernel_release
+    value: kernel
+    rank: 3
+  - section: nv-tegra-release
+    command: '/etc/nv_tegra_release'
+    fact: versions.l4t
+    value: l4t
+    rank: 3
+  - section: jetpack-version
+    command: 'dpkg-query\s+--showformat=.*nvidia-jetpack|apt-cache\s+policy\s+nvidia-jetpack'
+    fact: versions.jetpack
+    value: jetpack
+    rank: 3
+
+# Package names → facts (dpkg, apt list, apt show). `version` is read from the package's version string; `name`
+# takes it from the package name (cuda-cudart-11-4 → 11.4: CUDA component packages have their own version numbers).
+packages:
+  - match: '^nvidia-l4t-core$'
+    fact: versions.l4t
+    version: l4t
+    rank: 3
+  - match: '^nvidia-l4t-(?!jetson-multimedia-api|cudadebuggingsupport|dla-compiler$)[a-z0-9-]+$'
+    fact: versions.l4t
+    version: l4t
+    rank: 2
+  - match: '^nvidia-jetpack$'
+    fact: versions.jetpack
+    version: version
+    rank: 3
+  - match: '^(?:tensorrt|libnvinfer\d+|libnvinfer-bin|python3-libnvinfer|libnvinfer-dev)$'
+    fact: versions.tensorrt
+    version: version
+    rank: 3
+  - match: '^(?:libcudnn\d+|cudnn\d*)$'
+    fact: versions.cudnn
+    version: version
+    rank: 3
+  - match: '^cuda-(?:toolkit|runtime|cudart|nvcc|libraries|compiler)-(?<major>\d+)-(?<minor>\d+)$'
+    fact: versions.cuda
+    name: '{major}.{minor}'
+    rank: 3
+  - match: '^cuda-(?<major>\d+)-(?<minor>\d+)$'
+    fact: versions.cuda
+    name: '{major}.{minor}'
+    rank: 3
+
+# What a board name, a CUDA architecture, a chip id or a BOARD config tells about the SoC and the DLA count
+# (Docs/platform.md, "Modules": AGX Xavier / Xavier NX 2, AGX Orin 2, Orin NX 16GB 2, Orin NX 8GB 1, Orin Nano, Nano,
+# TX1, TX2 and Thor 0). The longest board name found in the text wins.
+boards:
+  - {name: "agx orin", soc: tegra234, dla: 2}
+  - {name: "igx orin", soc: tegra234, dla: 2}
+  - {name: "orin agx", soc: tegra234, dla: 2}
+  - {name: "orin nx", soc: tegra234, memory: {"8gb": 1, "8 gb": 1, "16gb": 2, "16 gb": 2}}
+  - {name: "orin nano", soc: tegra234, dla: 0}
+  - {name: "orin", soc: tegra234}
+  - {name: "agx xavier", soc: tegra194, dla: 2}
+  - {name: "xavier agx", soc: tegra194, dla: 2}
+  - {name: "xavier nx", soc: tegra194, dla: 2}
+  - {name: "xavier", soc: tegra194, dla: 2}
+  - {name: "tx2 nx", soc: tegra186, dla: 0}
+  - {name: "tx2", soc: tegra186, dla: 0}
+  - {name: "tx1", soc: tegra210, dla: 0}
+  - {name: "tegra x1", soc: tegra210, dla: 0}
+  - {name: "nano", soc: tegra210, dla: 0}
+  - {name: "thor", soc: tegra264, dla: 0}
+cuda_arch: {"5.3": tegra210, "6.2": tegra186, "7.2": tegra194, "8.7": tegra234}
+chip_ids: {"33": tegra210, "24": tegra186, "25": tegra194, "35": tegra234}
+board_configs: {t210: tegra210, t194: tegra194, t234: tegra234}
+# SoCs whose every module has the same number of DLA cores.
+soc_dla: {tegra210: 0, tegra186: 0, tegra194: 2, tegra264: 0}
+# Module P-number families → SoC (Docs/platform.md, "Modules").
+module_socs: {p3701: tegra234, p3767: tegra234, p3834: tegra264, p2888: tegra194, p3668: tegra194, p2972: tegra194,
+  p3448: tegra210, p2180: tegra210, p3310: tegra186, p3489: tegra186, p3636: tegra186}
+"""#,
     ]
 }

@@ -1,0 +1,10 @@
+extension FactCatalogue {
+    /// Facts only `analyze` sets, from pasted text (`Data/fields.yaml`, Analyze/IdentityFacts.swift).
+    static let artifactFacts: [FactSpec] = [
+        FactSpec("container.l4t", .version, "analyze input", "L4T release of a container image named in the text"),
+        FactSpec("container.tensorrt", .version, "analyze input", "TensorRT version of an l4t-tensorrt image tag"),
+        FactSpec("container.image", .string, "analyze input", "The container image that tag belongs to"),
+        FactSpec("platform.foreign", .string, "analyze input", "What shows a system that is not a Jetson"),
+        FactSpec("platform.not_jetson", .bool, "analyze input", "The text comes from a system that is not a Jetson"),
+    ]
+}
