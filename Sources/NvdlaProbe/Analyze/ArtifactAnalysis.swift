@@ -118,6 +118,10 @@ public final class ArtifactAnalysis {
             }
             flush()
             fields.endSection()
+            // Machine text quoted inline (`error while loading …`) is matched; the sentence around it is not a log.
+            if content.contains(96) {
+                scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
+            }
             readFields(content, cls, number)
             proseLines += 1
         case .output:
@@ -247,6 +251,7 @@ public final class ArtifactAnalysis {
         }
         facts.set("source.artifacts", .bool(true), source: source)
         TensorRTFacts.record(tensorrt, into: &facts)
+        IdentityFacts.recordRequest(identity, into: &facts)
         // DESIGN.md: for artefacts, DLA present counts only what they show (probe successes, device nodes).
         let shown = (facts.instances["dla"] ?? []).filter {
             (facts.int("dla.\($0).log.probe_ok.count") ?? 0) > 0 || facts.bool("dla.\($0).node.ctrl.present") == true

@@ -159,7 +159,8 @@ public struct FieldTable: Sendable {
     /// `nvidia-cuda`), markdown or list decoration, an optional `version`, a separator, then a value of its kind.
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
-            name.split(separator: " ").map { escape(String($0)) }.joined(separator: #"[\s_]+"#)
+            name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
+                separator: #"[\s_-]*"#)
         }.joined(separator: "|")
         let separator = #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:is\s+|v(?=\d)|r(?=\d))?"#
         return #"(?<![\w.+/-])(?:"# + alternatives + #")(?![\w-])"# + separator + "(?<value>" + value.pattern + ")"

@@ -48,9 +48,32 @@ enum IdentityFacts {
                 facts.set(key, .string(best.value), source: best.source, raw: best.raw)
             }
         }
+        if facts.value("versions.l4t") == nil, let jetpack = facts.string("versions.jetpack"),
+            let only = ReleaseTable.l4t(forJetPack: jetpack)
+        {
+            facts.set("versions.l4t", .string(only), source: facts["versions.jetpack"]?.source ?? "", raw: "JetPack \(jetpack)")
+        }
+        if let missing = evidence.candidates["identity.not_installed"], !missing.isEmpty {
+            let names = missing.sorted { $0.order < $1.order }.map(\.value)
+            var unique: [String] = []
+            for name in names where !unique.contains(where: { $0.lowercased() == name.lowercased() }) {
+                unique.append(name)
+            }
+            facts.set("userspace.not_installed", .list(unique), source: missing[0].source, raw: missing[0].raw)
+        }
+        if let container = evidence.best("identity.container") {
+            facts.set("platform.container_hint", .string(container.value), source: container.source, raw: container.raw)
+        }
         jetson = recordIdentity(evidence, table: table, into: &facts) || jetson
         recordForeign(evidence, jetson: jetson, into: &facts)
         if jetson { SegmentRecognisers.markJetson(source: "analyze input", into: &facts) }
+    }
+
+    /// A DLA asked for in code or on a command line the TensorRT log reader did not see (`config.DLA_core = 0`,
+    /// `device="dla:0"`, `--useDLACore=0` in a pasted command).
+    static func recordRequest(_ evidence: IdentityEvidence, into facts: inout FactTable) {
+        guard facts.bool("trt.dla_requested") != true, let request = evidence.best("identity.dla_request") else { return }
+        facts.set("trt.dla_requested", .bool(true), source: request.source, raw: request.raw)
     }
 
     /// Module, board, SoC and DLA count; returns whether they show a Jetson.
@@ -82,13 +105,16 @@ enum IdentityFacts {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
         }
         // The board name: the longest family name in it (Orin NX before Orin), with the memory size where it decides.
-        let names = [model?.value, evidence.best("identity.gpu_name")?.value].compactMap { $0?.lowercased() }
+        let names = [model?.value, evidence.best("identity.gpu_name")?.value, evidence.best("identity.board_mention")?.value]
+            .compactMap { $0?.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") }
         if let (board, name) = bestBoard(names, document.boards) {
             if soc == nil { soc = (board.soc, model?.source ?? "analyze input", name) }
             if dla == nil {
                 var count = board.dla
                 if count == nil, let memory = board.memory {
-                    count = memory.first { name.contains($0.key) }?.value
+                    // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
+                    let mentions = names.filter { $0.contains(board.name) }
+                    count = memory.first { size in mentions.contains { $0.contains(size.key) } }?.value
                 }
                 if let count { dla = (count, model?.source ?? "analyze input", name) }
             }
@@ -141,6 +167,10 @@ enum IdentityFacts {
         facts.set("platform.foreign", .string(reasons.joined(separator: "; ")), source: source)
         if !jetson || evidence.has("identity.open_nvdla") {
             facts.set("platform.not_jetson", .bool(true), source: source, raw: reasons[0])
+            // A desktop GPU or an x86/RISC-V host has no Jetson DLA (the open-source NVDLA is another design).
+            if !jetson, !evidence.has("identity.open_nvdla"), facts.value("platform.dla_expected") == nil {
+                facts.set("platform.dla_expected", .int(0), source: source, raw: reasons[0])
+            }
         }
     }
 }

@@ -114,8 +114,8 @@ struct LineClassifier {
     }
 
     /// Whether `content` is a human sentence: at least three words (or a run of non-ASCII text), at most a fifth of
-    /// them numbers, versions or mixed tokens, none of them machine tokens (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a
-    /// `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field, not a sentence).
+    /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
+    /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
     static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         // Markdown bullets and numbering.
@@ -181,6 +181,16 @@ struct LineClassifier {
         }
         while i < content.count {
             let b = content[i]
+            if b == 96 {  // ` an inline code span counts as one token; one left open is machine text
+                if i > tokenStart, !judge(tokenStart, i) { return false }
+                guard let close = content[(i + 1)...].firstIndex(of: 96) else { return false }
+                tokens += 1
+                tokenIndex += 1
+                soft += 1
+                i = close + 1
+                tokenStart = i
+                continue
+            }
             if b == 32 || b == 9 {
                 if i > tokenStart, !judge(tokenStart, i) { return false }
                 tokenStart = i + 1

@@ -1208,15 +1208,20 @@ signals:
     attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
 """#),
         ("Rules/85-userspace.yaml", #"""
-# Rules/85-userspace.yaml — can applications load the DLA libraries?
+# Rules/85-userspace.yaml — can applications load and link the DLA, TensorRT and CUDA libraries?
 #
 # TensorRT's DLA path needs libnvdla_compiler.so (nvidia-l4t-dla-compiler; /usr/lib/aarch64-linux-gnu/nvidia/ on
-# JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so. In containers the NVIDIA runtime mounts them from the host;
-# when it does not, the loader prints `libnvdla_compiler.so: cannot open shared object file` and ldd `=> not found`,
-# and ONNX Runtime silently falls back to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …`
-# naming the library when the host file listed in its mount CSVs is missing.
+# JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so; libnvinfer links against the NvMedia/nvdla symbols they
+# export. In containers the NVIDIA runtime mounts the host's L4T libraries (the CSV files under
+# /etc/nvidia-container-runtime/host-files-for-container.d/ on JetPack 4–5, CDI on JetPack 6); when it does not — no
+# `--runtime nvidia`, a `docker build` without `"default-runtime": "nvidia"`, an image for another L4T release — the
+# loader prints `libX.so: cannot open shared object file`, ld prints `libX.so, needed by …, not found` or
+# `undefined reference to nvdla::…`, a mounted placeholder gives `file too short`, and ONNX Runtime silently falls back
+# to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …` naming the library when the host file
+# listed in its mount CSVs is missing. None of this is a fault of the DLA itself.
 # Check by hand:
 #   ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so* | grep -E 'nvdla|not found'
+#   docker info | grep -i runtime
 schema: 1
 rules:
   - id: NVDLA-USR-001
@@ -1236,10 +1241,78 @@ rules:
         is mounted, or copy it from that path when building the image.
       commands: ["find / -name 'libnvdla_compiler.so*' 2>/dev/null", "dpkg-query -W nvidia-l4t-dla-compiler"]
 
+  - id: NVDLA-USR-003
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.stack_lib_missing.count, gt: 0}
+    title: A CUDA, cuDNN or L4T library cannot be loaded
+    message: >-
+      The loader could not find a library of the JetPack stack ({log.stack_lib_missing.count} line(s), first:
+      "{log.stack_lib_missing.first}"). The program cannot start its GPU or DLA work; the DLA itself is not at fault.
+    evidence: [log.stack_lib_missing.first, platform.container_hint]
+    remedy:
+      summary: >-
+        On the host, install the JetPack component that ships the library (sudo apt install nvidia-jetpack, or the
+        single package such as cuda-libraries-X-Y or libcudnnN). In a container, run it with the NVIDIA runtime
+        (--runtime nvidia, or CDI on JetPack 6) so the host libraries are mounted, use an image built for the host's
+        L4T release (l4t-jetpack/l4t-tensorrt with the same rXX.Y tag), and for docker build set
+        "default-runtime": "nvidia" in /etc/docker/daemon.json.
+      commands: ["ldconfig -p | grep -E 'libcuda|libcudnn|libcublas|libnvinfer'", "head -n 1 /etc/nv_tegra_release",
+                 "docker info 2>/dev/null | grep -i runtime"]
+
+  - id: NVDLA-USR-004
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.dla_link_undefined.count, gt: 0}
+    title: Linking against TensorRT failed on missing DLA/NvMedia symbols
+    message: >-
+      The linker could not resolve symbols that libnvinfer takes from the L4T DLA/NvMedia libraries
+      ({log.dla_link_undefined.count} line(s), first: "{log.dla_link_undefined.first}"): those libraries
+      (libnvdla_compiler.so, libnvmedia*.so, libcudla.so) are not where the linker looks. Typical inside a docker
+      build, which does not get the NVIDIA runtime's mounts; the DLA itself is not at fault.
+    evidence: [log.dla_link_undefined.first, platform.container_hint]
+    remedy:
+      summary: >-
+        Build where the L4T libraries are visible: set "default-runtime": "nvidia" in /etc/docker/daemon.json and
+        restart docker before docker build, or start from an l4t-jetpack/l4t-tensorrt image of the host's L4T
+        release; on the host, install nvidia-l4t-dla-compiler and the nvidia-l4t-* packages of the running release
+        and add their directory (/usr/lib/aarch64-linux-gnu/tegra on JetPack 5, …/nvidia on JetPack 6) to the link path.
+      commands: ["ls -l /usr/lib/aarch64-linux-gnu/tegra/libnvdla* /usr/lib/aarch64-linux-gnu/nvidia/libnvdla* 2>/dev/null",
+                 "grep -s default-runtime /etc/docker/daemon.json"]
+
+  - id: NVDLA-USR-005
+    area: userspace
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: userspace.not_installed, exists: true}
+    title: JetPack libraries are not installed
+    message: >-
+      The system report says these JetPack components are not installed: {userspace.not_installed}. Without TensorRT
+      (and the CUDA and cuDNN it needs) nothing can build or run a DLA engine; the DLA hardware is not at fault.
+    evidence: [userspace.not_installed]
+    remedy:
+      summary: >-
+        Install the JetPack components for the running L4T release: sudo apt update && sudo apt install
+        nvidia-jetpack (or the single meta-packages nvidia-cuda, nvidia-cudnn8/9, nvidia-tensorrt). On a board flashed
+        with SDK Manager without the SDK components, this is expected until they are installed. In a container, use an
+        image that carries them (l4t-jetpack, l4t-tensorrt) for the host's L4T release.
+      commands: ["head -n 1 /etc/nv_tegra_release", "apt-cache policy nvidia-jetpack", "dpkg -l | grep -E 'nvinfer|cudnn|cuda-toolkit'"]
+
 signals:
+  # A DLA or TensorRT library the loader, the linker or Python could not find (or found empty: `file too short`).
   - signal: dla_lib_missing
-    literals: ["cannot open shared object", "not found", "mount error", "stat failed"]
-    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin)[\w.]*?\.so[\d.]*)(?:: cannot open shared object file| => not found)|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
+    literals: ["cannot open shared object", "not found", "mount error", "stat failed", "file too short", "cannot find -l"]
+    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin|nvonnxparser|nvparsers|nvmedia\w*)[\w.]*?\.so[\d.]*)(?::\s*cannot open shared object file|\s*=> not found|,? needed by \S+?,? not found|: file too short)|cannot find -l(?<short>nvinfer\w*|nvdla_\w+|cudla|nvonnxparser|nvparsers)\b|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
+  # The same for the rest of the JetPack stack: CUDA, cuDNN, NPP, L4T multimedia, VPI/PVA, DeepStream.
+  - signal: stack_lib_missing
+    literals: ["cannot open shared object", "not found", "file too short", "cannot find -l"]
+    match: '(?<lib>lib(?:cuda|cudart|cublas\w*|curand|cufft\w*|cusparse\w*|cusolver\w*|npp\w*|nvrtc\w*|cudnn\w*|nvrm\w*|nvos|nvbufsurf\w*|nvbuf_utils|nvjpeg|nvargus\w*|cupva\w*|nvvpi|nvds\w*|nvToolsExt|nvidia-\w+)[\w.]*?\.so[\d.]*)(?::\s*cannot open shared object file|\s*=> not found|,? needed by \S+?,? not found|: file too short)|cannot find -l(?<short>cudart|cublas\w*|cudnn\w*|cupva\w*|nvvpi)\b'
+  # libnvinfer linked without the L4T libraries that define its DLA/NvMedia symbols.
+  - signal: dla_link_undefined
+    literals: ["undefined reference to"]
+    match: 'undefined reference to [`''](?<symbol>nvdla::[\w:~]+|NvMedia\w+|cudla\w+|NvRm\w+|cupva\w+)'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -4703,8 +4776,9 @@ release is older than the tooling's flags assume); the DLA, its driver and the k
 Area: userspace · Severity: error
 
 ## What it means
-The dynamic loader printed `lib…: cannot open shared object file` (or ldd `=> not found`) for a DLA or
-TensorRT library — most often `libnvdla_compiler.so`. TensorRT then cannot use the DLA; ONNX Runtime cannot load
+The dynamic loader or the linker reported a DLA or TensorRT library missing — `lib…: cannot open shared object
+file`, ldd `=> not found`, ld `…, needed by …, not found`, or `file too short` for an empty placeholder — most
+often `libnvdla_compiler.so`, `libcudla.so` or `libnvinfer.so.N`. TensorRT then cannot use the DLA; ONNX Runtime cannot load
 its TensorRT provider and silently falls back to the CPU. In containers the library must come from the host: on
 JetPack 6 it lives in `/usr/lib/aarch64-linux-gnu/nvidia/`, on JetPack 4/5 in `…/tegra/`.
 
@@ -4764,6 +4838,107 @@ driver and TensorRT are not involved.
   https://docs.nvidia.com/deeplearning/frameworks/install-pytorch-jetson-platform/index.html
 - PyTorch wheels per JetPack (NVIDIA forum):
   https://forums.developer.nvidia.com/t/pytorch-for-jetson-version-1-9-0-now-available/72048
+"""#,
+        "Docs/remedies/NVDLA-USR-003.md": #"""
+# NVDLA-USR-003: A CUDA, cuDNN or L4T library cannot be loaded
+
+Area: userspace · Severity: error
+
+## What it means
+The dynamic loader, the linker or Python could not find a library of the JetPack stack other than the DLA and
+TensorRT ones: CUDA (`libcudart`, `libcublas`, `libcurand`, `libcufft`, `libnvrtc`), cuDNN (`libcudnn*`), the L4T
+multimedia and memory libraries (`libnvrm*`, `libnvbufsurface`, `libnvjpeg`), VPI/PVA (`libnvvpi`, `libcupva`) or
+DeepStream (`libnvds*`). The messages are `libX.so.N: cannot open shared object file`, `libX.so.N, needed by …, not
+found`, ldd's `=> not found`, or `file too short` when an empty placeholder file stands where the library should be
+(a container whose runtime did not mount the host file over it).
+
+The program cannot start its GPU work, so it never reaches the DLA; the DLA is not at fault. Most reports come from
+containers: on JetPack 4 and 5 the NVIDIA container runtime mounts CUDA, cuDNN and TensorRT from the host according to
+the CSV files in `/etc/nvidia-container-runtime/host-files-for-container.d/`; on JetPack 6 the images carry CUDA
+themselves and CDI (`nvidia-ctk`) mounts the L4T driver libraries. A container started without the NVIDIA runtime, a
+`docker build` (which never gets the runtime's mounts unless it is the default runtime), or an image built for
+another L4T release (a `r32.x` image on an R35 host) sees none or the wrong versions of them.
+
+## How to confirm
+1. Inside the container or on the host: `ldconfig -p | grep -E 'libcuda|libcudnn|libcublas|libnvinfer'`.
+2. Compare the image's tag with the host release: `head -n 1 /etc/nv_tegra_release` on the host.
+3. `docker info | grep -i runtime` shows whether `nvidia` is the default runtime.
+
+## How to fix
+1. Host: install the missing component (`sudo apt install nvidia-jetpack`, or the single package that ships the
+   library, e.g. `cuda-libraries-11-4`, `libcudnn8`).
+2. Container: start it with `--runtime nvidia` (JetPack 4–5) or with CDI devices (JetPack 6); use an
+   `l4t-jetpack`/`l4t-tensorrt`/`l4t-base` image whose `rXX.Y` tag matches the host's L4T release.
+3. `docker build`: add `"default-runtime": "nvidia"` to `/etc/docker/daemon.json` and restart docker, so build steps
+   get the same mounts as `docker run`.
+
+## References
+- NVIDIA container runtime on Jetson: https://github.com/NVIDIA/nvidia-docker/wiki/NVIDIA-Container-Runtime-on-Jetson
+- dusty-nv/jetson-containers, "default-runtime" set-up: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+- Real reports: dusty-nv/jetson-containers issues 108 and 159, dusty-nv/jetson-inference issue 1736
+"""#,
+        "Docs/remedies/NVDLA-USR-004.md": #"""
+# NVDLA-USR-004: Linking against TensorRT failed on missing DLA/NvMedia symbols
+
+Area: userspace · Severity: error
+
+## What it means
+The linker (`/usr/bin/ld`) reported `undefined reference to` symbols such as `nvdla::ISoftMaxLayer::setAxis`,
+`NvMediaDlaLoadableDestroy`, `NvMediaTensorDestroy` or `cudla…` while linking a program against `libnvinfer.so`.
+TensorRT on Jetson takes these symbols from L4T libraries — `libnvdla_compiler.so`, `libnvmedia*.so` (JetPack 4–5),
+`libcudla.so` — that the `nvidia-l4t-*` packages install under `/usr/lib/aarch64-linux-gnu/tegra/` (JetPack 4–5) or
+`/usr/lib/aarch64-linux-gnu/nvidia/` (JetPack 6). When they are not on the link path the link fails, although
+nothing is wrong with the DLA.
+
+This happens mostly in `docker build`: build steps do not get the NVIDIA runtime's mounts unless `nvidia` is docker's
+default runtime, so TensorRT is there (from the image or a mount) but the L4T libraries it depends on are not. On a
+host it means the `nvidia-l4t-*` packages of the running release are missing or not in the linker's search path.
+
+## How to confirm
+1. `ls -l /usr/lib/aarch64-linux-gnu/tegra/libnvdla* /usr/lib/aarch64-linux-gnu/nvidia/libnvdla*` where the link runs.
+2. `grep default-runtime /etc/docker/daemon.json` on the host when the link runs in `docker build`.
+3. `ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so | grep 'not found'`.
+
+## How to fix
+1. Docker: set `"default-runtime": "nvidia"` in `/etc/docker/daemon.json`, `sudo systemctl restart docker`, rebuild;
+   or base the image on `l4t-jetpack`/`l4t-tensorrt` for the host's L4T release.
+2. Host: `sudo apt install nvidia-l4t-dla-compiler` (and the other `nvidia-l4t-*` packages of the running release);
+   make sure the directory above is in `/etc/ld.so.conf.d/` (`nvidia-tegra.conf`) and run `sudo ldconfig`.
+
+## References
+- dusty-nv/jetson-inference issue 1543 (docker build on JetPack 5.0.2)
+- dusty-nv/jetson-containers setup notes on the default runtime: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+"""#,
+        "Docs/remedies/NVDLA-USR-005.md": #"""
+# NVDLA-USR-005: JetPack libraries are not installed
+
+Area: userspace · Severity: warning
+
+## What it means
+A system report (`jetson_release`, jtop, jetsonInfo.py) printed `NOT_INSTALLED` or `Not installed` for JetPack
+components such as CUDA, cuDNN or TensorRT. The board's kernel side — the driver, the device nodes, the DLA itself —
+may be perfectly healthy, but without TensorRT nothing can build or run a DLA engine, and without CUDA and cuDNN
+TensorRT cannot be installed or used.
+
+This is the normal state of a board flashed with only the L4T BSP (SDK Manager with the SDK components unticked, a
+plain SD-card image before `apt install nvidia-jetpack`, a minimal Yocto image), and of containers whose image does
+not carry the libraries.
+
+## How to confirm
+1. `head -n 1 /etc/nv_tegra_release` — the L4T release the components must match.
+2. `apt-cache policy nvidia-jetpack` — whether the meta-package is installed and which version APT offers.
+3. `dpkg -l | grep -E 'nvinfer|cudnn|cuda-toolkit'`.
+
+## How to fix
+1. `sudo apt update && sudo apt install nvidia-jetpack` installs CUDA, cuDNN, TensorRT and the rest for the
+   running release; the single meta-packages (`nvidia-cuda`, `nvidia-cudnn8` or `nvidia-cudnn9`,
+   `nvidia-tensorrt`) install parts of it.
+2. In a container, start from an `l4t-jetpack` or `l4t-tensorrt` image whose tag matches the host's L4T release.
+3. On Yocto (meta-tegra), add the `tensorrt-core`/`cudnn`/`cuda-libraries` recipes to the image.
+
+## References
+- NVIDIA JetPack installation: https://docs.nvidia.com/jetson/jetpack/install-setup/index.html
+- jetsonhacks/jetsonUtilities (jetsonInfo.py prints NOT_INSTALLED for missing libraries)
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table
@@ -5249,7 +5424,7 @@ fields:
     value: soc
   - fact: platform.model
     names: ["model", "hardware model", "hardware platform", "hardware", "device", "board", "machine", "module",
-            "platform", "jetson model", "device model", "target"]
+            "platform", "jetson model", "device model", "target", "type"]
     value: board
   - fact: identity.cuda_arch
     names: ["cuda arch bin", "cuda architecture", "cuda gpu architecture", "cuda gpu architecture (arch_bin)",
@@ -5284,9 +5459,23 @@ shapes:
   # or l4t in its local version (5.10.120-tegra, 4.9.337-l4t-r32.7.4+g…, 5.15.148-l4t-r36.4-1012.12+g…).
   - id: kernel-release
     literals: ["tegra", "l4t"]
-    match: '(?<![\w.-])(?<kernel>[2-7]\.\d+\.\d+(?:-[\w.+]*)?-(?:tegra|l4t)(?:[-\w.+~]*)?)(?![\w.+-])'
+    match: '(?<![\w.-])(?<kernel>[2-7]\.\d+\.\d+(?:-rt\d+|-\d+)?-tegra(?![\w.+-])|[2-7]\.\d+\.\d+-l4t-r[\w.+~-]*)'
     set: {versions.kernel_release: "{kernel}"}
     rank: 3
+    machine: true
+  # Yocto (meta-tegra) kernels carry the L4T release in their local version: 4.9.337-l4t-r32.7.4+g…; UEFI prints
+  # `Jetson System firmware version v36.4.3` (its version is the L4T release).
+  - id: kernel-l4t-release
+    literals: ["-l4t-r"]
+    match: '\d+\.\d+\.\d+-l4t-r(?<l4t>3\d\.\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{l4t}"}
+    rank: 2
+    machine: true
+  - id: uefi-firmware-version
+    literals: ["firmware version"]
+    match: 'Jetson (?:System )?firmware version v?(?<l4t>3\d\.\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{l4t}"}
+    rank: 2
     machine: true
   # Any other kernel release after uname/hostnamectl/proc-version words (a non-Jetson kernel tells what the system is).
   - id: kernel-release-other
@@ -5348,6 +5537,19 @@ shapes:
     set: {versions.cudnn: "{version}"}
     rank: 3
     machine: true
+  # Sonames name at least the major: `libnvinfer.so.7 => …`, `libcudart.so.10.2`.
+  - id: libnvinfer-soname
+    literals: ["libnvinfer.so."]
+    match: 'libnvinfer\.so\.(?<major>\d+)(?![\d.])'
+    set: {versions.tensorrt: "{major}"}
+    rank: 2
+    machine: true
+  - id: libcudart-soname
+    literals: ["libcudart.so."]
+    match: 'libcudart\.so\.(?<version>\d+\.\d+)(?![\d.])'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
   # NvInferVersion.h / cudnn_version.h defines: `#define NV_TENSORRT_MAJOR 8` … assembled by FieldExtractor.
   - id: tensorrt-define
     literals: ["nv_tensorrt_"]
@@ -5383,6 +5585,20 @@ shapes:
     machine: true
   # nvidia-smi header: `NVIDIA-SMI 540.4.0   Driver Version: 540.4.0   CUDA Version: 12.6` (the generic CUDA field reads
   # the CUDA part; the driver tells a Jetson (540.x on JetPack 6) from a desktop only together with other evidence).
+  # `cat /proc/device-tree/model = jetson_tx1` and similar one-line summaries of a command and its output.
+  - id: dt-model-inline
+    literals: ["device-tree/model", "devicetree/base/model"]
+    match: '(?:/proc/device-tree|/sys/firmware/devicetree/base)/model\s*(?:=|:|->)\s*(?<board>\S[^\n]*)'
+    set: {platform.model: "{board}"}
+    rank: 2
+    machine: true
+  # jetson-stats and jetsonInfo.py print libraries that are not there: `CUDA NOT_INSTALLED`, `TensorRT: Not installed`.
+  - id: component-not-installed
+    literals: ["not_installed", "not installed"]
+    match: '(?<![\w-])(?<component>CUDA|cuDNN|TensorRT|VPI|OpenCV|Vulkan)\s*(?:version)?\s*:?\s*(?:NOT_INSTALLED|Not installed|NOT INSTALLED)'
+    set: {identity.not_installed: "{component}"}
+    rank: 2
+    machine: true
   # Device tree: compatible strings (NUL separators often lost in a paste) and the Tegra chip id.
   - id: dt-compatible-pnumber
     literals: ["nvidia,p"]
@@ -5390,7 +5606,6 @@ shapes:
     set: {platform.module: "p{module}"}
     rank: 3
     machine: true
-    every: true
   - id: dt-compatible-soc
     literals: ["nvidia,tegra"]
     match: 'nvidia,(?<soc>tegra\d{3})'
@@ -5411,6 +5626,29 @@ shapes:
     match: '(?<board>(?:NVIDIA )?Jetson (?:AGX |IGX )?(?:Orin|Xavier|Nano|TX1|TX2|Thor|NANO)[\w ()\[\]/.-]*)'
     set: {platform.model: "{board}"}
     rank: 2
+  # Board names without "Jetson" in front, in any text: `AGX Orin 64GB`, `Xavier NX`, `Orin Nano Super`, Yocto machine
+  # and host names (`jetson-agx-orin-devkit`, `jetson-nano-devkit-emmc`). They tell the SoC and DLA count; they name
+  # the board (platform.model) only when a tool printed them.
+  - id: board-mention
+    literals: ["orin", "xavier", "nano", "tx2", "tx1", "thor"]
+    match: '(?<![\w])(?<board>(?:Jetson[ _-]*)?(?:(?:AGX|IGX)[ _-]*(?:Orin|Xavier|Thor)|(?:Orin|Xavier)[ _-]*(?:NX|Nano|AGX|Industrial)|Orin|Xavier|Jetson[ _-]*Nano|TX2(?:[ _-]*NX)?|TX1|Thor)(?:[ _-]*(?:Super|Industrial))?(?:[ _-]*\d+\s?GB)?)(?![\w])'
+    set: {identity.board_mention: "{board}"}
+    rank: 2
+  # How a DLA is asked for: trtexec/TensorRT options and API calls, Ultralytics and ONNX Runtime options, cuDLA.
+  - id: dla-request
+    literals: ["usedlacore", "dla_core", "dlacore", "devicetype", "device_type", "dla:", "trt_dla", "cudla",
+               "using dla core", "builddlastandalone", "kdla"]
+    match: '(?<request>--useDLACore[= ]?\d|useDLACore\s*[=:(]\s*\d|set_?DLA_?[Cc]ore\s*\(\s*\d|DLA_core\s*=\s*\d|dla_core\s*[=:]\s*\d|DLACore:\s*\d|DeviceType(?:::|\.)k?DLA|device\s*=\s*[''"]?dla:\d|trt_dla_enable|trt_dla_core|cudla(?:CreateDevice|ModuleLoad\w*|Submit\w*)|--buildDLAStandalone|Using DLA core \d|kDLA_STANDALONE)'
+    set: {identity.dla_request: "{request}"}
+    rank: 2
+    machine: true
+  # Signs that the text comes from inside a container (the libraries a container sees are the ones it was given).
+  - id: container-context
+    literals: ["docker", "podman", "nvcr.io", "dustynv/", "--runtime", "container", "dockerfile", "root@"]
+    match: '(?<context>docker (?:run|build|exec|compose)|podman run|nvcr\.io/\S+|dustynv/\S+|--runtime[= ]nvidia|nvidia-container-\w+|Dockerfile|root@[0-9a-f]{12}:)'
+    set: {identity.container: "{context}"}
+    rank: 2
+    machine: true
   # Container images: `nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime` (a TensorRT version), `l4t-jetpack:r36.2.0`,
   # `l4t-base:r32.4.3`, `dustynv/ros:humble-…-l4t-r35.4.1`, `dustynv/pytorch:2.1-r36.2.0` (an L4T release).
   - id: image-l4t-tensorrt
@@ -5425,10 +5663,15 @@ shapes:
     set: {container.l4t: "{l4t}", container.image: "{image}"}
     rank: 2
     machine: true
-    every: true
   # What says the text comes from something that is not a Jetson: another CPU architecture, a desktop or datacentre
   # GPU and its driver, or the open-source NVDLA (nv_full/nv_small RTL on an FPGA, the QEMU virtual platform, RISC-V
   # boards, with the opendla kernel driver and the nvdla_compiler/nvdla_runtime tools of github.com/nvdla/sw).
+  - id: wsl-kernel
+    literals: ["microsoft-standard", "wsl2"]
+    match: '(?<arch>microsoft-standard-WSL2|WSL2)'
+    set: {identity.arch: "WSL2 (x86_64)"}
+    rank: 2
+    machine: true
   - id: cpu-architecture
     literals: ["x86_64", "riscv64", "amd64", "i686", "ppc64le"]
     match: '(?<![\w-])(?<arch>x86_64|riscv64|amd64|i686|ppc64le)(?![\w-])'

@@ -40,6 +40,12 @@ public enum ReleaseTable {
         Release(l4t: "36.5.0", jetpack: "6.2.2", kernelSeries: "5.15", cudaMajor: 12, cudnnMajor: 9, tensorrtMajor: 10),
     ]
 
+    /// The L4T release of `jetpack` when exactly one listed release has it (`4.6` → `32.6.1`; `5.1.5` has three).
+    public static func l4t(forJetPack jetpack: String) -> String? {
+        let matching = releases.filter { VersionCompare.compare($0.jetpack, jetpack) == 0 }
+        return matching.count == 1 ? matching[0].l4t : nil
+    }
+
     /// The exact release, if listed.
     public static func exact(_ l4t: String) -> Release? {
         releases.first { VersionCompare.compare($0.l4t, l4t) == 0 }

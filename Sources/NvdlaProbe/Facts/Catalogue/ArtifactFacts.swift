@@ -6,5 +6,9 @@ extension FactCatalogue {
         FactSpec("container.image", .string, "analyze input", "The container image that tag belongs to"),
         FactSpec("platform.foreign", .string, "analyze input", "What shows a system that is not a Jetson"),
         FactSpec("platform.not_jetson", .bool, "analyze input", "The text comes from a system that is not a Jetson"),
+        FactSpec("platform.container_hint", .string, "analyze input", "What shows the text comes from a container"),
+        FactSpec(
+            "userspace.not_installed", .list, "analyze input",
+            "JetPack components a tool reported not installed (CUDA, cuDNN, TensorRT, VPI …)"),
     ]
 }

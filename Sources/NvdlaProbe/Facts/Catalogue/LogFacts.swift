@@ -90,7 +90,13 @@ extension FactCatalogue {
             meaning: "lines that only a Tegra/Jetson kernel prints (tegra, nvhost, nvmap, host1x, nvgpu)"),
         SignalSpec(
             name: "dla_lib_missing", perDLA: false, cancellable: false,
-            meaning: "loader: a DLA/TensorRT library `cannot open shared object file` or ldd `=> not found`"),
+            meaning: "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)"),
+        SignalSpec(
+            name: "stack_lib_missing", perDLA: false, cancellable: false,
+            meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
+        SignalSpec(
+            name: "dla_link_undefined", perDLA: false, cancellable: false,
+            meaning: "linker: `undefined reference to` a DLA/NvMedia/cuDLA symbol libnvinfer needs"),
     ]
 
     /// Facts from the kernel log: the log's availability and every signal's counts and lines.
