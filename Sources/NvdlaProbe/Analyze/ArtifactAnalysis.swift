@@ -270,7 +270,9 @@ public final class ArtifactAnalysis {
             return "  \(word): \(segment.kind.rawValue) (\(segment.input) \(range(segment)))"
         }
         if unlistedSegments > 0 { lines.append("  … and \(unlistedSegments) more segments") }
-        if proseLines > 0 { lines.append("  read for stated versions only: \(proseLines) line(s) of prose and comments") }
+        if proseLines > 0 {
+            lines.append("  read for stated versions only: \(proseLines) line(s) of prose and comments")
+        }
         if binaryLines > 0 { lines.append("  skipped: \(binaryLines) binary line(s) (NUL or control bytes)") }
         if truncatedLines > 0 {
             lines.append("  truncated: \(truncatedLines) line(s) longer than 64 KiB (matched on their first 64 KiB)")

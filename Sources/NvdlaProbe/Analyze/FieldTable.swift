@@ -139,7 +139,8 @@ public struct FieldTable: Sendable {
         }
         var shapes: [Compiled] = []
         for shape in document.shapes {
-            shapes.append(Compiled(regex: try compile(shape.match, shape.id), literals: shape.literals.map(Self.lowered)))
+            shapes.append(
+                Compiled(regex: try compile(shape.match, shape.id), literals: shape.literals.map(Self.lowered)))
         }
         var commands: [Regex2] = []
         for section in document.sections { commands.append(try compile(section.command, section.section)) }
@@ -162,7 +163,8 @@ public struct FieldTable: Sendable {
             name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
                 separator: #"[\s_-]*"#)
         }.joined(separator: "|")
-        let separator = #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:is\s+|v(?=\d)|r(?=\d))?"#
+        let separator =
+            #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:is\s+|v(?=\d)|r(?=\d))?"#
         return #"(?<![\w.+/-])(?:"# + alternatives + #")(?![\w-])"# + separator + "(?<value>" + value.pattern + ")"
     }
 

@@ -86,8 +86,10 @@ public enum FieldValue {
     /// `tegra23x` → `tegra234`, `t210` → `tegra210`, `Tegra194` → `tegra194`.
     static func soc(_ text: String) -> String? {
         let lower = text.lowercased()
-        let families = ["tegra21x": "tegra210", "tegra18x": "tegra186", "tegra19x": "tegra194",
-                        "tegra23x": "tegra234", "tegra26x": "tegra264"]
+        let families = [
+            "tegra21x": "tegra210", "tegra18x": "tegra186", "tegra19x": "tegra194",
+            "tegra23x": "tegra234", "tegra26x": "tegra264",
+        ]
         if let named = families[lower] { return named }
         if lower.hasPrefix("tegra"), lower.count == 8, lower.dropFirst(5).allSatisfy(\.isASCIIDigit) { return lower }
         if lower.hasPrefix("t"), lower.count == 4, lower.dropFirst().allSatisfy(\.isASCIIDigit) {
@@ -102,9 +104,10 @@ public enum FieldValue {
     /// A board name as printed, cut before what follows it on the line (` - Jetpack …`, ` [L4T …`, `, JetPack …`).
     static func board(_ text: String) -> String? {
         var name = Substring(text)
-        for stop in [" - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
-            " with Jetpack", " running ", " | ", "`", "**"]
-        {
+        for stop in [
+            " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
+            " with Jetpack", " running ", " | ", "`", "**",
+        ] {
             if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
         }
         let trimmed = String(name).trimmingSpaces.trimming(charactersIn: ".,;:")

@@ -51,7 +51,9 @@ enum IdentityFacts {
         if facts.value("versions.l4t") == nil, let jetpack = facts.string("versions.jetpack"),
             let only = ReleaseTable.l4t(forJetPack: jetpack)
         {
-            facts.set("versions.l4t", .string(only), source: facts["versions.jetpack"]?.source ?? "", raw: "JetPack \(jetpack)")
+            facts.set(
+                "versions.l4t", .string(only), source: facts["versions.jetpack"]?.source ?? "",
+                raw: "JetPack \(jetpack)")
         }
         if let missing = evidence.candidates["identity.not_installed"], !missing.isEmpty {
             let names = missing.sorted { $0.order < $1.order }.map(\.value)
@@ -60,6 +62,12 @@ enum IdentityFacts {
                 unique.append(name)
             }
             facts.set("userspace.not_installed", .list(unique), source: missing[0].source, raw: missing[0].raw)
+            facts.set(
+                "userspace.not_installed_count", .int(Int64(unique.count)), source: missing[0].source,
+                raw: missing[0].raw)
+        } else if let shown = versionFacts.compactMap({ evidence.best($0) }).first {
+            // A report that lists the libraries with versions says none of them is missing.
+            facts.set("userspace.not_installed_count", .int(0), source: shown.source, raw: shown.raw)
         }
         if let container = evidence.best("identity.container") {
             facts.set("platform.container_hint", .string(container.value), source: container.source, raw: container.raw)
@@ -72,7 +80,9 @@ enum IdentityFacts {
     /// A DLA asked for in code or on a command line the TensorRT log reader did not see (`config.DLA_core = 0`,
     /// `device="dla:0"`, `--useDLACore=0` in a pasted command).
     static func recordRequest(_ evidence: IdentityEvidence, into facts: inout FactTable) {
-        guard facts.bool("trt.dla_requested") != true, let request = evidence.best("identity.dla_request") else { return }
+        guard facts.bool("trt.dla_requested") != true, let request = evidence.best("identity.dla_request") else {
+            return
+        }
         facts.set("trt.dla_requested", .bool(true), source: request.source, raw: request.raw)
     }
 
@@ -80,7 +90,9 @@ enum IdentityFacts {
     static func recordIdentity(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) -> Bool {
         let document = table.document
         var jetson = false
-        let known: (String) -> Bool = { ModuleTable.modules[$0] != nil || document.module_socs[String($0.prefix(5))] != nil }
+        let known: (String) -> Bool = {
+            ModuleTable.modules[$0] != nil || document.module_socs[String($0.prefix(5))] != nil
+        }
         var soc: (value: String, source: String, raw: String)?
         var dla: (value: Int, source: String, raw: String)?
         if let module = evidence.best("platform.module", prefer: known), known(module.value) || module.rank >= 3 {
@@ -105,8 +117,12 @@ enum IdentityFacts {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
         }
         // The board name: the longest family name in it (Orin NX before Orin), with the memory size where it decides.
-        let names = [model?.value, evidence.best("identity.gpu_name")?.value, evidence.best("identity.board_mention")?.value]
-            .compactMap { $0?.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") }
+        let names = [
+            model?.value, evidence.best("identity.gpu_name")?.value, evidence.best("identity.board_mention")?.value,
+        ]
+        .compactMap {
+            $0?.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        }
         if let (board, name) = bestBoard(names, document.boards) {
             if soc == nil { soc = (board.soc, model?.source ?? "analyze input", name) }
             if dla == nil {

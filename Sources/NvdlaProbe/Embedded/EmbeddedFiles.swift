@@ -1286,12 +1286,12 @@ rules:
     area: userspace
     severity: warning
     applies: {fact: source.artifacts, eq: true}
-    when: {fact: userspace.not_installed, exists: true}
+    when: {fact: userspace.not_installed_count, gt: 0}
     title: JetPack libraries are not installed
     message: >-
       The system report says these JetPack components are not installed: {userspace.not_installed}. Without TensorRT
       (and the CUDA and cuDNN it needs) nothing can build or run a DLA engine; the DLA hardware is not at fault.
-    evidence: [userspace.not_installed]
+    evidence: [userspace.not_installed, userspace.not_installed_count]
     remedy:
       summary: >-
         Install the JetPack components for the running L4T release: sudo apt update && sudo apt install
@@ -5592,10 +5592,11 @@ shapes:
     set: {platform.model: "{board}"}
     rank: 2
     machine: true
-  # jetson-stats and jetsonInfo.py print libraries that are not there: `CUDA NOT_INSTALLED`, `TensorRT: Not installed`.
+  # jetson-stats and jetsonInfo.py print libraries that are not there: `CUDA NOT_INSTALLED`, `TensorRT: Not installed`
+  # (only the ones DLA work needs: CUDA, cuDNN, TensorRT — a missing VPI or OpenCV build is not a DLA matter).
   - id: component-not-installed
     literals: ["not_installed", "not installed"]
-    match: '(?<![\w-])(?<component>CUDA|cuDNN|TensorRT|VPI|OpenCV|Vulkan)\s*(?:version)?\s*:?\s*(?:NOT_INSTALLED|Not installed|NOT INSTALLED)'
+    match: '(?<![\w-])(?<component>CUDA|cuDNN|TensorRT)\s*(?:version)?\s*:?\s*(?:NOT_INSTALLED|Not installed|NOT INSTALLED)'
     set: {identity.not_installed: "{component}"}
     rank: 2
     machine: true

@@ -21,7 +21,7 @@ public enum FactCatalogue {
     /// The whole catalogue, sorted by key.
     public static let all: [FactSpec] =
         (platformFacts + versionFacts + presenceFacts + chainFacts + resourceFacts + logFacts + tensorrtFacts
-            + artifactFacts).sorted {
+        + artifactFacts).sorted {
             $0.key < $1.key
         }
 

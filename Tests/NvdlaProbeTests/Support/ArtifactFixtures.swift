@@ -261,6 +261,50 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-001:system"]),
         Case(
+            name: "Python in a container cannot load cuBLAS (CUDA library, not the DLA)",
+            text: """
+                root@3f2a9c81d7e4:/workspace# python3 detect.py --engine yolo.engine
+                Traceback (most recent call last):
+                  File "detect.py", line 3, in <module>
+                    import torch
+                  File "/usr/local/lib/python3.8/dist-packages/torch/__init__.py", line 196, in <module>
+                    from torch._C import *
+                ImportError: libcublas.so.11: cannot open shared object file: No such file or directory
+                """,
+            findings: ["NVDLA-USR-003:system"]),
+        Case(
+            name: "ld warns cuDNN is missing while linking against libnvinfer (linker form, not the loader)",
+            text: """
+                [ 92%] Linking CXX executable ../bin/detectnet
+                /usr/bin/ld: warning: libcudnn.so.8, needed by /usr/lib/aarch64-linux-gnu/libnvinfer.so.8, not found (try using -rpath or -rpath-link)
+                collect2: error: ld returned 1 exit status
+                """,
+            findings: ["NVDLA-USR-003:system"]),
+        Case(
+            name: "docker build: libnvinfer's NvMedia/nvdla symbols are undefined at link time",
+            text: """
+                Step 7/9 : RUN cmake .. && make -j4
+                /usr/bin/ld: /usr/lib/aarch64-linux-gnu/libnvinfer.so: undefined reference to `NvMediaDlaLoadableCreate'
+                /usr/bin/ld: /usr/lib/aarch64-linux-gnu/libnvinfer.so: undefined reference to `nvdla::INetwork::getNumLayers() const'
+                collect2: error: ld returned 1 exit status
+                """,
+            findings: ["NVDLA-USR-004:system"]),
+        Case(
+            name: "jetsonInfo.py on a BSP-only board: CUDA, cuDNN and TensorRT not installed",
+            text: """
+                $ python3 jetsonInfo.py
+                NVIDIA Jetson Xavier NX (Developer Kit Version)
+                 L4T 35.4.1 [ JetPack 5.1.2 ]
+                   Ubuntu 20.04.6 LTS
+                   Kernel Version: 5.10.120-tegra
+                 CUDA NOT_INSTALLED
+                   CUDA Architecture: 7.2
+                 OpenCV version: 4.5.4
+                 CUDNN: NOT_INSTALLED
+                 TensorRT: NOT_INSTALLED
+                """,
+            findings: ["NVDLA-USR-005:system"]),
+        Case(
             name: "apt show of nvidia-jetpack and the DLA compiler: recognised, nothing wrong",
             text: """
                 $ apt show nvidia-jetpack nvidia-l4t-dla-compiler

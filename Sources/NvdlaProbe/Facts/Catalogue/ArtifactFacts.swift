@@ -9,6 +9,9 @@ extension FactCatalogue {
         FactSpec("platform.container_hint", .string, "analyze input", "What shows the text comes from a container"),
         FactSpec(
             "userspace.not_installed", .list, "analyze input",
-            "JetPack components a tool reported not installed (CUDA, cuDNN, TensorRT, VPI …)"),
+            "JetPack components DLA work needs that a tool reported not installed (CUDA, cuDNN, TensorRT)"),
+        FactSpec(
+            "userspace.not_installed_count", .int, "analyze input",
+            "How many of them; 0 when the text lists their versions instead"),
     ]
 }

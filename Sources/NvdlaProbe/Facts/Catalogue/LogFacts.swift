@@ -90,7 +90,9 @@ extension FactCatalogue {
             meaning: "lines that only a Tegra/Jetson kernel prints (tegra, nvhost, nvmap, host1x, nvgpu)"),
         SignalSpec(
             name: "dla_lib_missing", perDLA: false, cancellable: false,
-            meaning: "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)"),
+            meaning:
+                "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)"
+        ),
         SignalSpec(
             name: "stack_lib_missing", perDLA: false, cancellable: false,
             meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
