@@ -90,7 +90,12 @@ final class FieldExtractor {
             for (fact, template) in set.sorted(by: { $0.key < $1.key }) {
                 guard let value = Self.fill(template, captures), !value.isEmpty else { continue }
                 let kind = Self.kind(of: fact)
-                guard let normalised = kind.map({ FieldValue.normalise(value, as: $0) }) ?? value else { continue }
+                var normalised = kind.map({ FieldValue.normalise(value, as: $0) }) ?? value
+                // A soname gives the major only (`libnvinfer.so.7`): still a version, less precise.
+                if normalised == nil, kind == .version, !value.isEmpty, value.allSatisfy(\.isASCIIDigit) {
+                    normalised = value
+                }
+                guard let normalised else { continue }
                 evidence.add(fact, normalised, rank: rank, source: source(), raw: raw, shape: shape.id)
             }
         }

@@ -71,6 +71,8 @@ public struct FieldTable: Sendable {
         let board_configs: [String: String]
         let soc_dla: [String: Int]
         let module_socs: [String: String]
+        let gpu_archs: [String: String]
+        let jetson_socs: [String]
     }
 
     /// A compiled matcher of one field or shape.
@@ -100,7 +102,7 @@ public struct FieldTable: Sendable {
     static let empty = FieldTable(
         document: Document(
             schema: 1, fields: [], shapes: [], sections: [], packages: [], boards: [], cuda_arch: [:], chip_ids: [:],
-            board_configs: [:], soc_dla: [:], module_socs: [:]))
+            board_configs: [:], soc_dla: [:], module_socs: [:], gpu_archs: [:], jetson_socs: []))
 
     private init(document: Document) {
         self.document = document
@@ -135,7 +137,7 @@ public struct FieldTable: Sendable {
         var fields: [Compiled] = []
         for field in document.fields {
             let pattern = Self.fieldPattern(names: field.names, value: field.value)
-            fields.append(Compiled(regex: try compile(pattern, field.fact), literals: field.names.map(Self.lowered)))
+            fields.append(Compiled(regex: try compile(pattern, field.fact), literals: field.names.map(Self.keyWord)))
         }
         var shapes: [Compiled] = []
         for shape in document.shapes {
@@ -155,6 +157,13 @@ public struct FieldTable: Sendable {
     }
 
     static func lowered(_ text: String) -> String { String(text.lowercased()) }
+
+    /// The prefilter literal of a field name: its longest word, lower case (`p-number` → `number`), so spellings
+    /// such as `P- Number` or `PNumber` still reach the pattern.
+    static func keyWord(_ name: String) -> String {
+        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+        return String(words.max { $0.count < $1.count } ?? Substring(name.lowercased()))
+    }
 
     /// The pattern of a name-and-value field: the name whole (not inside a longer word or a package name such as
     /// `nvidia-cuda`), markdown or list decoration, an optional `version`, a separator, then a value of its kind.

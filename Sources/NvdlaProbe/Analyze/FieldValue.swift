@@ -26,8 +26,8 @@ public enum FieldValue {
             case .version: return #"\d+(?:\.\d+){1,3}(?!\.?\d)"#
             case .jetpack: return #"[1-7](?:\.\d+){1,2}(?!\.?\d)"#
             case .l4t: return #"(?:2\d|3\d)(?:\.\d+){1,2}(?!\.?\d)"#
-            case .pnumber: return #"p?\d{4}-\d{4}(?!\d)"#
-            case .soc: return #"tegra\d{2}x|tegra\d{3}|t(?:210|186|194|234|264)(?!\d)"#
+            case .pnumber: return #"p?\d{4}[-:]\d{4}(?!\d)"#
+            case .soc: return #"tegra\d{2}x|tegra\d{2,3}|t(?:210|186|194|234|264)(?!\d)"#
             case .kernel: return #"[2-7]\.\d+\.\d+[-\w.+~]*"#
             case .board:
                 return #"[^\n]*?(?:Jetson|Orin|Xavier|Nano|TX1|TX2|Thor|Tegra X1)[^\n]*"#
@@ -40,11 +40,18 @@ public enum FieldValue {
     public static func normalise(_ raw: String, as kind: Kind) -> String? {
         let text = raw.trimmingSpaces
         switch kind {
-        case .version, .jetpack, .l4t:
-            return dotted(text, stripR: kind == .l4t)
+        case .version, .jetpack:
+            return dotted(text, stripR: false)
+        case .l4t:
+            // A kernel package version carries the L4T release after the kernel's: 5.10.120-tegra-35.4.1-2023….
+            let release = text.range(of: "-tegra-").map { String(text[$0.upperBound...]) } ?? text
+            guard let value = dotted(release, stripR: true), let major = value.split(separator: ".").first,
+                major.count == 2, major.first == "2" || major.first == "3"
+            else { return nil }
+            return value
         case .pnumber:
             let digits = text.lowercased().drop { $0 == "p" }
-            let parts = digits.split(separator: "-")
+            let parts = digits.split(whereSeparator: { $0 == "-" || $0 == ":" })
             guard parts.count >= 2, parts[0].count == 4, parts[1].count == 4,
                 parts[0].allSatisfy(\.isASCIIDigit), parts[1].prefix(4).allSatisfy(\.isASCIIDigit)
             else { return nil }
@@ -52,8 +59,10 @@ public enum FieldValue {
         case .soc:
             return soc(text)
         case .kernel:
-            let cut = text.prefix { !$0.isWhitespace && $0 != "," && $0 != ")" && $0 != "(" }
-            return cut.isEmpty ? nil : String(cut)
+            var cut = String(text.prefix { !$0.isWhitespace && $0 != "," && $0 != ")" && $0 != "(" && $0 != "`" })
+            // A kernel package version (5.15.136-tegra-36.3.0-2024…) names the release before the L4T part.
+            if let tegra = cut.range(of: "-tegra-") { cut = String(cut[..<tegra.lowerBound]) + "-tegra" }
+            return cut.isEmpty ? nil : cut
         case .board:
             return board(text)
         case .text:
@@ -91,7 +100,9 @@ public enum FieldValue {
             "tegra23x": "tegra234", "tegra26x": "tegra264",
         ]
         if let named = families[lower] { return named }
-        if lower.hasPrefix("tegra"), lower.count == 8, lower.dropFirst(5).allSatisfy(\.isASCIIDigit) { return lower }
+        if lower.hasPrefix("tegra"), lower.count >= 7, lower.count <= 8, lower.dropFirst(5).allSatisfy(\.isASCIIDigit) {
+            return lower
+        }
         if lower.hasPrefix("t"), lower.count == 4, lower.dropFirst().allSatisfy(\.isASCIIDigit) {
             return "tegra" + lower.dropFirst()
         }

@@ -56,7 +56,10 @@ enum IdentityFacts {
                 raw: "JetPack \(jetpack)")
         }
         if let missing = evidence.candidates["identity.not_installed"], !missing.isEmpty {
-            let names = missing.sorted { $0.order < $1.order }.map(\.value)
+            // A component the same text also shows with a version (the host, next to a bare container) is installed.
+            let names = missing.sorted { $0.order < $1.order }.map(\.value).filter {
+                !evidence.has("versions.\($0.lowercased())")
+            }
             var unique: [String] = []
             for name in names where !unique.contains(where: { $0.lowercased() == name.lowercased() }) {
                 unique.append(name)
@@ -73,85 +76,112 @@ enum IdentityFacts {
             facts.set("platform.container_hint", .string(container.value), source: container.source, raw: container.raw)
         }
         jetson = recordIdentity(evidence, table: table, into: &facts) || jetson
-        recordForeign(evidence, jetson: jetson, into: &facts)
+        recordForeign(evidence, table: table, jetson: jetson, into: &facts)
         if jetson { SegmentRecognisers.markJetson(source: "analyze input", into: &facts) }
     }
 
     /// A DLA asked for in code or on a command line the TensorRT log reader did not see (`config.DLA_core = 0`,
     /// `device="dla:0"`, `--useDLACore=0` in a pasted command).
     static func recordRequest(_ evidence: IdentityEvidence, into facts: inout FactTable) {
-        guard facts.bool("trt.dla_requested") != true, let request = evidence.best("identity.dla_request") else {
+        guard facts.bool("trt.dla_requested") != true else { return }
+        if let request = evidence.best("identity.dla_request") {
+            facts.set("trt.dla_requested", .bool(true), source: request.source, raw: request.raw)
             return
         }
-        facts.set("trt.dla_requested", .bool(true), source: request.source, raw: request.raw)
+        // Errors only a DLA build or run can print say a DLA was asked for.
+        for signal in dlaOnlySignals where (facts.int("log.\(signal).count") ?? 0) > 0 {
+            let first = facts["log.\(signal).first"]
+            facts.set(
+                "trt.dla_requested", .bool(true), source: first?.source ?? "analyze input",
+                raw: facts.string("log.\(signal).first"))
+            return
+        }
     }
 
-    /// Module, board, SoC and DLA count; returns whether they show a Jetson.
+    /// TensorRT signals that only a DLA build or run prints.
+    static let dlaOnlySignals = [
+        "trt_no_dla_engine", "trt_standalone_runtime", "trt_dla_runtime_error", "trt_builder_defect",
+        "trt_standalone_not_all_dla",
+    ]
+
+    /// A derived identity value and how sure its source is.
+    struct Derived {
+        let value: String
+        let source: String
+        let raw: String
+        let rank: Int
+    }
+
+    /// Module, board, SoC and DLA count; returns whether they show a Jetson (only tools and files count, not a
+    /// person naming a board in a sentence).
     static func recordIdentity(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) -> Bool {
         let document = table.document
         var jetson = false
         let known: (String) -> Bool = {
             ModuleTable.modules[$0] != nil || document.module_socs[String($0.prefix(5))] != nil
         }
-        var soc: (value: String, source: String, raw: String)?
-        var dla: (value: Int, source: String, raw: String)?
+        var soc: Derived?
+        var dla: Derived?
+        func offer(_ candidate: Derived, to slot: inout Derived?) {
+            if slot == nil || candidate.rank > slot!.rank { slot = candidate }
+        }
         if let module = evidence.best("platform.module", prefer: known), known(module.value) || module.rank >= 3 {
             facts.set("platform.module", .string(module.value), source: module.source, raw: module.raw)
             if let entry = ModuleTable.modules[module.value] {
                 facts.set("platform.module_name", .string(entry.name), source: module.source)
             }
             if let family = document.module_socs[String(module.value.prefix(5))] {
-                soc = (family, module.source, module.value)
+                offer(Derived(value: family, source: module.source, raw: module.value, rank: module.rank), to: &soc)
             }
             if let count = ModuleTable.expectedDLA(module: module.value, soc: nil) {
-                dla = (count, module.source, module.value)
+                offer(Derived(value: "\(count)", source: module.source, raw: module.value, rank: module.rank), to: &dla)
             }
-            jetson = jetson || known(module.value)
+            jetson = jetson || (known(module.value) && module.rank >= 2)
         }
         if let stated = evidence.best("platform.soc") {
-            soc = (stated.value, stated.source, stated.raw)
-            jetson = jetson || stated.rank >= 2
+            offer(Derived(value: stated.value, source: stated.source, raw: stated.raw, rank: stated.rank), to: &soc)
         }
         let model = evidence.best("platform.model")
-        if let model {
+        if let model, model.rank >= 2 {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
         }
-        // The board name: the longest family name in it (Orin NX before Orin), with the memory size where it decides.
-        let names = [
-            model?.value, evidence.best("identity.gpu_name")?.value, evidence.best("identity.board_mention")?.value,
-        ]
-        .compactMap {
-            $0?.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        // Board names: the longest family name (Orin NX before Orin), with the memory size where it decides.
+        let named = [model, evidence.best("identity.gpu_name"), evidence.best("identity.board_mention")]
+            .compactMap { $0 }
+        let names = named.map {
+            $0.value.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         }
-        if let (board, name) = bestBoard(names, document.boards) {
-            if soc == nil { soc = (board.soc, model?.source ?? "analyze input", name) }
-            if dla == nil {
-                var count = board.dla
-                if count == nil, let memory = board.memory {
-                    // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
-                    let mentions = names.filter { $0.contains(board.name) }
-                    count = memory.first { size in mentions.contains { $0.contains(size.key) } }?.value
-                }
-                if let count { dla = (count, model?.source ?? "analyze input", name) }
+        if let (board, name) = bestBoard(names, document.boards), let index = names.firstIndex(of: name) {
+            let from = named[index]
+            offer(Derived(value: board.soc, source: from.source, raw: name, rank: from.rank), to: &soc)
+            var count = board.dla
+            if count == nil, let memory = board.memory {
+                // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
+                let mentions = names.filter { $0.contains(board.name) }
+                count = memory.first { size in mentions.contains { $0.contains(size.key) } }?.value
             }
-            jetson = jetson || (model?.rank ?? 0) >= 2
+            if let count { offer(Derived(value: "\(count)", source: from.source, raw: name, rank: from.rank), to: &dla) }
         }
         for (fact, map) in [
-            ("identity.cuda_arch", document.cuda_arch), ("identity.chip_id", document.chip_ids),
-            ("identity.board_config", document.board_configs),
-        ] where soc == nil {
+            ("identity.gpu_arch", document.gpu_archs), ("identity.cuda_arch", document.cuda_arch),
+            ("identity.chip_id", document.chip_ids), ("identity.board_config", document.board_configs),
+        ] {
             if let seen = evidence.best(fact), let derived = map[seen.value] {
-                soc = (derived, seen.source, "\(fact.dropFirst("identity.".count)) \(seen.value)")
+                let raw = "\(fact.dropFirst("identity.".count)) \(seen.value)"
+                offer(Derived(value: derived, source: seen.source, raw: raw, rank: seen.rank), to: &soc)
             }
         }
         if let soc {
             facts.set("platform.soc", .string(soc.value), source: soc.source, raw: soc.raw)
-            if dla == nil, let count = document.soc_dla[soc.value] { dla = (count, soc.source, soc.value) }
-            jetson = jetson || soc.value.hasPrefix("tegra")
+            if let count = document.soc_dla[soc.value] {
+                offer(Derived(value: "\(count)", source: soc.source, raw: soc.value, rank: soc.rank), to: &dla)
+            }
+            jetson = jetson || (document.jetson_socs.contains(soc.value) && soc.rank >= 2)
         }
-        if let dla {
-            facts.set("platform.dla_expected", .int(Int64(dla.value)), source: dla.source, raw: dla.raw)
+        if let dla, let count = Int64(dla.value) {
+            facts.set("platform.dla_expected", .int(count), source: dla.source, raw: dla.raw)
         }
+        jetson = jetson || (model?.rank ?? 0) >= 2
         return jetson
     }
 
@@ -163,30 +193,42 @@ enum IdentityFacts {
         return nil
     }
 
-    /// What shows the text is not from a Jetson: another CPU architecture, a desktop GPU, the open-source NVDLA.
-    static func recordForeign(_ evidence: IdentityEvidence, jetson: Bool, into facts: inout FactTable) {
+    /// What shows the text is not from a Jetson: another CPU architecture, a desktop GPU, an older Tegra (phones and
+    /// tablets), the open-source NVDLA. Such a system has no Jetson DLA: its expected DLA count is 0 unless a tool
+    /// showed a Jetson too.
+    static func recordForeign(
+        _ evidence: IdentityEvidence, table: FieldTable, jetson: Bool, into facts: inout FactTable
+    ) {
         var reasons: [String] = []
         var source = "analyze input"
+        func add(_ reason: String, _ from: String) {
+            if reasons.isEmpty { source = from }
+            reasons.append(reason)
+        }
         if let open = evidence.best("identity.open_nvdla") {
-            reasons.append("the open-source NVDLA (\(open.value)), which runs on FPGAs and simulators, not on a Jetson")
-            source = open.source
+            add("the open-source NVDLA (\(open.value)), which runs on FPGAs and simulators, not on a Jetson", open.source)
         }
-        if let gpu = evidence.best("identity.desktop_gpu") {
-            reasons.append("a desktop or datacentre GPU (\(gpu.value))")
-            if reasons.count == 1 { source = gpu.source }
+        if let soc = facts.string("platform.soc"), soc.hasPrefix("tegra"), !table.document.jetson_socs.contains(soc) {
+            add("a \(soc) system (an older Tegra of phones and tablets, not a Jetson)", facts["platform.soc"]?.source ?? "")
         }
-        if let arch = evidence.best("identity.arch"), !jetson {
-            reasons.append("a \(arch.value) system (Jetson is aarch64)")
-            if reasons.count == 1 { source = arch.source }
+        if !jetson, let gpu = evidence.best("identity.desktop_gpu") {
+            add("a desktop or datacentre GPU (\(gpu.value))", gpu.source)
         }
-        guard !reasons.isEmpty else { return }
+        if !jetson, let arch = evidence.best("identity.arch") {
+            add("a \(arch.value) system (Jetson is aarch64)", arch.source)
+        }
+        guard !reasons.isEmpty else {
+            facts.set("platform.not_jetson", .bool(false), source: "analyze input", raw: "nothing shows another system")
+            return
+        }
         facts.set("platform.foreign", .string(reasons.joined(separator: "; ")), source: source)
-        if !jetson || evidence.has("identity.open_nvdla") {
-            facts.set("platform.not_jetson", .bool(true), source: source, raw: reasons[0])
-            // A desktop GPU or an x86/RISC-V host has no Jetson DLA (the open-source NVDLA is another design).
-            if !jetson, !evidence.has("identity.open_nvdla"), facts.value("platform.dla_expected") == nil {
-                facts.set("platform.dla_expected", .int(0), source: source, raw: reasons[0])
-            }
+        guard !jetson || evidence.has("identity.open_nvdla") else {
+            facts.set("platform.not_jetson", .bool(false), source: source, raw: "a Jetson is shown too")
+            return
+        }
+        facts.set("platform.not_jetson", .bool(true), source: source, raw: reasons[0])
+        if !evidence.has("identity.open_nvdla") {
+            facts.set("platform.dla_expected", .int(0), source: source, raw: reasons[0])
         }
     }
 }

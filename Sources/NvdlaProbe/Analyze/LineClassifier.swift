@@ -124,6 +124,7 @@ struct LineClassifier {
         var soft = 0
         var tokens = 0
         var nonASCII = 0
+        var spans = 0
         var tokenStart = i
         var tokenIndex = 0
         func judge(_ start: Int, _ end: Int) -> Bool {
@@ -186,7 +187,7 @@ struct LineClassifier {
                 guard let close = content[(i + 1)...].firstIndex(of: 96) else { return false }
                 tokens += 1
                 tokenIndex += 1
-                soft += 1
+                spans += 1
                 i = close + 1
                 tokenStart = i
                 continue
@@ -198,7 +199,8 @@ struct LineClassifier {
             i += 1
         }
         if content.count > tokenStart, !judge(tokenStart, content.count) { return false }
-        if tokens >= 3 { return words >= 2 && soft * 5 <= tokens }
+        // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
+        if tokens >= 3 { return words >= 2 && spans <= words && soft * 5 <= tokens - spans }
         return nonASCII >= 12 && nonASCII * 2 >= content.count
     }
 

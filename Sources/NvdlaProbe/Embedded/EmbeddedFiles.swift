@@ -19,6 +19,7 @@ rules:
   - id: NVDLA-PLAT-001
     area: platform
     severity: info
+    applies: {fact: platform.not_jetson, eq: false}
     when: {fact: platform.dla_expected, eq: 0}
     title: This module has no DLA; DLA checks do not apply
     message: >-
@@ -30,6 +31,25 @@ rules:
         Nothing to fix on this board. To run DLA workloads, use a module with DLA cores (Jetson AGX Orin,
         Orin NX, AGX Xavier or Xavier NX); TensorRT on this board runs on the GPU only.
       commands: ["tr '\\0' '\\n' < /sys/firmware/devicetree/base/compatible"]
+
+  - id: NVDLA-PLAT-004
+    area: platform
+    severity: info
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: platform.not_jetson, eq: true}
+    title: This is not a Jetson; its problems are not the Jetson DLA's
+    message: >-
+      The text shows {platform.foreign}. nvdla-doctor diagnoses the DLA of Jetson Xavier and Orin modules; whatever
+      fails here is not a fault of a Jetson DLA, and Jetson remedies do not apply.
+    evidence: [platform.foreign, platform.not_jetson]
+    remedy:
+      summary: >-
+        For the open-source NVDLA (github.com/nvdla: the nv_full/nv_small hardware on an FPGA, the QEMU virtual
+        platform, RISC-V boards) ask its projects (the KMD must probe and create /dev/dri/renderD*, and the
+        nvdla_compiler loadable must match the hardware configuration). A desktop or datacentre GPU has no DLA at
+        all: TensorRT reports 0 DLA cores there and every DLA option fails. Older Tegra devices (tablets, phones,
+        Jetson TK1) have none either.
+      commands: ["uname -m", "tr '\\0' '\\n' < /proc/device-tree/compatible"]
 
   - id: NVDLA-PLAT-002
     area: platform
@@ -1794,9 +1814,9 @@ rules:
     when: {fact: log.trt_standalone_not_all_dla.count, gt: 0}
     title: A DLA-only build met a layer the DLA cannot run
     message: >-
-      The builder stopped in its NVM-region pass ("{log.trt_standalone_not_all_dla.first}"): in a DLA-only build (a
-      standalone loadable, --buildDLAStandalone or --safe, or no GPU fallback) every consumer of the network's inputs
-      and outputs must run on the DLA, and one does not.
+      The builder stopped ("{log.trt_standalone_not_all_dla.first}"): in a DLA-only build (a standalone loadable,
+      --buildDLAStandalone, safe DLA, or direct I/O without GPU fallback) every layer — and every consumer of the
+      network's inputs and outputs — must run on the DLA, and one does not.
     evidence: [log.trt_standalone_not_all_dla.first, trt.standalone]
     remedy:
       summary: >-
@@ -1804,6 +1824,29 @@ rules:
         "Unsupported on DLA" lines) and replace it, or cut the model so the DLA part is only DLA-supported layers;
         use the TensorRT release the loadable's tooling expects (e.g. the cuDLA samples' scripts).
       commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'Unsupported on DLA|not supported on DLA|Running on'"]
+
+  - id: NVDLA-TRT-021
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      all:
+        - {fact: log.trt_no_implementation.count, gt: 0}
+        - {fact: trt.dla_requested, eq: true}
+    title: TensorRT found no implementation for part of a DLA build
+    message: >-
+      The builder gave up on a node ("{log.trt_no_implementation.first}") while building for the DLA. In a DLA
+      build that node is most often the DLA subgraph ({ForeignNode[…]}): the DLA compiler refused its layers with
+      these settings (precision, shapes, a parameter outside the DLA's limits), so there is no engine. The DLA and
+      its driver are not at fault.
+    evidence: [log.trt_no_implementation.first, trt.dla_requested]
+    remedy:
+      summary: >-
+        Rebuild with --verbose to see which layers the DLA refused, allow GPU fallback (--allowGPUFallback), try FP16
+        instead of INT8 (or give INT8 calibration/dynamic ranges), fix dynamic dimensions with --shapes, and check the
+        layers against the DLA restrictions of this TensorRT release; newer TensorRT releases fixed several such
+        DLA compiler failures.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'DLA|Could not find'"]
 
   - id: NVDLA-USR-002
     area: userspace
@@ -1825,9 +1868,12 @@ signals:
   - signal: trt_no_dla_engine
     literals: ["dlaEngineCount", "Cannot create DLA engine", "numEngines()"]
     match: 'condition: dlaEngineCount > 0|Cannot create DLA engine, (?<core>\d+) not available|getDLACore\(\) < mCore\.numEngines\(\)|dlaCore < core->numEngines\(\)'
+  # trtexec --buildDLAStandalone itself tries to deserialize what it built and prints this error, then skips inference
+  # and passes: that is benign (a build log, not a runtime fed the wrong file).
   - signal: trt_standalone_runtime
     literals: ["kDLA_STANDALONE"]
     match: '(?:Cannot deserialize serialized engine built with|Safe DLA engine built with) (?:EngineCapability::)?kDLA_STANDALONE'
+    unless: {followed_by: '^&&&& PASSED|Skipped inference phase', literals: ["&&&& PASSED", "Skipped inference"], within: 8}
   - signal: trt_not_a_plan
     literals: ["kPLAN_MAGIC_TAG"]
     match: 'magicTag == rt::kPLAN_MAGIC_TAG'
@@ -1841,17 +1887,24 @@ signals:
     literals: ["no field named \"version\"", "git-lfs.github.com"]
     match: 'ModelProto" has no field named "version"|^version https://git-lfs\.github\.com/spec/'
   - signal: trt_int8_no_calibration
-    literals: ["Calibrator is not being used", "Missing scale and zero-point", "dynamic range"]
-    match: 'Calibrator is not being used\. Users must provide dynamic range|Missing scale and zero-point for tensor|[Mm]issing dynamic range for tensor'
+    literals: ["Calibrator is not being used", "issing scale and zero", "dynamic range"]
+    match: 'Calibrator is not being used\. Users must provide dynamic range|[Mm]issing scale and zero[- ]point|[Mm]issing dynamic range for tensor'
   - signal: trt_unknown_device
     literals: ["Unknown embedded device"]
     match: 'Assertion upperBound != 0 failed\. Unknown embedded device detected'
   - signal: trt_device_type_rejected
     literals: ["setDeviceType", "setDefaultDeviceType"]
     match: 'Parameter check failed at: \S*BuilderConfig\.cpp::set(?:Default)?DeviceType::\d+, condition: int\(deviceType\)'
+  # A build that must put everything on the DLA (standalone loadable, safe DLA, no GPU fallback with direct I/O) met
+  # a layer that cannot go there; each TensorRT release words it differently.
   - signal: trt_standalone_not_all_dla
-    literals: ["forceToUseNvmIO"]
-    match: 'nvmRegionOptimizer\.cpp::forceToUseNvmIO::\d+\] Error Code \d+: Internal Error \(Assertion'
+    literals: ["forceToUseNvmIO", "kDIRECT_IO specified", "Safe DLA is enabled but not all layers"]
+    match: 'nvmRegionOptimizer\.cpp::forceToUseNvmIO::\d+\] Error Code \d+: Internal Error \(Assertion|BuilderFlag::kDIRECT_IO specified but no conformant implementation exists|Safe DLA is enabled but not all layers are running on DLA'
+  # The builder found no tactic for a node; with a DLA build the node is most often the DLA subgraph
+  # ({ForeignNode[…]}), GPU-only builds print it for Myelin subgraphs (no DLA rule speaks then).
+  - signal: trt_no_implementation
+    literals: ["Could not find any implementation for node"]
+    match: 'Could not find any implementation for node (?<node>\{ForeignNode\[[^\]]*\]\}|[^\s)]+)'
   - signal: torch_cpu_only
     literals: ["Torch not compiled with CUDA"]
     match: 'Torch not compiled with CUDA enabled'
@@ -3747,6 +3800,43 @@ the unreadable log only explains why there is no more detail.
 - Linux kernel `Documentation/admin-guide/sysctl/kernel.rst` (`dmesg_restrict`)
 - nvdla-doctor reference `jetson-dla-facts.md` §9.1 (presence chain), §8 (kernel messages), §3.4 (DLA count)
 """#,
+        "Docs/remedies/NVDLA-PLAT-004.md": #"""
+# NVDLA-PLAT-004: This is not a Jetson; its problems are not the Jetson DLA's
+
+Area: platform · Severity: info
+
+## What it means
+The pasted text shows a system that is not a Jetson Xavier or Orin module, so nothing in it can be a fault of a
+Jetson DLA. `analyze` says this when it sees one of:
+
+- the **open-source NVDLA** (github.com/nvdla): the `opendla` kernel driver, `[drm] Initialized nvdla … for
+  <address>.nvdla`, the `nvdla_compiler`/`nvdla_runtime` tools, `nv_full`/`nv_small` configurations — hardware on an
+  FPGA (Xilinx ZCU102/ZCU104, Arria 10), the QEMU/SystemC virtual platform, or RISC-V boards. It shares the name and
+  the architecture's origins with the Jetson DLA but not its driver (`nvhost_nvdla`), firmware or software stack;
+- a **desktop or datacentre GPU** (GeForce, RTX, Tesla, Quadro, A100, T4; `NVRM:` driver lines) or an x86_64,
+  RISC-V or WSL2 system: these have no DLA at all — TensorRT reports 0 DLA cores there;
+- an **older Tegra** (`tegra20`, `tegra30`, `tegra114`: phones and tablets; `tegra124` Jetson TK1): no DLA.
+
+A line of text that shows a Jetson as well (a tool's report of an L4T release, a Jetson board, a Tegra kernel) wins
+over a desktop GPU mentioned in passing; the open-source NVDLA markers always win, because its logs also mention
+`nvdla` devices.
+
+## How to confirm
+1. `uname -m` (Jetson: `aarch64`), `tr '\0' '\n' < /proc/device-tree/compatible` (Jetson: `nvidia,tegra194`,
+   `nvidia,tegra234`).
+2. For the open-source NVDLA: `lsmod | grep opendla`, `ls /dev/dri/`.
+
+## How to fix
+- Open-source NVDLA: follow the nvdla/sw and nvdla/hw projects' documentation and issues — the KMD must probe and
+  create `/dev/dri/renderD*`, and loadables from `nvdla_compiler` must match the hardware configuration
+  (`nv_full`/`nv_small`/`nv_large`); run `nvdla_compiler` on the machine it was built for.
+- Desktop GPU: TensorRT's DLA options (`--useDLACore`, `setDefaultDeviceType(kDLA)`) only work on Jetson and DRIVE;
+  build for the GPU instead.
+
+## References
+- Open-source NVDLA: https://github.com/nvdla/hw, https://github.com/nvdla/sw
+- TensorRT DLA support (Jetson/DRIVE only): https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/work-with-dla.html
+"""#,
         "Docs/remedies/NVDLA-PWR-001.md": #"""
 # NVDLA-PWR-001: DLA runtime power management is in error state
 
@@ -5406,6 +5496,11 @@ fields:
   - fact: versions.jetpack
     names: ["jetpack", "jetpack version", "jetpack sdk", "jetpack release", "nvidia jetpack"]
     value: jetpack
+  # People write the L4T release where the JetPack version goes (`Jetpack: 32.5.1-20210219084708`, an
+  # nvidia-l4t package version): a "JetPack" of 2x/3x is an L4T release (JetPack majors are 1–7).
+  - fact: versions.l4t
+    names: ["jetpack", "jetpack version", "nvidia jetpack"]
+    value: l4t
   - fact: versions.tensorrt
     names: ["tensorrt", "tensorrt version", "trt version", "nvidia tensorrt"]
     value: version
@@ -5480,13 +5575,13 @@ shapes:
   # Any other kernel release after uname/hostnamectl/proc-version words (a non-Jetson kernel tells what the system is).
   - id: kernel-release-other
     literals: ["linux version ", "kernel: linux ", "kernel version", "release:"]
-    match: '(?:Linux version|Kernel: Linux|Kernel Version:?|^\s*-?\s*Release:)\s+(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*)'
+    match: '(?:Linux version|Kernel: Linux|Kernel Version:?|^\s*-?\s*Release:)(?:\s+is)?[\s:`''"]+(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*)'
     set: {versions.kernel_release: "{kernel}"}
     rank: 2
     machine: true
   - id: uname-a
     literals: ["linux "]
-    match: '^\s*Linux \S+ (?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*) #\d+'
+    match: '^\s*Linux (?:\S+ )?(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*) #\d+'
     set: {versions.kernel_release: "{kernel}"}
     rank: 3
     machine: true
@@ -5609,8 +5704,28 @@ shapes:
     machine: true
   - id: dt-compatible-soc
     literals: ["nvidia,tegra"]
-    match: 'nvidia,(?<soc>tegra\d{3})'
+    match: 'nvidia,(?<soc>tegra\d{2,3})(?!\d)'
     set: {platform.soc: "{soc}"}
+    rank: 3
+    machine: true
+  # nvidia,boardids on L4T R32 (`3636:0001:A0`, module:SKU:revision), also in jtop's board report.
+  - id: boardids-value
+    literals: [":0"]
+    match: '(?<![\w:])(?<family>[23]\d{3}):(?<sku>\d{4}):[A-Z]\d(?![\w:])'
+    set: {platform.module: "p{family}-{sku}"}
+    rank: 3
+    machine: true
+  # A Tegra SoC named anywhere (`a tegra30 based tablet`, `tegra194`): older Tegras are not Jetsons with a DLA.
+  - id: soc-mention
+    literals: ["tegra"]
+    match: '(?<![\w-])(?<soc>tegra(?:20|30|114|124|210|186|194|234|264))(?![\w-])'
+    set: {platform.soc: "{soc}"}
+    rank: 2
+  # The integrated GPU's name: nvgpu device names (`17000000.ga10b`, `gv11b`), CUDA's `Device 0: "Orin"`.
+  - id: igpu-name
+    literals: ["ga10b", "gv11b", "gp10b", "gm20b"]
+    match: '(?<![\w])(?<gpu>ga10b|gv11b|gp10b|gm20b)(?![\w])'
+    set: {identity.gpu_arch: "{gpu}"}
     rank: 3
     machine: true
   - id: tegra-chip-id
@@ -5624,7 +5739,7 @@ shapes:
   # `NVIDIA Jetson Xavier NX (Developer Kit Version)`, `nvidia,jetson-nano` style compatibles are covered by boards below.
   - id: board-name
     literals: ["jetson "]
-    match: '(?<board>(?:NVIDIA )?Jetson (?:AGX |IGX )?(?:Orin|Xavier|Nano|TX1|TX2|Thor|NANO)[\w ()\[\]/.-]*)'
+    match: '(?<board>(?:NVIDIA\s+)?Jetson\s+(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Nano|TX1|TX2|Thor|NANO)(?:\s+(?:NX|Nano|AGX|Industrial|Super|Series|i|Developer\s+Kit|Dev\s*Kit|Engineering\s+Reference\s+Developer\s+Kit|Module|module|\d+\s?GB)|\s*\[\d+\s?GB\]|\s*\((?:\d+\s?GB(?: ram)?|Developer [Kk]it(?: Version)?)\)|/TX1)*)'
     set: {platform.model: "{board}"}
     rank: 2
   # Board names without "Jetson" in front, in any text: `AGX Orin 64GB`, `Xavier NX`, `Orin Nano Super`, Yocto machine
@@ -5643,6 +5758,12 @@ shapes:
     set: {identity.dla_request: "{request}"}
     rank: 2
     machine: true
+  # A person saying they run on the DLA ("run an ONNX model on DLA Core 1", "convert to a plan with DLA").
+  - id: dla-request-words
+    literals: ["dla"]
+    match: '(?<request>\b(?:run|runs|running|ran|use|uses|using|used|enable|enabled|enabling|with|on|onto|by|to|offload|offloading|target|targeting)\s+(?:of\s+)?(?:the\s+|a\s+|both\s+|two\s+|my\s+)?(?:DLA|NVDLA|DLAs)(?:\s*(?:core\s*)?\d)?)\b'
+    set: {identity.dla_request: "{request}"}
+    rank: 1
   # Signs that the text comes from inside a container (the libraries a container sees are the ones it was given).
   - id: container-context
     literals: ["docker", "podman", "nvcr.io", "dustynv/", "--runtime", "container", "dockerfile", "root@"]
@@ -5732,6 +5853,10 @@ packages:
     fact: versions.l4t
     version: l4t
     rank: 2
+  - match: '^nvidia-l4t-(?:display-)?kernel$'
+    fact: versions.kernel_release
+    version: kernel
+    rank: 2
   - match: '^nvidia-jetpack$'
     fact: versions.jetpack
     version: version
@@ -5776,8 +5901,11 @@ boards:
 cuda_arch: {"5.3": tegra210, "6.2": tegra186, "7.2": tegra194, "8.7": tegra234}
 chip_ids: {"33": tegra210, "24": tegra186, "25": tegra194, "35": tegra234}
 board_configs: {t210: tegra210, t194: tegra194, t234: tegra234}
+gpu_archs: {ga10b: tegra234, gv11b: tegra194, gp10b: tegra186, gm20b: tegra210}
 # SoCs whose every module has the same number of DLA cores.
-soc_dla: {tegra210: 0, tegra186: 0, tegra194: 2, tegra264: 0}
+soc_dla: {tegra20: 0, tegra30: 0, tegra114: 0, tegra124: 0, tegra210: 0, tegra186: 0, tegra194: 2, tegra264: 0}
+# SoCs of Jetson modules (TK1 tegra124 through Thor); the older Tegras (tegra20/30/114) are phones and tablets.
+jetson_socs: [tegra124, tegra210, tegra186, tegra194, tegra234, tegra264]
 # Module P-number families → SoC (Docs/platform.md, "Modules").
 module_socs: {p3701: tegra234, p3767: tegra234, p3834: tegra264, p2888: tegra194, p3668: tegra194, p2972: tegra194,
   p3448: tegra210, p2180: tegra210, p3310: tegra186, p3489: tegra186, p3636: tegra186}

@@ -5,7 +5,9 @@ extension FactCatalogue {
         FactSpec("container.tensorrt", .version, "analyze input", "TensorRT version of an l4t-tensorrt image tag"),
         FactSpec("container.image", .string, "analyze input", "The container image that tag belongs to"),
         FactSpec("platform.foreign", .string, "analyze input", "What shows a system that is not a Jetson"),
-        FactSpec("platform.not_jetson", .bool, "analyze input", "The text comes from a system that is not a Jetson"),
+        FactSpec(
+            "platform.not_jetson", .bool, "analyze input | device tree",
+            "The text shows a system that is not a Jetson (false: nothing shows that; always false for a Tegra root)"),
         FactSpec("platform.container_hint", .string, "analyze input", "What shows the text comes from a container"),
         FactSpec(
             "userspace.not_installed", .list, "analyze input",

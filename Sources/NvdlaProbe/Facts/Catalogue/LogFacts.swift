@@ -19,8 +19,8 @@ extension FactCatalogue {
             meaning:
                 "TensorRT finds no DLA: `condition: dlaEngineCount > 0`, `Cannot create DLA engine, N not available`"),
         SignalSpec(
-            name: "trt_standalone_runtime", perDLA: false, cancellable: false,
-            meaning: "TensorRT runtime refuses a `kDLA_STANDALONE` engine (a cuDLA loadable)"),
+            name: "trt_standalone_runtime", perDLA: false, cancellable: true,
+            meaning: "TensorRT runtime refuses a `kDLA_STANDALONE` engine (benign when trtexec built it and passed)"),
         SignalSpec(
             name: "trt_not_a_plan", perDLA: false, cancellable: false,
             meaning: "`magicTag == rt::kPLAN_MAGIC_TAG` assertion: the engine file is not a TensorRT plan"),
@@ -44,7 +44,10 @@ extension FactCatalogue {
             meaning: "`Parameter check failed at: …BuilderConfig.cpp::setDeviceType…`: the DLA device type was refused"),
         SignalSpec(
             name: "trt_standalone_not_all_dla", perDLA: false, cancellable: false,
-            meaning: "`nvmRegionOptimizer.cpp::forceToUseNvmIO` assertion: a DLA-only build met a non-DLA layer"),
+            meaning: "A DLA-only build met a non-DLA layer (`forceToUseNvmIO`, `kDIRECT_IO … no conformant`, safe DLA)"),
+        SignalSpec(
+            name: "trt_no_implementation", perDLA: false, cancellable: false,
+            meaning: "`Could not find any implementation for node …`: the builder found no tactic for a node"),
         SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
             meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
