@@ -74,8 +74,9 @@ final class FieldExtractor {
         }
         let shapes = table.document.shapes
         for i in shapes.indices where table.index.passes(fields.count + i, present) {
-            guard let captures = shapeMatchers[i].captures(content) else { continue }
             let shape = shapes[i]
+            if shape.personal == true, !personal { continue }
+            guard let captures = shapeMatchers[i].captures(content) else { continue }
             let rank = personal && shape.machine != true ? 1 : shape.rank
             apply(shape, captures, rank: rank, source: source, into: &evidence)
         }

@@ -31,6 +31,8 @@ public struct FieldTable: Sendable {
         let rank: Int
         /// A format people also paste as a comment; keeps its rank there.
         let machine: Bool?
+        /// Read only on prose and comment lines (a person's words, not tool output).
+        let personal: Bool?
     }
 
     /// A bare value printed by a command named on the prompt line above it.

@@ -115,9 +115,14 @@ public enum FieldValue {
     /// A board name as printed, cut before what follows it on the line (` - Jetpack …`, ` [L4T …`, `, JetPack …`).
     static func board(_ text: String) -> String? {
         var name = Substring(text)
+        // `Device 0: "Orin"`: the value after an index, without quotes.
+        if let colon = name.firstIndex(of: ":"), name[..<colon].allSatisfy(\.isASCIIDigit) {
+            name = name[name.index(after: colon)...]
+        }
+        name = Substring(String(name).trimmingSpaces.trimming(charactersIn: "\"'"))
         for stop in [
             " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
-            " with Jetpack", " running ", " | ", "`", "**",
+            " with Jetpack", " running ", " | ", "`", "**", " (JetPack", " (Jetpack", " (L4T",
         ] {
             if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
         }

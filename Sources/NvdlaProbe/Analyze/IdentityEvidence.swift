@@ -60,7 +60,17 @@ public struct IdentityEvidence: Sendable {
             let rivals = list.filter { $0.shape == top.shape && $0.rank == top.rank && $0.value != top.value }
             if !rivals.isEmpty { return nil }
         }
+        // A more precise value that agrees with the chosen one refines it (`7` from a soname, `7.1.3.0` in a report).
+        let refinements = list.filter { $0.value.hasPrefix(top.value + ".") && Self.isDotted($0.value) }
+        if Self.isDotted(top.value), let finest = refinements.max(by: { $0.value.count < $1.value.count }) {
+            return finest
+        }
         return top
+    }
+
+    /// Digits and dots only.
+    static func isDotted(_ value: String) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
     }
 
     /// Whether anything was seen for `fact`.

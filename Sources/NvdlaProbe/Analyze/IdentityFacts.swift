@@ -145,22 +145,43 @@ enum IdentityFacts {
         if let model, model.rank >= 2 {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
         }
-        // Board names: the longest family name (Orin NX before Orin), with the memory size where it decides.
-        let named = [model, evidence.best("identity.gpu_name"), evidence.best("identity.board_mention")]
-            .compactMap { $0 }
-        let names = named.map {
-            $0.value.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        // Board names from tools, GPU names and mentions, surest first: each names a family (the longest family name
+        // in it: Orin NX before Orin); a family that leaves the DLA count open (Orin, Orin NX without its memory size)
+        // is refined by a more specific one of the same SoC named elsewhere in the text.
+        var named: [IdentityEvidence.Candidate] = []
+        for key in ["platform.model", "identity.gpu_name", "identity.board_mention"] {
+            named += evidence.candidates[key] ?? []
         }
-        if let (board, name) = bestBoard(names, document.boards), let index = names.firstIndex(of: name) {
-            let from = named[index]
-            offer(Derived(value: board.soc, source: from.source, raw: name, rank: from.rank), to: &soc)
-            var count = board.dla
-            if count == nil, let memory = board.memory {
-                // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
-                let mentions = names.filter { $0.contains(board.name) }
-                count = memory.first { size in mentions.contains { $0.contains(size.key) } }?.value
+        named.sort { (a: IdentityEvidence.Candidate, b: IdentityEvidence.Candidate) -> Bool in
+            a.rank != b.rank ? a.rank > b.rank : a.order < b.order
+        }
+        let names: [String] = named.map { (candidate: IdentityEvidence.Candidate) -> String in
+            let lower = candidate.value.lowercased()
+            return lower.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        }
+        let families = names.map { bestBoard([$0], document.boards)?.0 }
+        func count(_ board: FieldTable.Board) -> Int? {
+            if let dla = board.dla { return dla }
+            // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
+            let mentions = names.filter { $0.contains(board.name) }
+            return board.memory?.first { size in mentions.contains { $0.contains(size.key) } }?.value
+        }
+        if let first = families.firstIndex(where: { $0 != nil }), let board = families[first] {
+            let from = named[first]
+            offer(Derived(value: board.soc, source: from.source, raw: names[first], rank: from.rank), to: &soc)
+            var found = count(board).map { (value: $0, index: first) }
+            if found == nil {
+                for (i, other) in families.enumerated() where i != first {
+                    if let other, other.soc == board.soc, other.name.contains(board.name), let n = count(other) {
+                        found = (n, i)
+                        break
+                    }
+                }
             }
-            if let count { offer(Derived(value: "\(count)", source: from.source, raw: name, rank: from.rank), to: &dla) }
+            if let found {
+                let at = named[found.index]
+                offer(Derived(value: "\(found.value)", source: at.source, raw: names[found.index], rank: at.rank), to: &dla)
+            }
         }
         for (fact, map) in [
             ("identity.gpu_arch", document.gpu_archs), ("identity.cuda_arch", document.cuda_arch),

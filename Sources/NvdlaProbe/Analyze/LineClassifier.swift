@@ -10,6 +10,8 @@ struct LineClassifier {
     let promptMatcher = LineClassifier.prompt?.matcher()
     let bareMatcher = LineClassifier.bareCommand?.matcher()
     var lastWasLog = false
+    /// A prompt line was seen and no blank line or fence since: what follows is the command's output, not prose.
+    var afterPrompt = false
 
     /// Commands whose output people paste (the first word, after `sudo`), for `# cmd` root prompts and commands
     /// written alone on a line.
@@ -45,16 +47,24 @@ struct LineClassifier {
         lastWasLog = false
         // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
         if LineShape.hasPrefix(line, at: 0, Self.python) {
+            afterPrompt = true
             return LineClass(kind: .prompt, contentStart: 4)
         }
         let start = LineShape.contentStart(line)
         let content = UnsafeBufferPointer(rebasing: line[start...])
-        if content.isEmpty { return LineClass(kind: .blank, contentStart: start) }
+        if content.isEmpty {
+            afterPrompt = false
+            return LineClass(kind: .blank, contentStart: start)
+        }
         if LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence) {
+            afterPrompt = false
             return LineClass(kind: .fence, contentStart: start)
         }
         if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
-        if let command = promptCommand(content) { return LineClass(kind: .prompt, contentStart: start + command) }
+        if let command = promptCommand(content) {
+            afterPrompt = true
+            return LineClass(kind: .prompt, contentStart: start + command)
+        }
         if content[0] == 35 {  // #
             if Self.isReleaseLine(content) { return LineClass(kind: .output, contentStart: start) }
             let inner = Self.commentContent(content)
@@ -62,7 +72,8 @@ struct LineClassifier {
             let output = !rest.isEmpty && !Self.isProse(rest) && !Self.isHeading(content)
             return LineClass(kind: .comment, contentStart: start + inner, commentedOutput: output)
         }
-        if Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
+        // A command's output (`NVIDIA Orin NX Developer Kit` under `$ cat /proc/device-tree/model`) is not prose.
+        if !afterPrompt, Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
         return LineClass(kind: .output, contentStart: start)
     }
 

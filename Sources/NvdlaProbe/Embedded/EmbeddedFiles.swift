@@ -1286,12 +1286,13 @@ rules:
     severity: error
     applies: {fact: source.artifacts, eq: true}
     when: {fact: log.dla_link_undefined.count, gt: 0}
-    title: Linking against TensorRT failed on missing DLA/NvMedia symbols
+    title: Linking against a JetPack library failed on missing symbols
     message: >-
-      The linker could not resolve symbols that libnvinfer takes from the L4T DLA/NvMedia libraries
-      ({log.dla_link_undefined.count} line(s), first: "{log.dla_link_undefined.first}"): those libraries
-      (libnvdla_compiler.so, libnvmedia*.so, libcudla.so) are not where the linker looks. Typical inside a docker
-      build, which does not get the NVIDIA runtime's mounts; the DLA itself is not at fault.
+      The linker could not resolve symbols a JetPack library needs from the L4T libraries below it
+      ({log.dla_link_undefined.count} line(s), first: "{log.dla_link_undefined.first}"): for TensorRT those are
+      libnvdla_compiler.so, libnvmedia*.so and libcudla.so; for cuPVA/VPI the PVA libraries of the same release.
+      They are not where the linker looks, or they come from another release. Typical inside a docker build, which
+      does not get the NVIDIA runtime's mounts, or after a partial upgrade; the DLA itself is not at fault.
     evidence: [log.dla_link_undefined.first, platform.container_hint]
     remedy:
       summary: >-
@@ -1329,10 +1330,11 @@ signals:
   - signal: stack_lib_missing
     literals: ["cannot open shared object", "not found", "file too short", "cannot find -l"]
     match: '(?<lib>lib(?:cuda|cudart|cublas\w*|curand|cufft\w*|cusparse\w*|cusolver\w*|npp\w*|nvrtc\w*|cudnn\w*|nvrm\w*|nvos|nvbufsurf\w*|nvbuf_utils|nvjpeg|nvargus\w*|cupva\w*|nvvpi|nvds\w*|nvToolsExt|nvidia-\w+)[\w.]*?\.so[\d.]*)(?::\s*cannot open shared object file|\s*=> not found|,? needed by \S+?,? not found|: file too short)|cannot find -l(?<short>cudart|cublas\w*|cudnn\w*|cupva\w*|nvvpi)\b'
-  # libnvinfer linked without the L4T libraries that define its DLA/NvMedia symbols.
+  # A JetPack library (TensorRT, cuPVA/VPI, NvMedia, cuDLA) linked without the libraries that define its symbols, or
+  # against another release of them.
   - signal: dla_link_undefined
     literals: ["undefined reference to"]
-    match: 'undefined reference to [`''](?<symbol>nvdla::[\w:~]+|NvMedia\w+|cudla\w+|NvRm\w+|cupva\w+)'
+    match: '(?<lib>lib(?:nvinfer\w*|nvonnxparser\w*|nvparsers|cupva\w*|nvvpi\w*|nvdla\w*|cudla|nvmedia\w*|nvbufsurf\w*|nvds\w*)[\w.]*?\.so[\d.]*): undefined reference to|undefined reference to [`''](?<symbol>nvdla::[\w:~]+|NvMedia\w+|cudla\w+|NvRm\w+|cupva\w+|Pva\w+)'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -4968,13 +4970,16 @@ another L4T release (a `r32.x` image on an R35 host) sees none or the wrong vers
 - Real reports: dusty-nv/jetson-containers issues 108 and 159, dusty-nv/jetson-inference issue 1736
 """#,
         "Docs/remedies/NVDLA-USR-004.md": #"""
-# NVDLA-USR-004: Linking against TensorRT failed on missing DLA/NvMedia symbols
+# NVDLA-USR-004: Linking against a JetPack library failed on missing symbols
 
 Area: userspace · Severity: error
 
 ## What it means
 The linker (`/usr/bin/ld`) reported `undefined reference to` symbols such as `nvdla::ISoftMaxLayer::setAxis`,
-`NvMediaDlaLoadableDestroy`, `NvMediaTensorDestroy` or `cudla…` while linking a program against `libnvinfer.so`.
+`NvMediaDlaLoadableDestroy`, `NvMediaTensorDestroy` or `cudla…` while linking a program against `libnvinfer.so`,
+or symbols of the PVA runtime (`Pva…`) that `libcupva_host.so` needs. The same happens with other JetPack libraries
+(VPI, DeepStream) when the libraries below them are missing or come from another release — for example a cuPVA or
+VPI installed for a newer JetPack than the L4T it runs on.
 TensorRT on Jetson takes these symbols from L4T libraries — `libnvdla_compiler.so`, `libnvmedia*.so` (JetPack 4–5),
 `libcudla.so` — that the `nvidia-l4t-*` packages install under `/usr/lib/aarch64-linux-gnu/tegra/` (JetPack 4–5) or
 `/usr/lib/aarch64-linux-gnu/nvidia/` (JetPack 6). When they are not on the link path the link fails, although
@@ -4990,9 +4995,11 @@ host it means the `nvidia-l4t-*` packages of the running release are missing or 
 3. `ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so | grep 'not found'`.
 
 ## How to fix
-1. Docker: set `"default-runtime": "nvidia"` in `/etc/docker/daemon.json`, `sudo systemctl restart docker`, rebuild;
+1. Partial upgrade: install the JetPack components that belong together for the running L4T release
+   (`sudo apt install --reinstall nvidia-jetpack`; for VPI/cuPVA the versions listed for that JetPack).
+2. Docker: set `"default-runtime": "nvidia"` in `/etc/docker/daemon.json`, `sudo systemctl restart docker`, rebuild;
    or base the image on `l4t-jetpack`/`l4t-tensorrt` for the host's L4T release.
-2. Host: `sudo apt install nvidia-l4t-dla-compiler` (and the other `nvidia-l4t-*` packages of the running release);
+3. Host: `sudo apt install nvidia-l4t-dla-compiler` (and the other `nvidia-l4t-*` packages of the running release);
    make sure the directory above is in `/etc/ld.so.conf.d/` (`nvidia-tegra.conf`) and run `sudo ldconfig`.
 
 ## References
@@ -5622,7 +5629,7 @@ shapes:
   # Library file names carry the full version: libnvinfer.so.8.5.2, libcudnn.so.8.6.0, libcudart.so.11.4.298
   - id: libnvinfer-file
     literals: ["libnvinfer.so."]
-    match: 'libnvinfer\.so\.(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])'
+    match: 'libnvinfer\.so\.(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
     set: {versions.tensorrt: "{version}"}
     rank: 3
     machine: true
@@ -5635,13 +5642,13 @@ shapes:
   # Sonames name at least the major: `libnvinfer.so.7 => …`, `libcudart.so.10.2`.
   - id: libnvinfer-soname
     literals: ["libnvinfer.so."]
-    match: 'libnvinfer\.so\.(?<major>\d+)(?![\d.])'
+    match: 'libnvinfer\.so\.(?<major>\d+)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
     set: {versions.tensorrt: "{major}"}
     rank: 2
     machine: true
   - id: libcudart-soname
     literals: ["libcudart.so."]
-    match: 'libcudart\.so\.(?<version>\d+\.\d+)(?![\d.])'
+    match: 'libcudart\.so\.(?<version>\d+\.\d+)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
     set: {versions.cuda: "{version}"}
     rank: 2
     machine: true
@@ -5715,6 +5722,13 @@ shapes:
     set: {platform.module: "p{family}-{sku}"}
     rank: 3
     machine: true
+  # A module P-number anywhere (flash logs and DTB file names: tegra194-p3668-0001-p3509-0000.dtb); carriers lose to
+  # known modules when the facts are resolved.
+  - id: pnumber-mention
+    literals: ["p2", "p3"]
+    match: '(?<![\w])p(?<module>[23]\d{3}-\d{4})(?!\d)'
+    set: {platform.module: "p{module}"}
+    rank: 1
   # A Tegra SoC named anywhere (`a tegra30 based tablet`, `tegra194`): older Tegras are not Jetsons with a DLA.
   - id: soc-mention
     literals: ["tegra"]
@@ -5764,6 +5778,7 @@ shapes:
     match: '(?<request>\b(?:run|runs|running|ran|use|uses|using|used|enable|enabled|enabling|with|on|onto|by|to|offload|offloading|target|targeting)\s+(?:of\s+)?(?:the\s+|a\s+|both\s+|two\s+|my\s+)?(?:DLA|NVDLA|DLAs)(?:\s*(?:core\s*)?\d)?)\b'
     set: {identity.dla_request: "{request}"}
     rank: 1
+    personal: true
   # Signs that the text comes from inside a container (the libraries a container sees are the ones it was given).
   - id: container-context
     literals: ["docker", "podman", "nvcr.io", "dustynv/", "--runtime", "container", "dockerfile", "root@"]
@@ -5808,8 +5823,9 @@ shapes:
     rank: 2
     machine: true
   - id: desktop-gpu
-    literals: ["tesla ", "geforce", "quadro", "nvidia rtx", "nvidia a", "nvidia h", "nvrm: gpu", "nvidia l"]
-    match: '(?<gpu>Tesla [A-Z]\d+\w*|GeForce \w+(?: \w+)?|Quadro \w+|NVIDIA (?:RTX |[AHL])\d+\w*|NVRM: GPU\d)'
+    literals: ["tesla ", "geforce", "quadro", "nvidia rtx", "nvidia a", "nvidia h", "nvrm: gpu", "nvidia l", "rtx",
+               "gtx", "t4", "p100", "v100", "a100", "h100", "h200", "l40", "a30", "a40"]
+    match: '(?<gpu>Tesla [A-Z]\d+\w*|GeForce \w+(?: \w+)?|Quadro \w+|NVIDIA (?:RTX |[AHL])\d+\w*|(?<![\w-])(?:RTX|GTX) ?\d{3,4}\w*|(?<![\w-])(?:T4|P100|V100|A100|H100|H200|L40S?|A30|A40)(?![\w-])|NVRM: GPU\d)'
     set: {identity.desktop_gpu: "{gpu}"}
     rank: 2
 

@@ -101,7 +101,7 @@ extension FactCatalogue {
             meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
         SignalSpec(
             name: "dla_link_undefined", perDLA: false, cancellable: false,
-            meaning: "linker: `undefined reference to` a DLA/NvMedia/cuDLA symbol libnvinfer needs"),
+            meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),
     ]
 
     /// Facts from the kernel log: the log's availability and every signal's counts and lines.
