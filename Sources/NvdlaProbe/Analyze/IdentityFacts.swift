@@ -49,11 +49,12 @@ enum IdentityFacts {
             }
         }
         if facts.value("versions.l4t") == nil, let jetpack = facts.string("versions.jetpack"),
-            let only = ReleaseTable.l4t(forJetPack: jetpack)
+            case let matching = ReleaseTable.shipped.releases(jetpack: jetpack), matching.count == 1,
+            let only = matching.first?.l4t
         {
-            facts.set(
-                "versions.l4t", .string(only), source: facts["versions.jetpack"]?.source ?? "",
-                raw: "JetPack \(jetpack)")
+            let source = facts["versions.jetpack"]?.source ?? ""
+            facts.set("versions.l4t", .string(only), source: source, raw: "JetPack \(jetpack)")
+            VersionsProbe.recordRelease(only, source: source, into: &facts)
         }
         if let missing = evidence.candidates["identity.not_installed"], !missing.isEmpty {
             // A component the same text also shows with a version (the host, next to a bare container) is installed.
