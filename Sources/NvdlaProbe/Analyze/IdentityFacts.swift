@@ -18,6 +18,18 @@ enum IdentityFacts {
             jetson = jetson || l4t.rank >= 2
         }
         if let jetpack = evidence.best("versions.jetpack") {
+            // A JetPack named beside an L4T release of another JetPack: a partial upgrade, or a wrong belief.
+            if let derived = facts.string("versions.jetpack"), let l4t = facts.string("versions.l4t") {
+                let agree =
+                    VersionCompare.isInFamily(derived, jetpack.value)
+                    || VersionCompare.isInFamily(jetpack.value, derived)
+                facts.set("versions.jetpack_conflict", .bool(!agree), source: jetpack.source, raw: jetpack.raw)
+                if !agree {
+                    facts.set(
+                        "versions.jetpack_stated", .string(jetpack.value), source: jetpack.source,
+                        raw: "\(jetpack.raw) (L4T \(l4t) is JetPack \(derived))")
+                }
+            }
             // A JetPack stated by a tool or file wins over one derived from L4T only when L4T was not known exactly.
             if facts.value("versions.jetpack") == nil || jetpack.rank >= 3 {
                 facts.set("versions.jetpack", .string(jetpack.value), source: jetpack.source, raw: jetpack.raw)
@@ -124,7 +136,8 @@ enum IdentityFacts {
         var soc: Derived?
         var dla: Derived?
         func offer(_ candidate: Derived, to slot: inout Derived?) {
-            if slot == nil || candidate.rank > slot!.rank { slot = candidate }
+            if let current = slot, candidate.rank <= current.rank { return }
+            slot = candidate
         }
         if let module = evidence.best("platform.module", prefer: known), known(module.value) || module.rank >= 3 {
             facts.set("platform.module", .string(module.value), source: module.source, raw: module.raw)
@@ -181,7 +194,9 @@ enum IdentityFacts {
             }
             if let found {
                 let at = named[found.index]
-                offer(Derived(value: "\(found.value)", source: at.source, raw: names[found.index], rank: at.rank), to: &dla)
+                offer(
+                    Derived(value: "\(found.value)", source: at.source, raw: names[found.index], rank: at.rank),
+                    to: &dla)
             }
         }
         for (fact, map) in [
@@ -228,10 +243,14 @@ enum IdentityFacts {
             reasons.append(reason)
         }
         if let open = evidence.best("identity.open_nvdla") {
-            add("the open-source NVDLA (\(open.value)), which runs on FPGAs and simulators, not on a Jetson", open.source)
+            add(
+                "the open-source NVDLA (\(open.value)), which runs on FPGAs and simulators, not on a Jetson",
+                open.source)
         }
         if let soc = facts.string("platform.soc"), soc.hasPrefix("tegra"), !table.document.jetson_socs.contains(soc) {
-            add("a \(soc) system (an older Tegra of phones and tablets, not a Jetson)", facts["platform.soc"]?.source ?? "")
+            add(
+                "a \(soc) system (an older Tegra of phones and tablets, not a Jetson)",
+                facts["platform.soc"]?.source ?? "")
         }
         if !jetson, let gpu = evidence.best("identity.desktop_gpu") {
             add("a desktop or datacentre GPU (\(gpu.value))", gpu.source)

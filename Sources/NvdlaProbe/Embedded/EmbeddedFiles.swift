@@ -1393,6 +1393,41 @@ rules:
         image that carries them (l4t-jetpack, l4t-tensorrt) for the host's L4T release.
       commands: ["head -n 1 /etc/nv_tegra_release", "apt-cache policy nvidia-jetpack", "dpkg -l | grep -E 'nvinfer|cudnn|cuda-toolkit'"]
 
+  - id: NVDLA-USR-006
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.container_runtime_missing.count, gt: 0}
+    title: The NVIDIA container runtime is missing or not configured
+    message: >-
+      Docker could not start the container with the NVIDIA runtime ("{log.container_runtime_missing.first}"): the
+      container gets no GPU, DLA or L4T libraries. The DLA itself is not at fault.
+    evidence: [log.container_runtime_missing.first]
+    remedy:
+      summary: >-
+        Install the NVIDIA container toolkit that JetPack ships (sudo apt install nvidia-container, or
+        nvidia-container-toolkit), register the runtime (sudo nvidia-ctk runtime configure --runtime=docker) and
+        restart docker; then start containers with --runtime nvidia (JetPack 4–5) or CDI devices (JetPack 6).
+      commands: ["docker info 2>/dev/null | grep -i runtime", "dpkg -l | grep -E 'nvidia-container'", "cat /etc/docker/daemon.json"]
+
+  - id: NVDLA-USR-007
+    area: userspace
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.tensorrt_python_missing.count, gt: 0}
+    title: This Python cannot import TensorRT
+    message: >-
+      Python could not import the tensorrt module ("{log.tensorrt_python_missing.first}"). JetPack installs
+      TensorRT's Python bindings for the system Python only (python3-libnvinfer), so another Python version, a venv
+      or conda environment, or a container without them cannot build DLA engines from Python.
+    evidence: [log.tensorrt_python_missing.first]
+    remedy:
+      summary: >-
+        Use the system python3 of the JetPack release, or make the bindings visible: create the venv with
+        --system-site-packages, install python3-libnvinfer (and python3-libnvinfer-dev), or use an l4t-tensorrt or
+        l4t-jetpack container of the host's release. pip wheels of TensorRT for x86 do not run on Jetson.
+      commands: ["python3 -c 'import tensorrt; print(tensorrt.__version__)'", "dpkg -l | grep python3-libnvinfer"]
+
 signals:
   # A DLA or TensorRT library the loader, the linker or Python could not find (or found empty: `file too short`).
   - signal: dla_lib_missing
@@ -1407,6 +1442,14 @@ signals:
   - signal: dla_link_undefined
     literals: ["undefined reference to"]
     match: '(?<lib>lib(?:nvinfer\w*|nvonnxparser\w*|nvparsers|cupva\w*|nvvpi\w*|nvdla\w*|cudla|nvmedia\w*|nvbufsurf\w*|nvds\w*)[\w.]*?\.so[\d.]*): undefined reference to|undefined reference to [`''](?<symbol>nvdla::[\w:~]+|NvMedia\w+|cudla\w+|NvRm\w+|cupva\w+|Pva\w+)'
+  # `docker run --runtime nvidia` without a registered runtime, or a toolkit that cannot start.
+  - signal: container_runtime_missing
+    literals: ["runtime name: nvidia", "could not select device driver", "nvidia-container-cli: initialization error", "nvidia-container-runtime"]
+    match: 'unknown or invalid runtime name: nvidia|could not select device driver "[^"]*" with capabilities|nvidia-container-cli: initialization error|exec: "nvidia-container-runtime(?:-hook)?": executable file not found'
+  # Python without TensorRT's bindings.
+  - signal: tensorrt_python_missing
+    literals: ["No module named"]
+    match: 'No module named [''"]?tensorrt[''"]?'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -1601,6 +1644,24 @@ rules:
         Check the release notes of L4T {versions.l4t} for the versions it ships; update nvdla-doctor to judge this
         release exactly.
       commands: ["head -1 /etc/nv_tegra_release", "dpkg-query -W nvidia-jetpack 'libnvinfer*' 'libcudnn*' 'cuda-toolkit-*'"]
+
+  - id: NVDLA-VER-011
+    area: versions
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: versions.jetpack_conflict, eq: true}
+    title: The JetPack named does not match the L4T release shown
+    message: >-
+      The text names JetPack {versions.jetpack_stated}, but L4T {versions.l4t} is JetPack {versions.jetpack}. Either
+      only part of the system was upgraded (apt upgrade across releases, a new nvidia-jetpack on an old BSP), or the
+      JetPack is misremembered; advice for one release does not fit the other.
+    evidence: [versions.jetpack_stated, versions.l4t, versions.jetpack]
+    remedy:
+      summary: >-
+        Trust /etc/nv_tegra_release and the nvidia-l4t-core package for the running release. If the JetPack packages
+        are from another release than the BSP, reflash (or upgrade the BSP as NVIDIA documents for that step) so that
+        L4T and the JetPack components belong together.
+      commands: ["head -n 1 /etc/nv_tegra_release", "dpkg-query -W nvidia-l4t-core nvidia-jetpack"]
 """#),
         ("Rules/95-tensorrt.yaml", #"""
 # Rules/95-tensorrt.yaml — where did the layers of a TensorRT engine go, and why? (pasted TensorRT/trtexec logs)
@@ -1981,7 +2042,7 @@ rules:
     title: TensorRT found no implementation for part of a DLA build
     message: >-
       The builder gave up on a node ("{log.trt_no_implementation.first}") while building for the DLA. In a DLA
-      build that node is most often the DLA subgraph ({ForeignNode[…]}): the DLA compiler refused its layers with
+      build that node is most often the DLA subgraph (a ForeignNode): the DLA compiler refused its layers with
       these settings (precision, shapes, a parameter outside the DLA's limits), so there is no engine. The DLA and
       its driver are not at fault.
     evidence: [log.trt_no_implementation.first, trt.dla_requested]
@@ -1992,6 +2053,23 @@ rules:
         layers against the DLA restrictions of this TensorRT release; newer TensorRT releases fixed several such
         DLA compiler failures.
       commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'DLA|Could not find'"]
+
+  - id: NVDLA-TRT-022
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_engine_version.count, gt: 0}
+    title: The engine was built by another TensorRT release
+    message: >-
+      The TensorRT runtime refused the engine file ("{log.trt_engine_version.first}"): engines (and DLA loadables
+      inside them) only load in the TensorRT release, and on the platform, that built them. The DLA is not at fault.
+    evidence: [log.trt_engine_version.first]
+    remedy:
+      summary: >-
+        Rebuild the engine on the target with its own TensorRT (trtexec --onnx=… --saveEngine=… --useDLACore=N), or
+        delete the cached engine so the application rebuilds it; after a JetPack upgrade every engine must be
+        rebuilt. Ship the ONNX model, not the engine, between releases and boards.
+      commands: ["dpkg -l | grep -E 'libnvinfer[0-9]'"]
 
   - id: NVDLA-USR-002
     area: userspace
@@ -2053,6 +2131,10 @@ signals:
   - signal: torch_cpu_only
     literals: ["Torch not compiled with CUDA"]
     match: 'Torch not compiled with CUDA enabled'
+  # An engine serialized by another TensorRT release (TensorRT 5–7 and 8–10 wordings).
+  - signal: trt_engine_version
+    literals: ["not compatible with this version of TensorRT", "Version tag does not match", "Serialized Engine Version"]
+    match: 'engine plan file is not compatible with this version of TensorRT|Version tag does not match|Serialized Engine Version: \S+, Expected'
 """#),
     ]
 
@@ -5108,6 +5190,66 @@ release is older than the tooling's flags assume); the DLA, its driver and the k
 - NVIDIA-AI-IOT/cuDLA-samples issue 34 (TensorRT 8.4.1, standalone loadable build):
   https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/34
 """#,
+        "Docs/remedies/NVDLA-TRT-021.md": #"""
+# NVDLA-TRT-021: TensorRT found no implementation for part of a DLA build
+
+Area: tensorrt · Severity: warning
+
+## What it means
+The builder stopped with `Could not find any implementation for node …` (`Error Code 10: Internal Error`) while a
+DLA core was requested (`--useDLACore`, `config.DLA_core`, `setDefaultDeviceType(kDLA)`, `device="dla:0"`). In such a
+build the node it names is most often the DLA subgraph — TensorRT 8.x and later call it `{ForeignNode[first…last]}` —
+and the message means the DLA compiler could not produce that subgraph with the settings given: a precision the layers
+cannot take (INT8 without scales, FP32), a shape or parameter outside the DLA's limits that the per-layer check did
+not catch, or a defect of that TensorRT release's DLA compiler. No engine is written. The DLA and its driver are not
+at fault.
+
+GPU-only builds print the same words for Myelin subgraphs (also named `{ForeignNode[…]}`); without a DLA request this
+rule stays silent.
+
+## How to confirm
+1. Rebuild with `--verbose` and read the lines around the error: which layers the DLA subgraph holds, and the
+   `DLA …` validation messages before it.
+2. Rebuild without the DLA (drop `--useDLACore`): if that works, the DLA part is the problem.
+
+## How to fix
+1. Allow GPU fallback (`--allowGPUFallback`, `BuilderFlag::kGPU_FALLBACK`) so refused layers go to the GPU.
+2. Try FP16 instead of INT8, or give INT8 calibration or per-tensor dynamic ranges.
+3. Fix dynamic dimensions with `--shapes`/an optimisation profile whose min, opt and max are equal.
+4. Check the subgraph's layers against the DLA restrictions of this TensorRT release (`nvdla-doctor model
+   MODEL.onnx` does it offline) and replace the ones outside them; a newer JetPack's TensorRT fixed several such
+   DLA compiler failures.
+
+## References
+- TensorRT developer guide, "DLA supported layers and restrictions": https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/work-with-dla.html
+- NVIDIA/TensorRT issue 3847 (Xavier NX, TensorRT 8.5.2, `{ForeignNode[/cnn/cnn.0/Conv]}`)
+"""#,
+        "Docs/remedies/NVDLA-TRT-022.md": #"""
+# NVDLA-TRT-022: The engine was built by another TensorRT release
+
+Area: tensorrt · Severity: error
+
+## What it means
+The TensorRT runtime refused to deserialize an engine file: `the engine plan file is not compatible with this version
+of TensorRT, expecting library version X got Y` (TensorRT 5–7) or `Serialization assertion … Version tag does not
+match … Serialized Engine Version: A, Expected: B` (TensorRT 8 and later). A serialized engine — including the DLA
+loadables inside it — only loads in the TensorRT release, and on the kind of device, that built it. This is what
+happens after a JetPack upgrade, when an engine is copied from another board or from a desktop, or when an application
+caches engines across releases. The DLA is not at fault.
+
+## How to confirm
+1. The message names both versions; compare with `dpkg -l | grep -E 'libnvinfer[0-9]'` on the target.
+2. Check where the engine file came from (cache directories of DeepStream, jetson-inference, Ultralytics).
+
+## How to fix
+1. Rebuild the engine on the target with its own TensorRT: `trtexec --onnx=model.onnx --saveEngine=model.engine
+   --useDLACore=0 --allowGPUFallback --fp16` (or let the application rebuild it by deleting its cached engine).
+2. Ship ONNX models between releases and boards, not engines.
+
+## References
+- TensorRT developer guide, "Engine compatibility": https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/advanced.html
+- dusty-nv/jetson-inference issue 426 (engine from TensorRT 5.0.6 on 5.1.6)
+"""#,
         "Docs/remedies/NVDLA-USR-001.md": #"""
 # NVDLA-USR-001: A DLA/TensorRT library cannot be loaded
 
@@ -5282,6 +5424,63 @@ not carry the libraries.
 ## References
 - NVIDIA JetPack installation: https://docs.nvidia.com/jetson/jetpack/install-setup/index.html
 - jetsonhacks/jetsonUtilities (jetsonInfo.py prints NOT_INSTALLED for missing libraries)
+"""#,
+        "Docs/remedies/NVDLA-USR-006.md": #"""
+# NVDLA-USR-006: The NVIDIA container runtime is missing or not configured
+
+Area: userspace · Severity: error
+
+## What it means
+Docker refused to start a container with the NVIDIA runtime: `unknown or invalid runtime name: nvidia` (the runtime is
+not registered in `/etc/docker/daemon.json`), `could not select device driver "" with capabilities: [[gpu]]` (no
+NVIDIA device plugin for `--gpus`), `nvidia-container-cli: initialization error` (the toolkit cannot start), or the
+runtime binary is missing. Without it the container gets none of what Jetson containers need: the GPU and DLA device
+nodes and, on JetPack 4–5, the L4T, CUDA, cuDNN and TensorRT libraries the runtime mounts from the host. Nothing is
+wrong with the DLA.
+
+## How to confirm
+1. `docker info | grep -i runtime` — `nvidia` should be listed (and be the default for `docker build`).
+2. `dpkg -l | grep nvidia-container` — the toolkit JetPack installs (`nvidia-container`, `nvidia-container-toolkit`).
+3. `cat /etc/docker/daemon.json`.
+
+## How to fix
+1. `sudo apt install nvidia-container` (JetPack's meta-package) or `nvidia-container-toolkit`.
+2. `sudo nvidia-ctk runtime configure --runtime=docker` (or add the `nvidia` runtime to `daemon.json` by hand), then
+   `sudo systemctl restart docker`.
+3. Start containers with `--runtime nvidia` on JetPack 4–5; on JetPack 6 generate CDI specs
+   (`sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`) and pass `--device nvidia.com/gpu=all`.
+4. On Jetson, `--gpus all` needs a recent toolkit; `--runtime nvidia` works on every JetPack.
+
+## References
+- NVIDIA Container Toolkit install guide: https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html
+- dusty-nv/jetson-containers setup: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+"""#,
+        "Docs/remedies/NVDLA-USR-007.md": #"""
+# NVDLA-USR-007: This Python cannot import TensorRT
+
+Area: userspace · Severity: warning
+
+## What it means
+`import tensorrt` failed with `ModuleNotFoundError: No module named 'tensorrt'`. On Jetson, TensorRT's Python bindings
+come from the `python3-libnvinfer` package, built for the **system** Python of the JetPack release (3.6 on JetPack 4,
+3.8 on JetPack 5, 3.10 on JetPack 6) and installed into its `dist-packages`. Another Python version, a virtual
+environment created without system packages, a conda environment, or a container image without the bindings cannot
+import it — so it cannot build or run DLA engines from Python. TensorRT wheels from PyPI are built for x86 and do not
+replace them on Jetson.
+
+## How to confirm
+1. `python3 -c 'import tensorrt; print(tensorrt.__version__)'` with the system `python3`.
+2. `dpkg -l | grep python3-libnvinfer` and `ls /usr/lib/python3*/dist-packages | grep tensorrt`.
+
+## How to fix
+1. Use the system `python3`, or create the virtual environment with `--system-site-packages`.
+2. `sudo apt install python3-libnvinfer python3-libnvinfer-dev` when the package is missing.
+3. In containers, use an `l4t-tensorrt` or `l4t-jetpack` image of the host's L4T release.
+4. For another Python version, build the bindings from TensorRT's open-source `python/` directory against the
+   installed TensorRT.
+
+## References
+- NVIDIA TensorRT install guide, Python packages on Jetson: https://docs.nvidia.com/deeplearning/tensorrt/latest/installing-tensorrt/installing.html
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table
@@ -5832,6 +6031,36 @@ Compare with the release notes of this L4T release on https://docs.nvidia.com/je
 - NVIDIA Jetson Linux and JetPack release notes: https://docs.nvidia.com/jetson/
 - [Docs/platform.md](../platform.md) §7.2; `Data/releases.yaml`
 """#,
+        "Docs/remedies/NVDLA-VER-011.md": #"""
+# NVDLA-VER-011: The JetPack named does not match the L4T release shown
+
+Area: versions · Severity: warning
+
+## What it means
+The pasted text names one JetPack release ("I'm on JetPack 5.1.2", an issue template's `JetPack Version:` field, a
+jtop line) but shows an L4T release that belongs to another (`# R35 (release), REVISION: 1.0` is L4T 35.1.0, which is
+JetPack 5.0.2). JetPack is the SDK around L4T, and each JetPack release ships one L4T release (`Docs/platform.md`,
+§7.2), so the two cannot both be right about the running system.
+
+The usual causes: only part of the system was upgraded — `apt upgrade` brought a newer `nvidia-jetpack` or TensorRT
+on an older BSP, or the BSP was upgraded and the user still quotes the old JetPack — or the JetPack was simply
+misremembered. Advice written for one release (which TensorRT, which DLA restrictions, which fixes) does not fit the
+other.
+
+## How to confirm
+1. `head -n 1 /etc/nv_tegra_release` — the L4T release of the running BSP.
+2. `dpkg-query -W nvidia-l4t-core nvidia-jetpack` — whether the packages belong to the same release.
+
+## How to fix
+1. Trust `/etc/nv_tegra_release` and `nvidia-l4t-core` for what runs.
+2. If the JetPack packages are from another release than the BSP, bring them together: reflash with SDK Manager or
+   the release's image, or follow NVIDIA's documented over-the-air upgrade for that step (not every step is
+   supported by apt).
+
+## References
+- JetPack ⇄ L4T table: `Docs/platform.md`, §7.2 (sources: jetson-stats' release table, OE4T/meta-tegra)
+- NVIDIA: upgrading JetPack with apt — https://docs.nvidia.com/jetson/jetpack/install-setup/index.html
+"""#,
     ]
 
     /// Every file under `Data/` (tables the probes and commands read), by path.
@@ -6023,6 +6252,32 @@ shapes:
     set: {versions.cuda: "{version}"}
     rank: 2
     machine: true
+  # TensorRT glued to its version (`trt8.6.1.5`, `TensorRT-8.6.1.6.Linux…` tarballs, `tensorrt==8.5.3.1` pins).
+  - id: tensorrt-glued
+    literals: ["trt", "tensorrt"]
+    match: '(?<![\w-])(?:trt|TensorRT)(?:[-_]|==)?v?(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])'
+    set: {versions.tensorrt: "{version}"}
+    rank: 2
+  # A TensorRT refusing an engine names its own version: `expecting library version 5.1.6 got 5.0.6`.
+  - id: tensorrt-expecting-version
+    literals: ["expecting library version"]
+    match: 'expecting library version (?<version>\d+\.\d+\.\d+(?:\.\d+)?)'
+    set: {versions.tensorrt: "{version}"}
+    rank: 2
+    machine: true
+  # CMake's FindCUDA and the CUDA suffix of NVIDIA's package versions (`5.0.6-1+cuda10.0`).
+  - id: cmake-found-cuda
+    literals: ["found cuda"]
+    match: 'Found CUDA: \S+ \(found (?:suitable )?(?:exact )?version "(?<version>\d+\.\d+)'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
+  - id: package-cuda-suffix
+    literals: ["+cuda"]
+    match: '\d[\w.]*-\d+\+cuda(?<version>\d+\.\d+)(?![\d.])'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
   # NvInferVersion.h / cudnn_version.h defines: `#define NV_TENSORRT_MAJOR 8` … assembled by FieldExtractor.
   - id: tensorrt-define
     literals: ["nv_tensorrt_"]
@@ -6132,14 +6387,14 @@ shapes:
   # the board (platform.model) only when a tool printed them.
   - id: board-mention
     literals: ["orin", "xavier", "nano", "tx2", "tx1", "thor"]
-    match: '(?<![\w])(?<board>(?:Jetson[ _-]*)?(?:(?:AGX|IGX)[ _-]*(?:Orin|Xavier|Thor)|(?:Orin|Xavier)[ _-]*(?:NX|Nano|AGX|Industrial)|Orin|Xavier|Jetson[ _-]*Nano|TX2(?:[ _-]*NX)?|TX1|Thor)(?:[ _-]*(?:Super|Industrial))?(?:[ _-]*\d+\s?GB)?)(?![\w])'
+    match: '(?<![\w])(?<board>(?:Jetson[ _-]*)?(?:(?:AGX|IGX)[ _-]*(?:Orin|Xavier|Thor)|(?:Orin|Xavier)[ _-]*(?:NX|Nano|AGX|Industrial)|Orin|Xavier|Jetson[ _-]*Nano|Jetson[ _-]*NX|TX2(?:[ _-]*NX)?|TX1|Thor)(?:[ _-]*(?:Super|Industrial))?(?:[ _-]*\d+\s?GB)?)(?![\w])'
     set: {identity.board_mention: "{board}"}
     rank: 2
   # How a DLA is asked for: trtexec/TensorRT options and API calls, Ultralytics and ONNX Runtime options, cuDLA.
   - id: dla-request
     literals: ["usedlacore", "dla_core", "dlacore", "devicetype", "device_type", "dla:", "trt_dla", "cudla",
                "using dla core", "builddlastandalone", "kdla"]
-    match: '(?<request>--useDLACore[= ]?\d|useDLACore\s*[=:(]\s*\d|set_?DLA_?[Cc]ore\s*\(\s*\d|DLA_core\s*=\s*\d|dla_core\s*[=:]\s*\d|DLACore:\s*\d|DeviceType(?:::|\.)k?DLA|device\s*=\s*[''"]?dla:\d|trt_dla_enable|trt_dla_core|cudla(?:CreateDevice|ModuleLoad\w*|Submit\w*)|--buildDLAStandalone|Using DLA core \d|kDLA_STANDALONE)'
+    match: '(?<request>--useDLACore[= ]?\d|useDLACore\s*[=:(]\s*\d|set_?DLA_?[Cc]ore\s*\(\s*\d|DLA_core\s*=\s*\d|--?dla_core[\s=]+\d|dla_core\s*[=:]\s*\d|DLACore:\s*\d|DeviceType(?:::|\.)k?DLA|device\s*=\s*[''"]?dla:\d|[''"]dla:\d[''"]|trt_dla_enable|trt_dla_core|cudla(?:CreateDevice|ModuleLoad\w*|Submit\w*)|--buildDLAStandalone|Using DLA core \d|kDLA_STANDALONE)'
     set: {identity.dla_request: "{request}"}
     rank: 2
     machine: true
@@ -6278,6 +6533,7 @@ boards:
   - {name: "agx xavier", soc: tegra194, dla: 2}
   - {name: "xavier agx", soc: tegra194, dla: 2}
   - {name: "xavier nx", soc: tegra194, dla: 2}
+  - {name: "jetson nx", soc: tegra194, dla: 2}
   - {name: "xavier", soc: tegra194, dla: 2}
   - {name: "tx2 nx", soc: tegra186, dla: 0}
   - {name: "tx2", soc: tegra186, dla: 0}

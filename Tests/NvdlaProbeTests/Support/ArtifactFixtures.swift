@@ -135,7 +135,8 @@ enum ArtifactFixtures {
                 [    3.202000] [drm] Initialized nvdla 0.0.0 20171017 for 10200000.nvdla on minor 0
                 [   77.000000] nvdla: probe of 10200000.nvdla failed with error -22
                 """,
-            findings: []),
+            // Said to be not a Jetson (info), and no DLA fault.
+            findings: ["NVDLA-PLAT-004:system"]),
         Case(
             name: "Orin NX 8GB jetson_release in MAXN, no findings",
             text: """
@@ -334,6 +335,40 @@ enum ArtifactFixtures {
                  TensorRT: NOT_INSTALLED
                 """,
             findings: ["NVDLA-USR-005:system"]),
+        Case(
+            name: "docker without the NVIDIA runtime registered",
+            text: """
+                user@orin:~$ sudo docker run -it --rm --runtime nvidia --network host dustynv/l4t-pytorch:r36.2.0
+                docker: Error response from daemon: unknown or invalid runtime name: nvidia.
+                See 'docker run --help'.
+                """,
+            findings: ["NVDLA-USR-006:system"]),
+        Case(
+            name: "a venv's Python cannot import tensorrt",
+            text: """
+                (yolo) jetson@nx:~/work$ python -c "import tensorrt as trt; print(trt.__version__)"
+                Traceback (most recent call last):
+                  File "<string>", line 1, in <module>
+                ModuleNotFoundError: No module named 'tensorrt'
+                """,
+            findings: ["NVDLA-USR-007:system"]),
+        Case(
+            name: "JetPack 5.1.2 named, but nv_tegra_release says R35.1",
+            text: """
+                I am on JetPack 5.1.2 and cuDLA fails to load my loadable.
+                $ cat /etc/nv_tegra_release
+                # R35 (release), REVISION: 1.0, GCID: 31250864, BOARD: t186ref, EABI: aarch64, DATE: Thu Aug 11 03:40:29 UTC 2022
+                """,
+            findings: ["NVDLA-VER-011:system"]),
+        Case(
+            name: "the open-source NVDLA on an FPGA: not a Jetson",
+            text: """
+                root@zcu102:~# insmod opendla.ko
+                [   41.183412] opendla: loading out-of-tree module taints kernel.
+                [   41.201977] [drm] Initialized nvdla 0.0.0 20171017 for a0000000.nvdla on minor 1
+                root@zcu102:~# ./nvdla_runtime --loadable basic.nvdla
+                """,
+            findings: ["NVDLA-PLAT-004:system"]),
         Case(
             name: "apt show of nvidia-jetpack and the DLA compiler: recognised, nothing wrong",
             text: """

@@ -4,6 +4,10 @@ extension FactCatalogue {
         FactSpec("container.l4t", .version, "analyze input", "L4T release of a container image named in the text"),
         FactSpec("container.tensorrt", .version, "analyze input", "TensorRT version of an l4t-tensorrt image tag"),
         FactSpec("container.image", .string, "analyze input", "The container image that tag belongs to"),
+        FactSpec(
+            "versions.jetpack_conflict", .bool, "analyze input",
+            "A JetPack named in the text disagrees with the JetPack of the L4T release it shows"),
+        FactSpec("versions.jetpack_stated", .version, "analyze input", "That JetPack, as named"),
         FactSpec("platform.foreign", .string, "analyze input", "What shows a system that is not a Jetson"),
         FactSpec(
             "platform.not_jetson", .bool, "analyze input | device tree",

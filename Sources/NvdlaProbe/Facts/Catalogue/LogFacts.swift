@@ -49,6 +49,17 @@ extension FactCatalogue {
             name: "trt_no_implementation", perDLA: false, cancellable: false,
             meaning: "`Could not find any implementation for node …`: the builder found no tactic for a node"),
         SignalSpec(
+            name: "trt_engine_version", perDLA: false, cancellable: false,
+            meaning:
+                "an engine serialized by another TensorRT release (`not compatible with this version`, version tags)"),
+        SignalSpec(
+            name: "container_runtime_missing", perDLA: false, cancellable: false,
+            meaning: "docker cannot use the NVIDIA runtime (`unknown or invalid runtime name: nvidia`, cli init errors)"
+        ),
+        SignalSpec(
+            name: "tensorrt_python_missing", perDLA: false, cancellable: false,
+            meaning: "`No module named 'tensorrt'`: this Python has no TensorRT bindings"),
+        SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
             meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
         SignalSpec(
