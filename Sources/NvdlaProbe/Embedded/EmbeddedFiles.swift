@@ -21,6 +21,7 @@ rules:
   - id: NVDLA-PLAT-001
     area: platform
     severity: info
+    applies: {fact: platform.not_jetson, eq: false}
     when: {fact: platform.dla_expected, eq: 0}
     title: This module has no DLA; DLA checks do not apply
     message: >-
@@ -32,6 +33,25 @@ rules:
         Nothing to fix on this board. To run DLA workloads, use a module with DLA cores (Jetson AGX Orin,
         Orin NX, AGX Xavier or Xavier NX; not Orin Nano or Thor); TensorRT on this board runs on the GPU only.
       commands: ["tr '\\0' '\\n' < /sys/firmware/devicetree/base/compatible"]
+
+  - id: NVDLA-PLAT-004
+    area: platform
+    severity: info
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: platform.not_jetson, eq: true}
+    title: This is not a Jetson; its problems are not the Jetson DLA's
+    message: >-
+      The text shows {platform.foreign}. nvdla-doctor diagnoses the DLA of Jetson Xavier and Orin modules; whatever
+      fails here is not a fault of a Jetson DLA, and Jetson remedies do not apply.
+    evidence: [platform.foreign, platform.not_jetson]
+    remedy:
+      summary: >-
+        For the open-source NVDLA (github.com/nvdla: the nv_full/nv_small hardware on an FPGA, the QEMU virtual
+        platform, RISC-V boards) ask its projects (the KMD must probe and create /dev/dri/renderD*, and the
+        nvdla_compiler loadable must match the hardware configuration). A desktop or datacentre GPU has no DLA at
+        all: TensorRT reports 0 DLA cores there and every DLA option fails. Older Tegra devices (tablets, phones,
+        Jetson TK1) have none either.
+      commands: ["uname -m", "tr '\\0' '\\n' < /proc/device-tree/compatible"]
 
   - id: NVDLA-PLAT-002
     area: platform
@@ -1280,15 +1300,20 @@ signals:
     attribute: {key: "{unit}", dla0: '^15880000$', dla1: '^158c0000$'}
 """#),
         ("Rules/85-userspace.yaml", #"""
-# Rules/85-userspace.yaml — can applications load the DLA libraries?
+# Rules/85-userspace.yaml — can applications load and link the DLA, TensorRT and CUDA libraries?
 #
 # TensorRT's DLA path needs libnvdla_compiler.so (nvidia-l4t-dla-compiler; /usr/lib/aarch64-linux-gnu/nvidia/ on
-# JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so. In containers the NVIDIA runtime mounts them from the host;
-# when it does not, the loader prints `libnvdla_compiler.so: cannot open shared object file` and ldd `=> not found`,
-# and ONNX Runtime silently falls back to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …`
-# naming the library when the host file listed in its mount CSVs is missing.
+# JetPack 6, …/tegra/ on JetPack 5) and cuDLA libcudla.so; libnvinfer links against the NvMedia/nvdla symbols they
+# export. In containers the NVIDIA runtime mounts the host's L4T libraries (the CSV files under
+# /etc/nvidia-container-runtime/host-files-for-container.d/ on JetPack 4–5, CDI on JetPack 6); when it does not — no
+# `--runtime nvidia`, a `docker build` without `"default-runtime": "nvidia"`, an image for another L4T release — the
+# loader prints `libX.so: cannot open shared object file`, ld prints `libX.so, needed by …, not found` or
+# `undefined reference to nvdla::…`, a mounted placeholder gives `file too short`, and ONNX Runtime silently falls back
+# to the CPU; nvidia-container-cli prints `mount error: …` / `stat failed: …` naming the library when the host file
+# listed in its mount CSVs is missing. None of this is a fault of the DLA itself.
 # Check by hand:
 #   ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so* | grep -E 'nvdla|not found'
+#   docker info | grep -i runtime
 schema: 1
 rules:
   - id: NVDLA-USR-001
@@ -1308,10 +1333,123 @@ rules:
         is mounted, or copy it from that path when building the image.
       commands: ["find / -name 'libnvdla_compiler.so*' 2>/dev/null", "dpkg-query -W nvidia-l4t-dla-compiler"]
 
+  - id: NVDLA-USR-003
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.stack_lib_missing.count, gt: 0}
+    title: A CUDA, cuDNN or L4T library cannot be loaded
+    message: >-
+      The loader could not find a library of the JetPack stack ({log.stack_lib_missing.count} line(s), first:
+      "{log.stack_lib_missing.first}"). The program cannot start its GPU or DLA work; the DLA itself is not at fault.
+    evidence: [log.stack_lib_missing.first, platform.container_hint]
+    remedy:
+      summary: >-
+        On the host, install the JetPack component that ships the library (sudo apt install nvidia-jetpack, or the
+        single package such as cuda-libraries-X-Y or libcudnnN). In a container, run it with the NVIDIA runtime
+        (--runtime nvidia, or CDI on JetPack 6) so the host libraries are mounted, use an image built for the host's
+        L4T release (l4t-jetpack/l4t-tensorrt with the same rXX.Y tag), and for docker build set
+        "default-runtime": "nvidia" in /etc/docker/daemon.json.
+      commands: ["ldconfig -p | grep -E 'libcuda|libcudnn|libcublas|libnvinfer'", "head -n 1 /etc/nv_tegra_release",
+                 "docker info 2>/dev/null | grep -i runtime"]
+
+  - id: NVDLA-USR-004
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.dla_link_undefined.count, gt: 0}
+    title: Linking against a JetPack library failed on missing symbols
+    message: >-
+      The linker could not resolve symbols a JetPack library needs from the L4T libraries below it
+      ({log.dla_link_undefined.count} line(s), first: "{log.dla_link_undefined.first}"): for TensorRT those are
+      libnvdla_compiler.so, libnvmedia*.so and libcudla.so; for cuPVA/VPI the PVA libraries of the same release.
+      They are not where the linker looks, or they come from another release. Typical inside a docker build, which
+      does not get the NVIDIA runtime's mounts, or after a partial upgrade; the DLA itself is not at fault.
+    evidence: [log.dla_link_undefined.first, platform.container_hint]
+    remedy:
+      summary: >-
+        Build where the L4T libraries are visible: set "default-runtime": "nvidia" in /etc/docker/daemon.json and
+        restart docker before docker build, or start from an l4t-jetpack/l4t-tensorrt image of the host's L4T
+        release; on the host, install nvidia-l4t-dla-compiler and the nvidia-l4t-* packages of the running release
+        and add their directory (/usr/lib/aarch64-linux-gnu/tegra on JetPack 5, …/nvidia on JetPack 6) to the link path.
+      commands: ["ls -l /usr/lib/aarch64-linux-gnu/tegra/libnvdla* /usr/lib/aarch64-linux-gnu/nvidia/libnvdla* 2>/dev/null",
+                 "grep -s default-runtime /etc/docker/daemon.json"]
+
+  - id: NVDLA-USR-005
+    area: userspace
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: userspace.not_installed_count, gt: 0}
+    title: JetPack libraries are not installed
+    message: >-
+      The system report says these JetPack components are not installed: {userspace.not_installed}. Without TensorRT
+      (and the CUDA and cuDNN it needs) nothing can build or run a DLA engine; the DLA hardware is not at fault.
+    evidence: [userspace.not_installed, userspace.not_installed_count]
+    remedy:
+      summary: >-
+        Install the JetPack components for the running L4T release: sudo apt update && sudo apt install
+        nvidia-jetpack (or the single meta-packages nvidia-cuda, nvidia-cudnn8/9, nvidia-tensorrt). On a board flashed
+        with SDK Manager without the SDK components, this is expected until they are installed. In a container, use an
+        image that carries them (l4t-jetpack, l4t-tensorrt) for the host's L4T release.
+      commands: ["head -n 1 /etc/nv_tegra_release", "apt-cache policy nvidia-jetpack", "dpkg -l | grep -E 'nvinfer|cudnn|cuda-toolkit'"]
+
+  - id: NVDLA-USR-006
+    area: userspace
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.container_runtime_missing.count, gt: 0}
+    title: The NVIDIA container runtime is missing or not configured
+    message: >-
+      Docker could not start the container with the NVIDIA runtime ("{log.container_runtime_missing.first}"): the
+      container gets no GPU, DLA or L4T libraries. The DLA itself is not at fault.
+    evidence: [log.container_runtime_missing.first]
+    remedy:
+      summary: >-
+        Install the NVIDIA container toolkit that JetPack ships (sudo apt install nvidia-container, or
+        nvidia-container-toolkit), register the runtime (sudo nvidia-ctk runtime configure --runtime=docker) and
+        restart docker; then start containers with --runtime nvidia (JetPack 4–5) or CDI devices (JetPack 6).
+      commands: ["docker info 2>/dev/null | grep -i runtime", "dpkg -l | grep -E 'nvidia-container'", "cat /etc/docker/daemon.json"]
+
+  - id: NVDLA-USR-007
+    area: userspace
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.tensorrt_python_missing.count, gt: 0}
+    title: This Python cannot import TensorRT
+    message: >-
+      Python could not import the tensorrt module ("{log.tensorrt_python_missing.first}"). JetPack installs
+      TensorRT's Python bindings for the system Python only (python3-libnvinfer), so another Python version, a venv
+      or conda environment, or a container without them cannot build DLA engines from Python.
+    evidence: [log.tensorrt_python_missing.first]
+    remedy:
+      summary: >-
+        Use the system python3 of the JetPack release, or make the bindings visible: create the venv with
+        --system-site-packages, install python3-libnvinfer (and python3-libnvinfer-dev), or use an l4t-tensorrt or
+        l4t-jetpack container of the host's release. pip wheels of TensorRT for x86 do not run on Jetson.
+      commands: ["python3 -c 'import tensorrt; print(tensorrt.__version__)'", "dpkg -l | grep python3-libnvinfer"]
+
 signals:
+  # A DLA or TensorRT library the loader, the linker or Python could not find (or found empty: `file too short`).
   - signal: dla_lib_missing
-    literals: ["cannot open shared object", "not found", "mount error", "stat failed"]
-    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin)[\w.]*?\.so[\d.]*)(?:: cannot open shared object file| => not found)|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
+    literals: ["cannot open shared object", "not found", "mount error", "stat failed", "file too short", "cannot find -l"]
+    match: '(?<lib>lib(?:nvdla_compiler|nvdla_runtime|cudla|nvinfer|nvinfer_plugin|nvonnxparser|nvparsers|nvmedia\w*)[\w.]*?\.so[\d.]*)(?::\s*cannot open shared object file|\s*=> not found|,? needed by \S+?,? not found|: file too short)|cannot find -l(?<short>nvinfer\w*|nvdla_\w+|cudla|nvonnxparser|nvparsers)\b|(?:mount error|stat failed)\S*:.*?(?<mounted>lib(?:nvdla_compiler|nvdla_runtime|cudla)[\w.]*?\.so[\d.]*)'
+  # The same for the rest of the JetPack stack: CUDA, cuDNN, NPP, L4T multimedia, VPI/PVA, DeepStream.
+  - signal: stack_lib_missing
+    literals: ["cannot open shared object", "not found", "file too short", "cannot find -l"]
+    match: '(?<lib>lib(?:cuda|cudart|cublas\w*|curand|cufft\w*|cusparse\w*|cusolver\w*|npp\w*|nvrtc\w*|cudnn\w*|nvrm\w*|nvos|nvbufsurf\w*|nvbuf_utils|nvjpeg|nvargus\w*|cupva\w*|nvvpi|nvds\w*|nvToolsExt|nvidia-\w+)[\w.]*?\.so[\d.]*)(?::\s*cannot open shared object file|\s*=> not found|,? needed by \S+?,? not found|: file too short)|cannot find -l(?<short>cudart|cublas\w*|cudnn\w*|cupva\w*|nvvpi)\b'
+  # A JetPack library (TensorRT, cuPVA/VPI, NvMedia, cuDLA) linked without the libraries that define its symbols, or
+  # against another release of them.
+  - signal: dla_link_undefined
+    literals: ["undefined reference to"]
+    match: '(?<lib>lib(?:nvinfer\w*|nvonnxparser\w*|nvparsers|cupva\w*|nvvpi\w*|nvdla\w*|cudla|nvmedia\w*|nvbufsurf\w*|nvds\w*)[\w.]*?\.so[\d.]*): undefined reference to|undefined reference to [`''](?<symbol>nvdla::[\w:~]+|NvMedia\w+|cudla\w+|NvRm\w+|cupva\w+|Pva\w+)'
+  # `docker run --runtime nvidia` without a registered runtime, or a toolkit that cannot start.
+  - signal: container_runtime_missing
+    literals: ["runtime name: nvidia", "could not select device driver", "nvidia-container-cli: initialization error", "nvidia-container-runtime"]
+    match: 'unknown or invalid runtime name: nvidia|could not select device driver "[^"]*" with capabilities|nvidia-container-cli: initialization error|exec: "nvidia-container-runtime(?:-hook)?": executable file not found'
+  # Python without TensorRT's bindings.
+  - signal: tensorrt_python_missing
+    literals: ["No module named"]
+    match: 'No module named [''"]?tensorrt[''"]?'
 """#),
         ("Rules/90-versions.yaml", #"""
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
@@ -1506,6 +1644,24 @@ rules:
         Check the release notes of L4T {versions.l4t} for the versions it ships; update nvdla-doctor to judge this
         release exactly.
       commands: ["head -1 /etc/nv_tegra_release", "dpkg-query -W nvidia-jetpack 'libnvinfer*' 'libcudnn*' 'cuda-toolkit-*'"]
+
+  - id: NVDLA-VER-011
+    area: versions
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: versions.jetpack_conflict, eq: true}
+    title: The JetPack named does not match the L4T release shown
+    message: >-
+      The text names JetPack {versions.jetpack_stated}, but L4T {versions.l4t} is JetPack {versions.jetpack}. Either
+      only part of the system was upgraded (apt upgrade across releases, a new nvidia-jetpack on an old BSP), or the
+      JetPack is misremembered; advice for one release does not fit the other.
+    evidence: [versions.jetpack_stated, versions.l4t, versions.jetpack]
+    remedy:
+      summary: >-
+        Trust /etc/nv_tegra_release and the nvidia-l4t-core package for the running release. If the JetPack packages
+        are from another release than the BSP, reflash (or upgrade the BSP as NVIDIA documents for that step) so that
+        L4T and the JetPack components belong together.
+      commands: ["head -n 1 /etc/nv_tegra_release", "dpkg-query -W nvidia-l4t-core nvidia-jetpack"]
 """#),
         ("Rules/95-tensorrt.yaml", #"""
 # Rules/95-tensorrt.yaml — where did the layers of a TensorRT engine go, and why? (pasted TensorRT/trtexec logs)
@@ -1864,9 +2020,9 @@ rules:
     when: {fact: log.trt_standalone_not_all_dla.count, gt: 0}
     title: A DLA-only build met a layer the DLA cannot run
     message: >-
-      The builder stopped in its NVM-region pass ("{log.trt_standalone_not_all_dla.first}"): in a DLA-only build (a
-      standalone loadable, --buildDLAStandalone or --safe, or no GPU fallback) every consumer of the network's inputs
-      and outputs must run on the DLA, and one does not.
+      The builder stopped ("{log.trt_standalone_not_all_dla.first}"): in a DLA-only build (a standalone loadable,
+      --buildDLAStandalone, safe DLA, or direct I/O without GPU fallback) every layer — and every consumer of the
+      network's inputs and outputs — must run on the DLA, and one does not.
     evidence: [log.trt_standalone_not_all_dla.first, trt.standalone]
     remedy:
       summary: >-
@@ -1874,6 +2030,46 @@ rules:
         "Unsupported on DLA" lines) and replace it, or cut the model so the DLA part is only DLA-supported layers;
         use the TensorRT release the loadable's tooling expects (e.g. the cuDLA samples' scripts).
       commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'Unsupported on DLA|not supported on DLA|Running on'"]
+
+  - id: NVDLA-TRT-021
+    area: tensorrt
+    severity: warning
+    applies: {fact: source.artifacts, eq: true}
+    when:
+      all:
+        - {fact: log.trt_no_implementation.count, gt: 0}
+        - {fact: trt.dla_requested, eq: true}
+    title: TensorRT found no implementation for part of a DLA build
+    message: >-
+      The builder gave up on a node ("{log.trt_no_implementation.first}") while building for the DLA. In a DLA
+      build that node is most often the DLA subgraph (a ForeignNode): the DLA compiler refused its layers with
+      these settings (precision, shapes, a parameter outside the DLA's limits), so there is no engine. The DLA and
+      its driver are not at fault.
+    evidence: [log.trt_no_implementation.first, trt.dla_requested]
+    remedy:
+      summary: >-
+        Rebuild with --verbose to see which layers the DLA refused, allow GPU fallback (--allowGPUFallback), try FP16
+        instead of INT8 (or give INT8 calibration/dynamic ranges), fix dynamic dimensions with --shapes, and check the
+        layers against the DLA restrictions of this TensorRT release; newer TensorRT releases fixed several such
+        DLA compiler failures.
+      commands: ["trtexec --onnx=model.onnx --useDLACore=0 --allowGPUFallback --fp16 --verbose 2>&1 | grep -E 'DLA|Could not find'"]
+
+  - id: NVDLA-TRT-022
+    area: tensorrt
+    severity: error
+    applies: {fact: source.artifacts, eq: true}
+    when: {fact: log.trt_engine_version.count, gt: 0}
+    title: The engine was built by another TensorRT release
+    message: >-
+      The TensorRT runtime refused the engine file ("{log.trt_engine_version.first}"): engines (and DLA loadables
+      inside them) only load in the TensorRT release, and on the platform, that built them. The DLA is not at fault.
+    evidence: [log.trt_engine_version.first]
+    remedy:
+      summary: >-
+        Rebuild the engine on the target with its own TensorRT (trtexec --onnx=… --saveEngine=… --useDLACore=N), or
+        delete the cached engine so the application rebuilds it; after a JetPack upgrade every engine must be
+        rebuilt. Ship the ONNX model, not the engine, between releases and boards.
+      commands: ["dpkg -l | grep -E 'libnvinfer[0-9]'"]
 
   - id: NVDLA-USR-002
     area: userspace
@@ -1895,9 +2091,12 @@ signals:
   - signal: trt_no_dla_engine
     literals: ["dlaEngineCount", "Cannot create DLA engine", "numEngines()"]
     match: 'condition: dlaEngineCount > 0|Cannot create DLA engine, (?<core>\d+) not available|getDLACore\(\) < mCore\.numEngines\(\)|dlaCore < core->numEngines\(\)'
+  # trtexec --buildDLAStandalone itself tries to deserialize what it built and prints this error, then skips inference
+  # and passes: that is benign (a build log, not a runtime fed the wrong file).
   - signal: trt_standalone_runtime
     literals: ["kDLA_STANDALONE"]
     match: '(?:Cannot deserialize serialized engine built with|Safe DLA engine built with) (?:EngineCapability::)?kDLA_STANDALONE'
+    unless: {followed_by: '^&&&& PASSED|Skipped inference phase', literals: ["&&&& PASSED", "Skipped inference"], within: 8}
   - signal: trt_not_a_plan
     literals: ["kPLAN_MAGIC_TAG"]
     match: 'magicTag == rt::kPLAN_MAGIC_TAG'
@@ -1911,20 +2110,31 @@ signals:
     literals: ["no field named \"version\"", "git-lfs.github.com"]
     match: 'ModelProto" has no field named "version"|^version https://git-lfs\.github\.com/spec/'
   - signal: trt_int8_no_calibration
-    literals: ["Calibrator is not being used", "Missing scale and zero-point", "dynamic range"]
-    match: 'Calibrator is not being used\. Users must provide dynamic range|Missing scale and zero-point for tensor|[Mm]issing dynamic range for tensor'
+    literals: ["Calibrator is not being used", "issing scale and zero", "dynamic range"]
+    match: 'Calibrator is not being used\. Users must provide dynamic range|[Mm]issing scale and zero[- ]point|[Mm]issing dynamic range for tensor'
   - signal: trt_unknown_device
     literals: ["Unknown embedded device"]
     match: 'Assertion upperBound != 0 failed\. Unknown embedded device detected'
   - signal: trt_device_type_rejected
     literals: ["setDeviceType", "setDefaultDeviceType"]
     match: 'Parameter check failed at: \S*BuilderConfig\.cpp::set(?:Default)?DeviceType::\d+, condition: int\(deviceType\)'
+  # A build that must put everything on the DLA (standalone loadable, safe DLA, no GPU fallback with direct I/O) met
+  # a layer that cannot go there; each TensorRT release words it differently.
   - signal: trt_standalone_not_all_dla
-    literals: ["forceToUseNvmIO"]
-    match: 'nvmRegionOptimizer\.cpp::forceToUseNvmIO::\d+\] Error Code \d+: Internal Error \(Assertion'
+    literals: ["forceToUseNvmIO", "kDIRECT_IO specified", "Safe DLA is enabled but not all layers"]
+    match: 'nvmRegionOptimizer\.cpp::forceToUseNvmIO::\d+\] Error Code \d+: Internal Error \(Assertion|BuilderFlag::kDIRECT_IO specified but no conformant implementation exists|Safe DLA is enabled but not all layers are running on DLA'
+  # The builder found no tactic for a node; with a DLA build the node is most often the DLA subgraph
+  # ({ForeignNode[…]}), GPU-only builds print it for Myelin subgraphs (no DLA rule speaks then).
+  - signal: trt_no_implementation
+    literals: ["Could not find any implementation for node"]
+    match: 'Could not find any implementation for node (?<node>\{ForeignNode\[[^\]]*\]\}|[^\s)]+)'
   - signal: torch_cpu_only
     literals: ["Torch not compiled with CUDA"]
     match: 'Torch not compiled with CUDA enabled'
+  # An engine serialized by another TensorRT release (TensorRT 5–7 and 8–10 wordings).
+  - signal: trt_engine_version
+    literals: ["not compatible with this version of TensorRT", "Version tag does not match", "Serialized Engine Version"]
+    match: 'engine plan file is not compatible with this version of TensorRT|Version tag does not match|Serialized Engine Version: \S+, Expected'
 """#),
     ]
 
@@ -3911,6 +4121,43 @@ the unreadable log only explains why there is no more detail.
 - Linux kernel `Documentation/admin-guide/sysctl/kernel.rst` (`dmesg_restrict`)
 - [Docs/platform.md](../platform.md) §9 (presence chain), §8 (kernel messages), §3.4 (DLA count)
 """#,
+        "Docs/remedies/NVDLA-PLAT-004.md": #"""
+# NVDLA-PLAT-004: This is not a Jetson; its problems are not the Jetson DLA's
+
+Area: platform · Severity: info
+
+## What it means
+The pasted text shows a system that is not a Jetson Xavier or Orin module, so nothing in it can be a fault of a
+Jetson DLA. `analyze` says this when it sees one of:
+
+- the **open-source NVDLA** (github.com/nvdla): the `opendla` kernel driver, `[drm] Initialized nvdla … for
+  <address>.nvdla`, the `nvdla_compiler`/`nvdla_runtime` tools, `nv_full`/`nv_small` configurations — hardware on an
+  FPGA (Xilinx ZCU102/ZCU104, Arria 10), the QEMU/SystemC virtual platform, or RISC-V boards. It shares the name and
+  the architecture's origins with the Jetson DLA but not its driver (`nvhost_nvdla`), firmware or software stack;
+- a **desktop or datacentre GPU** (GeForce, RTX, Tesla, Quadro, A100, T4; `NVRM:` driver lines) or an x86_64,
+  RISC-V or WSL2 system: these have no DLA at all — TensorRT reports 0 DLA cores there;
+- an **older Tegra** (`tegra20`, `tegra30`, `tegra114`: phones and tablets; `tegra124` Jetson TK1): no DLA.
+
+A line of text that shows a Jetson as well (a tool's report of an L4T release, a Jetson board, a Tegra kernel) wins
+over a desktop GPU mentioned in passing; the open-source NVDLA markers always win, because its logs also mention
+`nvdla` devices.
+
+## How to confirm
+1. `uname -m` (Jetson: `aarch64`), `tr '\0' '\n' < /proc/device-tree/compatible` (Jetson: `nvidia,tegra194`,
+   `nvidia,tegra234`).
+2. For the open-source NVDLA: `lsmod | grep opendla`, `ls /dev/dri/`.
+
+## How to fix
+- Open-source NVDLA: follow the nvdla/sw and nvdla/hw projects' documentation and issues — the KMD must probe and
+  create `/dev/dri/renderD*`, and loadables from `nvdla_compiler` must match the hardware configuration
+  (`nv_full`/`nv_small`/`nv_large`); run `nvdla_compiler` on the machine it was built for.
+- Desktop GPU: TensorRT's DLA options (`--useDLACore`, `setDefaultDeviceType(kDLA)`) only work on Jetson and DRIVE;
+  build for the GPU instead.
+
+## References
+- Open-source NVDLA: https://github.com/nvdla/hw, https://github.com/nvdla/sw
+- TensorRT DLA support (Jetson/DRIVE only): https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/work-with-dla.html
+"""#,
         "Docs/remedies/NVDLA-PWR-001.md": #"""
 # NVDLA-PWR-001: DLA runtime power management is in error state
 
@@ -4943,14 +5190,75 @@ release is older than the tooling's flags assume); the DLA, its driver and the k
 - NVIDIA-AI-IOT/cuDLA-samples issue 34 (TensorRT 8.4.1, standalone loadable build):
   https://github.com/NVIDIA-AI-IOT/cuDLA-samples/issues/34
 """#,
+        "Docs/remedies/NVDLA-TRT-021.md": #"""
+# NVDLA-TRT-021: TensorRT found no implementation for part of a DLA build
+
+Area: tensorrt · Severity: warning
+
+## What it means
+The builder stopped with `Could not find any implementation for node …` (`Error Code 10: Internal Error`) while a
+DLA core was requested (`--useDLACore`, `config.DLA_core`, `setDefaultDeviceType(kDLA)`, `device="dla:0"`). In such a
+build the node it names is most often the DLA subgraph — TensorRT 8.x and later call it `{ForeignNode[first…last]}` —
+and the message means the DLA compiler could not produce that subgraph with the settings given: a precision the layers
+cannot take (INT8 without scales, FP32), a shape or parameter outside the DLA's limits that the per-layer check did
+not catch, or a defect of that TensorRT release's DLA compiler. No engine is written. The DLA and its driver are not
+at fault.
+
+GPU-only builds print the same words for Myelin subgraphs (also named `{ForeignNode[…]}`); without a DLA request this
+rule stays silent.
+
+## How to confirm
+1. Rebuild with `--verbose` and read the lines around the error: which layers the DLA subgraph holds, and the
+   `DLA …` validation messages before it.
+2. Rebuild without the DLA (drop `--useDLACore`): if that works, the DLA part is the problem.
+
+## How to fix
+1. Allow GPU fallback (`--allowGPUFallback`, `BuilderFlag::kGPU_FALLBACK`) so refused layers go to the GPU.
+2. Try FP16 instead of INT8, or give INT8 calibration or per-tensor dynamic ranges.
+3. Fix dynamic dimensions with `--shapes`/an optimisation profile whose min, opt and max are equal.
+4. Check the subgraph's layers against the DLA restrictions of this TensorRT release (`nvdla-doctor model
+   MODEL.onnx` does it offline) and replace the ones outside them; a newer JetPack's TensorRT fixed several such
+   DLA compiler failures.
+
+## References
+- TensorRT developer guide, "DLA supported layers and restrictions": https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/work-with-dla.html
+- NVIDIA/TensorRT issue 3847 (Xavier NX, TensorRT 8.5.2, `{ForeignNode[/cnn/cnn.0/Conv]}`)
+"""#,
+        "Docs/remedies/NVDLA-TRT-022.md": #"""
+# NVDLA-TRT-022: The engine was built by another TensorRT release
+
+Area: tensorrt · Severity: error
+
+## What it means
+The TensorRT runtime refused to deserialize an engine file: `the engine plan file is not compatible with this version
+of TensorRT, expecting library version X got Y` (TensorRT 5–7) or `Serialization assertion … Version tag does not
+match … Serialized Engine Version: A, Expected: B` (TensorRT 8 and later). A serialized engine — including the DLA
+loadables inside it — only loads in the TensorRT release, and on the kind of device, that built it. This is what
+happens after a JetPack upgrade, when an engine is copied from another board or from a desktop, or when an application
+caches engines across releases. The DLA is not at fault.
+
+## How to confirm
+1. The message names both versions; compare with `dpkg -l | grep -E 'libnvinfer[0-9]'` on the target.
+2. Check where the engine file came from (cache directories of DeepStream, jetson-inference, Ultralytics).
+
+## How to fix
+1. Rebuild the engine on the target with its own TensorRT: `trtexec --onnx=model.onnx --saveEngine=model.engine
+   --useDLACore=0 --allowGPUFallback --fp16` (or let the application rebuild it by deleting its cached engine).
+2. Ship ONNX models between releases and boards, not engines.
+
+## References
+- TensorRT developer guide, "Engine compatibility": https://docs.nvidia.com/deeplearning/tensorrt/latest/inference-library/advanced.html
+- dusty-nv/jetson-inference issue 426 (engine from TensorRT 5.0.6 on 5.1.6)
+"""#,
         "Docs/remedies/NVDLA-USR-001.md": #"""
 # NVDLA-USR-001: A DLA/TensorRT library cannot be loaded
 
 Area: userspace · Severity: error
 
 ## What it means
-The dynamic loader printed `lib…: cannot open shared object file` (or ldd `=> not found`) for a DLA or
-TensorRT library — most often `libnvdla_compiler.so`. TensorRT then cannot use the DLA; ONNX Runtime cannot load
+The dynamic loader or the linker reported a DLA or TensorRT library missing — `lib…: cannot open shared object
+file`, ldd `=> not found`, ld `…, needed by …, not found`, or `file too short` for an empty placeholder — most
+often `libnvdla_compiler.so`, `libcudla.so` or `libnvinfer.so.N`. TensorRT then cannot use the DLA; ONNX Runtime cannot load
 its TensorRT provider and silently falls back to the CPU. In containers the library must come from the host: on
 JetPack 6 it lives in `/usr/lib/aarch64-linux-gnu/nvidia/`, on JetPack 4/5 in `…/tegra/`.
 
@@ -5010,6 +5318,169 @@ driver and TensorRT are not involved.
   https://docs.nvidia.com/deeplearning/frameworks/install-pytorch-jetson-platform/index.html
 - PyTorch wheels per JetPack (NVIDIA forum):
   https://forums.developer.nvidia.com/t/pytorch-for-jetson-version-1-9-0-now-available/72048
+"""#,
+        "Docs/remedies/NVDLA-USR-003.md": #"""
+# NVDLA-USR-003: A CUDA, cuDNN or L4T library cannot be loaded
+
+Area: userspace · Severity: error
+
+## What it means
+The dynamic loader, the linker or Python could not find a library of the JetPack stack other than the DLA and
+TensorRT ones: CUDA (`libcudart`, `libcublas`, `libcurand`, `libcufft`, `libnvrtc`), cuDNN (`libcudnn*`), the L4T
+multimedia and memory libraries (`libnvrm*`, `libnvbufsurface`, `libnvjpeg`), VPI/PVA (`libnvvpi`, `libcupva`) or
+DeepStream (`libnvds*`). The messages are `libX.so.N: cannot open shared object file`, `libX.so.N, needed by …, not
+found`, ldd's `=> not found`, or `file too short` when an empty placeholder file stands where the library should be
+(a container whose runtime did not mount the host file over it).
+
+The program cannot start its GPU work, so it never reaches the DLA; the DLA is not at fault. Most reports come from
+containers: on JetPack 4 and 5 the NVIDIA container runtime mounts CUDA, cuDNN and TensorRT from the host according to
+the CSV files in `/etc/nvidia-container-runtime/host-files-for-container.d/`; on JetPack 6 the images carry CUDA
+themselves and CDI (`nvidia-ctk`) mounts the L4T driver libraries. A container started without the NVIDIA runtime, a
+`docker build` (which never gets the runtime's mounts unless it is the default runtime), or an image built for
+another L4T release (a `r32.x` image on an R35 host) sees none or the wrong versions of them.
+
+## How to confirm
+1. Inside the container or on the host: `ldconfig -p | grep -E 'libcuda|libcudnn|libcublas|libnvinfer'`.
+2. Compare the image's tag with the host release: `head -n 1 /etc/nv_tegra_release` on the host.
+3. `docker info | grep -i runtime` shows whether `nvidia` is the default runtime.
+
+## How to fix
+1. Host: install the missing component (`sudo apt install nvidia-jetpack`, or the single package that ships the
+   library, e.g. `cuda-libraries-11-4`, `libcudnn8`).
+2. Container: start it with `--runtime nvidia` (JetPack 4–5) or with CDI devices (JetPack 6); use an
+   `l4t-jetpack`/`l4t-tensorrt`/`l4t-base` image whose `rXX.Y` tag matches the host's L4T release.
+3. `docker build`: add `"default-runtime": "nvidia"` to `/etc/docker/daemon.json` and restart docker, so build steps
+   get the same mounts as `docker run`.
+
+## References
+- NVIDIA container runtime on Jetson: https://github.com/NVIDIA/nvidia-docker/wiki/NVIDIA-Container-Runtime-on-Jetson
+- dusty-nv/jetson-containers, "default-runtime" set-up: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+- Real reports: dusty-nv/jetson-containers issues 108 and 159, dusty-nv/jetson-inference issue 1736
+"""#,
+        "Docs/remedies/NVDLA-USR-004.md": #"""
+# NVDLA-USR-004: Linking against a JetPack library failed on missing symbols
+
+Area: userspace · Severity: error
+
+## What it means
+The linker (`/usr/bin/ld`) reported `undefined reference to` symbols such as `nvdla::ISoftMaxLayer::setAxis`,
+`NvMediaDlaLoadableDestroy`, `NvMediaTensorDestroy` or `cudla…` while linking a program against `libnvinfer.so`,
+or symbols of the PVA runtime (`Pva…`) that `libcupva_host.so` needs. The same happens with other JetPack libraries
+(VPI, DeepStream) when the libraries below them are missing or come from another release — for example a cuPVA or
+VPI installed for a newer JetPack than the L4T it runs on.
+TensorRT on Jetson takes these symbols from L4T libraries — `libnvdla_compiler.so`, `libnvmedia*.so` (JetPack 4–5),
+`libcudla.so` — that the `nvidia-l4t-*` packages install under `/usr/lib/aarch64-linux-gnu/tegra/` (JetPack 4–5) or
+`/usr/lib/aarch64-linux-gnu/nvidia/` (JetPack 6). When they are not on the link path the link fails, although
+nothing is wrong with the DLA.
+
+This happens mostly in `docker build`: build steps do not get the NVIDIA runtime's mounts unless `nvidia` is docker's
+default runtime, so TensorRT is there (from the image or a mount) but the L4T libraries it depends on are not. On a
+host it means the `nvidia-l4t-*` packages of the running release are missing or not in the linker's search path.
+
+## How to confirm
+1. `ls -l /usr/lib/aarch64-linux-gnu/tegra/libnvdla* /usr/lib/aarch64-linux-gnu/nvidia/libnvdla*` where the link runs.
+2. `grep default-runtime /etc/docker/daemon.json` on the host when the link runs in `docker build`.
+3. `ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so | grep 'not found'`.
+
+## How to fix
+1. Partial upgrade: install the JetPack components that belong together for the running L4T release
+   (`sudo apt install --reinstall nvidia-jetpack`; for VPI/cuPVA the versions listed for that JetPack).
+2. Docker: set `"default-runtime": "nvidia"` in `/etc/docker/daemon.json`, `sudo systemctl restart docker`, rebuild;
+   or base the image on `l4t-jetpack`/`l4t-tensorrt` for the host's L4T release.
+3. Host: `sudo apt install nvidia-l4t-dla-compiler` (and the other `nvidia-l4t-*` packages of the running release);
+   make sure the directory above is in `/etc/ld.so.conf.d/` (`nvidia-tegra.conf`) and run `sudo ldconfig`.
+
+## References
+- dusty-nv/jetson-inference issue 1543 (docker build on JetPack 5.0.2)
+- dusty-nv/jetson-containers setup notes on the default runtime: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+"""#,
+        "Docs/remedies/NVDLA-USR-005.md": #"""
+# NVDLA-USR-005: JetPack libraries are not installed
+
+Area: userspace · Severity: warning
+
+## What it means
+A system report (`jetson_release`, jtop, jetsonInfo.py) printed `NOT_INSTALLED` or `Not installed` for JetPack
+components such as CUDA, cuDNN or TensorRT. The board's kernel side — the driver, the device nodes, the DLA itself —
+may be perfectly healthy, but without TensorRT nothing can build or run a DLA engine, and without CUDA and cuDNN
+TensorRT cannot be installed or used.
+
+This is the normal state of a board flashed with only the L4T BSP (SDK Manager with the SDK components unticked, a
+plain SD-card image before `apt install nvidia-jetpack`, a minimal Yocto image), and of containers whose image does
+not carry the libraries.
+
+## How to confirm
+1. `head -n 1 /etc/nv_tegra_release` — the L4T release the components must match.
+2. `apt-cache policy nvidia-jetpack` — whether the meta-package is installed and which version APT offers.
+3. `dpkg -l | grep -E 'nvinfer|cudnn|cuda-toolkit'`.
+
+## How to fix
+1. `sudo apt update && sudo apt install nvidia-jetpack` installs CUDA, cuDNN, TensorRT and the rest for the
+   running release; the single meta-packages (`nvidia-cuda`, `nvidia-cudnn8` or `nvidia-cudnn9`,
+   `nvidia-tensorrt`) install parts of it.
+2. In a container, start from an `l4t-jetpack` or `l4t-tensorrt` image whose tag matches the host's L4T release.
+3. On Yocto (meta-tegra), add the `tensorrt-core`/`cudnn`/`cuda-libraries` recipes to the image.
+
+## References
+- NVIDIA JetPack installation: https://docs.nvidia.com/jetson/jetpack/install-setup/index.html
+- jetsonhacks/jetsonUtilities (jetsonInfo.py prints NOT_INSTALLED for missing libraries)
+"""#,
+        "Docs/remedies/NVDLA-USR-006.md": #"""
+# NVDLA-USR-006: The NVIDIA container runtime is missing or not configured
+
+Area: userspace · Severity: error
+
+## What it means
+Docker refused to start a container with the NVIDIA runtime: `unknown or invalid runtime name: nvidia` (the runtime is
+not registered in `/etc/docker/daemon.json`), `could not select device driver "" with capabilities: [[gpu]]` (no
+NVIDIA device plugin for `--gpus`), `nvidia-container-cli: initialization error` (the toolkit cannot start), or the
+runtime binary is missing. Without it the container gets none of what Jetson containers need: the GPU and DLA device
+nodes and, on JetPack 4–5, the L4T, CUDA, cuDNN and TensorRT libraries the runtime mounts from the host. Nothing is
+wrong with the DLA.
+
+## How to confirm
+1. `docker info | grep -i runtime` — `nvidia` should be listed (and be the default for `docker build`).
+2. `dpkg -l | grep nvidia-container` — the toolkit JetPack installs (`nvidia-container`, `nvidia-container-toolkit`).
+3. `cat /etc/docker/daemon.json`.
+
+## How to fix
+1. `sudo apt install nvidia-container` (JetPack's meta-package) or `nvidia-container-toolkit`.
+2. `sudo nvidia-ctk runtime configure --runtime=docker` (or add the `nvidia` runtime to `daemon.json` by hand), then
+   `sudo systemctl restart docker`.
+3. Start containers with `--runtime nvidia` on JetPack 4–5; on JetPack 6 generate CDI specs
+   (`sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`) and pass `--device nvidia.com/gpu=all`.
+4. On Jetson, `--gpus all` needs a recent toolkit; `--runtime nvidia` works on every JetPack.
+
+## References
+- NVIDIA Container Toolkit install guide: https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html
+- dusty-nv/jetson-containers setup: https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md
+"""#,
+        "Docs/remedies/NVDLA-USR-007.md": #"""
+# NVDLA-USR-007: This Python cannot import TensorRT
+
+Area: userspace · Severity: warning
+
+## What it means
+`import tensorrt` failed with `ModuleNotFoundError: No module named 'tensorrt'`. On Jetson, TensorRT's Python bindings
+come from the `python3-libnvinfer` package, built for the **system** Python of the JetPack release (3.6 on JetPack 4,
+3.8 on JetPack 5, 3.10 on JetPack 6) and installed into its `dist-packages`. Another Python version, a virtual
+environment created without system packages, a conda environment, or a container image without the bindings cannot
+import it — so it cannot build or run DLA engines from Python. TensorRT wheels from PyPI are built for x86 and do not
+replace them on Jetson.
+
+## How to confirm
+1. `python3 -c 'import tensorrt; print(tensorrt.__version__)'` with the system `python3`.
+2. `dpkg -l | grep python3-libnvinfer` and `ls /usr/lib/python3*/dist-packages | grep tensorrt`.
+
+## How to fix
+1. Use the system `python3`, or create the virtual environment with `--system-site-packages`.
+2. `sudo apt install python3-libnvinfer python3-libnvinfer-dev` when the package is missing.
+3. In containers, use an `l4t-tensorrt` or `l4t-jetpack` image of the host's L4T release.
+4. For another Python version, build the bindings from TensorRT's open-source `python/` directory against the
+   installed TensorRT.
+
+## References
+- NVIDIA TensorRT install guide, Python packages on Jetson: https://docs.nvidia.com/deeplearning/tensorrt/latest/installing-tensorrt/installing.html
 """#,
         "Docs/remedies/NVDLA-VER-001.md": #"""
 # NVDLA-VER-001: L4T release not in the release table
@@ -5560,10 +6031,528 @@ Compare with the release notes of this L4T release on https://docs.nvidia.com/je
 - NVIDIA Jetson Linux and JetPack release notes: https://docs.nvidia.com/jetson/
 - [Docs/platform.md](../platform.md) §7.2; `Data/releases.yaml`
 """#,
+        "Docs/remedies/NVDLA-VER-011.md": #"""
+# NVDLA-VER-011: The JetPack named does not match the L4T release shown
+
+Area: versions · Severity: warning
+
+## What it means
+The pasted text names one JetPack release ("I'm on JetPack 5.1.2", an issue template's `JetPack Version:` field, a
+jtop line) but shows an L4T release that belongs to another (`# R35 (release), REVISION: 1.0` is L4T 35.1.0, which is
+JetPack 5.0.2). JetPack is the SDK around L4T, and each JetPack release ships one L4T release (`Docs/platform.md`,
+§7.2), so the two cannot both be right about the running system.
+
+The usual causes: only part of the system was upgraded — `apt upgrade` brought a newer `nvidia-jetpack` or TensorRT
+on an older BSP, or the BSP was upgraded and the user still quotes the old JetPack — or the JetPack was simply
+misremembered. Advice written for one release (which TensorRT, which DLA restrictions, which fixes) does not fit the
+other.
+
+## How to confirm
+1. `head -n 1 /etc/nv_tegra_release` — the L4T release of the running BSP.
+2. `dpkg-query -W nvidia-l4t-core nvidia-jetpack` — whether the packages belong to the same release.
+
+## How to fix
+1. Trust `/etc/nv_tegra_release` and `nvidia-l4t-core` for what runs.
+2. If the JetPack packages are from another release than the BSP, bring them together: reflash with SDK Manager or
+   the release's image, or follow NVIDIA's documented over-the-air upgrade for that step (not every step is
+   supported by apt).
+
+## References
+- JetPack ⇄ L4T table: `Docs/platform.md`, §7.2 (sources: jetson-stats' release table, OE4T/meta-tegra)
+- NVIDIA: upgrading JetPack with apt — https://docs.nvidia.com/jetson/jetpack/install-setup/index.html
+"""#,
     ]
 
     /// Every file under `Data/` (tables the probes and commands read), by path.
     static let data: [String: String] = [
+        "Data/fields.yaml": #"""
+# Data/fields.yaml — where versions and board identity show up in text people paste, and what each shape means.
+#
+# `nvdla-doctor analyze` reads every line of its input against this table (Analyze/FieldExtractor.swift). Nothing
+# here is one sample's wording: each entry is the general shape a tool prints (every jetson-stats generation,
+# jetsonInfo.py, dpkg/apt, nvcc, uname, deviceQuery, nvidia-smi, the device tree, container tags, issue templates)
+# or the way people write a version next to its name ("JetPack 5.1.2", "TensorRT: 8.5.2.2", "| CUDA | 12.2 |").
+#
+# Ranks say how much a value can be trusted; a fact takes the value of the highest rank seen, the first one on a tie:
+#   3  the file or tool that owns the value (/etc/nv_tegra_release, the dpkg database, nvcc, uname, the device tree)
+#   2  a summary tool or a form filled in from one (jetson_release, jtop, jetsonInfo.py, deviceQuery, issue templates)
+#   1  a person's words (prose, comments)
+# A value found on a prose or comment line never ranks above 1, except fixed machine formats (`machine: true`) that
+# people paste as comments (`# R32 (release), REVISION: 5.1` under a `# ` prefix).
+# A shape marked `alternatives: true` lists choices (apt-cache show of several candidates): when it gives one fact
+# two values, the fact stays unknown.
+#
+# Value kinds (FieldValue.swift): version (digits and dots; a Debian suffix such as -1+cuda11.4 or -b17 is dropped),
+# l4t (R32.5.1, 32.5.1, 35.4.1-20230801124926 → 32.5.1 …), pnumber (p3701-0005, P2888-0001, 3767-0000 → lower case
+# with a p), soc (tegra194, tegra23x → tegra234, t210 → tegra210), kernel (a release such as 5.10.120-tegra),
+# board (a board name; placeholders such as **MISSING** or UNKNOWN are no value), text.
+#
+# Sources for the formats: jetson_stats (rbonghi/jetson_stats, jtop/core/jetson_variables.py and
+# jtop/jetson_release.py across 1.x–4.x), jetsonUtilities (jetsonhacks/jetsonUtilities jetsonInfo.py), Debian
+# dpkg-query and apt output formats, NVIDIA CUDA samples deviceQuery, nvidia-smi, /etc/nv_tegra_release as L4T
+# writes it (Docs/platform.md), and the corpus under Tests/Corpus (real pastes, each with its URL).
+schema: 1
+
+# A name and a value: `Name: value`, `Name = value`, `| Name | value |`, `**Name**: value`, `- Name: value`,
+# `Name value`, `Name version value`, `[Name value]` — names are matched whole and case-insensitively; the value must
+# have the field's kind. One regular expression per field is built from these (FieldTable.swift).
+fields:
+  - fact: versions.l4t
+    names: ["l4t", "l4t version", "l4t release", "linux for tegra", "jetson linux", "bsp version", "l4t bsp version"]
+    value: l4t
+  - fact: versions.jetpack
+    names: ["jetpack", "jetpack version", "jetpack sdk", "jetpack release", "nvidia jetpack"]
+    value: jetpack
+  # People write the L4T release where the JetPack version goes (`Jetpack: 32.5.1-20210219084708`, an
+  # nvidia-l4t package version): a "JetPack" of 2x/3x is an L4T release (JetPack majors are 1–7).
+  - fact: versions.l4t
+    names: ["jetpack", "jetpack version", "nvidia jetpack"]
+    value: l4t
+  - fact: versions.tensorrt
+    names: ["tensorrt", "tensorrt version", "trt version", "nvidia tensorrt"]
+    value: version
+  - fact: versions.cudnn
+    names: ["cudnn", "cudnn version"]
+    value: version
+  - fact: versions.cuda
+    names: ["cuda", "cuda version", "cuda toolkit", "cuda toolkit version", "cuda runtime version", "cuda driver version"]
+    value: version
+  - fact: platform.module
+    names: ["p-number", "p number", "module", "board(s)", "board id", "boardids", "part number"]
+    value: pnumber
+    rank: 3
+  - fact: platform.soc
+    names: ["soc", "soc family", "soc name", "chip"]
+    value: soc
+  - fact: platform.model
+    names: ["model", "hardware model", "hardware platform", "hardware", "device", "board", "machine", "module",
+            "platform", "jetson model", "device model", "target", "type"]
+    value: board
+  - fact: identity.cuda_arch
+    names: ["cuda arch bin", "cuda architecture", "cuda gpu architecture", "cuda gpu architecture (arch_bin)",
+            "cuda capability major/minor version number", "compute capability"]
+    value: version
+
+# Fixed formats. `literals`: lower-case strings one of which must be on the line before `match` is tried.
+shapes:
+  # /etc/nv_tegra_release: `# R35 (release), REVISION: 4.1, GCID: …, BOARD: t186ref, …`
+  - id: nv-tegra-release
+    literals: ["(release)"]
+    match: 'R(?<major>\d{2})\s*\(release\),\s*REVISION:\s*(?<revision>\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{major}.{revision}"}
+    rank: 3
+    machine: true
+  - id: nv-tegra-release-board
+    literals: ["board: t"]
+    match: 'BOARD:\s*(?<board>t\d{3})ref'
+    set: {identity.board_config: "{board}"}
+    rank: 3
+    machine: true
+  # jetson-stats 1.x–3.x and jetsonInfo.py: `Jetpack 4.5.1 [L4T 32.5.1]`, `L4T 32.4.3 [ JetPack 4.4 ]` — the generic
+  # fields above read both halves.
+  # nvcc --version: `Cuda compilation tools, release 11.4, V11.4.315`
+  - id: nvcc
+    literals: ["cuda compilation tools"]
+    match: 'Cuda compilation tools, release (?<short>\d+\.\d+), V(?<full>\d+\.\d+\.\d+)'
+    set: {versions.cuda: "{full}"}
+    rank: 3
+    machine: true
+  # uname -a / -r, /proc/version, hostnamectl `Kernel: Linux …`, jtop `Release: …`: a Jetson kernel release names tegra
+  # or l4t in its local version (5.10.120-tegra, 4.9.337-l4t-r32.7.4+g…, 5.15.148-l4t-r36.4-1012.12+g…).
+  - id: kernel-release
+    literals: ["tegra", "l4t"]
+    match: '(?<![\w.-])(?<kernel>[2-7]\.\d+\.\d+(?:-rt\d+|-\d+)?-tegra(?![\w.+-])|[2-7]\.\d+\.\d+-l4t-r[\w.+~-]*)'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 3
+    machine: true
+  # Yocto (meta-tegra) kernels carry the L4T release in their local version: 4.9.337-l4t-r32.7.4+g…; UEFI prints
+  # `Jetson System firmware version v36.4.3` (its version is the L4T release).
+  - id: kernel-l4t-release
+    literals: ["-l4t-r"]
+    match: '\d+\.\d+\.\d+-l4t-r(?<l4t>3\d\.\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{l4t}"}
+    rank: 2
+    machine: true
+  - id: uefi-firmware-version
+    literals: ["firmware version"]
+    match: 'Jetson (?:System )?firmware version v?(?<l4t>3\d\.\d+(?:\.\d+)?)'
+    set: {versions.l4t: "{l4t}"}
+    rank: 2
+    machine: true
+  # Any other kernel release after uname/hostnamectl/proc-version words (a non-Jetson kernel tells what the system is).
+  - id: kernel-release-other
+    literals: ["linux version ", "kernel: linux ", "kernel version", "release:"]
+    match: '(?:Linux version|Kernel: Linux|Kernel Version:?|^\s*-?\s*Release:)(?:\s+is)?[\s:`''"]+(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*)'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 2
+    machine: true
+  - id: uname-a
+    literals: ["linux "]
+    match: '^\s*Linux (?:\S+ )?(?<kernel>[2-7]\.\d+\.\d+[-\w.+~]*) #\d+'
+    set: {versions.kernel_release: "{kernel}"}
+    rank: 3
+    machine: true
+  # Package lists: dpkg -l rows, apt list rows, apt show / apt-cache show records (package: the packages table below).
+  - id: dpkg-row
+    literals: ["ii ", "hi ", "iu ", "if "]
+    match: '^\s*(?:ii|hi|iU|iF)\s+(?<package>[a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(?<version>\d[^\s]*)\s+(?<arch>\S+)'
+    package: true
+    rank: 3
+    machine: true
+  - id: apt-list-row
+    literals: ["[installed"]
+    match: '^\s*(?<package>[a-z0-9][a-z0-9.+-]*)/\S+\s+(?:\d+:)?(?<version>\d\S*)\s+(?<arch>\S+)\s+\[installed'
+    package: true
+    rank: 3
+    machine: true
+  - id: apt-show-package
+    literals: ["package:"]
+    match: '^\s*Package:\s*(?<package>[a-z0-9][a-z0-9.+-]*)\s*$'
+    opens: package
+    rank: 2
+    machine: true
+  - id: apt-show-version
+    literals: ["version:"]
+    match: '^\s*Version:\s*(?:\d+:)?(?<version>\d\S*)\s*$'
+    closes: package
+    package: true
+    alternatives: true
+    rank: 2
+    machine: true
+  # APT sources name the SoC and L4T branch: `https://repo.download.nvidia.com/jetson/t210 r32.5/main`
+  - id: apt-source
+    literals: ["repo.download.nvidia.com/jetson/"]
+    match: 'repo\.download\.nvidia\.com/jetson/(?<board>t\d{3}) r(?<branch>\d{2}\.\d+)'
+    set: {identity.board_config: "{board}"}
+    rank: 3
+    machine: true
+  # Library file names carry the full version: libnvinfer.so.8.5.2, libcudnn.so.8.6.0, libcudart.so.11.4.298
+  - id: libnvinfer-file
+    literals: ["libnvinfer.so."]
+    match: 'libnvinfer\.so\.(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
+    set: {versions.tensorrt: "{version}"}
+    rank: 3
+    machine: true
+  - id: libcudnn-file
+    literals: ["libcudnn.so."]
+    match: 'libcudnn\.so\.(?<version>\d+\.\d+\.\d+)(?![\d.])'
+    set: {versions.cudnn: "{version}"}
+    rank: 3
+    machine: true
+  # Sonames name at least the major: `libnvinfer.so.7 => …`, `libcudart.so.10.2`.
+  - id: libnvinfer-soname
+    literals: ["libnvinfer.so."]
+    match: 'libnvinfer\.so\.(?<major>\d+)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
+    set: {versions.tensorrt: "{major}"}
+    rank: 2
+    machine: true
+  - id: libcudart-soname
+    literals: ["libcudart.so."]
+    match: 'libcudart\.so\.(?<version>\d+\.\d+)(?![\d.])(?!.*(?:cannot open|not found|No such file|file too short))'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
+  # TensorRT glued to its version (`trt8.6.1.5`, `TensorRT-8.6.1.6.Linux…` tarballs, `tensorrt==8.5.3.1` pins).
+  - id: tensorrt-glued
+    literals: ["trt", "tensorrt"]
+    match: '(?<![\w-])(?:trt|TensorRT)(?:[-_]|==)?v?(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])'
+    set: {versions.tensorrt: "{version}"}
+    rank: 2
+  # A TensorRT refusing an engine names its own version: `expecting library version 5.1.6 got 5.0.6`.
+  - id: tensorrt-expecting-version
+    literals: ["expecting library version"]
+    match: 'expecting library version (?<version>\d+\.\d+\.\d+(?:\.\d+)?)'
+    set: {versions.tensorrt: "{version}"}
+    rank: 2
+    machine: true
+  # CMake's FindCUDA and the CUDA suffix of NVIDIA's package versions (`5.0.6-1+cuda10.0`).
+  - id: cmake-found-cuda
+    literals: ["found cuda"]
+    match: 'Found CUDA: \S+ \(found (?:suitable )?(?:exact )?version "(?<version>\d+\.\d+)'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
+  - id: package-cuda-suffix
+    literals: ["+cuda"]
+    match: '\d[\w.]*-\d+\+cuda(?<version>\d+\.\d+)(?![\d.])'
+    set: {versions.cuda: "{version}"}
+    rank: 2
+    machine: true
+  # NvInferVersion.h / cudnn_version.h defines: `#define NV_TENSORRT_MAJOR 8` … assembled by FieldExtractor.
+  - id: tensorrt-define
+    literals: ["nv_tensorrt_"]
+    match: '#\s*define\s+NV_TENSORRT_(?<part>MAJOR|MINOR|PATCH|BUILD)\s+(?<number>\d+)'
+    assemble: versions.tensorrt
+    rank: 3
+    machine: true
+  - id: cudnn-define
+    literals: ["cudnn_"]
+    match: '#\s*define\s+CUDNN_(?<part>MAJOR|MINOR|PATCHLEVEL)\s+(?<number>\d+)'
+    assemble: versions.cudnn
+    rank: 3
+    machine: true
+  # Python: `tensorrt.__version__` printed, or the module's banner.
+  - id: python-tensorrt-repr
+    literals: ["__version__"]
+    match: '(?:tensorrt|trt)\.__version__\s*(?:\)|\s)*[=:>\s]*[''"]?(?<version>\d+\.\d+\.\d+(?:\.\d+)?)[''"]?'
+    set: {versions.tensorrt: "{version}"}
+    rank: 3
+    machine: true
+  # deviceQuery: `CUDA Driver Version / Runtime Version   10.2 / 10.0`, `CUDA Capability Major/Minor version number: 8.7`
+  - id: devicequery-versions
+    literals: ["cuda driver version / runtime version"]
+    match: 'CUDA Driver Version / Runtime Version\s+(?<driver>\d+\.\d+)\s*/\s*(?<runtime>\d+\.\d+)'
+    set: {versions.cuda: "{driver}"}
+    rank: 2
+    machine: true
+  - id: devicequery-gpu
+    literals: ["device 0: "]
+    match: 'Device 0: "(?<gpu>[^"]+)"'
+    set: {identity.gpu_name: "{gpu}"}
+    rank: 2
+    machine: true
+  # nvidia-smi header: `NVIDIA-SMI 540.4.0   Driver Version: 540.4.0   CUDA Version: 12.6` (the generic CUDA field reads
+  # the CUDA part; the driver tells a Jetson (540.x on JetPack 6) from a desktop only together with other evidence).
+  # `cat /proc/device-tree/model = jetson_tx1` and similar one-line summaries of a command and its output.
+  - id: dt-model-inline
+    literals: ["device-tree/model", "devicetree/base/model"]
+    match: '(?:/proc/device-tree|/sys/firmware/devicetree/base)/model\s*(?:=|:|->)\s*(?<board>\S[^\n]*)'
+    set: {platform.model: "{board}"}
+    rank: 2
+    machine: true
+  # jetson-stats and jetsonInfo.py print libraries that are not there: `CUDA NOT_INSTALLED`, `TensorRT: Not installed`
+  # (only the ones DLA work needs: CUDA, cuDNN, TensorRT — a missing VPI or OpenCV build is not a DLA matter).
+  - id: component-not-installed
+    literals: ["not_installed", "not installed"]
+    match: '(?<![\w-])(?<component>CUDA|cuDNN|TensorRT)\s*(?:version)?\s*:?\s*(?:NOT_INSTALLED|Not installed|NOT INSTALLED)'
+    set: {identity.not_installed: "{component}"}
+    rank: 2
+    machine: true
+  # Device tree: compatible strings (NUL separators often lost in a paste) and the Tegra chip id.
+  - id: dt-compatible-pnumber
+    literals: ["nvidia,p"]
+    match: 'nvidia,p(?<module>\d{4}-\d{4})(?![\d+-])'
+    set: {platform.module: "p{module}"}
+    rank: 3
+    machine: true
+  - id: dt-compatible-soc
+    literals: ["nvidia,tegra"]
+    match: 'nvidia,(?<soc>tegra\d{2,3})(?!\d)'
+    set: {platform.soc: "{soc}"}
+    rank: 3
+    machine: true
+  # nvidia,boardids on L4T R32 (`3636:0001:A0`, module:SKU:revision), also in jtop's board report.
+  - id: boardids-value
+    literals: [":0"]
+    match: '(?<![\w:])(?<family>[23]\d{3}):(?<sku>\d{4}):[A-Z]\d(?![\w:])'
+    set: {platform.module: "p{family}-{sku}"}
+    rank: 3
+    machine: true
+  # A module P-number anywhere (flash logs and DTB file names: tegra194-p3668-0001-p3509-0000.dtb); carriers lose to
+  # known modules when the facts are resolved.
+  - id: pnumber-mention
+    literals: ["p2", "p3"]
+    match: '(?<![\w])p(?<module>[23]\d{3}-\d{4})(?!\d)'
+    set: {platform.module: "p{module}"}
+    rank: 1
+  # A Tegra SoC named anywhere (`a tegra30 based tablet`, `tegra194`): older Tegras are not Jetsons with a DLA.
+  - id: soc-mention
+    literals: ["tegra"]
+    match: '(?<![\w-])(?<soc>tegra(?:20|30|114|124|210|186|194|234|264))(?![\w-])'
+    set: {platform.soc: "{soc}"}
+    rank: 2
+  # The integrated GPU's name: nvgpu device names (`17000000.ga10b`, `gv11b`), CUDA's `Device 0: "Orin"`.
+  - id: igpu-name
+    literals: ["ga10b", "gv11b", "gp10b", "gm20b"]
+    match: '(?<![\w])(?<gpu>ga10b|gv11b|gp10b|gm20b)(?![\w])'
+    set: {identity.gpu_arch: "{gpu}"}
+    rank: 3
+    machine: true
+  - id: tegra-chip-id
+    literals: ["chip_id", "chip id", " - id:"]
+    match: '(?:tegra_chip_id\s*[=:]?\s*|chip[ _]id\s*[=:]\s*|- ID:\s*)(?<id>\d{2})\b'
+    set: {identity.chip_id: "{id}"}
+    rank: 2
+    machine: true
+  # jetson-stats 2.x: `Module: P2888-0001 - Board: P2822-0000`; the generic module field reads the first P-number.
+  # Board names anywhere in output: `NVIDIA Jetson AGX Orin Developer Kit`, `Jetson Nano Developer Kit`, jtop's
+  # `NVIDIA Jetson Xavier NX (Developer Kit Version)`, `nvidia,jetson-nano` style compatibles are covered by boards below.
+  - id: board-name
+    literals: ["jetson "]
+    match: '(?<board>(?:NVIDIA\s+)?Jetson\s+(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Nano|TX1|TX2|Thor|NANO)(?:\s+(?:NX|Nano|AGX|Industrial|Super|Series|i|Developer\s+Kit|Dev\s*Kit|Engineering\s+Reference\s+Developer\s+Kit|Module|module|\d+\s?GB)|\s*\[\d+\s?GB\]|\s*\((?:\d+\s?GB(?: ram)?|Developer [Kk]it(?: Version)?)\)|/TX1)*)'
+    set: {platform.model: "{board}"}
+    rank: 2
+  # Board names without "Jetson" in front, in any text: `AGX Orin 64GB`, `Xavier NX`, `Orin Nano Super`, Yocto machine
+  # and host names (`jetson-agx-orin-devkit`, `jetson-nano-devkit-emmc`). They tell the SoC and DLA count; they name
+  # the board (platform.model) only when a tool printed them.
+  - id: board-mention
+    literals: ["orin", "xavier", "nano", "tx2", "tx1", "thor"]
+    match: '(?<![\w])(?<board>(?:Jetson[ _-]*)?(?:(?:AGX|IGX)[ _-]*(?:Orin|Xavier|Thor)|(?:Orin|Xavier)[ _-]*(?:NX|Nano|AGX|Industrial)|Orin|Xavier|Jetson[ _-]*Nano|Jetson[ _-]*NX|TX2(?:[ _-]*NX)?|TX1|Thor)(?:[ _-]*(?:Super|Industrial))?(?:[ _-]*\d+\s?GB)?)(?![\w])'
+    set: {identity.board_mention: "{board}"}
+    rank: 2
+  # How a DLA is asked for: trtexec/TensorRT options and API calls, Ultralytics and ONNX Runtime options, cuDLA.
+  - id: dla-request
+    literals: ["usedlacore", "dla_core", "dlacore", "devicetype", "device_type", "dla:", "trt_dla", "cudla",
+               "using dla core", "builddlastandalone", "kdla"]
+    match: '(?<request>--useDLACore[= ]?\d|useDLACore\s*[=:(]\s*\d|set_?DLA_?[Cc]ore\s*\(\s*\d|DLA_core\s*=\s*\d|--?dla_core[\s=]+\d|dla_core\s*[=:]\s*\d|DLACore:\s*\d|DeviceType(?:::|\.)k?DLA|device\s*=\s*[''"]?dla:\d|[''"]dla:\d[''"]|trt_dla_enable|trt_dla_core|cudla(?:CreateDevice|ModuleLoad\w*|Submit\w*)|--buildDLAStandalone|Using DLA core \d|kDLA_STANDALONE)'
+    set: {identity.dla_request: "{request}"}
+    rank: 2
+    machine: true
+  # A person saying they run on the DLA ("run an ONNX model on DLA Core 1", "convert to a plan with DLA").
+  - id: dla-request-words
+    literals: ["dla"]
+    match: '(?<request>\b(?:run|runs|running|ran|use|uses|using|used|enable|enabled|enabling|with|on|onto|by|to|offload|offloading|target|targeting)\s+(?:of\s+)?(?:the\s+|a\s+|both\s+|two\s+|my\s+)?(?:DLA|NVDLA|DLAs)(?:\s*(?:core\s*)?\d)?)\b'
+    set: {identity.dla_request: "{request}"}
+    rank: 1
+    personal: true
+  # Signs that the text comes from inside a container (the libraries a container sees are the ones it was given).
+  - id: container-context
+    literals: ["docker", "podman", "nvcr.io", "dustynv/", "--runtime", "container", "dockerfile", "root@"]
+    match: '(?<context>docker (?:run|build|exec|compose)|podman run|nvcr\.io/\S+|dustynv/\S+|--runtime[= ]nvidia|nvidia-container-\w+|Dockerfile|root@[0-9a-f]{12}:)'
+    set: {identity.container: "{context}"}
+    rank: 2
+    machine: true
+  # Container images: `nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime` (a TensorRT version), `l4t-jetpack:r36.2.0`,
+  # `l4t-base:r32.4.3`, `dustynv/ros:humble-…-l4t-r35.4.1`, `dustynv/pytorch:2.1-r36.2.0` (an L4T release).
+  - id: image-l4t-tensorrt
+    literals: ["l4t-tensorrt:r"]
+    match: 'l4t-tensorrt:r(?<version>\d+\.\d+(?:\.\d+)?)'
+    set: {container.tensorrt: "{version}", container.image: "l4t-tensorrt"}
+    rank: 2
+    machine: true
+  - id: image-l4t-release
+    literals: [":r3", "-r3", "l4t-r3"]
+    match: '(?<image>[\w.-]+/[\w./-]*|l4t-[\w-]+):(?:[\w.-]*?-)?(?:l4t-)?r(?<l4t>3\d\.\d+(?:\.\d+)?)(?![\d.])'
+    set: {container.l4t: "{l4t}", container.image: "{image}"}
+    rank: 2
+    machine: true
+  # What says the text comes from something that is not a Jetson: another CPU architecture, a desktop or datacentre
+  # GPU and its driver, or the open-source NVDLA (nv_full/nv_small RTL on an FPGA, the QEMU virtual platform, RISC-V
+  # boards, with the opendla kernel driver and the nvdla_compiler/nvdla_runtime tools of github.com/nvdla/sw).
+  - id: wsl-kernel
+    literals: ["microsoft-standard", "wsl2"]
+    match: '(?<arch>microsoft-standard-WSL2|WSL2)'
+    set: {identity.arch: "WSL2 (x86_64)"}
+    rank: 2
+    machine: true
+  - id: cpu-architecture
+    literals: ["x86_64", "riscv64", "amd64", "i686", "ppc64le"]
+    match: '(?<![\w-])(?<arch>x86_64|riscv64|amd64|i686|ppc64le)(?![\w-])'
+    set: {identity.arch: "{arch}"}
+    rank: 2
+    machine: true
+  - id: open-nvdla
+    literals: ["opendla", "nvdla_runtime", "nvdla_compiler", "initialized nvdla", "nv_full", "nv_small", "dla_test",
+               "enter:dla_", "nvdla_wrapper", "nvdla.ko"]
+    match: '(?<marker>opendla|(?<![\w-])nvdla_(?:runtime|compiler)(?![\w.-])|\[drm\] Initialized nvdla|nv_full|nv_small|DLA_TEST|Enter:\s*dla_\w+|nvdla_wrapper|(?<![\w-])nvdla\.ko)'
+    set: {identity.open_nvdla: "{marker}"}
+    rank: 2
+    machine: true
+  - id: desktop-gpu
+    literals: ["tesla ", "geforce", "quadro", "nvidia rtx", "nvidia a", "nvidia h", "nvrm: gpu", "nvidia l", "rtx",
+               "gtx", "t4", "p100", "v100", "a100", "h100", "h200", "l40", "a30", "a40"]
+    match: '(?<gpu>Tesla [A-Z]\d+\w*|GeForce \w+(?: \w+)?|Quadro \w+|NVIDIA (?:RTX |[AHL])\d+\w*|(?<![\w-])(?:RTX|GTX) ?\d{3,4}\w*|(?<![\w-])(?:T4|P100|V100|A100|H100|H200|L40S?|A30|A40)(?![\w-])|NVRM: GPU\d)'
+    set: {identity.desktop_gpu: "{gpu}"}
+    rank: 2
+
+# Bare values under a command that printed them (`$ python3 -c 'import tensorrt; print(tensorrt.__version__)'` then
+# `8.5.2.2`). `command` is matched against the prompt line; `value` is the output line's content, whole.
+sections:
+  - section: tensorrt-version
+    command: 'tensorrt(?:\s+as\s+trt)?\s*;?.*__version__|trt\.__version__|tensorrt\.__version__'
+    fact: versions.tensorrt
+    value: version
+    rank: 3
+  - section: dt-model
+    command: '(?:/proc/device-tree|/sys/firmware/devicetree/base)/model'
+    fact: platform.model
+    value: board
+    rank: 3
+  - section: kernel-release
+    command: '\buname\s+-r\b|/proc/sys/kernel/osrelease'
+    fact: versions.kernel_release
+    value: kernel
+    rank: 3
+  - section: nv-tegra-release
+    command: '/etc/nv_tegra_release'
+    fact: versions.l4t
+    value: l4t
+    rank: 3
+  - section: jetpack-version
+    command: 'dpkg-query\s+--showformat=.*nvidia-jetpack|apt-cache\s+policy\s+nvidia-jetpack'
+    fact: versions.jetpack
+    value: jetpack
+    rank: 3
+
+# Package names → facts (dpkg, apt list, apt show). `version` is read from the package's version string; `name`
+# takes it from the package name (cuda-cudart-11-4 → 11.4: CUDA component packages have their own version numbers).
+packages:
+  - match: '^nvidia-l4t-core$'
+    fact: versions.l4t
+    version: l4t
+    rank: 3
+  - match: '^nvidia-l4t-(?!jetson-multimedia-api|cudadebuggingsupport|dla-compiler$)[a-z0-9-]+$'
+    fact: versions.l4t
+    version: l4t
+    rank: 2
+  - match: '^nvidia-l4t-(?:display-)?kernel$'
+    fact: versions.kernel_release
+    version: kernel
+    rank: 2
+  - match: '^nvidia-jetpack$'
+    fact: versions.jetpack
+    version: version
+    rank: 3
+  - match: '^(?:tensorrt|libnvinfer\d+|libnvinfer-bin|python3-libnvinfer|libnvinfer-dev)$'
+    fact: versions.tensorrt
+    version: version
+    rank: 3
+  - match: '^(?:libcudnn\d+|cudnn\d*)$'
+    fact: versions.cudnn
+    version: version
+    rank: 3
+  - match: '^cuda-(?:toolkit|runtime|cudart|nvcc|libraries|compiler)-(?<major>\d+)-(?<minor>\d+)$'
+    fact: versions.cuda
+    name: '{major}.{minor}'
+    rank: 3
+  - match: '^cuda-(?<major>\d+)-(?<minor>\d+)$'
+    fact: versions.cuda
+    name: '{major}.{minor}'
+    rank: 3
+
+# What a board name, a CUDA architecture, a chip id or a BOARD config tells about the SoC and the DLA count
+# (Docs/platform.md, "Modules": AGX Xavier / Xavier NX 2, AGX Orin 2, Orin NX 16GB 2, Orin NX 8GB 1, Orin Nano, Nano,
+# TX1, TX2 and Thor 0). The longest board name found in the text wins.
+boards:
+  - {name: "agx orin", soc: tegra234, dla: 2}
+  - {name: "igx orin", soc: tegra234, dla: 2}
+  - {name: "orin agx", soc: tegra234, dla: 2}
+  - {name: "orin nx", soc: tegra234, memory: {"8gb": 1, "8 gb": 1, "16gb": 2, "16 gb": 2}}
+  - {name: "orin nano", soc: tegra234, dla: 0}
+  - {name: "orin", soc: tegra234}
+  - {name: "agx xavier", soc: tegra194, dla: 2}
+  - {name: "xavier agx", soc: tegra194, dla: 2}
+  - {name: "xavier nx", soc: tegra194, dla: 2}
+  - {name: "jetson nx", soc: tegra194, dla: 2}
+  - {name: "xavier", soc: tegra194, dla: 2}
+  - {name: "tx2 nx", soc: tegra186, dla: 0}
+  - {name: "tx2", soc: tegra186, dla: 0}
+  - {name: "tx1", soc: tegra210, dla: 0}
+  - {name: "tegra x1", soc: tegra210, dla: 0}
+  - {name: "nano", soc: tegra210, dla: 0}
+  - {name: "thor", soc: tegra264, dla: 0}
+cuda_arch: {"5.3": tegra210, "6.2": tegra186, "7.2": tegra194, "8.7": tegra234}
+chip_ids: {"33": tegra210, "24": tegra186, "25": tegra194, "35": tegra234}
+board_configs: {t210: tegra210, t194: tegra194, t234: tegra234}
+gpu_archs: {ga10b: tegra234, gv11b: tegra194, gp10b: tegra186, gm20b: tegra210}
+# SoCs whose every module has the same number of DLA cores.
+soc_dla: {tegra20: 0, tegra30: 0, tegra114: 0, tegra124: 0, tegra210: 0, tegra186: 0, tegra194: 2, tegra264: 0}
+# SoCs of Jetson modules (TK1 tegra124 through Thor); the older Tegras (tegra20/30/114) are phones and tablets.
+jetson_socs: [tegra124, tegra210, tegra186, tegra194, tegra234, tegra264]
+# Module P-number families → SoC (Docs/platform.md, "Modules").
+module_socs: {p3701: tegra234, p3767: tegra234, p3834: tegra264, p2888: tegra194, p3668: tegra194, p2972: tegra194,
+  p3448: tegra210, p2180: tegra210, p3310: tegra186, p3489: tegra186, p3636: tegra186}
+"""#,
         "Data/releases.yaml": #"""
 # Data/releases.yaml — Jetson Linux (L4T) releases from R32.1 (JetPack 4.2) to R39 (JetPack 7.2), what NVIDIA ships
 # with each, and which TensorRT releases can drive the DLA on a Jetson.

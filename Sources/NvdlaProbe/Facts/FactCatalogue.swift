@@ -20,7 +20,8 @@ public struct FactSpec: Sendable, Equatable {
 public enum FactCatalogue {
     /// The whole catalogue, sorted by key.
     public static let all: [FactSpec] =
-        (platformFacts + versionFacts + presenceFacts + chainFacts + resourceFacts + logFacts + tensorrtFacts).sorted {
+        (platformFacts + versionFacts + presenceFacts + chainFacts + resourceFacts + logFacts + tensorrtFacts
+        + artifactFacts).sorted {
             $0.key < $1.key
         }
 

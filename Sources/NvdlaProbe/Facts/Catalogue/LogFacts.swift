@@ -19,8 +19,8 @@ extension FactCatalogue {
             meaning:
                 "TensorRT finds no DLA: `condition: dlaEngineCount > 0`, `Cannot create DLA engine, N not available`"),
         SignalSpec(
-            name: "trt_standalone_runtime", perDLA: false, cancellable: false,
-            meaning: "TensorRT runtime refuses a `kDLA_STANDALONE` engine (a cuDLA loadable)"),
+            name: "trt_standalone_runtime", perDLA: false, cancellable: true,
+            meaning: "TensorRT runtime refuses a `kDLA_STANDALONE` engine (benign when trtexec built it and passed)"),
         SignalSpec(
             name: "trt_not_a_plan", perDLA: false, cancellable: false,
             meaning: "`magicTag == rt::kPLAN_MAGIC_TAG` assertion: the engine file is not a TensorRT plan"),
@@ -44,7 +44,21 @@ extension FactCatalogue {
             meaning: "`Parameter check failed at: …BuilderConfig.cpp::setDeviceType…`: the DLA device type was refused"),
         SignalSpec(
             name: "trt_standalone_not_all_dla", perDLA: false, cancellable: false,
-            meaning: "`nvmRegionOptimizer.cpp::forceToUseNvmIO` assertion: a DLA-only build met a non-DLA layer"),
+            meaning: "A DLA-only build met a non-DLA layer (`forceToUseNvmIO`, `kDIRECT_IO … no conformant`, safe DLA)"),
+        SignalSpec(
+            name: "trt_no_implementation", perDLA: false, cancellable: false,
+            meaning: "`Could not find any implementation for node …`: the builder found no tactic for a node"),
+        SignalSpec(
+            name: "trt_engine_version", perDLA: false, cancellable: false,
+            meaning:
+                "an engine serialized by another TensorRT release (`not compatible with this version`, version tags)"),
+        SignalSpec(
+            name: "container_runtime_missing", perDLA: false, cancellable: false,
+            meaning: "docker cannot use the NVIDIA runtime (`unknown or invalid runtime name: nvidia`, cli init errors)"
+        ),
+        SignalSpec(
+            name: "tensorrt_python_missing", perDLA: false, cancellable: false,
+            meaning: "`No module named 'tensorrt'`: this Python has no TensorRT bindings"),
         SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
             meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
@@ -90,7 +104,15 @@ extension FactCatalogue {
             meaning: "lines that only a Tegra/Jetson kernel prints (tegra, nvhost, nvmap, host1x, nvgpu)"),
         SignalSpec(
             name: "dla_lib_missing", perDLA: false, cancellable: false,
-            meaning: "loader: a DLA/TensorRT library `cannot open shared object file` or ldd `=> not found`"),
+            meaning:
+                "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)"
+        ),
+        SignalSpec(
+            name: "stack_lib_missing", perDLA: false, cancellable: false,
+            meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
+        SignalSpec(
+            name: "dla_link_undefined", perDLA: false, cancellable: false,
+            meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),
     ]
 
     /// Facts from the kernel log: the log's availability and every signal's counts and lines.

@@ -26,7 +26,7 @@ extension FactCatalogue {
         FactSpec("trt.layers.gpu_pct", .int, trtSource, "Share of the network on the GPU, percent"),
         FactSpec(
             "trt.placement", .string, trtSource,
-            "all_dla, mostly_dla (≤10% GPU), split, mostly_gpu (≥50%), all_gpu, some_gpu (share not shown)"),
+            "all_dla, mostly_dla (≤10% GPU), split, mostly_gpu (≥50%), all_gpu (also a GPU-only build), some_gpu"),
         FactSpec("trt.placement.summary", .string, trtSource, "DLA subgraphs · GPU layers by operator · reformats"),
         FactSpec("trt.subgraphs.dla", .int, trtSource, "DLA subgraphs (ForeignNodes / loadables) in the engine"),
         FactSpec("trt.subgraph_splits", .int, trtSource, "`Splitting DLA subgraph at:` lines"),
