@@ -6,6 +6,7 @@ extension ReportFormat: ExpressibleByArgument {}
 /// `nvdla-doctor analyze`: diagnose pasted artefacts (kernel logs, jetson_release, package lists, listings…).
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Diagnose pasted artefacts: kernel logs, jetson_release, nv_tegra_release, package lists, listings.",
         discussion: "Reads each FILE (or - for standard input) and lists which parts it recognised.")
 

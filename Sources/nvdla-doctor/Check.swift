@@ -7,6 +7,7 @@ extension Area: ExpressibleByArgument {}
 /// `nvdla-doctor check`: collect facts from a root and evaluate the rules.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the DLA stack of this system or of a snapshot tree.")
 
     @Option(name: .long, help: "Root to inspect: / (default), a snapshot tree, or a bundle (.tar.gz or unpacked).")
