@@ -1,5 +1,5 @@
 extension FactCatalogue {
-    static let dtBase = "/sys/firmware/devicetree/base"
+    package static let dtBase = "/sys/firmware/devicetree/base"
 
     /// Facts of the `platform` area (PlatformProbe, DeviceTreeProbe, artefact recognisers).
     static let platformFacts: [FactSpec] = [

@@ -2,7 +2,7 @@
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case info, warning, error
 
-    var rank: Int {
+    package var rank: Int {
         switch self {
         case .info: return 0
         case .warning: return 1
@@ -57,7 +57,7 @@ public enum Comparison: String, Sendable, CaseIterable {
 }
 
 /// A rule condition: a tree of all/any/not over leaf comparisons of facts.
-public indirect enum Condition: Sendable {
+public indirect enum Condition: Sendable, Equatable {
     case all([Condition])
     case any([Condition])
     case not(Condition)
@@ -69,6 +69,11 @@ public indirect enum Condition: Sendable {
 public struct EvidenceSpec: Sendable, Equatable {
     public let key: String
     public let expected: String?
+
+    package init(key: String, expected: String?) {
+        self.key = key
+        self.expected = expected
+    }
 }
 
 /// What to tell the user to do about a finding.
@@ -76,10 +81,15 @@ public struct Remedy: Sendable, Equatable {
     public let summary: String
     /// Safe, non-destructive commands; anything risky stays in prose on the remedy page.
     public let commands: [String]
+
+    package init(summary: String, commands: [String]) {
+        self.summary = summary
+        self.commands = commands
+    }
 }
 
 /// One declarative rule from `Rules/*.yaml`.
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable {
     public let id: String
     public let area: Area
     public let severity: Severity
@@ -96,6 +106,24 @@ public struct Rule: Sendable {
     public let remedy: Remedy
     /// The file and line the rule was read from.
     public let origin: String
+
+    package init(
+        id: String, area: Area, severity: Severity, each: String?, applies: Condition?, when: Condition,
+        title: String, subject: String?, message: String, evidence: [EvidenceSpec], remedy: Remedy, origin: String
+    ) {
+        self.id = id
+        self.area = area
+        self.severity = severity
+        self.each = each
+        self.applies = applies
+        self.when = when
+        self.title = title
+        self.subject = subject
+        self.message = message
+        self.evidence = evidence
+        self.remedy = remedy
+        self.origin = origin
+    }
 
     /// The remedy page path, relative to the repository (and embedded in the binary).
     public var doc: String { "Docs/remedies/\(id).md" }

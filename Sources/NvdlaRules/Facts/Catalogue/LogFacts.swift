@@ -1,19 +1,19 @@
 extension FactCatalogue {
     /// A kernel-log signal shipped in `Rules/*.yaml` (`signals:`), for the catalogue.
-    struct SignalSpec {
-        let name: String
+    package struct SignalSpec {
+        package let name: String
         /// Attributed to a DLA instance (dla.*.log.S.* and log.S.other.count exist).
-        let perDLA: Bool
+        package let perDLA: Bool
         /// Has an `unless` follow-up (log.S.benign.count exists).
-        let cancellable: Bool
-        let meaning: String
+        package let cancellable: Bool
+        package let meaning: String
     }
 
     /// Where log facts come from: the live or recorded kernel log (`check`), or pasted kernel-log text (`analyze`).
     static let logSource = "/dev/kmsg | .nvdla-doctor/kmsg | analyze input"
 
     /// The signals the shipped rules declare; `rules lint` checks every declared signal is listed here.
-    static let signalSpecs: [SignalSpec] = [
+    package static let signalSpecs: [SignalSpec] = [
         SignalSpec(
             name: "trt_no_dla_engine", perDLA: false, cancellable: false,
             meaning:

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The rules in force: the embedded `Rules/*.yaml`, then `/etc/nvdla-doctor/rules.d/`, then each `--rules DIR`;
-/// a later rule with the same ID replaces an earlier one.
+/// The rules in force: the shipped `Rules/*.yaml` (decoded at build time), then `/etc/nvdla-doctor/rules.d/`, then
+/// each `--rules DIR`; a later rule with the same ID replaces an earlier one.
 public struct RuleSet: Sendable {
     public private(set) var rules: [Rule]
     /// Where each rule came from (`embedded`, or a directory), by ID.
@@ -17,22 +17,18 @@ public struct RuleSet: Sendable {
         self.origins = Dictionary(rules.map { ($0.id, "embedded") }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The embedded rule files, decoded; a broken embedded file is a build defect and is reported as such.
-    public static func embedded() throws(RuleFileError) -> RuleSet {
-        var set = RuleSet()
-        try set.add(files: EmbeddedFiles.rules, label: "embedded")
-        return set
+    /// Rules and signals already decoded (the shipped ones, compiled at build time), all from `label`.
+    package init(decoded rules: [Rule], signals: [LogSignal], label: String) {
+        self.rules = rules.sorted { $0.id < $1.id }
+        self.origins = Dictionary(rules.map { ($0.id, label) }, uniquingKeysWith: { a, _ in a })
+        self.signals = signals
     }
 
-    /// Embedded rules plus the site directory (when `includeSite`) and each of `directories`.
-    public static func load(directories: [String], includeSite: Bool = true) throws(RuleFileError) -> RuleSet {
-        var set = try embedded()
-        var dirs = directories
-        if includeSite, FileManager.default.fileExists(atPath: siteDirectory) { dirs.insert(siteDirectory, at: 0) }
-        for dir in dirs {
-            try set.add(files: try readDirectory(dir), label: dir)
+    /// Each of `directories` added in turn (site rules: decoded now, errors name file and line).
+    public mutating func add(directories: [String]) throws(RuleFileError) {
+        for dir in directories {
+            try add(files: try Self.readDirectory(dir), label: dir)
         }
-        return set
     }
 
     /// Reads every `*.yaml`/`*.yml` file of `dir` (sorted by name); refuses huge files.

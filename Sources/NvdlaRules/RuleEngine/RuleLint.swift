@@ -5,7 +5,15 @@ public enum RuleLint {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public let subject: String
         public let message: String
+        /// Where to fix it: `file:line` of the rule or signal, or the remedy page's path.
+        public let location: String
         public var description: String { "\(subject): \(message)" }
+
+        package init(subject: String, message: String, location: String) {
+            self.subject = subject
+            self.message = message
+            self.location = location
+        }
     }
 
     /// Lints `rules` against the catalogue and the remedy `pages` (path → text).
@@ -20,26 +28,32 @@ public enum RuleLint {
             var captures = Set<String>()
             collectCaptures(rule.when, into: &captures)
             for key in keys where !known(key, rule: rule) {
-                problems.append(Problem(subject: where_, message: "fact `\(key)` is not in the catalogue"))
+                problems.append(
+                    Problem(subject: where_, message: "fact `\(key)` is not in the catalogue", location: rule.origin))
             }
             for template in [rule.title, rule.message, rule.remedy.summary] + rule.remedy.commands + [
                 rule.subject ?? ""
             ] {
                 for name in Template.names(in: template)
                 where name != "subject" && !captures.contains(name) && !known(name, rule: rule) {
-                    problems.append(Problem(subject: where_, message: "template refers to unknown `{\(name)}`"))
+                    problems.append(
+                        Problem(
+                            subject: where_, message: "template refers to unknown `{\(name)}`", location: rule.origin))
                 }
                 for filter in Template.filters(in: template) where !Template.knownFilters.contains(filter) {
-                    problems.append(Problem(subject: where_, message: "unknown template filter `|\(filter)`"))
+                    problems.append(
+                        Problem(
+                            subject: where_, message: "unknown template filter `|\(filter)`", location: rule.origin))
                 }
             }
             if pages[rule.doc] == nil {
-                problems.append(Problem(subject: where_, message: "no remedy page \(rule.doc)"))
+                problems.append(Problem(subject: where_, message: "no remedy page \(rule.doc)", location: rule.origin))
             } else if let page = pages[rule.doc], !RemedyPage.isComplete(page) {
                 problems.append(
                     Problem(
                         subject: rule.doc,
-                        message: "remedy page lacks a section: \(RemedyPage.sections.joined(separator: ", "))"))
+                        message: "remedy page lacks a section: \(RemedyPage.sections.joined(separator: ", "))",
+                        location: rule.doc))
             }
         }
         if checkOrphans {
@@ -47,7 +61,7 @@ public enum RuleLint {
             for path in pages.keys.sorted() {
                 let id = String(path.split(separator: "/").last?.dropLast(3) ?? "")
                 if !ids.contains(id) {
-                    problems.append(Problem(subject: path, message: "remedy page has no rule"))
+                    problems.append(Problem(subject: path, message: "remedy page has no rule", location: path))
                 }
             }
         }
@@ -66,7 +80,7 @@ public enum RuleLint {
                 problems.append(
                     Problem(
                         subject: "signal \(signal.name) (\(signal.origin))",
-                        message: "fact `\(key)` is not in the catalogue"))
+                        message: "fact `\(key)` is not in the catalogue", location: signal.origin))
             }
         }
         return problems
