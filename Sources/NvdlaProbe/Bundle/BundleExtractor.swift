@@ -44,14 +44,10 @@ enum BundleExtractor {
         guard pread(fd, &magic, 2, 0) == 2, magic == [0x1F, 0x8B] else {
             throw BundleError("not a gzip-compressed tar archive (bundles are .tar.gz)")
         }
-        var failure = BundleError("cannot create a private temporary directory")
-        let created = CleanupRegistry.create {
-            do { return try makePrivateDirectory(parent ?? NSTemporaryDirectory()) } catch {
-                failure = error
-                return nil
-            }
+        let created = CleanupRegistry.create { makePrivateDirectory(parent ?? NSTemporaryDirectory()) }
+        guard let (directory, cleanup) = created else {
+            throw BundleError("cannot create a private temporary directory: \(String(cString: strerror(errno)))")
         }
-        guard let (directory, cleanup) = created else { throw failure }
         do {
             try unpack(fd: fd, into: directory, limits: limits)
         } catch {
@@ -62,16 +58,14 @@ enum BundleExtractor {
         return directory
     }
 
-    private static func makePrivateDirectory(_ parent: String) throws(BundleError) -> String {
+    /// A new directory only this user can enter under `parent`, or nil with `errno` set.
+    private static func makePrivateDirectory(_ parent: String) -> String? {
         var base = parent
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         var template = Array((base + "/nvdla-doctor-bundle-XXXXXX").utf8CString)
-        guard
-            let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } })
-        else {
-            throw BundleError("cannot create a private temporary directory: \(String(cString: strerror(errno)))")
+        return template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
         }
-        return String(cString: made)
     }
 
     private static func unpack(fd: Int32, into directory: String, limits: Limits) throws(BundleError) {

@@ -12,8 +12,8 @@ public struct ProbeContext: Sendable {
         self.signals = signals ?? ProbeContext.shippedSignals
     }
 
-    /// The signals of the embedded rule files.
-    public static let shippedSignals: [LogSignal] = (try? RuleSet.embedded())?.signals ?? []
+    /// The signals of the shipped rule files (decoded at build time).
+    public static let shippedSignals: [LogSignal] = EmbeddedFiles.compiledSignals
 }
 
 /// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
