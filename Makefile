@@ -40,6 +40,7 @@ man:
 	rm -rf $(MANBUILD) && mkdir -p $(MANBUILD)
 	swift package --allow-writing-to-directory $(MANBUILD) generate-manual --configuration debug --multi-page \
 		--date $(MANDATE) --output-directory $(MANBUILD)
+	python3 scripts/man-exit-status.py $(MANBUILD)
 
 completions: build
 	mkdir -p $(COMPBUILD)

@@ -26,6 +26,11 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CSystemd", pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]),
+        // openat2(2) through syscall(2) and the async-signal-safe termination handler.
+        .target(name: "CLinux"),
         // The rule language (model, decoder, lint, fact catalogue): shared by the build tool that compiles the
         // shipped rules and by NvdlaProbe, which decodes site rules at run time.
         .target(
@@ -37,7 +42,7 @@ let package = Package(
         .target(
             name: "NvdlaProbe",
             dependencies: [
-                "NvdlaRules", "CUdev", "CElf", "CPcre2", "CArchive",
+                "NvdlaRules", "CUdev", "CElf", "CPcre2", "CArchive", "CSystemd", "CLinux",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -36,6 +36,14 @@ public final class ArtifactAnalysis {
     /// Whether a line of the block has a word some block recogniser needs; blocks without one are not parsed.
     var blockTriggered = false
     var input = "-"
+    /// Inputs read so far, and those that were binary data rather than text (with what they looked like).
+    public private(set) var inputCount = 0
+    public private(set) var binaryInputs: [(name: String, kind: String)] = []
+    /// Binary and text lines of the input being read, and the file type its first bytes name.
+    var inputBinaryLines: Int64 = 0
+    var inputTextLines: Int64 = 0
+    var inputMagic: String?
+    var inputLogLinesBefore: Int64 = 0
 
     public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
         self.fields = FieldExtractor(table: table)
@@ -51,10 +59,11 @@ public final class ArtifactAnalysis {
 
     /// Reads one input to its end; returns an error text when it could not be read completely.
     public func feed(fd: Int32, name: String) -> String? {
-        input = name
+        startInput(name)
         var reader = LineReader()
         let failure = reader.read(fd) { bytes, number in line(bytes, number) }
         flush()
+        endInput()
         truncatedLines += reader.truncatedLines
         if case .read(let code)? = failure {
             return "\(name): read error after \(reader.bytesRead) bytes: \(String(cString: strerror(code)))"
@@ -64,7 +73,7 @@ public final class ArtifactAnalysis {
 
     /// Feeds text (tests).
     public func feed(text: String, name: String) {
-        input = name
+        startInput(name)
         var number: Int64 = 0
         for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
@@ -72,7 +81,38 @@ public final class ArtifactAnalysis {
             copy.withUTF8 { line($0, number) }
         }
         flush()
+        endInput()
     }
+
+    /// Whether every input was binary data (an executable, an archive, random bytes): nothing pasted to read.
+    public var onlyBinaryInput: Bool { inputCount > 0 && binaryInputs.count == inputCount }
+
+    func startInput(_ name: String) {
+        input = name
+        inputCount += 1
+        inputBinaryLines = 0
+        inputTextLines = 0
+        inputMagic = nil
+        inputLogLinesBefore = kernelLogLines
+    }
+
+    /// An input is binary when its first bytes name a binary format, or when most of its lines are binary and
+    /// none is a kernel-log line (a log with binary junk pasted around it is still a log).
+    func endInput() {
+        if let magic = inputMagic {
+            binaryInputs.append((input, magic))
+        } else if inputBinaryLines > 0 && inputBinaryLines >= inputTextLines && kernelLogLines == inputLogLinesBefore {
+            binaryInputs.append((input, "binary data"))
+        }
+    }
+
+    /// File types recognised by their first bytes (ELF, compressed and archive formats, images).
+    static let magics: [(bytes: [UInt8], kind: String)] = [
+        ([0x7F, 0x45, 0x4C, 0x46], "an ELF file"), ([0x1F, 0x8B], "gzip-compressed data"),
+        ([0x50, 0x4B, 0x03, 0x04], "a zip archive"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data"),
+        ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data"), ([0x42, 0x5A, 0x68], "bzip2-compressed data"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+    ]
 
     static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0
@@ -84,7 +124,14 @@ public final class ArtifactAnalysis {
     }
 
     func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+        if number == 1 {
+            inputMagic =
+                Self.magics.first { magic in
+                    bytes.count >= magic.bytes.count && zip(bytes, magic.bytes).allSatisfy { $0 == $1 }
+                }?.kind
+        }
         let cls = classifier.classify(bytes)
+        if cls.kind == .binary { inputBinaryLines += 1 } else { inputTextLines += 1 }
         let content = UnsafeBufferPointer(rebasing: bytes[cls.contentStart...])
         switch cls.kind {
         case .binary:

@@ -92,7 +92,13 @@ extension FactCatalogue {
         FactSpec(
             "platform.container", .bool, "/.dockerenv, /run/.containerenv, /proc/1/cgroup",
             "The root is a container"),
-        FactSpec("kernel_log.available", .bool, "/dev/kmsg", "The kernel log could be read"),
+        FactSpec(
+            "kernel_log.available", .bool, "/dev/kmsg | journal | /var/log/kern.log | /var/log/syslog",
+            "The kernel log could be read from one of its sources"),
+        FactSpec("root.proc.present", .bool, "/proc", "The root has /proc (absent: its facts are unreadable)"),
+        FactSpec(
+            "kernel_log.source", .string, "/dev/kmsg | journal | /var/log/kern.log | /var/log/syslog",
+            "Where the kernel log was read (a snapshot: .nvdla-doctor/kmsg-source, /dev/kmsg when absent)"),
         FactSpec(
             "firmware.log.load_failed", .string, "/dev/kmsg",
             "Firmware file a failed DLA firmware load named (benign subdirectory retries excluded)"),
