@@ -101,18 +101,25 @@ public enum BundleBuilder {
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
-        try output.write { fd in
+        // Until the map is written too, the archive is half a result: a signal or a failure removes it.
+        let archiveCleanup = try output.write(keepRegistered: true) { fd in
             let writer = try TarGzWriter(fd: fd, mtime: Int(now.timeIntervalSince1970))
             for (path, node) in tree.sorted { try writer.add(path, node) }
             try writer.finish()
             archiveBytes = Int(lseek(fd, 0, SEEK_END))
         }
+        defer { if let archiveCleanup { CleanupRegistry.release(archiveCleanup) } }
         if let redactor {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "
                     + "Never attach it to a ticket unless you mean to share the original values.",
                 tokens: redactor.privateMap)
-            try mapOutput.write(bytes: Array(try encode(map).utf8))
+            do {
+                try mapOutput.write(bytes: Array(try encode(map).utf8))
+            } catch {
+                unlink(options.outputPath)
+                throw error
+            }
         }
         return Result(
             report: report, manifest: manifest, mapPath: options.redact ? options.mapPath : nil,
