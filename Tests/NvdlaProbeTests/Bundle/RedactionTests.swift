@@ -42,7 +42,8 @@ struct RedactionTests {
         let temporary = TemporaryDirectory()
         let tree = try PlantedSecrets.plant(temporary)
         let options = BundleBuilder.Options(outputPath: temporary.path + "/redacted.tar.gz")
-        _ = try BundleBuilder.build(root: PlantedSecrets.root(at: tree), rules: Fixtures.rules, options: options)
+        let result = try BundleBuilder.build(
+            root: PlantedSecrets.root(at: tree), rules: Fixtures.rules, options: options)
         let (everything, files) = try Self.unpack(options.outputPath, temporary: temporary)
         let lowered = everything.lowercased()
         for (secret, what) in PlantedSecrets.secrets {
@@ -57,6 +58,28 @@ struct RedactionTests {
                 Issue.record("'\(text)' changed in \(file)")
             }
         }
+        // The manifest names each token with a keyed hash the private map's key verifies, never the value.
+        let mapData = try #require(FileManager.default.contents(atPath: options.mapPath))
+        let map = try JSONDecoder().decode(BundleBuilder.PrivateMap.self, from: mapData)
+        let redaction = try #require(result.manifest.redaction)
+        #expect(redaction.scheme == "hmac-sha256")
+        let key = stride(from: 0, to: map.hmacKey.count, by: 2).compactMap { i -> UInt8? in
+            let start = map.hmacKey.index(map.hmacKey.startIndex, offsetBy: i)
+            return UInt8(map.hmacKey[start..<map.hmacKey.index(start, offsetBy: 2)], radix: 16)
+        }
+        #expect(key.count == 32)
+        for value in redaction.values where value.category != "secret" {
+            let original = try #require(map.tokens[value.category]?[value.token])
+            let message = Array((value.category + "\u{0}" + original.lowercased()).utf8)
+            #expect(value.hmac == SHA256.hmacHex(key: key, message), "\(value.token)")
+        }
+        #expect(
+            Set(redaction.values.map(\.category)).isSuperset(of: ["serial", "host", "user", "mac", "ssid", "secret"]))
+        let mapText = String(decoding: mapData, as: UTF8.self)
+        for secret in ["Tr0ub4dor&3-acme", "hunter2-guest-pass", "correct horse battery staple"] {
+            #expect(!mapText.contains(secret), "keys and passwords are not kept in the map")
+        }
+        #expect(mapText.contains("lab-bench-07") && mapText.contains("S64ANS0T123456A"))
         // The diagnosis is the tree's.
         let opened = try OpenedRoot.open(options.outputPath)
         defer { opened.close() }
