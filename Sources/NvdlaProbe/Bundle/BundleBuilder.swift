@@ -102,7 +102,8 @@ public enum BundleBuilder {
 
         let reportText = JSONRenderer.render(report) + "\n"
         tree.add(
-            "/.nvdla-doctor/report.json", .file(Array((redactor?.redact(reportText) ?? reportText).utf8)), replace: true
+            "/.nvdla-doctor/report.json", .file(Array((redactor?.redact(json: reportText) ?? reportText).utf8)),
+            replace: true
         )
         let outputs = redactor?.outputs()
         let formatter = ISO8601DateFormatter()

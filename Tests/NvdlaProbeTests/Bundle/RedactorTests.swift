@@ -210,6 +210,16 @@ struct RedactorTests {
                 == "Maintainer: A <a@nvidia.com>\nVersion: 1.2.3.4\nDescription: built on host-1\n")
     }
 
+    @Test("the stored report is redacted string by string: a JSON escape does not hide a value")
+    func json() {
+        let redactor = Self.redactor(["/etc/hostname": "lab-bench-07\n"])
+        let report = #"{"message" : "seen:\nlab-bench-07 at\t10.0.0.1", "n" : 2}"# + "\n"
+        let redacted = redactor.redact(json: report)
+        #expect(!redacted.contains("lab-bench-07") && !redacted.contains("10.0.0.1"), "\(redacted)")
+        #expect(redacted.contains(#"seen:\nhost-1 at\t192.0.2.1"#) && redacted.contains(#""n" : 2"#))
+        #expect(redactor.redact(json: "not json lab-bench-07") == "not json host-1")
+    }
+
     @Test("binary files are left alone")
     func binary() {
         let redactor = Self.redactor(["/etc/hostname": "lab-bench-07\n"])

@@ -151,6 +151,29 @@ final class Redactor {
         return apply(spans, to: bytes).map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
+    /// JSON text (the stored report) with every string redacted as text, so escapes such as `\n` never hide a
+    /// value's boundary; text that is not JSON is redacted as text.
+    func redact(json text: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+            let data = try? JSONSerialization.data(
+                withJSONObject: redactStrings(in: object),
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return redact(text) }
+        return String(decoding: data, as: UTF8.self) + (text.hasSuffix("\n") ? "\n" : "")
+    }
+
+    private func redactStrings(in object: Any) -> Any {
+        switch object {
+        case let string as String: return redact(string)
+        case let array as [Any]: return array.map(redactStrings)
+        case let dictionary as [String: Any]:
+            return Dictionary(
+                dictionary.map { (redact($0.key), redactStrings(in: $0.value)) },
+                uniquingKeysWith: { first, _ in first })
+        default: return object
+        }
+    }
+
     private func keyedAndPatternSpans(_ bytes: [UInt8]) -> [Span] {
         var spans: [Span] = []
         for found in KeyedValueScanner.scan(bytes) {
