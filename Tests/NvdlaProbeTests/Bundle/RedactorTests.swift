@@ -178,6 +178,26 @@ struct RedactorTests {
         #expect(redactor.redact("Set hostname to <dev>.") == "Set hostname to <host-1>.")
     }
 
+    @Test("the vocabulary takes layout paths, fact values and rule words, not people's names nor example log lines")
+    func vocabularySources() {
+        var vocabulary = RedactionVocabulary()
+        vocabulary.add(path: "/sys/bus/platform/drivers/nvdla/15880000.nvdla0")
+        vocabulary.add(path: "/home/alice/lab-bench-07.txt")
+        vocabulary.add(path: "/etc/NetworkManager/system-connections/AcmeLab.nmconnection")
+        var facts = FactTable()
+        facts.set("dla.0.node.ctrl.owner", .string("bob:video"), source: "/dev/nvhost-ctrl-nvdla0")
+        facts.set("dla.0.dt.status", .string("okay"), source: "status")
+        facts.set("log.smmu_fault.first", .string("carol: unhandled context fault"), source: "/dev/kmsg")
+        vocabulary.add(facts: facts)
+        vocabulary.add(rules: Fixtures.rules)
+        for word in ["drivers", "nvdla", "15880000.nvdla0", "video", "okay", "probe", "dla1", "tegra194", "ab"] {
+            #expect(vocabulary.contains(word), "\(word)")
+        }
+        for word in ["alice", "lab-bench-07", "acmelab", "bob", "carol", "edge-cam-03"] {
+            #expect(!vocabulary.contains(word), "\(word)")
+        }
+    }
+
     @Test("learned serials are replaced next to '_' and '-', never inside a longer word")
     func identifiers() {
         let redactor = Self.redactor(["/sys/firmware/devicetree/base/serial-number": "1421322045678\0"])

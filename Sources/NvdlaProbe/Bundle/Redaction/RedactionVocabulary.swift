@@ -82,9 +82,11 @@ struct RedactionVocabulary {
         flush()
     }
 
-    /// Adds the words of every fact value of `facts` (owners only by their group: the user part may be a person).
+    /// Adds the words of every fact value of `facts` — owners only by their group (the user part may be a person),
+    /// and not the log lines kept as examples (`….first`, `….last`, `….lines`): rules match those by their patterns.
     mutating func add(facts: FactTable) {
         for (key, state) in facts.states {
+            if key.hasSuffix(".first") || key.hasSuffix(".last") || key.hasSuffix(".lines") { continue }
             guard let value = state.value else { continue }
             switch value {
             case .string(let text):

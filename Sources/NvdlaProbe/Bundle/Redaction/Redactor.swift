@@ -234,17 +234,32 @@ final class Redactor {
         return spans
     }
 
-    /// Applies the non-overlapping spans (longest first, then fields before keys, patterns and learned words).
+    /// Applies the non-overlapping spans: where spans overlap, the longest wins, then fields before keys,
+    /// patterns and learned words. Overlaps are resolved cluster by cluster, so the cost stays linear in the
+    /// number of spans.
     private func apply(_ spans: [Span], to bytes: [UInt8]) -> [UInt8]? {
         guard !spans.isEmpty else { return nil }
-        let ordered = spans.sorted {
-            ($0.range.count, $0.priority, -$0.range.lowerBound) > ($1.range.count, $1.priority, -$1.range.lowerBound)
-        }
+        let byStart = spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var accepted: [Span] = []
-        for span in ordered where !accepted.contains(where: { $0.range.overlaps(span.range) }) {
-            accepted.append(span)
+        var cluster: [Span] = []
+        var clusterEnd = 0
+        func resolve() {
+            let ordered = cluster.sorted {
+                ($0.range.count, $0.priority, -$0.range.lowerBound) > (
+                    $1.range.count, $1.priority, -$1.range.lowerBound
+                )
+            }
+            var kept: [Span] = []
+            for span in ordered where !kept.contains(where: { $0.range.overlaps(span.range) }) { kept.append(span) }
+            accepted += kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            cluster.removeAll(keepingCapacity: true)
         }
-        accepted.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for span in byStart {
+            if !cluster.isEmpty, span.range.lowerBound >= clusterEnd { resolve() }
+            clusterEnd = cluster.isEmpty ? span.range.upperBound : max(clusterEnd, span.range.upperBound)
+            cluster.append(span)
+        }
+        resolve()
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var cursor = 0
