@@ -120,12 +120,14 @@ public enum BundleBuilder {
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
-        try output.write { fd in
+        // Until the map is written too, the archive is half a result: a signal or a failure removes it.
+        let archiveCleanup = try output.write(keepRegistered: true) { fd in
             let writer = try TarGzWriter(fd: fd, mtime: Int(now.timeIntervalSince1970))
             for (path, node) in tree.sorted { try writer.add(path, node) }
             try writer.finish()
             archiveBytes = Int(lseek(fd, 0, SEEK_END))
         }
+        defer { if let archiveCleanup { CleanupRegistry.release(archiveCleanup) } }
         if let outputs {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "
@@ -133,7 +135,12 @@ public enum BundleBuilder {
                     + "are not kept. hmacKey checks the manifest's redaction.values: HMAC-SHA256(key, category, NUL, "
                     + "value in lower case).",
                 hmacKey: SHA256.hexString(outputs.key), tokens: outputs.privateMap)
-            try mapOutput.write(bytes: Array(try encode(map).utf8))
+            do {
+                try mapOutput.write(bytes: Array(try encode(map).utf8))
+            } catch {
+                unlink(options.outputPath)
+                throw error
+            }
         }
         return Result(
             report: report, manifest: manifest, mapPath: options.redact ? options.mapPath : nil,

@@ -120,7 +120,7 @@ public enum PrometheusRenderer {
         var family = Family(
             name: "nvdla_doctor_up",
             help:
-                "1 when the last check assessed the root (status ok, warning or error), 0 when it could not (unknown).")
+                "1 when the last check reached a verdict (ok, warning or error), 0 when its status is unknown.")
         family.samples.append(([], assessed ? "1" : "0"))
         return family
     }
@@ -128,7 +128,9 @@ public enum PrometheusRenderer {
     private static func status(_ code: Int32) -> Family {
         var family = Family(
             name: "nvdla_doctor_status",
-            help: "Result of the last check: 0 ok, 1 warning, 2 error, 3 unknown (nothing could be assessed).")
+            help:
+                "Result of the last check: 0 ok, 1 warning, 2 error, 3 unknown (nothing assessed, or a check that "
+                    + "could find a fault could not read its input).")
         family.samples.append(([], String(code)))
         return family
     }
