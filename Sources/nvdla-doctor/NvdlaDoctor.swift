@@ -30,6 +30,7 @@ struct NvdlaDoctor: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            ProcessSetup.yieldToCleanup()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
@@ -41,6 +42,7 @@ struct NvdlaDoctor: ParsableCommand {
             }
             status = code.rawValue
         }
+        ProcessSetup.yieldToCleanup()
         Glibc.exit(Output.finish(status))
     }
 }
