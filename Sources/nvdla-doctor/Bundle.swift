@@ -9,8 +9,10 @@ struct BundleCommand: ParsableCommand {
         abstract: "Write a support bundle (.tar.gz) of what the checks read, redacted by default.",
         discussion: """
             The bundle holds every path the probes read, the kernel log, device-node metadata, the udev entries of
-            the DLA device nodes, a manifest and the report. Serial numbers, MAC/IP addresses, host and user names
-            are replaced by tokens; the map back is written beside the archive as FILE.tar.gz.map.json (mode 0600).
+            the DLA device nodes, a manifest and the report. Host and user names, serial numbers, MAC/IP/e-mail
+            addresses, UUIDs, Wi-Fi names and keys are replaced by tokens where they are found (never inside the
+            kernel's paths, so the bundle diagnoses like the board); the map back is written beside the archive as
+            FILE.tar.gz.map.json (mode 0600).
             Read a bundle with: nvdla-doctor check --root FILE.tar.gz
             """)
 
@@ -20,7 +22,7 @@ struct BundleCommand: ParsableCommand {
     @Option(name: .short, help: "Archive to write (FILE.tar.gz); created with mode 0600.")
     var output: String
 
-    @Flag(name: .long, help: "Keep serial numbers, addresses, host and user names as they are.")
+    @Flag(name: .long, help: "Keep names, serial numbers, addresses and keys as they are (no redaction, no map).")
     var noRedact = false
 
     @Flag(name: .long, help: "Replace an existing archive (and its map).")

@@ -23,28 +23,28 @@ public struct CheckJob: Sendable {
 
     public init() {}
 
-    /// Runs the check and returns the exit status.
+    /// Runs the check and returns the exit status. With `--textfile`, every run writes a complete metrics file —
+    /// also when the rules or the root cannot be read (status unknown), so an older verdict never stays in place.
     public func run(_ output: Output) -> Int32 {
+        let timestamp = now()
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
-            return ExitStatus.unknown
+            return unknown(output, timestamp: timestamp)
         }
         let report: Report
         do {
             report = try OpenedRoot.check(rootPath, rules: rules, areas: areas.isEmpty ? nil : Set(areas), deep: deep)
         } catch {
             output.stderr("nvdla-doctor: --root \(error)\n")
-            return ExitStatus.unknown
+            return unknown(output, timestamp: timestamp)
         }
-        if let directory = textfileDirectory {
-            let text = PrometheusRenderer.render(report, timestamp: now())
-            if let problem = TextfileWriter.write(text, directory: directory) {
-                output.stderr("nvdla-doctor: --textfile: \(problem)\n")
-                return ExitStatus.unknown
-            }
+        let metrics = PrometheusRenderer.render(report, timestamp: timestamp)
+        if let directory = textfileDirectory, let problem = TextfileWriter.write(metrics, directory: directory) {
+            output.stderr("nvdla-doctor: --textfile: \(problem)\n")
+            return ExitStatus.unknown
         }
         switch format {
         case .prometheus:
-            output.stdout(PrometheusRenderer.render(report, timestamp: now()))
+            output.stdout(metrics)
         case .json:
             output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
         case .text:
@@ -52,5 +52,15 @@ public struct CheckJob: Sendable {
             output.stdout(TextRenderer(color: color, verbose: verbose, titles: titles).render(report))
         }
         return report.status.exitCode
+    }
+
+    /// Exit status 3 when no check could run: the metrics say so (textfile, and stdout for `--format prometheus`).
+    private func unknown(_ output: Output, timestamp: Double) -> Int32 {
+        let metrics = PrometheusRenderer.renderUnknown(timestamp: timestamp)
+        if let directory = textfileDirectory, let problem = TextfileWriter.write(metrics, directory: directory) {
+            output.stderr("nvdla-doctor: --textfile: \(problem)\n")
+        }
+        if format == .prometheus { output.stdout(metrics) }
+        return ExitStatus.unknown
     }
 }
