@@ -5,8 +5,8 @@ Usage:  python3 Tests/FakeSysfs/generate.py [--check] [SCENARIO ...]
 
 Every scenario is a directory next to this script laid out like the root of a
 machine (proc/, sys/, etc/, var/, lib/, usr/, run/ and .nvdla-doctor/), following
-the "Snapshot layout" contract in DESIGN.md and the facts in
-reference/jetson-dla-facts.md.  Each run deletes and rewrites the scenario
+the "Snapshot layout" of Docs/architecture.md, with the platform facts the
+remedy pages (Docs/remedies/) cite from NVIDIA's and OE4T's sources.  Each run deletes and rewrites the scenario
 directories it builds, so the output is a pure function of this file
 (stdlib only, no clock, no randomness except seeded hashes).  README.md in this
 directory is generated too, from the SCENARIOS table at the bottom.
@@ -140,7 +140,7 @@ def kv_kb(key, value):
 
 
 # --------------------------------------------------------------------------
-# Hardware tables (facts §3.1-§3.3)
+# Hardware tables (DLA nodes, stream IDs, SMMUs: see Docs/remedies/NVDLA-DT-001.md, NVDLA-SMMU-001.md)
 # --------------------------------------------------------------------------
 
 PH_GIC, PH_BPMP, PH_SMMU_ISO, PH_SMMU_NISO0, PH_SMMU_NISO1, PH_MC, PH_EMC = (
@@ -180,7 +180,7 @@ JP5_TEGRA_RELEASE_HEAD = (
     "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, "
     "DATE: Tue Aug  1 19:57:35 UTC 2023\n")
 
-# Stack versions (facts §7.2; JetPack 6.2 = L4T 36.4.3, JetPack 5.1.2 = L4T 35.4.1)
+# Stack versions (JetPack 6.2 = L4T 36.4.3, JetPack 5.1.2 = L4T 35.4.1; Facts/ReleaseTable.swift)
 STACK = {
     6: dict(l4t="36.4.3", l4t_pkg="36.4.3-20250107174145", jetpack="6.2+b77",
             kernel="5.15.148-tegra", proc_version=JP6_PROC_VERSION,
@@ -736,7 +736,7 @@ def add_sysfs(t, c):
                  "host1x", driver="tegra-host1x" if jp6 else "host1x")
     driver_dir(t, "tegra-host1x" if jp6 else "host1x", "host1x" if jp6 else None)
     if not jp6:
-        t.link("sys/devices/platform/host1x", c["host1x_dev"])   # created by nvhost (facts §2.2)
+        t.link("sys/devices/platform/host1x", c["host1x_dev"])   # created by nvhost (L4T35 host1x.c)
     # SMMUs
     smmus = sorted({hw_table(c)[i]["smmu"] for i in (0, 1)} | ({0x10000000} if soc == "tegra234" else set()))
     driver_dir(t, "arm-smmu")
@@ -770,11 +770,11 @@ def add_dla_sysfs(t, c, d):
     P = dla_dir(c, d)
     pname = dla_pname(c, d)
     bound = is_bound(d)
-    # The single-DLA rename changes of_node->name, which uevent/modalias print (facts §2.1).
+    # The single-DLA rename changes of_node->name, which uevent/modalias print (nvdla.c, nvdla_probe).
     ofname = d["devname"] if bound else f"nvdla{d['hw']}"
     platform_dev(t, P, pname, dla_dt(c, d), f"nvidia,{c['soc']}-nvdla", ofname,
                  driver="nvdla" if bound else None)
-    # Runtime PM (facts §2.3)
+    # Runtime PM (drivers/base/power/sysfs.c)
     t.file(f"{P}/power/control", "auto\n")
     if bound:
         t.file(f"{P}/power/runtime_status", d["rpm"] + "\n")
@@ -796,7 +796,7 @@ def add_dla_sysfs(t, c, d):
         t.rel_link(f"{sc}/devices/{pname}", P)
     if not bound:
         return
-    # nvpmodel caps (facts §2.4), Hz
+    # nvpmodel caps (JP5 acm/clk_cap, JP6 clk_cap), Hz
     n = d["hw"]
     t.file(f"{P}/{cap_dir(c)}/dla{n}_core", f"{c['clk']['core_max']}\n")
     t.file(f"{P}/{cap_dir(c)}/dla{n}_falcon", f"{c['clk']['falcon_max']}\n")
@@ -863,7 +863,7 @@ def add_dev(t, c):
 def add_debugfs(t, c):
     dbg = "sys/kernel/debug"
     rates = c["clk"]
-    # BPMP registers the DLA clocks even where the IP is fused off ([GUESS], facts §3.4).
+    # BPMP registers the DLA clocks even where the IP is fused off ([GUESS]).
     for n in (0, 1):
         for kind, mx in (("core", rates["core_max"]), ("falcon", rates["falcon_max"])):
             cd = f"{dbg}/clk/dla{n}_{kind}"
@@ -885,7 +885,7 @@ def add_debugfs(t, c):
         t.file(f"{dd}/firmware/utilization_rate", "0.0000\n")
         t.stat[f"/{dd}/firmware/utilization_rate"] = ("f", "0400", "root", "root", "-")
     if c["jp"] == 5:
-        # CONFIG_ARM_SMMU_DEBUG=y in R35 (facts §6.1): masters/<dev>/streamids, "% 3d " per id
+        # CONFIG_ARM_SMMU_DEBUG=y in R35 (arm-smmu-debug.c): masters/<dev>/streamids, "% 3d " per id
         for k, d in enumerate(d for d in c["dlas"] if is_bound(d)):
             hw = hw_table(c)[d["hw"]]
             sid = hw["sid"]
@@ -1541,7 +1541,7 @@ CMA_AREA = "sys/kernel/debug/cma/cma-linux,cma"
 
 def cma_debugfs(t, pages, used_words_per_block, block_words=128, base_pfn=0x85C000):
     """debugfs CMA area at order_per_bit 0: every block of `block_words` bitmap words starts with
-    `used_words_per_block` fully used words (32 pages each); the rest is free (facts §5.2: decimal u32 words)."""
+    `used_words_per_block` fully used words (32 pages each); the rest is free (mm/cma_debug.c: decimal u32 words)."""
     words = []
     for w in range(pages // 32):
         words.append(4294967295 if w % block_words < used_words_per_block else 0)
@@ -1708,7 +1708,7 @@ def edited(base_build, edit):
 
 
 def change_dt_disabled(c):
-    # No platform device, hence no modalias uevent: udev never loads nvhost_nvdla (facts §1.2).
+    # No platform device, hence no modalias uevent: udev never loads nvhost_nvdla (modules load by modalias).
     c["nvdla_module"] = False
     for d in c["dlas"]:
         d["dt_status"] = "disabled"
@@ -2058,12 +2058,12 @@ def main(argv):
 README_HEAD = """# FakeSysfs: root-shaped scenario trees
 
 Generated by `generate.py` (this README too: edit the `SCENARIOS` table there). Each directory is a
-snapshot in the layout of DESIGN.md "Snapshot layout": `proc/`, `sys/`, `etc/`, `var/`, `lib/`,
+snapshot in the layout of [Docs/architecture.md](../../Docs/architecture.md#snapshot-layout): `proc/`, `sys/`, `etc/`, `var/`, `lib/`,
 `usr/`, `run/` at their real paths, symlinks kept as symlinks (relative ones as the kernel makes
 them; `proc/device-tree -> /sys/firmware/devicetree/base` and the cuDNN alternatives links are
 absolute and must be re-rooted), device-tree properties as raw bytes, and `.nvdla-doctor/stat.tsv`
 and `.nvdla-doctor/kmsg` for what plain files cannot carry. Facts come from
-`reference/jetson-dla-facts.md`; the last column lists what goes beyond it.
+the sources the remedy pages cite (`Docs/remedies/`, References); the last column lists what goes beyond them.
 
 | scenario | board | P-number | L4T / JetPack | what is broken (or healthy) | [GUESS] beyond the reference |
 |---|---|---|---|---|---|
@@ -2076,7 +2076,7 @@ modules among nvhost_nvdla, host1x_nvhost, host1x, host1x_fence, nvmap, nvgpu an
 (`initstate` `live`, `taint` `O`, `refcnt` equal to the proc/modules column, `holders/<user>` for
 each "Used by" entry, `nvhost_nvdla/drivers/platform:nvdla`), so base `jp6-agx-orin-64gb` covers
 what that variant was for; `jp6-agx-orin-module-not-loaded` has no `sys/module/nvhost_nvdla`.
-JP5 trees have no `sys/module/nvdla` (built-in code without parameters, facts §1.1).
+JP5 trees have no `sys/module/nvdla` (built-in code without parameters).
 
 ## Conventions
 

@@ -1,6 +1,6 @@
 /// Jetson modules by P-number: name and how many DLA cores the SKU has.
 ///
-/// Sources: jetson-dla-facts §3.4 (NVIDIA DLA FAQ; nvpmodel confs; jetson_stats `MODULE_NAME_TABLE`;
+/// Sources (NVIDIA/Deep-Learning-Accelerator-SW FAQ; nvpmodel confs; jetson_stats `MODULE_NAME_TABLE`;
 /// partner copies of the Orin NX data sheet for NX 8GB = 1 DLA).
 public enum ModuleTable {
     public struct Entry: Sendable, Equatable {

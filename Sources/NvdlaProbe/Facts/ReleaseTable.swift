@@ -1,4 +1,4 @@
-/// L4T releases and the software stack NVIDIA ships with each (jetson-dla-facts §7.2).
+/// L4T releases and the software stack NVIDIA ships with each (OE4T/meta-tegra recipes per L4T branch; jetson_stats `NVIDIA_JETPACK`).
 ///
 /// Sources: jetson_stats `NVIDIA_JETPACK` (L4T → JetPack), OE4T/meta-tegra recipes (kernel, CUDA, cuDNN,
 /// TensorRT). Releases not listed are matched by family (`36.4`, then `36`).

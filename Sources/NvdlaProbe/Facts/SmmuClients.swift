@@ -2,7 +2,7 @@
 ///
 /// On T234 the same numeric stream ID names different masters on different SMMU instances, so a fault is
 /// identified by the SMMU unit address it was reported on (`arm-smmu 8000000.iommu: …`) and the SID in
-/// `cbfrsynra` (jetson-dla-facts §3.3, §6.2). Shared with the kernel-log side, which attributes
+/// `cbfrsynra` (dt-bindings `tegra234-mc.h`, `tegra194-mc.h`; `arm-smmu.c` fault lines). Shared with the kernel-log side, which attributes
 /// `Unhandled context fault` lines to a DLA instance or to another client.
 public enum SmmuClients {
     /// One SMMU master: which SoC, which SMMU instance (unit address), which stream ID, and who it is.

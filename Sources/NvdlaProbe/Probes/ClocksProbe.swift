@@ -5,7 +5,7 @@ import Foundation
 /// `/etc/nvpmodel.conf`.
 ///
 /// Clock names follow the hardware instance (`dla1_core` is the DLA at 158c0000); nvpmodel's `DLA<N>_CORE`
-/// `MAX_FREQ` of the current mode is the cap, `-1` meaning none (jetson-dla-facts §4.1, §4.3).
+/// `MAX_FREQ` of the current mode is the cap, `-1` meaning none (the `nvpmodel_*.conf` files of `nvidia-l4t-nvpmodel`).
 public struct ClocksProbe: Probe {
     public var area: Area { .clocks }
 
@@ -48,7 +48,7 @@ public struct ClocksProbe: Probe {
     }
 
     /// BPMP's view of a DLA clock, where its debugfs exists: `/sys/kernel/debug/bpmp/debug/clk/<name>/max_rate`
-    /// (the hardware ceiling) and `mrq_rate_locked` (jetson-dla-facts §4.1: confirmed for `emc`, by analogy for DLA
+    /// (the hardware ceiling) and `mrq_rate_locked` (confirmed for `emc`, by analogy for DLA
     /// [INF]).
     func collectBpmp(_ root: SystemRoot, name: String, prefix: String, into facts: inout FactTable) {
         let dir = "/sys/kernel/debug/bpmp/debug/clk/" + name

@@ -4,7 +4,7 @@
 /// `nvhost-ctrl-nvdla<N>`; each has a `dev` file (`MAJ:MIN`, the major is dynamic) and a `device` link to the
 /// platform device. Names follow probe order, not hardware: with one DLA it is `nvdla0` whatever the instance.
 /// Nodes: `/dev/<name>` (type, mode, owner from `stat`), udev database `/run/udev/data/c<MAJ>:<MIN>`, and L4T's
-/// rule file `99-tegra-devices.rules` (`KERNEL=="nvhost*" GROUP="video" MODE="0660"`; jetson-dla-facts §2.1).
+/// rule file `99-tegra-devices.rules` (`KERNEL=="nvhost*" GROUP="video" MODE="0660"`; package `nvidia-l4t-init`).
 public struct DevnodesProbe: Probe {
     public var area: Area { .devnodes }
 

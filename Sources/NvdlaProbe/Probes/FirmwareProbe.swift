@@ -2,7 +2,7 @@
 /// `--deep` only the version the engine reports in `/sys/kernel/debug/nvdla<N>/firmware/version`.
 ///
 /// JP5's built-in nvhost driver asks for `nvhost_nvdla020.fw` (T234) / `nvhost_nvdla010.fw` (T194); JP6's
-/// out-of-tree driver for `nvidia/tegra234/nvdla.bin`, often a link (jetson-dla-facts §7.3). Reading
+/// out-of-tree driver for `nvidia/tegra234/nvdla.bin`, often a link (`nvdla.h` of OE4T/linux-nv-oot rel-36). Reading
 /// `firmware/version` powers the DLA on, so it is read only with `--deep` (§2.5).
 public struct FirmwareProbe: Probe {
     public var area: Area { .firmware }

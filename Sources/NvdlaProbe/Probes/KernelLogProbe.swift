@@ -4,7 +4,7 @@
 /// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. The signals (`signals:` in `Rules/*.yaml`) set
 /// `log.<S>.*` and `dla.<i>.log.<S>.*`; from the `fused`, `probe_failed` and `fw_load_failed` signals this probe also
 /// derives the older facts `dla.<i>.log.fused`, `dla.<i>.log.probe_error` and `firmware.log.load_failed`
-/// (messages: jetson-dla-facts §3.1, §8 — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
+/// (messages of `nvdla.c` and the firmware loader — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
 /// with error -22`, `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`).
 public struct KernelLogProbe: Probe {
     public var area: Area { .driver }

@@ -2,7 +2,7 @@
 /// `/sys/kernel/debug/cma/<area>/{count,order_per_bit,maxchunk,bitmap}` and `/proc/buddyinfo`.
 ///
 /// The DLA allocates its task and buffer memory through the DMA API from CMA; a CMA pool that is small,
-/// nearly used up or fragmented makes large contiguous allocations fail (jetson-dla-facts §5).
+/// nearly used up or fragmented makes large contiguous allocations fail.
 public struct MemoryProbe: Probe {
     public var area: Area { .memory }
 
@@ -83,7 +83,7 @@ public struct MemoryProbe: Probe {
 
     /// The CMA size L4T configures for this module: 512 MiB on AGX Orin 64GB / Industrial (p3701-0005/0008),
     /// 256 MiB on other Orin modules, 64 MiB (Kconfig default, no `linux,cma` node) on Xavier
-    /// (jetson-dla-facts §5.1 [SRC] device trees, [INF] resulting CmaTotal).
+    /// (L4T device trees, sources in Docs/remedies/NVDLA-MEM-001.md; the resulting CmaTotal is [INF]).
     func collectExpected(into facts: inout FactTable) {
         let module = facts.string("platform.module")
         let soc = facts.string("platform.soc")

@@ -67,7 +67,7 @@ public struct PlatformDeviceProbe: Probe {
         let jp6 = path + "/clk_cap"
         let jp5 = path + "/acm/clk_cap"
         let dir = root.exists(jp6) == true ? jp6 : jp5
-        // The clock names follow the hardware instance (dla1_core on the DLA at 158c0000) [jetson-dla-facts §2.4].
+        // The clock names follow the hardware instance (dla1_core on the DLA at 158c0000) (`nvdla.c` names `clk_cap/` attributes after the clock).
         for (clock, name) in [("core", "dla\(index)_core"), ("falcon", "dla\(index)_falcon")] {
             let file = dir + "/" + name
             facts.set("\(key).clk_cap.\(clock)", from: root.readAttribute(file), source: file) { text in
