@@ -1079,7 +1079,7 @@ rules:
       - log.fw_load_failed.last
     remedy:
       summary: Reinstall the firmware package of the running L4T release, then reboot (or reload nvhost_nvdla).
-      commands: ["sudo apt-get install --reinstall nvidia-l4t-firmware", "ls -lL /lib/firmware/{firmware.file}"]
+      commands: ["sudo apt-get install --reinstall nvidia-l4t-firmware", "find -L /lib/firmware -iname '*nvdla*' -ls"]
 
   - id: NVDLA-FW-002
     area: firmware
@@ -1096,7 +1096,7 @@ rules:
       - {fact: firmware.size, expected: "above 0 bytes"}
     remedy:
       summary: The file was truncated (full disk, interrupted update); reinstall nvidia-l4t-firmware.
-      commands: ["ls -lL {firmware.path}", "sudo apt-get install --reinstall nvidia-l4t-firmware"]
+      commands: ["find -L /lib/firmware -iname '*nvdla*' -ls", "sudo apt-get install --reinstall nvidia-l4t-firmware"]
 
   - id: NVDLA-FW-003
     area: firmware
@@ -1135,7 +1135,7 @@ rules:
       summary: >-
         The firmware file belongs to another release than the kernel module. Reinstall nvidia-l4t-firmware
         matching the running L4T (and check that nothing overrides /lib/firmware through firmware_class.path).
-      commands: ["dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel", "ls -lL /lib/firmware/{firmware.file}"]
+      commands: ["dpkg-query -W nvidia-l4t-firmware nvidia-l4t-kernel", "find -L /lib/firmware -iname '*nvdla*' -ls"]
 """#),
         ("Rules/81-firmware-log.yaml", #"""
 # Rules/81-firmware-log.yaml — did the DLA firmware load, and is it the version the driver expects?
@@ -1815,7 +1815,13 @@ cat /sys/bus/platform/devices/15880000.nvdla0/clk_cap/dla0_core   # JP5: …/acm
 
 ## References
 - `nvidia-l4t-nvpmodel` `/etc/nvpmodel/nvpmodel_p3701_0000.conf` (DLA caps per mode), L4T R35.3.1
-- nvdla-doctor reference `jetson-dla-facts.md` §2.4, §4.3
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
+  `dla<N>_falcon`)
+- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
+  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
 """#,
         "Docs/remedies/NVDLA-CLK-002.md": #"""
 # NVDLA-CLK-002: DLA clock capped below its maximum although the power mode sets no cap
@@ -1842,7 +1848,15 @@ sudo cat /sys/kernel/debug/clk/dla0_core/clk_max_rate
 
 ## References
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`clk_cap` attributes)
-- nvdla-doctor reference `jetson-dla-facts.md` §2.4, §4.1, §4.3
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
+  `dla<N>_falcon`)
+- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
+  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
+- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
+  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
 """#,
         "Docs/remedies/NVDLA-CLK-003.md": #"""
 # NVDLA-CLK-003: DLA clock enabled at 0 Hz
@@ -1870,7 +1884,13 @@ sudo dmesg | grep -iE 'bpmp|clk|falcon|nvdla'
 
 ## References
 - Linux `drivers/clk/clk.c` (`clk_summary`, per-clock debugfs files)
-- nvdla-doctor reference `jetson-dla-facts.md` §4.1, §8
+- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
+  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-CLK-004.md": #"""
 # NVDLA-CLK-004: DLA busy with clocks not locked
@@ -1897,7 +1917,10 @@ For repeatable measurements: select the top power mode (`sudo nvpmodel -m 0` on 
 
 ## References
 - `nvidia-l4t-tools` `/usr/bin/jetson_clocks` (`do_dla` only shows DLA clocks), L4T R35.3.1
-- nvdla-doctor reference `jetson-dla-facts.md` §4.1, §4.2
+- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
+  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
+  not raise them)
 """#,
         "Docs/remedies/NVDLA-CLK-101.md": #"""
 # NVDLA-CLK-101: Power mode caps the DLA clocks
@@ -1906,7 +1929,7 @@ Area: clocks · Severity: info
 
 ## What it means
 The pasted artefacts show a power mode other than MAXN (for example `MODE_30W`). nvpmodel caps DLA, GPU and
-CPU clocks per mode (jetson-dla-facts §4.3), so DLA throughput is below the module's maximum. This is a
+CPU clocks per mode, so DLA throughput is below the module's maximum. This is a
 configuration choice, not a fault.
 
 ## How to confirm
@@ -1919,7 +1942,11 @@ configuration choice, not a fault.
 2. Keep the lower mode when power or thermals matter.
 
 ## References
-- jetson-dla-facts §4.2, §4.3
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
+  not raise them)
+- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
+  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
 """#,
         "Docs/remedies/NVDLA-DEV-001.md": #"""
 # NVDLA-DEV-001: DLA control device node missing
@@ -1983,7 +2010,19 @@ This check does not run inside containers; see NVDLA-DEV-006 for those.
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `host1x/host1x.c` (JP5 nodes and
   class named after host1x), Seeed-Studio/Linux_for_Tegra
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (character devices, classes, major numbers), §9.1
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- The presence chain, in the order the kernel builds it: device-tree node `status` → platform device
+  `/sys/bus/platform/devices/<addr>.nvdla<N>` → its `driver` link → `/dev/nvhost-ctrl-nvdla<N>` (see the sources
+  above)
 """#,
         "Docs/remedies/NVDLA-DEV-002.md": #"""
 # NVDLA-DEV-002: DLA channel device node missing (JetPack 5)
@@ -2044,7 +2083,21 @@ This check does not run inside containers (NVDLA-DEV-006).
 - L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules`; JetPack 5 container CSV
   `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (lists both node kinds)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` Quick reference (char devices JP5 vs JP6), §2.1
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
+  SoC)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
+  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
 """#,
         "Docs/remedies/NVDLA-DEV-003.md": #"""
 # NVDLA-DEV-003: DLA device node is not accessible to the video group
@@ -2111,7 +2164,17 @@ images that leave out NVIDIA's rule file.
   `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb` installs the same file
 - A real image with root-only nvhost nodes: https://github.com/OE4T/meta-tegra-community/issues/104
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (udev permissions), §11.9 (JP6 rule content assumed the same)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- The R36 content of `99-tegra-devices.rules` is assumed to match R35's (`nvhost*` → `root:video 0660`)
 """#,
         "Docs/remedies/NVDLA-DEV-004.md": #"""
 # NVDLA-DEV-004: DLA device node has the wrong device number
@@ -2173,7 +2236,16 @@ devtmpfs does not replace a node that already exists, so the stale node stays un
   `device_create`)
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` (JP5 nodes), Seeed-Studio/Linux_for_Tegra
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §2.1 ("The doctor must not hard-code the major")
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
 """#,
         "Docs/remedies/NVDLA-DEV-005.md": #"""
 # NVDLA-DEV-005: udev has no record of the DLA device node
@@ -2232,7 +2304,16 @@ service `systemd-udev-trigger` failed or was masked, or on minimal images that c
 - systemd `udevadm(8)` and `systemd-udevd.service(8)` manual pages (database under `/run/udev/data`, `trigger`)
 - L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules` (Seeed-Studio/Linux_for_Tegra)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (device nodes and udev rule)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
 """#,
         "Docs/remedies/NVDLA-DEV-006.md": #"""
 # NVDLA-DEV-006: Running in a container without the DLA device nodes
@@ -2299,7 +2380,20 @@ image made for another L4T release may carry DLA libraries that do not fit the h
   https://github.com/roboflow/inference/pull/2306
 - TensorRT "Cannot create DLA engine, 0 not available" in a container: NVIDIA-ISAAC-ROS issue #12
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §2.1 (Containers), §9.10–9.11
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- NVIDIA TensorRT `trtexec` (`--useDLACore`, `--allowGPUFallback`); NVIDIA/cuda-samples `cuDLAHybridMode`,
+  `cuDLAStandaloneMode` (`cudlaGetDeviceCount`)
+- `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5 device and library list for
+  containers); `docker run --runtime nvidia` or `--device /dev/nvhost-ctrl-nvdla0`
 """#,
         "Docs/remedies/NVDLA-DEV-007.md": #"""
 # NVDLA-DEV-007: DLA device node is accessible to root only (from a listing)
@@ -2309,7 +2403,7 @@ Area: devnodes · Severity: warning
 ## What it means
 A pasted `ls -l /dev` listing shows `nvhost-ctrl-nvdla<N>` without access for the video group (for example
 `crw------- root root`, mode 0600). Only root can open it, so TensorRT and cuDLA applications of ordinary users
-fail. Stock L4T gives the nvhost nodes `GROUP="video" MODE="0660"` through udev (jetson-dla-facts §2.1); custom
+fail. Stock L4T gives the nvhost nodes `GROUP="video" MODE="0660"` through udev; custom
 images (Yocto, buildroot) often miss that rule. `check` reports the same from a live root as NVDLA-DEV-003.
 
 ## How to confirm
@@ -2322,7 +2416,16 @@ images (Yocto, buildroot) often miss that rule. `check` reports the same from a 
 2. Add the users to the video group (`sudo usermod -aG video USER`).
 
 ## References
-- jetson-dla-facts §2.1
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
 - OE4T/meta-tegra-community issue 104
 """#,
         "Docs/remedies/NVDLA-DRV-001.md": #"""
@@ -2395,7 +2498,23 @@ The kernel log names the cause, usually with `probe of 15880000.nvdla0 failed wi
   (Seeed-Studio/Linux_for_Tegra)
 - The harmless first-try firmware message: https://github.com/anduril/jetpack-nixos/issues/226
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.3, §7.3 (firmware files), §8 (kernel messages)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
+  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-002.md": #"""
 # NVDLA-DRV-002: DLA instance fused off, as this module SKU has fewer DLA cores
@@ -2455,8 +2574,30 @@ Applications use `--useDLACore=0`. Asking for core 1 fails.
 - L4T R35.3.1 `tegra234-p3767-overlay.dts` (`fuse-disable-dla0/1`) and NVIDIA/edk2-nvidia
   `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c`
 - NVIDIA DLA FAQ: https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
-- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (fuse checks), §2.1 (single-DLA naming), §3.4 and §11.1
-  (Orin NX 8GB: 1 DLA, which block is unknown)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
+  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
+  nodes disabled on modules without them)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
+  nodes)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
+  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
+  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
+- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
+  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
+- NVIDIA Jetson Orin NX data sheet (DS-10712) as partners reproduce it (Orin NX 8GB: one DLA); which instance is
+  fused off is not documented
 """#,
         "Docs/remedies/NVDLA-DRV-003.md": #"""
 # NVDLA-DRV-003: DLA instance fused off on a module that should have it
@@ -2520,7 +2661,23 @@ core fails.
 - NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-disable strings)
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number to module table)
 - NVIDIA Jetson Linux documentation (flashing and board configurations): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (driver-level fuse checks), §3.4 (SKU table), §8 (messages)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
+  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
+  nodes disabled on modules without them)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
+  nodes)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-004.md": #"""
 # NVDLA-DRV-004: No platform device for an enabled DLA node
@@ -2586,8 +2743,20 @@ engines too.
   host1x-nvhost, nvmap and nvhost-nvdla modules packaged together
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (Seeed-Studio/Linux_for_Tegra)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` Quick reference (host1x paths JP5/JP6), §1.2 (JP6 modules),
-  §2.2 (platform-device paths)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
+  SoC)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
+  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
 """#,
         "Docs/remedies/NVDLA-DRV-005.md": #"""
 # NVDLA-DRV-005: DLA kernel module nvhost_nvdla is not loaded
@@ -2660,7 +2829,13 @@ JetPack 5 builds the driver into the kernel, so this finding never applies there
 - OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (module packages) and
   `conf/machine/include/tegra234.inc` (modules autoloaded at boot: nvmap, nvgpu, pwm-fan, ina3221)
 - NVIDIA Jetson Linux documentation (kernel and out-of-tree modules): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 modules, autoload, file location), §1.3
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
+  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
 """#,
         "Docs/remedies/NVDLA-DRV-006.md": #"""
 # NVDLA-DRV-006: nvhost-nvdla.ko was built for another kernel
@@ -2724,7 +2899,13 @@ On JetPack 5 the driver is built into the kernel, so this finding never applies 
 - OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc`
 - Linux kernel `Documentation/kbuild/modules.rst` (building external modules against a kernel tree)
 - NVIDIA Jetson Linux documentation (kernel customization): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 modules, kernel versions per L4T release), §7.2
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-DRV-007.md": #"""
 # NVDLA-DRV-007: nvhost_nvdla is stuck loading or unloading
@@ -2790,7 +2971,15 @@ driver is a module; on JetPack 5 it is built in.
 - Linux kernel `Documentation/admin-guide/sysrq.rst` (`w`: dump blocked tasks) and `kernel/module.c`
   (`/proc/modules` states, `/sys/module/<name>/initstate`)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 module), §8 (kernel messages: falcon, firmware loader)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-008.md": #"""
 # NVDLA-DRV-008: The loaded DLA module differs from the file on disk
@@ -2851,7 +3040,10 @@ Until the reboot, the driver you test or report is not the one installed.
 - Linux kernel `kernel/module.c` (the `/sys/module/<name>/srcversion` attribute) and
   `scripts/mod/sumversion.c` (how `srcversion` is computed)
 - NVIDIA Jetson Linux documentation (OTA/apt updates): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.2 (JP6 module name and location)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
 """#,
         "Docs/remedies/NVDLA-DRV-009.md": #"""
 # NVDLA-DRV-009: The DLA's falcon microcontroller did not boot
@@ -2862,7 +3054,7 @@ Area: driver · Severity: error
 Each DLA is controlled by a falcon microcontroller that runs the DLA firmware. At power-on the host loads the
 firmware into it and waits for it to report that it booted. The kernel log says the wait timed out
 (`boot failed due to timeout`, `Falcon boot failed due to timeout`, `falcon boot timed out` or
-`Falcon mem scrubbing timeout`; jetson-dla-facts §8). The line names the instance (`15880000.nvdla0` is DLA0,
+`Falcon mem scrubbing timeout`). The line names the instance (`15880000.nvdla0` is DLA0,
 `158c0000.nvdla1` is DLA1). Until the falcon boots, every job on that DLA fails.
 
 ## How to confirm
@@ -2876,7 +3068,16 @@ firmware into it and waits for it to report that it booted. The kernel log says 
 3. If it persists on a stock image, collect the log and report it to NVIDIA (hardware fault possible).
 
 ## References
-- jetson-dla-facts §7.3, §8 (L4T35 `flcn.c`, NVOOT `falcon.c`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 - NVIDIA Jetson Linux Developer Guide, "Firmware"
 """#,
         "Docs/remedies/NVDLA-DRV-010.md": #"""
@@ -2886,7 +3087,7 @@ Area: driver · Severity: error
 
 ## What it means
 The nvdla driver's interrupt handler printed `engine timeout detected`: the DLA watchdog fired because a job
-did not finish in time, and the driver scheduled an engine reset (jetson-dla-facts §8). The driver prints
+did not finish in time, and the driver scheduled an engine reset. The driver prints
 this with `pr_info`, so it appears at INFO level even though it is an error. The finding counts the timeouts per
 DLA and shows the first and last line.
 
@@ -2902,7 +3103,11 @@ DLA and shows the first and last line.
 4. Reboot after repeated resets.
 
 ## References
-- jetson-dla-facts §8 (`nvhost_nvdla_flcn_isr`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-011.md": #"""
 # NVDLA-DRV-011: The DLA firmware rejected commands
@@ -2911,7 +3116,7 @@ Area: driver · Severity: warning
 
 ## What it means
 The driver's `nvdla_send_cmd` printed `Command <n> failed`: the DLA firmware refused a command or did not
-answer (jetson-dla-facts §8). This follows a firmware that does not match the driver, a DLA that did not power
+answer. This follows a firmware that does not match the driver, a DLA that did not power
 on, or exhausted command memory.
 
 ## How to confirm
@@ -2924,7 +3129,11 @@ on, or exhausted command memory.
 3. Reboot if failures continue.
 
 ## References
-- jetson-dla-facts §8 (`nvdla_send_cmd`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-012.md": #"""
 # NVDLA-DRV-012: The nvdla driver failed to probe this DLA (kernel log)
@@ -2949,7 +3158,17 @@ condition from sysfs as NVDLA-DRV-001; this rule speaks when only the log is ava
 4. Reload the module (`sudo modprobe -r nvhost-nvdla && sudo modprobe nvhost-nvdla`, JetPack 6) or reboot.
 
 ## References
-- jetson-dla-facts §3.1, §8
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
+  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
+  nodes disabled on modules without them)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
+  nodes)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-DRV-013.md": #"""
 # NVDLA-DRV-013: A DLA syncpoint wait never completed
@@ -2971,7 +3190,11 @@ that contain the DLA's unit address or `nvdla0`/`nvdla1` are attributed to the D
 3. Reboot to recover a hung engine.
 
 ## References
-- jetson-dla-facts §8 (host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 - jetpack-nixos issue 44 (a PVA syncpoint: the same message for another engine)
 """#,
         "Docs/remedies/NVDLA-DRV-014.md": #"""
@@ -3061,7 +3284,20 @@ one disabled node is therefore expected, and this rule does not fire there (that
   files `tegra234-p3768-0000+p3767-xxxx-nv-common.dtsi` and `tegra234-p3768-0000+p3767-0005-nv.dts`
 - NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-info strings to fuse bits)
 - NVIDIA Jetson Linux documentation (boot configuration, flashing): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §3.1 (Orin DLA nodes, fuse overlays), §3.2 (Xavier), §3.4 (SKU table)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
+  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
+  nodes disabled on modules without them)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
+  nodes)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t19x/kernel-dts/tegra194-soc/tegra194-soc-base.dtsi` (Xavier DLA nodes)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
 """#,
         "Docs/remedies/NVDLA-FW-001.md": #"""
 # NVDLA-FW-001: DLA firmware file missing
@@ -3093,7 +3329,16 @@ sudo dmesg | grep -i 'firmware load'
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.h` (`NV_DLA_TEGRA234_FW`)
 - `nvidia-l4t-firmware_35.3.1` package contents; meta-tegra `tegra-firmware_36.5.0.bb`
 - Linux `drivers/base/firmware_loader/main.c` (search path, "Direct firmware load" message)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.3, §8
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-FW-002.md": #"""
 # NVDLA-FW-002: DLA firmware file is empty
@@ -3117,7 +3362,16 @@ dpkg --verify nvidia-l4t-firmware
 
 ## References
 - OE4T/linux-nv-oot `drivers/gpu/host1x-nvhost/falcon.c` (firmware parsing errors)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.3, §8
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-FW-003.md": #"""
 # NVDLA-FW-003: Firmware package does not match the L4T release
@@ -3144,7 +3398,13 @@ head -1 /etc/nv_tegra_release
 
 ## References
 - L4T `nvidia-l4t-firmware` package (DLA firmware files)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.1, §7.3
+- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
+  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
 """#,
         "Docs/remedies/NVDLA-FW-004.md": #"""
 # NVDLA-FW-004: DLA firmware version does not match the kernel driver
@@ -3175,7 +3435,19 @@ ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin
 ## References
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`nvhost_nvdla_finalize_poweron` version check),
   `dla_t23x_fw_version.h`
-- nvdla-doctor reference `jetson-dla-facts.md` §2.5, §7.3, §8
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.c` (debugfs
+  `nvdla<N>/firmware/version`; reading it powers the DLA on) and `dla_t23x_fw_version.h`, `dla_t19x_fw_version.h`
+  (expected 2.1 on Orin, 1.2 on Xavier)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-FW-101.md": #"""
 # NVDLA-FW-101: DLA firmware failed to load
@@ -3187,7 +3459,7 @@ Loading the DLA firmware failed and no successful retry followed: `Direct firmwa
 on a line naming nvdla, not followed within three lines by `looking for firmware in subdirectory` (the JetPack 5
 falcon loader retries from the SoC subdirectory, which is benign), or `failed to get firmware`, `incorrect
 firmware magic`, `firmware image size inconsistency`. JetPack 5 loads `nvhost_nvdla010.fw` (Xavier) /
-`nvhost_nvdla020.fw` (Orin), JetPack 6 `nvidia/tegra234/nvdla.bin` (jetson-dla-facts §7.3). Failures of other
+`nvhost_nvdla020.fw` (Orin), JetPack 6 `nvidia/tegra234/nvdla.bin`. Failures of other
 engines' firmware (nvenc, nvdec, pva) are not counted.
 
 ## How to confirm
@@ -3202,7 +3474,16 @@ engines' firmware (nvenc, nvdec, pva) are not counted.
 3. Reboot or reload the driver.
 
 ## References
-- jetson-dla-facts §7.3, §8
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 - jetpack-nixos issue 226 (benign first attempt)
 """#,
         "Docs/remedies/NVDLA-FW-102.md": #"""
@@ -3212,8 +3493,7 @@ Area: firmware · Severity: error
 
 ## What it means
 At power-on the driver compares the firmware's major.minor with its own and printed `Fw version of kernel
-[a.b.c] doesn't match with actual version[x.y.z]`: power-on fails and the DLA is unusable
-(jetson-dla-facts §7.3, §8). The firmware file does not come from the same L4T release as the kernel.
+[a.b.c] doesn't match with actual version[x.y.z]`: power-on fails and the DLA is unusable. The firmware file does not come from the same L4T release as the kernel.
 
 ## How to confirm
 1. `sudo dmesg | grep 'Fw version'`.
@@ -3224,7 +3504,16 @@ At power-on the driver compares the firmware's major.minor with its own and prin
 2. For a custom kernel, use the firmware shipped with its sources' release.
 
 ## References
-- jetson-dla-facts §7.3, §8 (`nvhost_nvdla_finalize_poweron`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-MEM-001.md": #"""
 # NVDLA-MEM-001: CMA is smaller than this module's default
@@ -3267,7 +3556,11 @@ custom device tree.
 - L4T R35 `hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB) and
   `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB), Seeed-Studio/Linux_for_Tegra
 - Linux `kernel/dma/contiguous.c` (cmdline `cma=` bypasses the DT node)
-- nvdla-doctor reference `jetson-dla-facts.md` §5.1
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
+  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
+- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
 """#,
         "Docs/remedies/NVDLA-MEM-002.md": #"""
 # NVDLA-MEM-002: CMA nearly exhausted
@@ -3307,7 +3600,18 @@ from the buddy allocator for small requests, so a few failure lines are a warnin
 ## References
 - Linux `mm/cma.c` (`cma_alloc` failure message), `kernel/dma/contiguous.c`
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (DMA allocation messages)
-- nvdla-doctor reference `jetson-dla-facts.md` §5.1, §5.3, §8
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
+  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
+- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
+- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
+  forms)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-MEM-003.md": #"""
 # NVDLA-MEM-003: Largest free CMA run too small for typical DLA buffers
@@ -3340,7 +3644,8 @@ this; large DLA tensors and loadables then fail with `cma_alloc … ret: -12` al
 
 ## References
 - Linux `mm/cma_debug.c` (debugfs `bitmap`, `maxchunk`, `count`, `used`, `order_per_bit`)
-- nvdla-doctor reference `jetson-dla-facts.md` §5.2
+- Linux `mm/cma_debug.c` (debugfs `cma/<area>/bitmap`, `maxchunk`, `count`, `order_per_bit`; only with
+  `CONFIG_CMA_DEBUGFS`)
 """#,
         "Docs/remedies/NVDLA-MEM-004.md": #"""
 # NVDLA-MEM-004: Kernel command line cma= overrides the device tree's CMA size
@@ -3368,7 +3673,11 @@ sudo dmesg | grep -i 'bypass\|cma: Reserved'
 ## References
 - Linux `kernel/dma/contiguous.c` (`rmem_cma_setup`: bypass message)
 - L4T `p3701.conf.common` `CMDLINE_ADD` (no `cma=`)
-- nvdla-doctor reference `jetson-dla-facts.md` §5.1
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
+  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
+- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
 """#,
         "Docs/remedies/NVDLA-MEM-101.md": #"""
 # NVDLA-MEM-101: Contiguous (CMA) allocations failed
@@ -3377,7 +3686,7 @@ Area: memory · Severity: warning
 
 ## What it means
 The kernel's contiguous memory allocator printed `cma_alloc: [<name>: ]alloc failed, req-size: <n> pages,
-ret: <err>` (all kernel formats, jetson-dla-facts §5.3). DLA command, dump and trace buffers, GPU and codec
+ret: <err>` (all kernel formats). DLA command, dump and trace buffers, GPU and codec
 buffers come from CMA through the DMA API; when it is too small or fragmented those allocations fail. `ret: -12`
 is out of memory, `-16` busy (pinned) pages. A single line can be harmless when the DMA layer falls back to
 other memory, so this is a warning.
@@ -3393,7 +3702,13 @@ other memory, so this is a warning.
 3. If ret is -16, look for drivers pinning CMA pages.
 
 ## References
-- jetson-dla-facts §5.1, §5.3 (`mm/cma.c`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
+  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
+- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
+- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
+  forms)
 """#,
         "Docs/remedies/NVDLA-MEM-102.md": #"""
 # NVDLA-MEM-102: CMA allocations failed on a system that does not look like a Jetson
@@ -3415,7 +3730,8 @@ a board without the Jetson DLA (for example a Raspberry Pi) no DLA remedy applie
 2. If it is a Jetson after all, paste `/etc/nv_tegra_release` or `jetson_release` with the log.
 
 ## References
-- jetson-dla-facts §5.3
+- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
+  forms)
 - raspberrypi/linux issue 4600
 """#,
         "Docs/remedies/NVDLA-MEM-103.md": #"""
@@ -3426,7 +3742,7 @@ Area: memory · Severity: error
 ## What it means
 The nvdla driver printed one of its DMA allocation errors (`dma alloc for command failed`, `fail alloc dump
 region`, `fail alloc trace region`, `debug dump dma alloc failed`, `utilization rate dma alloc failed`,
-`window size dma alloc failed`, `failed to get cmd mem from pool`; jetson-dla-facts §8). These come at INFO level
+`window size dma alloc failed`, `failed to get cmd mem from pool`). These come at INFO level
 but mean the DLA could not set up a job or its own buffers.
 
 ## How to confirm
@@ -3438,7 +3754,18 @@ but mean the DLA could not set up a job or its own buffers.
 2. `failed to get cmd mem from pool`: fewer simultaneous DLA contexts/queues.
 
 ## References
-- jetson-dla-facts §5, §8
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
+  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
+  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
+- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
+- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
+  forms)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-MEM-104.md": #"""
 # NVDLA-MEM-104: Memory-controller errors from a DLA client
@@ -3447,7 +3774,7 @@ Area: memory · Severity: error
 
 ## What it means
 The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`, `csr_dla0falrdb`,
-`csw_dla0wrb`, `dla1…`; jetson-dla-facts §6.2): the DLA made an access the memory controller refused
+`csw_dla0wrb`, `dla1…`): the DLA made an access the memory controller refused
 (decode error, security violation, or an SMMU-translated address that is invalid).
 
 ## How to confirm
@@ -3459,7 +3786,9 @@ The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`
 2. Update to the latest L4T of the release; report reproducible cases to NVIDIA with the log.
 
 ## References
-- jetson-dla-facts §6.2 (L4T35 `mcerr.c`, `mcerr-t23x.c`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
+  names `csr_dla0rda`, `csw_dla0wrb`…)
 """#,
         "Docs/remedies/NVDLA-PLAT-001.md": #"""
 # NVDLA-PLAT-001: This module has no DLA; DLA checks do not apply
@@ -3537,7 +3866,18 @@ Asking for a DLA on such a board makes TensorRT fail with a `dlaEngineCount > 0`
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number table) and `jtop/core/engine.py` (engines
   found from clocks)
 - The same symptom on a board without DLA: https://github.com/NVIDIA-AI-IOT/torch2trt/issues/856
-- nvdla-doctor reference `jetson-dla-facts.md` §3.4 (module identification, DLA count) and §3.1 (DT nodes)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
+  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
+  nodes disabled on modules without them)
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
+  nodes)
 """#,
         "Docs/remedies/NVDLA-PLAT-002.md": #"""
 # NVDLA-PLAT-002: Module SKU not identified; the expected DLA count is unknown
@@ -3603,7 +3943,12 @@ This is not a DLA fault. The usual causes are:
 - NVIDIA Jetson Linux documentation (board configurations and device trees): https://docs.nvidia.com/jetson/
 - L4T R35.3.1 device trees (Seeed-Studio/Linux_for_Tegra `source/hardware/nvidia/platform/t23x/…`): root
   `compatible` strings of each board
-- nvdla-doctor reference `jetson-dla-facts.md` §3.4 (module identification and DLA count per P-number)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
 """#,
         "Docs/remedies/NVDLA-PLAT-003.md": #"""
 # NVDLA-PLAT-003: Fewer DLA cores usable than the module has, and the kernel log is not readable to say why
@@ -3672,7 +4017,20 @@ the unreadable log only explains why there is no more detail.
   L4T R35 equivalent in Seeed-Studio/Linux_for_Tegra
   `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla.c`
 - Linux kernel `Documentation/admin-guide/sysctl/kernel.rst` (`dmesg_restrict`)
-- nvdla-doctor reference `jetson-dla-facts.md` §9.1 (presence chain), §8 (kernel messages), §3.4 (DLA count)
+- The presence chain, in the order the kernel builds it: device-tree node `status` → platform device
+  `/sys/bus/platform/devices/<addr>.nvdla<N>` → its `driver` link → `/dev/nvhost-ctrl-nvdla<N>` (see the sources
+  above)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
+- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
+  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
+  `nvidia-l4t-nvpmodel`
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
+  writes the module P-number to `/chosen/ids`)
 """#,
         "Docs/remedies/NVDLA-PWR-001.md": #"""
 # NVDLA-PWR-001: DLA runtime power management is in error state
@@ -3735,7 +4093,19 @@ The kernel log usually names the failure:
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla_t234.h` (`autosuspend_delay = 500`) and
   `kernel-5.10/drivers/base/power/sysfs.c` (`runtime_status` values), Seeed-Studio/Linux_for_Tegra
 - Linux kernel `Documentation/power/runtime_pm.rst` (runtime error handling)
-- nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM files), §7.3 (firmware), §8 (messages)
+- Linux `drivers/base/power/sysfs.c` (runtime PM files `power/control` and `power/runtime_status`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main): `host/nvdla/nvdla_t234.h`, `nvdla_t194.h`
+  (autosuspend after 500 ms idle)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
+  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
+  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
+- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
+  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
+  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
+  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
 """#,
         "Docs/remedies/NVDLA-PWR-002.md": #"""
 # NVDLA-PWR-002: DLA runtime suspend disabled
@@ -3789,7 +4159,15 @@ start-up script sets it. `jetson_clocks` does not touch DLA power or clocks; it 
   (`control`, `runtime_status`, `autosuspend_delay_ms`)
 - NVIDIA Jetson power and performance guide (power modes and clocks):
   https://docs.nvidia.com/jetson/archives/r35.1/DeveloperGuide/text/SD/PlatformPowerAndPerformance/JetsonOrinNxSeriesAndJetsonAgxOrinSeries.html
-- nvdla-doctor reference `jetson-dla-facts.md` §2.3 (runtime PM), §2.4 (JP5 acm), §4.2 (jetson_clocks)
+- Linux `drivers/base/power/sysfs.c` (runtime PM files `power/control` and `power/runtime_status`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main): `host/nvdla/nvdla_t234.h`, `nvdla_t194.h`
+  (autosuspend after 500 ms idle)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
+  `dla<N>_falcon`)
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
+  not raise them)
 """#,
         "Docs/remedies/NVDLA-SMMU-001.md": #"""
 # NVDLA-SMMU-001: DLA is not attached to an IOMMU group
@@ -3821,7 +4199,13 @@ A healthy DLA shows a link and its group's `type` is `DMA` (or `DMA-FQ`); the ke
 ## References
 - Linux `drivers/iommu/iommu.c` (groups, `iommu_group` link), `drivers/iommu/arm/arm-smmu/arm-smmu-nvidia.c`
 - Upstream `include/dt-bindings/memory/tegra234-mc.h` (`TEGRA234_SID_NVDLA0/1`)
-- nvdla-doctor reference `jetson-dla-facts.md` §3.3, §6.1
+- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
+  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
+- Linux `drivers/iommu/iommu.c` (`<device>/iommu_group`, `/sys/kernel/iommu_groups/<N>/type`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/iommu/arm-smmu-debug.c` (JetPack 5 SMMU debugfs `masters/<device>/streamids`)
 """#,
         "Docs/remedies/NVDLA-SMMU-101.md": #"""
 # NVDLA-SMMU-101: SMMU faults on this DLA's stream ID
@@ -3831,8 +4215,7 @@ Area: smmu · Severity: error
 ## What it means
 The ARM SMMU printed `Unhandled context fault` (or `Blocked unknown Stream ID`) for the stream ID of this DLA.
 Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMMU, SID): on Orin 0x2b on
-`8000000.iommu` is DLA0 and 0x23 on `12000000.iommu` DLA1; on Xavier 0x51/0x52 on `12000000.iommu`
-(jetson-dla-facts §3.3, §6.2). The DLA touched an address that is not mapped for it.
+`8000000.iommu` is DLA0 and 0x23 on `12000000.iommu` DLA1; on Xavier 0x51/0x52 on `12000000.iommu`. The DLA touched an address that is not mapped for it.
 
 ## How to confirm
 1. `sudo dmesg | grep arm-smmu` — `cbfrsynra=0x..` (or `sid=`) and the SMMU name.
@@ -3844,7 +4227,18 @@ Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMM
 3. Verify the DLA node's `iommus` property matches the SMMU (custom device trees).
 
 ## References
-- jetson-dla-facts §3.3, §6.1, §6.2 (`arm-smmu-nvidia.c`)
+- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
+  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
+- Linux `drivers/iommu/iommu.c` (`<device>/iommu_group`, `/sys/kernel/iommu_groups/<N>/type`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/iommu/arm-smmu-debug.c` (JetPack 5 SMMU debugfs `masters/<device>/streamids`)
+- Linux `drivers/iommu/arm/arm-smmu/arm-smmu.c` and `arm-smmu-nvidia.c` (`Unhandled context fault: …
+  cbfrsynra=0x…`, `Blocked unknown Stream ID`, `TLB sync timed out`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
+  names `csr_dla0rda`, `csw_dla0wrb`…)
 """#,
         "Docs/remedies/NVDLA-SMMU-102.md": #"""
 # NVDLA-SMMU-102: SMMU faults of other clients (not the DLA)
@@ -3864,7 +4258,15 @@ on the DLA.
 1. Diagnose the engine the stream ID belongs to; nothing on the DLA needs fixing.
 
 ## References
-- jetson-dla-facts §3.3, §6.2
+- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
+  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
+- Linux `drivers/iommu/arm/arm-smmu/arm-smmu.c` and `arm-smmu-nvidia.c` (`Unhandled context fault: …
+  cbfrsynra=0x…`, `Blocked unknown Stream ID`, `TLB sync timed out`)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
+  names `csr_dla0rda`, `csw_dla0wrb`…)
 """#,
         "Docs/remedies/NVDLA-TRT-001.md": #"""
 # NVDLA-TRT-001: Most of the network runs on the GPU, not the DLA
@@ -4818,7 +5220,11 @@ notes.
 - OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap` (CUDA,
   cuDNN, TensorRT and kernel versions of each L4T release)
 - TensorRT DLA support by release: https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
-- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (`/etc/nv_tegra_release` format), §7.2 (release table)
+- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
+  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-002.md": #"""
 # NVDLA-VER-002: L4T release unknown; version checks skipped
@@ -4875,8 +5281,21 @@ stock JetPack install it means the file was deleted.
   `dpkg-query --show nvidia-l4t-core`)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
 - OE4T/meta-tegra (Yocto BSP for Jetson)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (file format and examples), §7.2, Quick reference
-  (`BOARD` and `KERNEL_VARIANT` lines on JP5 vs JP6)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
+  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
+  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
+- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
+  SoC)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
+  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
+- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
+  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-003.md": #"""
 # NVDLA-VER-003: nvidia-l4t-core package does not match /etc/nv_tegra_release
@@ -4942,8 +5361,11 @@ compiler, follow.
 - NVIDIA Jetson Linux documentation (over-the-air / apt updates, flashing): https://docs.nvidia.com/jetson/
 - A consistent JetPack 6.1 package set: https://github.com/dusty-nv/jetson-containers/issues/710
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (release file and `nvidia-l4t-core` fallback)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.1 (release file and package version format), §7.2
-  (packages that carry the DLA libraries, firmware and compiler)
+- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
+  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-004.md": #"""
 # NVDLA-VER-004: Running kernel does not belong to the installed L4T release
@@ -5003,7 +5425,16 @@ Typical causes:
 - OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (JP6 module);
   OE4T/meta-tegra `linux-tegra_5.10.bb` (kirkstone) and scarthgap kernel recipes
 - NVIDIA Jetson Linux documentation (kernel customization, boot configuration): https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §1.1–1.2 (driver and kernel versions), §7.2 (release table)
+- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
+  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
+  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
+- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
+  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
+- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
+  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-005.md": #"""
 # NVDLA-VER-005: TensorRT from another JetPack
@@ -5068,7 +5499,9 @@ on its TensorRT 10.x.
   https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
 - OE4T/meta-tegra (kirkstone, scarthgap) TensorRT recipes; JetPack 6.1 TensorRT 10.3 update
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
-- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table, packages, TensorRT/DLA notes, header formats)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-006.md": #"""
 # NVDLA-VER-006: cuDNN major version differs from the one L4T ships
@@ -5123,8 +5556,9 @@ another cuDNN on purpose.
 - OE4T/meta-tegra (kirkstone, scarthgap) cuDNN recipes (cuDNN version per L4T release)
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (how jtop reads the cuDNN version)
-- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table; cuDNN packages `libcudnn8` /
-  `libcudnn9-cuda-12`; `cudnn_version.h`)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
         "Docs/remedies/NVDLA-VER-007.md": #"""
 # NVDLA-VER-007: CUDA major version differs from the one L4T ships
@@ -5186,8 +5620,9 @@ always means a foreign toolkit.
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
 - OE4T/meta-tegra (dunfell, kirkstone, scarthgap) CUDA recipes (CUDA version per L4T release)
 - NVIDIA DLA FAQ (cuDLA; TensorRT uses cuDLA since 8.5): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
-- nvdla-doctor reference `jetson-dla-facts.md` §7.2 (release table; `libnvcudla.so`, `libcudla.so.1`;
-  `/usr/local/cuda/version.json`)
+- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
+- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
+  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
 """#,
     ]
 
