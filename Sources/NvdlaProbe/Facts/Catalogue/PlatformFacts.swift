@@ -9,7 +9,8 @@ extension FactCatalogue {
         FactSpec("platform.model", .string, "\(dtBase)/model", "Board model string"),
         FactSpec("platform.module", .string, "\(dtBase)/nvidia,boardids", "Module P-number (p3701-0005)"),
         FactSpec("platform.module_name", .string, "\(dtBase)/nvidia,boardids", "Module name for the P-number"),
-        FactSpec("platform.dla_expected", .int, "\(dtBase)/nvidia,boardids", "DLA cores this module SKU has"),
+        FactSpec(
+            "platform.dla_expected", .int, "\(dtBase)/nvidia,boardids", "DLA cores this module has (by its P-number)"),
         FactSpec("platform.dla_present", .int, "\(dtBase)", "DLA instances found present"),
         FactSpec("platform.dla_nodes_in_dt", .int, dtBase, "DLA nodes in the device tree (any status)"),
         FactSpec("platform.dla_enabled_in_dt", .int, dtBase, "DLA nodes whose status is okay (or absent)"),
