@@ -8,8 +8,9 @@ struct NvdlaDoctor: ParsableCommand {
         commandName: "nvdla-doctor",
         abstract: "Diagnose the Deep Learning Accelerator (DLA) stack of an NVIDIA Jetson.",
         discussion: """
-            Exit status: 0 nothing at warning or above, 1 warnings, 2 errors, 3 nothing could be assessed,
-            64 usage. The report goes to stdout; everything else to stderr.
+            Exit status: \(ExitStatus.summary). The report goes to stdout; everything else to stderr. Colour only \
+            on a terminal, never with NO_COLOR set (non-empty) or TERM=dumb; ASCII symbols unless the locale is \
+            UTF-8.
             """,
         version: ToolInfo.version,
         subcommands: [

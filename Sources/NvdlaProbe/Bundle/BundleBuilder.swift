@@ -5,7 +5,7 @@ import Foundation
 public enum BundleBuilder {
     /// How to make a bundle.
     public struct Options: Sendable {
-        /// Where the archive goes.
+        /// Where the archive goes; `-` is standard output (not atomic: a pipe or a file the caller opened).
         public var outputPath: String
         /// Replace secrets by tokens (the default); `--no-redact` turns it off.
         public var redact = true
@@ -18,8 +18,14 @@ public enum BundleBuilder {
 
         public init(outputPath: String) { self.outputPath = outputPath }
 
+        /// Where the private map goes when the archive goes to standard output (default: beside the archive).
+        public var mapPathOverride: String?
+
         /// The private map's path: beside the archive, never inside it.
-        public var mapPath: String { outputPath + ".map.json" }
+        public var mapPath: String { mapPathOverride ?? outputPath + ".map.json" }
+
+        /// Whether the archive goes to standard output.
+        public var toStandardOutput: Bool { outputPath == "-" }
     }
 
     /// What a bundle run produced.
@@ -36,7 +42,7 @@ public enum BundleBuilder {
     /// Checks `root` with `rules` and writes the bundle described by `options`.
     public static func build(root: SystemRoot, rules: RuleSet, options: Options) throws -> Result {
         let output = AtomicOutput(destination: options.outputPath, force: options.force)
-        try output.precheck()
+        if !options.toStandardOutput { try output.precheck() }
         let mapOutput = AtomicOutput(destination: options.mapPath, force: options.force)
         if options.redact { try mapOutput.precheck() }
 
@@ -101,12 +107,12 @@ public enum BundleBuilder {
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
-        try output.write { fd in
+        let fill = { (fd: Int32) throws in
             let writer = try TarGzWriter(fd: fd, mtime: Int(now.timeIntervalSince1970))
             for (path, node) in tree.sorted { try writer.add(path, node) }
-            try writer.finish()
-            archiveBytes = Int(lseek(fd, 0, SEEK_END))
+            archiveBytes = try writer.finish()
         }
+        if options.toStandardOutput { try fill(1) } else { try output.write(fill) }
         if let redactor {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "

@@ -21,6 +21,8 @@ final class Redactor {
     ]
 
     private(set) var literals: [(value: [UInt8], category: Category)] = []
+    /// The token of the root's own host name (`host-1`), allocated when it is learnt so bundle names can use it.
+    private(set) var hostToken: String?
     private(set) var tokens: [String: String] = [:]  // category + "\0" + value → token
     private var counters: [Category: Int] = [:]
     private let serialPattern: Regex2?
@@ -40,6 +42,9 @@ final class Redactor {
             if let bytes = root.readBytes(path, cap: 4096).value?.bytes {
                 let name = clean(bytes)
                 addLiteral(name, .host)
+                if hostToken == nil, literals.contains(where: { $0.value == name }) {
+                    hostToken = token(for: String(decoding: name, as: UTF8.self), .host)
+                }
                 if let dot = name.firstIndex(of: 0x2E) { addLiteral(Array(name[..<dot]), .host) }
             }
         }
