@@ -35,6 +35,7 @@ struct DiffCommand: ParsableCommand {
         job.pathB = b
         job.format = format
         job.ruleDirectories = rules
+        job.style = .standard
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }
     }

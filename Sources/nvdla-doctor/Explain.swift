@@ -14,7 +14,7 @@ struct Explain: ParsableCommand {
     var rules: [String] = []
 
     func run() throws {
-        let status = RulesJob.explain(id, directories: rules, .standard)
+        let status = RulesJob.explain(id, directories: rules, style: .standard, .standard)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -35,6 +35,25 @@ struct OutputForPeopleTests {
         #expect(json.stdout == (try Binary.run(["check", "--root", root, "--format", "json"])).stdout)
     }
 
+    @Test("explain, diff and analyze speak ASCII under LC_ALL=C too")
+    func asciiElsewhere() throws {
+        let ids = try Binary.run(["rules", "list"]).stdout.split(separator: "\n").compactMap {
+            $0.hasPrefix("NVDLA-") ? String($0.split(separator: " ")[0]) : nil
+        }
+        #expect(ids.count > 70)
+        for id in ids {
+            let explain = try Binary.run(["explain", id], environment: ["LC_ALL": "C"])
+            #expect(explain.status == 0 && explain.stdout.utf8.allSatisfy { $0 < 0x80 }, "explain \(id)")
+        }
+        let diff = try Binary.run(
+            ["diff", "Tests/FakeSysfs/jp6-agx-orin-64gb", "Tests/FakeSysfs/jp6-agx-orin-unbound"],
+            environment: ["LC_ALL": "C"])
+        #expect(diff.status == 2 && diff.stdout.utf8.allSatisfy { $0 < 0x80 })
+        let analyze = try Binary.run(
+            ["analyze", "Tests/RealSamples/001-yolo11-agx-orin-dla-validation-split.txt"], environment: ["LC_ALL": "C"])
+        #expect(analyze.stdout.contains("Shuffle x7") && !analyze.stdout.contains("×"))
+    }
+
     /// Runs `nvdla-doctor ARGS` on a pseudo-terminal (script(1)) with `environment`, returns what it printed.
     static func onTerminal(_ arguments: [String], environment: [String: String]) throws -> String {
         let command = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")

@@ -68,10 +68,11 @@ public enum RulesJob {
         return problems.isEmpty ? ExitStatus.ok : ExitStatus.error
     }
 
-    /// Prints a rule and its remedy page.
-    public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output)
-        -> Int32
-    {
+    /// Prints a rule and its remedy page (symbols in ASCII unless `style` is UTF-8).
+    public static func explain(
+        _ id: String, directories: [String] = [], includeSite: Bool = true, style: TextStyle = .plain,
+        _ output: Output
+    ) -> Int32 {
         guard let rules = load(directories: directories, includeSite: includeSite, output) else {
             return ExitStatus.unknown
         }
@@ -94,7 +95,7 @@ public enum RulesJob {
         } else {
             text += "(no remedy page \(rule.doc) in this build)\n"
         }
-        output.stdout(text)
+        output.stdout(style.draw(text))
         return ExitStatus.ok
     }
 

@@ -19,10 +19,15 @@ enum EvidenceText {
         return evidence.observed
     }
 
-    /// The catalogue meaning without its unit and notes: `CMA size (CmaTotal), bytes` → `CMA size (CmaTotal)`;
-    /// a capital that only starts the sentence is lowered (`Largest free run` → `largest free run`).
+    /// The catalogue meaning without its unit, notes and examples: `CMA size (CmaTotal), bytes` → `CMA size
+    /// (CmaTotal)`, ``Switched layers by operator (`Shuffle ×6`)`` → `switched layers by operator`; a capital that only
+    /// starts the sentence is lowered (`Largest free run` → `largest free run`).
     static func label(_ meaning: String) -> String {
-        var text = Substring(meaning)
+        var cleaned = meaning
+        while let example = cleaned.range(of: #" \(`[^`]*`\)"#, options: .regularExpression) {
+            cleaned.removeSubrange(example)
+        }
+        var text = Substring(cleaned)
         for cut in [", Hz", ", bytes", " in bytes", ", percent", "; "] {
             if let range = text.range(of: cut) { text = text[..<range.lowerBound] }
         }

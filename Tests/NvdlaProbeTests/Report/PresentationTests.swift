@@ -34,6 +34,9 @@ struct PresentationTests {
         let mode = Evidence(
             source: "/var/lib/nvpmodel/status", fact: "clocks.nvpmodel.mode_id", observed: "1", expected: nil)
         #expect(EvidenceText.line(mode) == "/var/lib/nvpmodel/status: power mode ID (nvpmodel) = 1")
+        #expect(
+            EvidenceText.label("Switched layers by operator (`Shuffle ×6, Div ×3`)") == "switched layers by operator")
+        #expect(EvidenceText.label("DLA core clock rate, Hz") == "DLA core clock rate")
         let status = Evidence(source: "/sys/…/status", fact: "dla.0.dt.status", observed: "okay", expected: nil)
         #expect(EvidenceText.line(status) == "/sys/…/status: okay")
         let bound = Evidence(source: "/sys/…/driver", fact: "dla.0.driver.bound", observed: "false", expected: "true")
