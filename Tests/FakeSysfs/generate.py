@@ -5,8 +5,8 @@ Usage:  python3 Tests/FakeSysfs/generate.py [--check] [SCENARIO ...]
 
 Every scenario is a directory next to this script laid out like the root of a
 machine (proc/, sys/, etc/, var/, lib/, usr/, run/ and .nvdla-doctor/), following
-the "Snapshot layout" of Docs/architecture.md, with the platform facts the
-remedy pages (Docs/remedies/) cite from NVIDIA's and OE4T's sources.  Each run deletes and rewrites the scenario
+the "Snapshot layout" of Docs/architecture.md and the facts in
+Docs/platform.md.  Each run deletes and rewrites the scenario
 directories it builds, so the output is a pure function of this file
 (stdlib only, no clock, no randomness except seeded hashes).  README.md in this
 directory is generated too, from the SCENARIOS table at the bottom.
@@ -140,7 +140,7 @@ def kv_kb(key, value):
 
 
 # --------------------------------------------------------------------------
-# Hardware tables (DLA nodes, stream IDs, SMMUs: see Docs/remedies/NVDLA-DT-001.md, NVDLA-SMMU-001.md)
+# Hardware tables (platform.md §3.1-§3.3)
 # --------------------------------------------------------------------------
 
 PH_GIC, PH_BPMP, PH_SMMU_ISO, PH_SMMU_NISO0, PH_SMMU_NISO1, PH_MC, PH_EMC = (
@@ -170,6 +170,29 @@ JP5_PROC_VERSION = ("Linux version 5.10.120-tegra (buildbrain@mobile-u64-5494-d8
                     "(aarch64-buildroot-linux-gnu-gcc (Buildroot 2020.08) 9.3.0, "
                     "GNU ld (GNU Binutils) 2.33.1) #1 SMP PREEMPT Tue Aug 1 12:32:50 PDT 2023")
 
+JP4_PROC_VERSION = ("Linux version 4.9.201-tegra (buildbrain@mobile-u64-5273-d7000) (gcc version 7.3.1 20180425 "
+                    "[linaro-7.3-2018.05 revision d29120a424ecfbc167ef90065c0eeb7f91977701] (Linaro GCC 7.3-2018.05) ) "
+                    "#1 SMP PREEMPT Fri Feb 19 08:40:32 PST 2021")
+JP7_PROC_VERSION = ("Linux version 6.8.12-tegra (buildbrain@mobile-u64-7120-d8000) "
+                    "(aarch64-buildroot-linux-gnu-gcc.br_real (Buildroot 2024.02) 13.2.0, "
+                    "GNU ld (GNU Binutils) 2.41) #1 SMP PREEMPT Wed Apr 22 11:20:14 PDT 2026")
+
+JP4_TEGRA_RELEASE_HEAD = (
+    "# R32 (release), REVISION: 5.1, GCID: 26202423, BOARD: t186ref, EABI: aarch64, "
+    "DATE: Fri Feb 19 16:45:52 UTC 2021\n")
+R38_TEGRA_RELEASE_HEAD = (
+    "# R38 (release), REVISION: 4.0, GCID: 43443517, BOARD: generic, EABI: aarch64, "
+    "DATE: Fri Jan 16 03:02:26 UTC 2026\n"
+    "# KERNEL_VARIANT: oot\n"
+    "TARGET_USERSPACE_LIB_DIR=nvidia\n"
+    "TARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia\n")
+R39_TEGRA_RELEASE_HEAD = (
+    "# R39 (release), REVISION: 2.0, GCID: 45017718, BOARD: generic, EABI: aarch64, "
+    "DATE: Thu May 28 22:41:09 UTC 2026\n"
+    "# KERNEL_VARIANT: oot\n"
+    "TARGET_USERSPACE_LIB_DIR=nvidia\n"
+    "TARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia\n")
+
 JP6_TEGRA_RELEASE_HEAD = (
     "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, "
     "DATE: Wed Jan  8 01:49:37 UTC 2025\n"
@@ -180,10 +203,35 @@ JP5_TEGRA_RELEASE_HEAD = (
     "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, "
     "DATE: Tue Aug  1 19:57:35 UTC 2023\n")
 
-# Stack versions (JetPack 6.2 = L4T 36.4.3, JetPack 5.1.2 = L4T 35.4.1; Facts/ReleaseTable.swift)
+# Stack versions (Data/releases.yaml; JetPack 6.2 = L4T 36.4.3, JetPack 5.1.2 = L4T 35.4.1, JetPack 4.5.1 = L4T
+# 32.5.1, JetPack 7.1 = L4T 38.4.0 (Thor), JetPack 7.2 = L4T 39.2.0). Keyed by the config's "stack".
 STACK = {
+    4: dict(l4t="32.5.1", l4t_pkg="32.5.1-20210219084526", jetpack="4.5.1-b17",
+            kernel="4.9.201-tegra", proc_version=JP4_PROC_VERSION, head=JP4_TEGRA_RELEASE_HEAD,
+            trt=("libnvinfer7", "7.1.3-1+cuda10.2", "7.1.3.0-1+cuda10.2", (7, 1, 3, 0)),
+            cudnn=("libcudnn8", "libcudnn8-dev", "8.0.0.180-1+cuda10.2", (8, 0, 0)),
+            cuda=("10-2", "10.2", "10.2.89-1", "10.2.89", "10.2.89"),
+            ubuntu=("18.04.5", "bionic", "Bionic Beaver"),
+            libc="2.27-3ubuntu1.4", bash="4.4.18-2ubuntu1.2", udev="237-3ubuntu10.46",
+            base_files="10.1ubuntu2.10"),
+    "r38": dict(l4t="38.4.0", l4t_pkg="38.4.0-20260116030226", jetpack="7.1+b23",
+                kernel="6.8.12-tegra", proc_version=JP7_PROC_VERSION, head=R38_TEGRA_RELEASE_HEAD,
+                trt=("libnvinfer10", "10.13.3.9-1+cuda13.0", "10.13.3.9-1+cuda13.0", (10, 13, 3, 9)),
+                cudnn=("libcudnn9-cuda-13", "libcudnn9-dev-cuda-13", "9.12.0.46-1", (9, 12, 0)),
+                cuda=("13-0", "13.0", "13.0.0-1", "13.0.0", "13.0.48"),
+                ubuntu=("24.04.3", "noble", "Noble Numbat"),
+                libc="2.39-0ubuntu8.4", bash="5.2.21-2ubuntu4", udev="255.4-1ubuntu8.8",
+                base_files="13ubuntu10.2"),
+    "r39": dict(l4t="39.2.0", l4t_pkg="39.2.0-20260528224109", jetpack="7.2+b31",
+                kernel="6.8.12-tegra", proc_version=JP7_PROC_VERSION, head=R39_TEGRA_RELEASE_HEAD,
+                trt=("libnvinfer10", "10.16.2.10-1+cuda13.2", "10.16.2.10-1+cuda13.2", (10, 16, 2, 10)),
+                cudnn=("libcudnn9-cuda-13", "libcudnn9-dev-cuda-13", "9.20.0.46-1", (9, 20, 0)),
+                cuda=("13-2", "13.2", "13.2.1-1", "13.2.1", "13.2.75"),
+                ubuntu=("24.04.4", "noble", "Noble Numbat"),
+                libc="2.39-0ubuntu8.6", bash="5.2.21-2ubuntu4", udev="255.4-1ubuntu8.10",
+                base_files="13ubuntu10.3"),
     6: dict(l4t="36.4.3", l4t_pkg="36.4.3-20250107174145", jetpack="6.2+b77",
-            kernel="5.15.148-tegra", proc_version=JP6_PROC_VERSION,
+            kernel="5.15.148-tegra", proc_version=JP6_PROC_VERSION, head=JP6_TEGRA_RELEASE_HEAD,
             trt=("libnvinfer10", "10.3.0.30-1+cuda12.5", "10.3.0.30-1+cuda12.5", (10, 3, 0, 30)),
             cudnn=("libcudnn9-cuda-12", "libcudnn9-dev-cuda-12", "9.3.0.75-1", (9, 3, 0)),
             cuda=("12-6", "12.6", "12.6.11-1", "12.6.11", "12.6.68"),
@@ -191,7 +239,7 @@ STACK = {
             libc="2.35-0ubuntu3.8", bash="5.1-6ubuntu1.1", udev="249.11-0ubuntu3.12",
             base_files="12ubuntu4.7"),
     5: dict(l4t="35.4.1", l4t_pkg="35.4.1-20230801124926", jetpack="5.1.2-b104",
-            kernel="5.10.120-tegra", proc_version=JP5_PROC_VERSION,
+            kernel="5.10.120-tegra", proc_version=JP5_PROC_VERSION, head=JP5_TEGRA_RELEASE_HEAD,
             trt=("libnvinfer8", "8.5.2-1+cuda11.4", "8.5.2.2-1+cuda11.4", (8, 5, 2, 2)),
             cudnn=("libcudnn8", "libcudnn8-dev", "8.6.0.166-1+cuda11.4", (8, 6, 0)),
             cuda=("11-4", "11.4", "11.4.19-1", "11.4.19", "11.4.298"),
@@ -224,7 +272,8 @@ def cfg_agx_orin_jp6():
         key="agx-orin-64gb-jp6", jp=6, soc="tegra234", pnum="p3701-0005", carrier="p3737-0000",
         model="NVIDIA Jetson AGX Orin Developer Kit",
         compatible=["nvidia,p3737-0000+p3701-0005", "nvidia,p3701-0005", "nvidia,tegra234"],
-        boardids="3701:0005", dtsfilename="tegra234-p3737-0000+p3701-0005-nv.dts",
+        ids="3701-0005-500 3737-0000-500", sku="699-13701-0005-500 M.0",
+        dtsfilename="tegra234-p3737-0000+p3701-0005-nv.dts",
         serial="1421322045678", hostname="agx-orin", cma_mib=512, cma_base=0x8_5C00_0000,
         mem_total_kb=64335836, ncpu=12, cpu="a78",
         cmdline=("root=PARTUUID=8a3c0d6e-4b1f-4c52-9e3a-7f21b0d4c915 rw rootwait rootfstype=ext4 "
@@ -249,7 +298,7 @@ def cfg_agx_orin_jp5():
         model="Jetson AGX Orin",
         compatible=["nvidia,p3737-0000+p3701-0000", "nvidia,p3701-0000", "nvidia,tegra234",
                     "nvidia,tegra23x"],
-        boardids="3701:0000",
+        ids="3701-0000-300 3737-0000-300", sku="699-13701-0000-300 K.0",
         dtsfilename=("/dvs/git/dirty/git-master_linux/kernel/kernel-5.10/arch/arm64/boot/dts/"
                      "../../../../../../hardware/nvidia/platform/t23x/concord/kernel-dts/"
                      "tegra234-p3701-0000-p3737-0000.dts"),
@@ -276,7 +325,8 @@ def cfg_orin_nano_jp6():
         key="orin-nano-jp6", pnum="p3767-0005", carrier="p3768-0000",
         model="NVIDIA Jetson Orin Nano Developer Kit",
         compatible=["nvidia,p3768-0000+p3767-0005", "nvidia,p3767-0005", "nvidia,tegra234"],
-        boardids="3767:0005", dtsfilename="tegra234-p3768-0000+p3767-0005-nv.dts",
+        ids="3767-0005-300 3768-0000-ES1", sku="699-13767-0005-300 L.3",
+        dtsfilename="tegra234-p3768-0000+p3767-0005-nv.dts",
         serial="1424123009876", hostname="orin-nano", cma_mib=256, cma_base=0x2_3000_0000,
         mem_total_kb=7802244, ncpu=6,
         cmdline=c["cmdline"].replace("8a3c0d6e-4b1f-4c52-9e3a-7f21b0d4c915",
@@ -296,7 +346,8 @@ def cfg_orin_nx8_jp6(variant):
         key="orin-nx-8gb-jp6", pnum="p3767-0001", carrier="p3768-0000",
         model="NVIDIA Jetson Orin NX Engineering Reference Developer Kit",
         compatible=["nvidia,p3768-0000+p3767-0001", "nvidia,p3767-0001", "nvidia,tegra234"],
-        boardids="3767:0001", dtsfilename="tegra234-p3768-0000+p3767-0001-nv.dts",
+        ids="3767-0001-300 3768-0000-ES1", sku="699-13767-0001-300 G.1",
+        dtsfilename="tegra234-p3768-0000+p3767-0001-nv.dts",
         serial="1423922004321", hostname="orin-nx", cma_mib=256, cma_base=0x2_3000_0000,
         mem_total_kb=7620324, ncpu=6,
         cmdline=c["cmdline"].replace("8a3c0d6e-4b1f-4c52-9e3a-7f21b0d4c915",
@@ -322,7 +373,7 @@ def cfg_agx_xavier_jp5():
         model="Jetson-AGX",
         compatible=["nvidia,galen", "nvidia,jetson-xavier", "nvidia,p2822-0000+p2888-0001",
                     "nvidia,tegra194"],
-        boardids="2888:0001",
+        ids=None, plugin_ids=["2822-0000-300", "2888-0001-400"],
         dtsfilename=("/dvs/git/dirty/git-master_linux/kernel/kernel-5.10/arch/arm64/boot/dts/"
                      "../../../../../../hardware/nvidia/platform/t19x/galen/kernel-dts/"
                      "tegra194-p2888-0001-p2822-0000.dts"),
@@ -344,6 +395,69 @@ def cfg_agx_xavier_jp5():
     return c
 
 
+def cfg_agx_xavier_jp4():
+    """JetPack 4.5.1 (L4T R32.5.1, kernel 4.9): built-in driver, DT devices directly under /sys/devices, CBoot's
+    plugin-manager ids, firmware only under lib/firmware/tegra19x (platform.md Corrections 11)."""
+    c = cfg_agx_xavier_jp5()
+    c.update(
+        key="agx-xavier-jp4", jp=4, stack=4, hostname="xavier-jp4",
+        dtsfilename=("/dvs/git/dirty/git-master_linux/kernel/kernel-4.9/arch/arm64/boot/dts/"
+                     "../../../../../../hardware/nvidia/platform/t19x/galen/kernel-dts/"
+                     "tegra194-p2888-0001-p2822-0000.dts"),
+        cmdline=("console=ttyTCU0,115200n8 console=tty0 fbcon=map:0 net.ifnames=0 rootfstype=ext4 "
+                 "video=tegrafb no_console_suspend=1 earlycon=tegra_comb_uart,mmio32,0x0c168000 "
+                 "gpt rootwait root=/dev/mmcblk0p1 rw"),
+        dlas=[dla(0, major=504, minors=(41, 42), group=22), dla(1, major=504, minors=(45, 46), group=23)],
+        nvhost_major=504,
+    )
+    return c
+
+
+def cfg_agx_orin_jp5_64gb():
+    """JetPack 5.1.2 AGX Orin 64GB: UEFI writes chosen/ids 3701-0005, but the board runs the p3701-0000 DTB, so
+    compatible names the 32GB module (platform.md Corrections 1); the 64GB overlay gives linux,cma 512 MiB (platform.md §5.1)."""
+    c = cfg_agx_orin_jp5()
+    c.update(
+        key="agx-orin-64gb-jp5", ids="3701-0005-500 3737-0000-500", sku="699-13701-0005-500 M.0",
+        serial="1421322045901", hostname="orin64-jp5", cma_mib=512, mem_total_kb=64335836,
+    )
+    c["nvpmodel"] = dict(c["nvpmodel"], conf="nvpmodel_p3701_0005.conf")
+    return c
+
+
+def cfg_agx_orin_jp72():
+    """JetPack 7.2 (L4T R39.2.0) on AGX Orin: the JetPack 6 driver layout, CUDA 13, and TensorRT 10.16, which has no
+    DLA support (platform.md Corrections 5)."""
+    c = cfg_agx_orin_jp6()
+    c.update(key="agx-orin-64gb-jp72", jp=7, stack="r39", serial="1421322046012", hostname="orin-jp72",
+             cmdline=c["cmdline"].replace("8a3c0d6e-4b1f-4c52-9e3a-7f21b0d4c915",
+                                          "e07b3c52-18d4-4f6a-b9c1-2d5e8a0f4b73"))
+    return c
+
+
+def cfg_agx_thor():
+    """JetPack 7.1 (L4T R38.4.0) on the AGX Thor devkit: tegra264, no DLA anywhere (platform.md Corrections 7)."""
+    c = cfg_agx_orin_jp6()
+    c.update(
+        key="agx-thor-jp71", jp=7, stack="r38", soc="tegra264", pnum="p3834-0008", carrier="p4071-0000",
+        model="NVIDIA Jetson AGX Thor Developer Kit",
+        compatible=["nvidia,p4071-0000+p3834-0008", "nvidia,p3834-0008", "nvidia,tegra264"],
+        ids="3834-0008-400 4071-0000-000", sku="699-13834-0008-400 G.5",
+        dtsfilename="tegra264-p4071-0000+p3834-0008-nv.dts",
+        serial="1425025001234", hostname="thor", cma_mib=None, cma_base=0x1_0800_0000,
+        mem_total_kb=128218380, ncpu=14, cpu="v3ae",
+        cmdline=("root=PARTUUID=5d1e9b70-2c6a-4f83-a0d4-91b7e3c52f18 rw rootwait rootfstype=ext4 "
+                 "mminit_loglevel=4 earlycon=tegra_utc,mmio32,0xc5a0000 console=ttyUTC0,115200 "
+                 "firmware_class.path=/etc/firmware fbcon=map:0 efi=runtime audit=1 audit_backlog_limit=8192 "
+                 "video=efifb:off"),
+        nvdla_module=False, dlas=[], gpu_major=499,
+        nvpmodel=dict(conf="nvpmodel_p3834_0008.conf", default=0, pmode=0, dla_hw=[],
+                      modes=[(0, "MAXN", 14, None, None), (1, "120W", 14, None, None),
+                             (2, "90W", 12, None, None), (3, "70W", 10, None, None)]),
+    )
+    return c
+
+
 # --------------------------------------------------------------------------
 # Derived paths
 # --------------------------------------------------------------------------
@@ -354,14 +468,16 @@ def hw_table(c):
 
 
 def host1x_dir(c):
-    if c["jp"] == 6:
+    if oot(c):
         return "sys/devices/platform/bus@0/13e00000.host1x"
+    if c["jp"] == 4:   # kernel 4.9: DT root devices sit directly under /sys/devices (platform.md §2.2, platform.md Corrections 11)
+        return f"sys/devices/{c['host1x_dev']}"
     return f"sys/devices/platform/{c['host1x_dev']}"
 
 
 def dt_parent(c):
     """DT path of the node that holds host1x and the SMMUs ('' = root)."""
-    return "bus@0" if c["jp"] == 6 else ""
+    return "bus@0" if oot(c) else ""
 
 
 def dt_join(*parts):
@@ -381,7 +497,7 @@ def dla_dt(c, d):
 
 
 def smmu_dir(c, addr):
-    base = "sys/devices/platform/bus@0" if c["jp"] == 6 else "sys/devices/platform"
+    base = ("sys/devices/platform/bus@0" if oot(c) else "sys/devices" if c["jp"] == 4 else "sys/devices/platform")
     return f"{base}/{addr:x}.iommu"
 
 
@@ -398,28 +514,41 @@ def is_bound(d):
 
 
 def cap_dir(c):
-    return "clk_cap" if c["jp"] == 6 else "acm/clk_cap"
+    return "clk_cap" if oot(c) else "acm/clk_cap"
 
 
 def node_names(c, d):
     """[(devnode name, minor)] for a bound DLA."""
-    if c["jp"] == 6:
+    if oot(c):
         return [(f"nvhost-ctrl-{d['devname']}", d["minors"][0])]
     return [(f"nvhost-{d['devname']}", d["minors"][0]), (f"nvhost-ctrl-{d['devname']}", d["minors"][1])]
 
 
 def class_dev_dir(c, d, name):
-    glue = d["devname"] if c["jp"] == 6 else c["host1x_dev"]
+    glue = d["devname"] if oot(c) else c["host1x_dev"]
     return f"{dla_dir(c, d)}/{glue}/{name}"
 
 
 def class_link(c, d, name):
-    cls = d["devname"] if c["jp"] == 6 else c["host1x_dev"]
+    cls = d["devname"] if oot(c) else c["host1x_dev"]
     return f"sys/class/{cls}/{name}"
 
 
 def libdir(c):
-    return "usr/lib/aarch64-linux-gnu/" + ("nvidia" if c["jp"] == 6 else "tegra")
+    return "usr/lib/aarch64-linux-gnu/" + ("nvidia" if oot(c) else "tegra")
+
+
+def oot(c):
+    """JetPack 6 and later: out-of-tree nvhost-nvdla.ko, DT under bus@0, class nvdla<N>, no channel node."""
+    return c["jp"] >= 6
+
+
+def stack(c):
+    return STACK[c.get("stack", c["jp"])]
+
+
+def has_dla_soc(c):
+    return c["soc"] in ("tegra194", "tegra234")
 
 
 # --------------------------------------------------------------------------
@@ -456,6 +585,14 @@ JP6_MODULES = [
     ("ip_tables", 32768, 0, ["x_tables"], False),
     ("x_tables", 45056, 0, [], False),
 ]
+JP4_MODULES = [
+    ("zram", 26166, 4, [], False),
+    ("overlay", 48691, 0, [], False),
+    ("nvgpu", 1579891, 18, [], False),
+    ("bluedroid_pm", 13912, 0, [], False),
+    ("ip_tables", 19441, 0, ["x_tables"], False),
+    ("x_tables", 28951, 0, [], False),
+]
 JP5_MODULES = [
     ("nvidia_drm", 77824, 2, ["nvidia_modeset"], True),
     ("nvidia_modeset", 1216512, 4, ["nvidia"], True),
@@ -473,14 +610,16 @@ JP5_MODULES = [
     ("ip_tables", 32768, 0, ["x_tables"], False),
     ("x_tables", 45056, 0, [], False),
 ]
+HOST1X_FENCE_MAJOR = 486   # dynamic; any value distinct from the others [GUESS]
+
 # sys/module/<name> is written for these (the DLA chain and every module holding it).
 SYS_MODULES = ["nvhost_nvdla", "host1x_nvhost", "host1x", "host1x_fence", "nvmap", "nvgpu", "nvhost_pva"]
 
 
 def loaded_modules(c):
-    mods = JP6_MODULES if c["jp"] == 6 else JP5_MODULES
+    mods = JP6_MODULES if oot(c) else JP4_MODULES if c["jp"] == 4 else JP5_MODULES
     drop = set()
-    if c["jp"] == 6 and not c["nvdla_module"]:
+    if oot(c) and not c["nvdla_module"]:
         drop.add("nvhost_nvdla")
     if c["pnum"] == "p3767-0005":
         drop.add("nvhost_pva")   # PVA is disabled on Orin Nano too
@@ -547,6 +686,8 @@ def proc_buddyinfo(zones):
 def proc_cpuinfo_arm(c):
     if c["cpu"] == "a78":
         impl, part, rev, feats = "0x41", "0xd42", "1", ORIN_FEATURES
+    elif c["cpu"] == "v3ae":
+        impl, part, rev, feats = "0x41", "0xd84", "0", ORIN_FEATURES + " sve sve2 bf16 i8mm"
     else:
         impl, part, rev, feats = "0x4e", "0x004", "0", CARMEL_FEATURES
     out = ""
@@ -562,10 +703,11 @@ def proc_devices(c):
              (5, "/dev/console"), (5, "/dev/ptmx"), (7, "vcs"), (10, "misc"), (13, "input"),
              (29, "fb"), (89, "i2c"), (116, "alsa"), (128, "ptm"), (136, "pts"), (153, "spi"),
              (180, "usb"), (189, "usb_device"), (226, "drm"), (c["gpu_major"], "nvgpu")]
-    if c["jp"] == 5:
+    if not oot(c):
         chars.append((c["nvhost_major"], "nvhost"))
     else:
         chars += [(d["major"], "nvhost") for d in c["dlas"] if is_bound(d)]
+        chars.append((HOST1X_FENCE_MAJOR, "host1x-fence"))
     chars.sort(key=lambda e: e[0])   # stable: registration order within a major
     blocks = [(7, "loop"), (8, "sd"), (179, "mmc"), (252, "zram"), (259, "blkext")]
     return ("Character devices:\n" + "".join(f"{n:3d} {s}\n" for n, s in chars) +
@@ -573,7 +715,7 @@ def proc_devices(c):
 
 
 def add_proc(t, c):
-    st = STACK[c["jp"]]
+    st = stack(c)
     t.file("proc/version", st["proc_version"] + "\n")
     t.file("proc/sys/kernel/osrelease", st["kernel"] + "\n")
     t.file("proc/cmdline", c["cmdline"] + "\n")
@@ -601,19 +743,28 @@ def dt_node(t, path, name, props):
 
 
 def add_dt(t, c):
-    jp6 = c["jp"] == 6
+    jp6 = oot(c)
     t234 = c["soc"] == "tegra234"
     par = dt_parent(c)
-    dt_node(t, "", "", {
+    root = {
         "model": dt_str(c["model"]),
         "compatible": dt_strs(c["compatible"]),
-        "nvidia,boardids": dt_str(c["boardids"]),
         "serial-number": dt_str(c["serial"]),
         "nvidia,dtsfilename": dt_str(c["dtsfilename"]),
         "#address-cells": dt_cells(2), "#size-cells": dt_cells(2),
         "interrupt-parent": dt_cells(PH_GIC),
-    })
-    dt_node(t, "chosen", "chosen", {"bootargs": dt_str(c["cmdline"])})
+    }
+    if c.get("boardids"):   # older bootloaders only; R35+ UEFI writes chosen/ids instead (platform.md Corrections 1)
+        root["nvidia,boardids"] = dt_str(c["boardids"])
+    dt_node(t, "", "", root)
+    chosen = {"bootargs": dt_str(c["cmdline"])}
+    if c.get("ids"):        # UEFI (R35 and later on Orin, Thor): module P-number first, then the carrier
+        chosen["ids"] = dt_str(c["ids"])
+        chosen["nvidia,sku"] = dt_str(c["sku"])
+    dt_node(t, "chosen", "chosen", chosen)
+    if c.get("plugin_ids"):  # CBoot (Xavier on R32/R35): one property per board ID (platform.md Corrections 11)
+        dt_node(t, "chosen/plugin-manager", "plugin-manager", {})
+        dt_node(t, "chosen/plugin-manager/ids", "ids", {i: DT_EMPTY for i in c["plugin_ids"]})
     aliases = {f"nvdla{hw}": dt_str("/" + dla_dt(c, dict(hw=hw))) for hw in (0, 1)}
     dt_node(t, "aliases", "aliases", aliases)
     dt_node(t, "reserved-memory", "reserved-memory", {
@@ -627,6 +778,12 @@ def add_dt(t, c):
         dt_node(t, "reserved-memory/vpr-carveout", "vpr-carveout", {
             "compatible": dt_str("nvidia,vpr-carveout"), "size": dt_cells(0, 0x2A000000),
             "alignment": dt_cells(0, 0x400000), "reusable": DT_EMPTY, "status": dt_str("okay")})
+    if not has_dla_soc(c):
+        # Thor (tegra264) has no DLA: its DT carries no nvdla node (and nothing here reads its other engines).
+        dt_node(t, "bpmp", "bpmp", {
+            "compatible": dt_strs([f"nvidia,{c['soc']}-bpmp"]), "phandle": dt_cells(PH_BPMP),
+            "status": dt_str("okay")})
+        return
     dt_node(t, "bpmp", "bpmp", {
         "compatible": dt_strs([f"nvidia,{c['soc']}-bpmp", "nvidia,tegra186-bpmp"]),
         "#clock-cells": dt_cells(1), "#reset-cells": dt_cells(1), "#power-domain-cells": dt_cells(1),
@@ -727,8 +884,16 @@ def driver_dir(t, name, module=None):
 
 
 def add_sysfs(t, c):
-    jp6 = c["jp"] == 6
+    jp6 = oot(c)
     soc = c["soc"]
+    t.file("sys/devices/soc0/family", "Tegra\n")
+    t.file("sys/devices/soc0/soc_id", {"tegra234": "35", "tegra194": "25", "tegra264": "38"}[soc] + "\n")
+    t.file("sys/devices/soc0/revision", "A01\n")
+    t.rel_link("sys/bus/soc/devices/soc0", "sys/devices/soc0")
+    if not has_dla_soc(c):
+        driver_dir(t, "tegra-host1x", "host1x")
+        add_sys_module(t, c)
+        return
     hx = host1x_dir(c)
     hx_name = posixpath.basename(hx)
     # host1x itself
@@ -736,7 +901,8 @@ def add_sysfs(t, c):
                  "host1x", driver="tegra-host1x" if jp6 else "host1x")
     driver_dir(t, "tegra-host1x" if jp6 else "host1x", "host1x" if jp6 else None)
     if not jp6:
-        t.link("sys/devices/platform/host1x", c["host1x_dev"])   # created by nvhost (L4T35 host1x.c)
+        # created by nvhost when host1x is not on the platform bus or has another name (platform.md §2.2)
+        t.link("sys/devices/platform/host1x", ("../" if c["jp"] == 4 else "") + c["host1x_dev"])
     # SMMUs
     smmus = sorted({hw_table(c)[i]["smmu"] for i in (0, 1)} | ({0x10000000} if soc == "tegra234" else set()))
     driver_dir(t, "arm-smmu")
@@ -749,11 +915,6 @@ def add_sysfs(t, c):
         sc = f"{sd}/iommu/{smmu_class(addr)}"
         t.rel_link(f"{sc}/subsystem", "sys/class/iommu")
         t.rel_link(f"sys/class/iommu/{smmu_class(addr)}", sc)
-    # soc0
-    t.file("sys/devices/soc0/family", "Tegra\n")
-    t.file("sys/devices/soc0/soc_id", ("35" if soc == "tegra234" else "25") + "\n")
-    t.file("sys/devices/soc0/revision", "A01\n")
-    t.rel_link("sys/bus/soc/devices/soc0", "sys/devices/soc0")
     # the nvdla driver (registered only if its code is there: built in on JP5, module on JP6)
     if not jp6 or c["nvdla_module"]:
         driver_dir(t, "nvdla", "nvhost_nvdla" if jp6 else None)
@@ -765,16 +926,16 @@ def add_sysfs(t, c):
 
 
 def add_dla_sysfs(t, c, d):
-    jp6 = c["jp"] == 6
+    jp6 = oot(c)
     hw = hw_table(c)[d["hw"]]
     P = dla_dir(c, d)
     pname = dla_pname(c, d)
     bound = is_bound(d)
-    # The single-DLA rename changes of_node->name, which uevent/modalias print (nvdla.c, nvdla_probe).
+    # The single-DLA rename changes of_node->name, which uevent/modalias print (platform.md §2.1).
     ofname = d["devname"] if bound else f"nvdla{d['hw']}"
     platform_dev(t, P, pname, dla_dt(c, d), f"nvidia,{c['soc']}-nvdla", ofname,
                  driver="nvdla" if bound else None)
-    # Runtime PM (drivers/base/power/sysfs.c)
+    # Runtime PM (platform.md §2.3)
     t.file(f"{P}/power/control", "auto\n")
     if bound:
         t.file(f"{P}/power/runtime_status", d["rpm"] + "\n")
@@ -796,7 +957,7 @@ def add_dla_sysfs(t, c, d):
         t.rel_link(f"{sc}/devices/{pname}", P)
     if not bound:
         return
-    # nvpmodel caps (JP5 acm/clk_cap, JP6 clk_cap), Hz
+    # nvpmodel caps (platform.md §2.4), Hz
     n = d["hw"]
     t.file(f"{P}/{cap_dir(c)}/dla{n}_core", f"{c['clk']['core_max']}\n")
     t.file(f"{P}/{cap_dir(c)}/dla{n}_falcon", f"{c['clk']['falcon_max']}\n")
@@ -847,8 +1008,10 @@ def add_dev(t, c):
     maj, mn = c["nvmap"].split(":")
     t.devnode("/dev/nvmap", maj, mn)
     t.devnode("/dev/nvhost-ctrl-gpu", c["gpu_major"], 2)
-    if c["jp"] == 5:
+    if not oot(c):
         t.devnode("/dev/nvhost-ctrl", c["nvhost_major"], 0)
+    else:   # host1x-fence.ko's node: job fences of the OOT stack (meta-tegra scarthgap devices.csv)
+        t.devnode("/dev/host1x-fence", HOST1X_FENCE_MAJOR, 0)
     for d in c["dlas"]:
         if not is_bound(d):
             continue
@@ -863,8 +1026,8 @@ def add_dev(t, c):
 def add_debugfs(t, c):
     dbg = "sys/kernel/debug"
     rates = c["clk"]
-    # BPMP registers the DLA clocks even where the IP is fused off ([GUESS]).
-    for n in (0, 1):
+    # BPMP registers the DLA clocks even where the IP is fused off ([GUESS], platform.md §3.4); Thor has none.
+    for n in ((0, 1) if has_dla_soc(c) else ()):
         for kind, mx in (("core", rates["core_max"]), ("falcon", rates["falcon_max"])):
             cd = f"{dbg}/clk/dla{n}_{kind}"
             t.file(f"{cd}/clk_rate", f"{mx}\n")
@@ -876,7 +1039,7 @@ def add_debugfs(t, c):
         if not is_bound(d):
             continue
         # JP6: named from of_node->name before the rename; JP5: devfs (probe-order) name.
-        name = f"nvdla{d['hw']}" if c["jp"] == 6 else d["devname"]
+        name = f"nvdla{d['hw']}" if oot(c) else d["devname"]
         dd = f"{dbg}/{name}"
         t.file(f"{dd}/debug_mask", "1\n")
         t.file(f"{dd}/en_trace", "0\n")
@@ -885,7 +1048,7 @@ def add_debugfs(t, c):
         t.file(f"{dd}/firmware/utilization_rate", "0.0000\n")
         t.stat[f"/{dd}/firmware/utilization_rate"] = ("f", "0400", "root", "root", "-")
     if c["jp"] == 5:
-        # CONFIG_ARM_SMMU_DEBUG=y in R35 (arm-smmu-debug.c): masters/<dev>/streamids, "% 3d " per id
+        # CONFIG_ARM_SMMU_DEBUG=y in R35 (platform.md §6.1): masters/<dev>/streamids, "% 3d " per id
         for k, d in enumerate(d for d in c["dlas"] if is_bound(d)):
             hw = hw_table(c)[d["hw"]]
             sid = hw["sid"]
@@ -904,9 +1067,9 @@ SMMU_DETAIL = ["SMMUv2 with:", "\\x09stage 1 translation", "\\x09stage 2 transla
 
 
 def add_kmsg(t, c):
-    jp6 = c["jp"] == 6
-    st = STACK[c["jp"]]
-    cpu_id = "0x410fd421" if c["cpu"] == "a78" else "0x4e0f0040"
+    jp6 = oot(c)
+    st = stack(c)
+    cpu_id = {"a78": "0x410fd421", "v3ae": "0x410fd840"}.get(c["cpu"], "0x4e0f0040")
     total = c["mem_total_kb"]
     cma_kb = (c["cma_mib"] or 64) * 1024
     t.log(0, 6, f"Booting Linux on physical CPU 0x0000000000 [{cpu_id}]")
@@ -930,6 +1093,8 @@ def add_kmsg(t, c):
                 f"{cma_kb}K cma-reserved)")
     usec = 412003
     smmus = sorted({hw_table(c)[i]["smmu"] for i in (0, 1)} | ({0x10000000} if c["soc"] == "tegra234" else set()))
+    if not has_dla_soc(c):
+        smmus = []
     for addr in smmus:
         t.log(usec, 6, f"arm-smmu {addr:x}.iommu: probing hardware configuration...")
         for k, line in enumerate(SMMU_DETAIL if addr == smmus[0] else SMMU_DETAIL[:1] + SMMU_DETAIL[6:7]):
@@ -1001,7 +1166,7 @@ def ubuntu_os_release(ver, code, name):
 
 
 def tegra_release(c):
-    head = JP6_TEGRA_RELEASE_HEAD if c["jp"] == 6 else JP5_TEGRA_RELEASE_HEAD
+    head = stack(c)["head"]
     libs = ["libcuda.so.1.1", "libnvdla_runtime.so", "libnvdla_compiler.so", "libnvcudla.so",
             "libnvos.so", "libnvrm_gpu.so", "libnvrm_host1x.so", "libnvrm_mem.so"]
     return head + "".join(f"{hexid(str(c['jp']) + ':' + l, 40)} */{libdir(c)}/{l}\n" for l in libs)
@@ -1009,7 +1174,7 @@ def tegra_release(c):
 
 def nvpmodel_conf(c):
     nv = c["nvpmodel"]
-    jp6 = c["jp"] == 6
+    jp6 = oot(c)
     ncpu = c["ncpu"]
     out = ["# nvpmodel configuration file: nvdla-doctor fixture after the layout of",
            "# nvidia-l4t-nvpmodel's /etc/nvpmodel/" + nv["conf"], "",
@@ -1051,7 +1216,7 @@ def nvpmodel_conf(c):
 
 
 def add_etc(t, c):
-    st = STACK[c["jp"]]
+    st = stack(c)
     t.file("etc/nv_tegra_release", tegra_release(c))
     t.file("etc/hostname", c["hostname"] + "\n")
     t.file("etc/passwd", PASSWD)
@@ -1069,12 +1234,16 @@ def add_etc(t, c):
 
 
 def add_firmware(t, c):
+    if c["jp"] == 4:
+        # R32's nvidia-l4t-firmware installs the DLA firmware only in the SoC subdirectory (platform.md Corrections 11).
+        t.file("lib/firmware/tegra19x/nvhost_nvdla010.fw", prng("firmware:nvhost_nvdla010.fw", 448))
+        return
     for name, size in (("nvhost_nvdla010.fw", 448), ("nvhost_nvdla020.fw", 384)):
         t.file(f"lib/firmware/{name}", prng("firmware:" + name, size))
     t.link("lib/firmware/nvidia/tegra194/nvdla.bin", "../../nvhost_nvdla010.fw")
-    if c["jp"] == 6:
+    if oot(c):
         t.link("lib/firmware/nvidia/tegra234/nvdla.bin", "../../nvhost_nvdla020.fw")
-        kdir = f"lib/modules/{STACK[6]['kernel']}"
+        kdir = f"lib/modules/{stack(c)['kernel']}"
         t.file(f"{kdir}/modules.dep",
                "updates/drivers/video/tegra/host/nvdla/nvhost-nvdla.ko: "
                "updates/drivers/gpu/host1x-nvhost/host1x-nvhost.ko updates/drivers/gpu/host1x/host1x.ko "
@@ -1160,14 +1329,17 @@ def add_cudnn(t, c, cudnn):
 def add_cuda(t, c, cuda):
     _dash, short, _pkg, full, cudart = cuda
     root = f"usr/local/cuda-{short}"
-    t.file(f"{root}/version.json", cuda_version_json(full, cudart))
+    if int(short.split(".")[0]) <= 10:   # CUDA 10.2 and older: version.txt, no version.json
+        t.file(f"{root}/version.txt", f"CUDA Version {full}\n")
+    else:
+        t.file(f"{root}/version.json", cuda_version_json(full, cudart))
     t.file(f"{root}/targets/aarch64-linux/lib/libcudla.so.{cudart}", placeholder(f"libcudla {cudart}"))
     t.link(f"{root}/targets/aarch64-linux/lib/libcudla.so.1", f"libcudla.so.{cudart}")
     t.link("usr/local/cuda", f"cuda-{short}")
 
 
 def add_usr(t, c):
-    st = STACK[c["jp"]]
+    st = stack(c)
     ld = libdir(c)
     for lib in ("libnvdla_runtime.so", "libnvdla_compiler.so", "libnvcudla.so", "libcuda.so.1.1"):
         t.file(f"{ld}/{lib}", placeholder(lib))
@@ -1209,8 +1381,8 @@ def stanza(pkg, ver, *, section="libs", prio="optional", size=100, maint=NV, arc
 
 def l4t_packages(c, l4t_pkg, core_ver=None):
     """nvidia-l4t-* stanzas.  core_ver overrides nvidia-l4t-core only."""
-    jp6 = c["jp"] == 6
-    kernel = STACK[c["jp"]]["kernel"]
+    jp6 = oot(c)
+    kernel = stack(c)["kernel"]
     udev_md5 = hashlib.md5(UDEV_RULES.encode()).hexdigest()
     rules = [("/etc/udev/rules.d/99-tegra-devices.rules", udev_md5)]
     v = l4t_pkg
@@ -1254,7 +1426,7 @@ def l4t_packages(c, l4t_pkg, core_ver=None):
 
 
 def stack_packages(c, trt=None, cudnn=None, cuda=None, jetpack=None):
-    st = STACK[c["jp"]]
+    st = stack(c)
     trt = trt or st["trt"]
     cudnn = cudnn or st["cudnn"]
     cuda = cuda or st["cuda"]
@@ -1290,7 +1462,7 @@ def stack_packages(c, trt=None, cudnn=None, cuda=None, jetpack=None):
 
 
 def base_packages(c):
-    st = STACK[c["jp"]]
+    st = stack(c)
     return [
         stanza("base-files", st["base_files"], section="admin", prio="required", size=399, maint=UB,
                essential=True, desc="Debian base system miscellaneous files\nThis package contains "
@@ -1316,7 +1488,7 @@ def dpkg_status(stanzas):
 
 
 def add_dpkg(t, c):
-    st = STACK[c["jp"]]
+    st = stack(c)
     t.file("var/lib/dpkg/status",
            dpkg_status(base_packages(c) + l4t_packages(c, st["l4t_pkg"]) + stack_packages(c)))
 
@@ -1453,6 +1625,7 @@ def v_unknown_l4t(t):
     t.replace_in("etc/nv_tegra_release", "DATE: Wed Jan  8 01:49:37 UTC 2025",
                  "DATE: Thu Mar 12 04:18:55 UTC 2026")
     t.replace_in("var/lib/dpkg/status", "36.4.3-20250107174145", "36.9.1-20260312041855", count=-1)
+    t.replace_in("var/lib/dpkg/status", "6.2+b77", "6.3+b12", count=-1)
 
 
 def v_trt8(t):
@@ -1541,7 +1714,7 @@ CMA_AREA = "sys/kernel/debug/cma/cma-linux,cma"
 
 def cma_debugfs(t, pages, used_words_per_block, block_words=128, base_pfn=0x85C000):
     """debugfs CMA area at order_per_bit 0: every block of `block_words` bitmap words starts with
-    `used_words_per_block` fully used words (32 pages each); the rest is free (mm/cma_debug.c: decimal u32 words)."""
+    `used_words_per_block` fully used words (32 pages each); the rest is free (platform.md §5.2: decimal u32 words)."""
     words = []
     for w in range(pages // 32):
         words.append(4294967295 if w % block_words < used_words_per_block else 0)
@@ -1588,16 +1761,54 @@ def v_cma_cmdline(t):
 
 
 def v_smmu_fault_dla0(t):
+    # cbfrsynra carries bits above the stream ID, as real Orin lines do (0x835 for stream 0x35; platform.md Corrections 3).
     for k, iova in enumerate((0x3FFFE000, 0x3FFFF000, 0x40000000)):
         t.log(3712008114 + k * 211, 3, f"arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, "
-                                        f"iova=0x{iova:08x}, fsynr=0x290011, cbfrsynra=0x2b, cb=5")
+                                        f"iova=0x{iova:08x}, fsynr=0x290011, cbfrsynra=0x82b, cb=5")
 
 
 def v_smmu_fault_other(t):
-    # NVENC (SID 0x10, upstream tegra234-mc.h) behind the same NISO1 SMMU as DLA0 [INF]
+    # The real Orin line shape: stream 0x35 (HOST1X_CTX0) on NISO0 with high bits (platform.md Corrections 3), then a trap:
+    # stream 0x23 is DLA1 only on 12000000, not on 8000000.
     for k in range(2):
-        t.log(3712008114 + k * 977, 3, "arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, "
-                                        "iova=0x81fa0000, fsynr=0x4a0003, cbfrsynra=0x10, cb=9")
+        t.log(3712008114 + k * 977, 3, "arm-smmu 12000000.iommu: Unhandled context fault: fsr=0x402, "
+                                        "iova=0x81fa0000, fsynr=0x4a0003, cbfrsynra=0x835, cb=9")
+    t.log(3712010002, 3, "arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, "
+                         "iova=0x81fb0000, fsynr=0x4a0003, cbfrsynra=0x823, cb=11")
+
+
+def v_default_mode(t):
+    # AGX Orin boots in PM_CONFIG DEFAULT=2, MODE_30W: DLA core 1369.6 MHz, falcon 729.6 MHz (platform.md Corrections 10).
+    c = jp6_base()
+    t.file("var/lib/nvpmodel/status", "pmode:0002\n")
+    for hw in (0, 1):
+        d = dla_dir(c, dict(hw=hw))
+        for kind, cap in (("core", 1369600000), ("falcon", 729600000)):
+            t.file(f"{d}/clk_cap/dla{hw}_{kind}", f"{cap}\n")
+            t.file(f"sys/kernel/debug/clk/dla{hw}_{kind}/clk_rate", f"{cap}\n")
+            t.file(f"sys/kernel/debug/clk/dla{hw}_{kind}/clk_max_rate", f"{cap}\n")
+
+
+def v_container_partial(t):
+    # `docker run --device /dev/nvhost-ctrl-nvdla0 --device /dev/nvhost-ctrl-nvdla1` without the NVIDIA runtime:
+    # the DLA nodes are there, /dev/nvmap and /dev/host1x-fence are not (platform.md Corrections 9).
+    t.file(".dockerenv", "")
+    t.file("proc/1/cgroup", "0::/system.slice/docker-" + hexid("container-partial", 64) + ".scope\n")
+    for n in ("/dev/nvmap", "/dev/host1x-fence", "/dev/nvhost-ctrl-gpu"):
+        del t.stat[n]
+    t.remove("run/udev")
+
+
+def v_cuda12_on_jp5(t):
+    # CUDA 12.2 installed beside JetPack 5's 11.4 and made the default (a supported upgrade, platform.md Corrections 6).
+    c = cfg_agx_orin_jp5()
+    cuda12 = ("12-2", "12.2", "12.2.12-1", "12.2.12", "12.2.140")
+    t.file("var/lib/dpkg/status", dpkg_status(
+        base_packages(c) + l4t_packages(c, STACK[5]["l4t_pkg"]) + stack_packages(c)
+        + [stanza("cuda-toolkit-12-2", "12.2.12-1", section="devel", size=10, maint=CT,
+                  desc="CUDA Toolkit 12.2 meta-package\nInstalls all CUDA Toolkit 12.2 packages.")]))
+    t.remove("usr/local/cuda")
+    add_cuda(t, c, cuda12)
 
 
 def v_no_iommu_group(t):
@@ -1683,7 +1894,8 @@ def v_bad_garbage(t):
 
 AGX64 = ("AGX Orin 64GB devkit", "p3701-0005 (+p3737-0000)", "36.4.3 / 6.2")
 AGX_JP5 = ("AGX Orin devkit", "p3701-0000 (+p3737-0000)", "35.4.1 / 5.1.2")
-G_JP6 = "nvidia,boardids format; module sizes/refcounts; majors 492/491; clk rates; fw version 2.1.0"
+G_JP6 = ("chosen/ids FAB and nvidia,sku revision; module sizes/refcounts; majors 492/491, host1x-fence 486; clk rates; "
+         "fw version 2.1.0")
 
 
 def S(name, board, broken, guesses, build, healthy=False, base=None):
@@ -1708,7 +1920,7 @@ def edited(base_build, edit):
 
 
 def change_dt_disabled(c):
-    # No platform device, hence no modalias uevent: udev never loads nvhost_nvdla (modules load by modalias).
+    # No platform device, hence no modalias uevent: udev never loads nvhost_nvdla (platform.md §1.2).
     c["nvdla_module"] = False
     for d in c["dlas"]:
         d["dt_status"] = "disabled"
@@ -1758,12 +1970,38 @@ SCENARIOS = [
       "NAFLL clock id 211; nvpmodel_t194 modes/caps (no falcon caps); clk rates; minors 41/42, 45/46; "
       "SMMU debugfs smrs indexes",
       lambda: build_jetson(cfg_agx_xavier_jp5()), healthy=True),
+    S("jp4-agx-xavier", ("AGX Xavier devkit", "p2888-0001 (+p2822-0000)", "32.5.1 / 4.5.1"),
+      "healthy JetPack 4.5.1, kernel 4.9 layout: built-in driver; DLA devices in sys/devices/13e10000.host1x (no "
+      "platform/, no bus@0); /dev/nvhost-nvdla<N> and nvhost-ctrl-nvdla<N> in class 13e10000.host1x; module from "
+      "chosen/plugin-manager/ids (no nvidia,boardids, no chosen/ids); firmware only at "
+      "lib/firmware/tegra19x/nvhost_nvdla010.fw; TensorRT 7.1.3, cuDNN 8.0.0.180, CUDA 10.2.89 (version.txt); "
+      "CMA 64 MiB from the kernel configuration",
+      "GCID/date of R32.5.1 and package date suffixes; JP4 lsmod contents; nvhost major 504; SMMU devices under "
+      "sys/devices; kernel build string; plugin-manager ids FAB values; fw version 1.2.0",
+      lambda: build_jetson(cfg_agx_xavier_jp4()), healthy=True),
+    S("jp5-agx-orin-64gb", ("AGX Orin 64GB devkit", "p3701-0005 (+p3737-0000), 0000 DTB", "35.4.1 / 5.1.2"),
+      "healthy: UEFI chosen/ids 3701-0005-500 while compatible names p3701-0000 (JetPack 5 flashes the 0000 DTB on "
+      "64GB modules); linux,cma 512 MiB from the 64GB overlay",
+      "chosen/ids FAB and nvidia,sku revision; nvpmodel_p3701_0005.conf (caps of p3701_0000)",
+      lambda: build_jetson(cfg_agx_orin_jp5_64gb()), healthy=True),
+    S("jp72-agx-orin-trt-no-dla", ("AGX Orin 64GB devkit", "p3701-0005 (+p3737-0000)", "39.2.0 / 7.2"),
+      "stock JetPack 7.2: kernel 6.8.12, CUDA 13.2, cuDNN 9.20.0.46 and TensorRT 10.16.2.10, a TensorRT without DLA "
+      "support on Jetson; the DLA kernel side is healthy",
+      "GCID/date of R39.2.0, package suffixes and kernel build string; that R39 keeps the JetPack 6 driver layout, "
+      "device numbers and firmware link on Orin",
+      lambda: build_jetson(cfg_agx_orin_jp72())),
+    S("jp71-agx-thor", ("AGX Thor devkit", "p3834-0008 (+p4071-0000)", "38.4.0 / 7.1"),
+      "healthy Thor (tegra264): no nvdla DT node, no DLA device, node or clock, nvhost_nvdla not loaded (no DLA, "
+      "expected); CUDA 13.0, cuDNN 9.12.0.46, TensorRT 10.13.3.9",
+      "model string; carrier FAB in chosen/ids; nvpmodel mode names; GCID/date of R38.4.0; CMA 64 MiB; no SMMU or "
+      "host1x content in the tree",
+      lambda: build_jetson(cfg_agx_thor()), healthy=True),
     S("non-jetson", ("Debian 12 x86_64 PC", "-", "- / -"),
       "not a Jetson: no device tree, no nv_tegra_release, Intel CPU", "all of it (ordinary PC)",
       build_non_jetson, healthy=True),
     # version area
-    S("jp6-agx-orin-unknown-l4t", AGX64[:2] + ("36.9.1 / ?",),
-      "nv_tegra_release R36 REVISION 9.1 and all nvidia-l4t-* 36.9.1 (not in any table); nvidia-jetpack left at 6.2+b77",
+    S("jp6-agx-orin-unknown-l4t", AGX64[:2] + ("36.9.1 / 6.3",),
+      "nv_tegra_release R36 REVISION 9.1, all nvidia-l4t-* 36.9.1 and nvidia-jetpack 6.3+b12 (not in any table)",
       "GCID/date of the fictitious release", edited(B1, v_unknown_l4t), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-trt8", AGX64, "libnvinfer8 8.5.2 (a JetPack 5 TensorRT) on R36; NvInferVersion.h 8.5.2.2",
       "-", edited(B1, v_trt8), base="jp6-agx-orin-64gb"),
@@ -1776,6 +2014,9 @@ SCENARIOS = [
     S("jp6-agx-orin-cuda11", AGX64,
       "CUDA 11.4 (cuda-toolkit-11-4, version.json 11.4.19) and libcudnn8 8.6.0 on R36", "-",
       edited(B1, v_cuda11), base="jp6-agx-orin-64gb"),
+    S("jp5-agx-orin-cuda12", AGX_JP5,
+      "CUDA 12.2 (cuda-toolkit-12-2, version.json 12.2.12) installed beside JetPack 5's 11.4, /usr/local/cuda -> "
+      "cuda-12.2 (an NVIDIA-supported upgrade)", "-", edited(B2, v_cuda12_on_jp5), base="jp5-agx-orin"),
     S("jp5-agx-orin-no-dpkg", AGX_JP5, "no var/lib/dpkg (Yocto-like): package versions unknown", "-",
       edited(B2, v_no_dpkg), base="jp5-agx-orin"),
     # presence chain
@@ -1808,6 +2049,10 @@ SCENARIOS = [
       "container view: .dockerenv, proc/1/cgroup docker scope, DT/sysfs bind-mounted, no "
       "/dev/nvhost-ctrl-nvdla* in stat.tsv, no run/udev", "cgroup v2 host-namespace path shape",
       edited(B1, v_container), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-container-partial", AGX64,
+      "container given only the DLA nodes (docker run --device /dev/nvhost-ctrl-nvdla0/1): .dockerenv, cgroup; "
+      "no /dev/nvmap, /dev/host1x-fence or /dev/nvhost-ctrl-gpu in stat.tsv; no run/udev",
+      "cgroup v2 host-namespace path shape", edited(B1, v_container_partial), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-status-absent", AGX64,
       "healthy: DLA DT nodes carry no status property (absent means okay)", "-",
       edited(B1, v_status_absent), healthy=True, base="jp6-agx-orin-64gb"),
@@ -1823,17 +2068,23 @@ SCENARIOS = [
       "cma=64M on proc/cmdline: CmaTotal 64 MiB while DT linux,cma says 512 MiB; kmsg bypass line",
       "the placement of the cmdline area", edited(B1, v_cma_cmdline), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-smmu-fault-dla0", AGX64,
-      "kmsg: three arm-smmu 8000000.iommu context faults with cbfrsynra=0x2b (DLA0); sysfs healthy",
-      "fsr/fsynr/iova/cb values", edited(B1, v_smmu_fault_dla0), base="jp6-agx-orin-64gb"),
+      "kmsg: three arm-smmu 8000000.iommu context faults with cbfrsynra=0x82b (stream 0x2b, DLA0, with bits above "
+      "the stream ID); sysfs healthy",
+      "fsr/fsynr/iova/cb values; the 0x800 bit", edited(B1, v_smmu_fault_dla0), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-smmu-fault-other", AGX64,
-      "kmsg: two arm-smmu 8000000.iommu context faults with cbfrsynra=0x10 (NVENC, not a DLA)",
-      "NVENC behind iommu@8000000; fault values", edited(B1, v_smmu_fault_other), base="jp6-agx-orin-64gb"),
+      "kmsg: two arm-smmu 12000000.iommu context faults with cbfrsynra=0x835 (HOST1X_CTX0) and one 8000000.iommu "
+      "fault with cbfrsynra=0x823 (stream 0x23 on NISO1: not DLA1, which is 0x23 on NISO0)",
+      "fault values; which engine uses HOST1X_CTX0", edited(B1, v_smmu_fault_other), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-no-iommu-group", AGX64,
       "nvdla0 bound but without iommu_group/iommu links (group 10 gone, no 'Adding to iommu group' line)", "-",
       edited(B1, v_no_iommu_group), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-nvpmodel-15w", AGX64,
       "pmode:0001 (MODE_15W): clk_cap and debugfs clk rate/max at 614.4 / 294.4 MHz",
       "that clk_max_rate shows the cap", edited(B1, v_nvpmodel_15w), base="jp6-agx-orin-64gb"),
+    S("jp6-agx-orin-default-mode", AGX64,
+      "healthy in the module's default power mode: pmode:0002 = PM_CONFIG DEFAULT (MODE_30W), clk_cap and debugfs "
+      "clk rate/max at 1369.6 / 729.6 MHz",
+      "that clk_max_rate shows the cap", edited(B1, v_default_mode), healthy=True, base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-clk-zero", AGX64, "debugfs dla0_core enabled (enable/prepare count 1) at clk_rate 0",
       "-", edited(B1, v_clk_zero), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-fw-missing", AGX64,
@@ -2063,7 +2314,8 @@ snapshot in the layout of [Docs/architecture.md](../../Docs/architecture.md#snap
 them; `proc/device-tree -> /sys/firmware/devicetree/base` and the cuDNN alternatives links are
 absolute and must be re-rooted), device-tree properties as raw bytes, and `.nvdla-doctor/stat.tsv`
 and `.nvdla-doctor/kmsg` for what plain files cannot carry. Facts come from
-the sources the remedy pages cite (`Docs/remedies/`, References); the last column lists what goes beyond them.
+[`Docs/platform.md`](../../Docs/platform.md) (its Corrections first) and the release table
+[`Data/releases.yaml`](../../Data/releases.yaml); the last column lists what goes beyond them.
 
 | scenario | board | P-number | L4T / JetPack | what is broken (or healthy) | [GUESS] beyond the reference |
 |---|---|---|---|---|---|
@@ -2076,7 +2328,19 @@ modules among nvhost_nvdla, host1x_nvhost, host1x, host1x_fence, nvmap, nvgpu an
 (`initstate` `live`, `taint` `O`, `refcnt` equal to the proc/modules column, `holders/<user>` for
 each "Used by" entry, `nvhost_nvdla/drivers/platform:nvdla`), so base `jp6-agx-orin-64gb` covers
 what that variant was for; `jp6-agx-orin-module-not-loaded` has no `sys/module/nvhost_nvdla`.
-JP5 trees have no `sys/module/nvdla` (built-in code without parameters).
+JP4 and JP5 trees have no `sys/module/nvdla` (built-in code without parameters, platform.md §1.1).
+
+## Releases and layouts
+
+- **JP4** (`jp4-agx-xavier`, L4T 32.5.1, kernel 4.9): DT devices directly under `sys/devices/` (host1x
+  `13e10000.host1x`, SMMU `12000000.iommu`), `sys/devices/platform/host1x -> ../13e10000.host1x`, channel and
+  control nodes in class `13e10000.host1x`, firmware only at `lib/firmware/tegra19x/nvhost_nvdla010.fw`, module
+  from `chosen/plugin-manager/ids`, CUDA `version.txt`, Ubuntu 18.04.
+- **JP5** (L4T 35.4.1): `sys/devices/platform/13e40000.host1x` (Orin) / `13e10000.host1x` (Xavier); Orin module
+  from UEFI's `chosen/ids` (the 64GB tree runs the p3701-0000 DTB), Xavier from CBoot's `plugin-manager/ids`.
+- **JP6** (L4T 36.4.3) and **JP7** (L4T 39.2.0 on Orin, 38.4.0 on Thor): `bus@0`, out-of-tree `nvhost_nvdla`,
+  class `nvdla<N>`, `/dev/host1x-fence`, `chosen/ids`. The Thor tree has no DLA, host1x or SMMU content at all.
+- No JP5 or later tree carries `nvidia,boardids` (UEFI does not write it, platform.md Corrections 1).
 
 ## Conventions
 
@@ -2084,11 +2348,11 @@ JP5 trees have no `sys/module/nvdla` (built-in code without parameters).
   `path type mode user group major:minor` (`c` char, `b` block, `f` file, `d` dir; `-` when not
   applicable). Device nodes exist only here. Healthy trees: the class `dev` file of every DLA node
   equals the row's `major:minor`. Majors are per board: JP6 gives each nvhost client its own
-  dynamic major (AGX 492 = nvdla0, 491 = nvdla1, minor 0; NX 494); JP5 uses one nvhost major with 4
+  dynamic major (AGX 492 = nvdla0, 491 = nvdla1, minor 0; NX 494); JP4/JP5 use one nvhost major with 4
   minors per client, channel node at the base and ctrl at base+1 (Orin 508:53/54 and 508:57/58,
-  Xavier 505:41/42 and 505:45/46). Also listed: `/dev`, `/dev/nvmap`, `/dev/nvhost-ctrl-gpu`,
-  `/dev/nvhost-ctrl` (JP5), the udev rules file, `/sys/kernel/debug` (0700) and the root-only
-  `utilization_rate`.
+  Xavier 505:41/42 and 505:45/46; JP4 Xavier 504). Also listed: `/dev`, `/dev/nvmap`, `/dev/nvhost-ctrl-gpu`,
+  `/dev/nvhost-ctrl` (JP4/JP5), `/dev/host1x-fence` (JP6 and later), the udev rules file,
+  `/sys/kernel/debug` (0700) and the root-only `utilization_rate`.
 - **kmsg**: one `/dev/kmsg` record per line, `PRI,SEQ,USEC,-;message`, SEQ from 0 without gaps,
   sorted by USEC. PRI is facility*8+level: kernel lines 3..6, two `systemd[1]` lines with facility
   3 (PRI 30). Non-printable bytes are escaped the way the kernel does (`\\x09` for the TAB in the
@@ -2115,7 +2379,7 @@ on JP6, `<dla>/13e40000.host1x/nvhost-nvdla0` on JP5, since both pass `&pdev->de
 `Adding to iommu group N` printed with the `nvdla` prefix; 5.15 driver-core text
 `nvdla: probe of … failed with error -2`; the `syncpt_unit_base 60000000 syncpt_unit_size 4000000 size 10000`
 values (T234 shim constants of host1x-nvhost); T234 interconnect client IDs 0xbe-0xc5.
-[GUESS]: `nvidia,boardids` as `3701:0005`; `nvidia,dtsfilename` values; nvpmodel file name
+[GUESS]: the FAB fields of `chosen/ids` and the revisions in `chosen/nvidia,sku`; `nvidia,dtsfilename` values; nvpmodel file name
 `nvpmodel_p3701_0005.conf` for the 64GB module (caps copied from p3701_0000); the CPU/GPU/EMC lines
 of every nvpmodel conf; debugfs clock rates and `firmware/version` (2.1.0 T234, 1.2.0 T194); the
 udev database entries (`I:<usec>` and `V:1` only, as for a device no rule adds properties to);

@@ -51,11 +51,30 @@ struct CommandLineTests {
 
     @Test("unknown platform fields are omitted, never guessed")
     func omittedFields() throws {
-        let result = try Binary.run(["check", "--root", "Tests/FakeSysfs/jp6-agx-orin-unknown-l4t", "--format", "json"])
+        // A release the table does not know, without the nvidia-jetpack package: nothing names its JetPack.
+        let dir = try BundleCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let root = dir + "/root"
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = [
+            "-a", Binary.packageRoot.appendingPathComponent("Tests/FakeSysfs/jp6-agx-orin-unknown-l4t").path, root,
+        ]
+        try copy.run()
+        copy.waitUntilExit()
+        let status = root + "/var/lib/dpkg/status"
+        let stanzas = try String(contentsOfFile: status, encoding: .utf8).components(separatedBy: "\n\n")
+        try stanzas.filter { !$0.hasPrefix("Package: nvidia-jetpack\n") }.joined(separator: "\n\n")
+            .write(toFile: status, atomically: false, encoding: .utf8)
+        let result = try Binary.run(["check", "--root", root, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let platform = try #require(object["platform"] as? [String: Any])
         #expect(platform["jetpack"] == nil)
         #expect(platform["l4t"] as? String == "36.9.1")
+        let stock = try Binary.run(["check", "--root", "Tests/FakeSysfs/jp6-agx-orin-unknown-l4t", "--format", "json"])
+        let stockObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(stock.stdout.utf8)) as? [String: Any])
+        #expect((stockObject["platform"] as? [String: Any])?["jetpack"] as? String == "6.3")
     }
 
     @Test("--facts adds the fact table with provenance")

@@ -11,6 +11,7 @@ struct GoldenTests {
         "jp6-agx-orin-64gb", "jp5-agx-orin", "jp5-agx-xavier", "jp6-orin-nano", "jp6-orin-nx-8gb-dla1",
         "jp6-agx-orin-unbound", "jp6-agx-orin-devnode-perms", "jp6-agx-orin-container", "non-jetson",
         "jp6-agx-orin-cma-fragmented", "jp6-agx-orin-cma-cmdline", "jp6-agx-orin-nvpmodel-15w", "jp6-agx-orin-nonroot",
+        "jp4-agx-xavier", "jp71-agx-thor", "jp72-agx-orin-trt-no-dla", "jp6-agx-orin-default-mode",
     ]
     static let recording = ProcessInfo.processInfo.environment["NVDLA_RECORD_GOLDENS"] == "1"
     static let goldens = Binary.packageRoot.appendingPathComponent("Tests/NvdlaDoctorTests/Goldens")

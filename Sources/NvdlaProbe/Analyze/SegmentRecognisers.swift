@@ -161,7 +161,7 @@ enum SegmentRecognisers {
     }
 
     /// Module families by the name `jetson_release` prints when it shows no P-number (older jetson-stats), with their
-    /// SoC and DLA count (Facts/ModuleTable.swift); Orin NX needs its memory size to tell 1 DLA (8GB) from 2 (16GB).
+    /// SoC and DLA count (Docs/platform.md §3.4); Orin NX needs its memory size to tell 1 DLA (8GB) from 2 (16GB).
     static let families: [(name: String, soc: String, dla: Int?)] = [
         ("AGX Orin", "tegra234", 2), ("IGX Orin", "tegra234", 2), ("Orin Nano", "tegra234", 0),
         ("Orin NX", "tegra234", nil), ("AGX Xavier", "tegra194", 2), ("Xavier NX", "tegra194", 2),

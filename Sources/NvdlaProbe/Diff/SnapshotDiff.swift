@@ -27,7 +27,8 @@ public struct SnapshotDiff: Sendable {
         "dla.*.clk_cap.*", "dla.*.clk.*.rate", "dla.*.clk.*.max_rate", "dla.*.nvpmodel.core_cap",
         "dla.*.power.runtime_status", "dla.*.iommu_group",
         "dla.*.node.*.present", "dla.*.node.*.mode", "dla.*.node.*.owner", "dla.*.node.*.devnum",
-        "memory.cma.total_bytes", "memory.cma.expected_bytes", "memory.cma.cmdline_bytes", "memory.cma.dt_bytes",
+        "memory.cma.total_bytes", "memory.cma.stock_bytes", "memory.cma.requested_bytes", "memory.cma.cmdline_bytes",
+        "memory.cma.dt_bytes",
         "clocks.nvpmodel.mode_name", "firmware.present",
     ]
 

@@ -8,12 +8,14 @@ enum EmbeddedFiles {
         ("Rules/10-platform.yaml", #"""
 # Rules/10-platform.yaml — which Jetson is this, and how many DLA cores should it have?
 #
-# The expected DLA count comes from the module SKU (P-number from the device tree's nvidia,boardids, or the
-# module part of the root compatible): AGX Orin 2, Orin NX 16GB 2, Orin NX 8GB 1, Orin Nano 0, AGX Xavier 2,
-# Xavier NX 2, Nano/TX1/TX2 0 (jetson-dla-facts §3.4). A module without DLA is expected, never a fault.
+# The expected DLA count comes from the module SKU: the P-number UEFI writes to chosen/ids (JetPack 5 and later),
+# else nvidia,boardids, CBoot's chosen/plugin-manager/ids entries, or the module part of the root compatible, which
+# names the DTB (a JetPack 5 AGX Orin 64GB runs the p3701-0000 DTB). AGX Orin 2, Orin NX 16GB 2, Orin NX 8GB 1, Orin
+# Nano 0, AGX Xavier 2, Xavier NX 2, Thor 0 (tegra264), Nano/TX1/TX2 0 (Docs/platform.md §3.4). A module without
+# DLA is expected, never a fault.
 # Check by hand:
+#   tr '\0' '\n' < /sys/firmware/devicetree/base/chosen/ids; echo
 #   tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
-#   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids
 schema: 1
 rules:
   - id: NVDLA-PLAT-001
@@ -28,7 +30,7 @@ rules:
     remedy:
       summary: >-
         Nothing to fix on this board. To run DLA workloads, use a module with DLA cores (Jetson AGX Orin,
-        Orin NX, AGX Xavier or Xavier NX); TensorRT on this board runs on the GPU only.
+        Orin NX, AGX Xavier or Xavier NX; not Orin Nano or Thor); TensorRT on this board runs on the GPU only.
       commands: ["tr '\\0' '\\n' < /sys/firmware/devicetree/base/compatible"]
 
   - id: NVDLA-PLAT-002
@@ -42,10 +44,10 @@ rules:
     evidence: [platform.module, platform.compatible]
     remedy:
       summary: >-
-        Check that the device tree carries the module's P-number (nvidia,boardids, or a compatible such as
-        nvidia,p3737-0000+p3701-0005). Custom carrier-board device trees sometimes drop it.
+        Check that the boot writes the module's P-number (UEFI's chosen/ids, or a compatible such as
+        nvidia,p3737-0000+p3701-0005). Custom carrier-board device trees and bootloaders sometimes drop it.
       commands:
-        - "tr '\\0' '\\n' < /sys/firmware/devicetree/base/nvidia,boardids"
+        - "tr '\\0' '\\n' < /sys/firmware/devicetree/base/chosen/ids"
         - "tr '\\0' '\\n' < /sys/firmware/devicetree/base/compatible"
 
   - id: NVDLA-PLAT-003
@@ -73,7 +75,7 @@ rules:
 #
 # DLA nodes are nvidia,tegra194-nvdla / nvidia,tegra234-nvdla at unit addresses 15880000 (DLA0) and 158c0000
 # (DLA1), under host1x@13e00000 (JP5) or bus@0/host1x@13e00000 (JP6). A missing `status` means okay. Fused-off
-# instances (Orin NX 8GB) may be disabled by the bootloader, so compare with the SKU (jetson-dla-facts §3.1).
+# instances (Orin NX 8GB) may be disabled by the bootloader, so compare with the SKU (Docs/platform.md §3.1).
 # Check by hand:
 #   find /sys/firmware/devicetree/base -name 'nvdla*' -maxdepth 4
 #   tr '\0' '\n' < /sys/firmware/devicetree/base/bus@0/host1x@13e00000/nvdla0@15880000/status
@@ -103,7 +105,7 @@ rules:
 # JetPack 5 (L4T R35) builds the driver into the kernel; JetPack 6 (L4T R36) loads the out-of-tree module
 # nvhost_nvdla (nvhost-nvdla.ko, with host1x, host1x_nvhost, nvmap). The platform device is
 # /sys/bus/platform/devices/<unit>.nvdla<N> on both; its `driver` link names `nvdla` when bound. Fused-off
-# instances print "NVDLA<N> IP is disabled in Fuse" at every boot: expected on Orin NX 8GB (jetson-dla-facts §1, §3.1).
+# instances print "NVDLA<N> IP is disabled in Fuse" at every boot: expected on Orin NX 8GB (Docs/platform.md §1, §3.1).
 # Check by hand:
 #   ls -l /sys/bus/platform/devices/15880000.nvdla0/driver
 #   grep nvhost_nvdla /proc/modules; sudo dmesg | grep -i nvdla
@@ -167,10 +169,10 @@ rules:
     evidence: [dla.log.fused, platform.module, platform.dla_expected]
     remedy:
       summary: >-
-        Check the module's label and part number against the device tree (nvidia,boardids) and that the board
+        Check the module's label and part number against the device tree (chosen/ids) and that the board
         was flashed with the configuration for this exact SKU; a mismatch needs a reflash with the right board
         configuration, a real fuse needs a different module.
-      commands: ["sudo dmesg | grep -i 'IP is disabled'", "tr '\\0' '\\n' < /sys/firmware/devicetree/base/nvidia,boardids"]
+      commands: ["sudo dmesg | grep -i 'IP is disabled'", "tr '\\0' '\\n' < /sys/firmware/devicetree/base/chosen/ids"]
 
   - id: NVDLA-DRV-004
     area: driver
@@ -269,7 +271,7 @@ rules:
       commands: ["cat /sys/module/nvhost_nvdla/srcversion", "modinfo -F srcversion nvhost-nvdla"]
 
   # ---- Kernel-log rules (the driver prints its errors at INFO level as `<unit>.nvdla<N>:<function>: <text>`,
-  # jetson-dla-facts §8, so lines are classified by text, never by level). Unit 15880000 is DLA0, 158c0000 DLA1.
+  # Docs/platform.md §8, so lines are classified by text, never by level). Unit 15880000 is DLA0, 158c0000 DLA1.
 
   - id: NVDLA-DRV-009
     area: driver
@@ -412,9 +414,10 @@ signals:
         ("Rules/40-devnodes.yaml", #"""
 # Rules/40-devnodes.yaml — can user space open the DLA device nodes?
 #
-# JetPack 6 exposes /dev/nvhost-ctrl-nvdla<N>; JetPack 5 also /dev/nvhost-nvdla<N>. The major number is dynamic
+# JetPack 6 exposes /dev/nvhost-ctrl-nvdla<N>; JetPack 4 and 5 also /dev/nvhost-nvdla<N>. The major number is dynamic
 # and must equal the class device's `dev` file. L4T's 99-tegra-devices.rules makes them root:video 0660
-# (jetson-dla-facts §2.1). Inside a container the nodes exist only when passed in.
+# (Docs/platform.md §2.1). A DLA job also needs /dev/nvmap, and from JetPack 6 /dev/host1x-fence (meta-tegra
+# scarthgap devices.csv lists both for containers). Inside a container the nodes exist only when passed in.
 # Check by hand:
 #   ls -l /dev/nvhost-*nvdla*; cat /sys/class/nvdla0/nvhost-ctrl-nvdla0/dev
 schema: 1
@@ -543,8 +546,33 @@ rules:
       summary: >-
         Start the container with the NVIDIA runtime (--runtime nvidia, which mounts the devices listed in
         l4t.csv / devices.csv), with CDI (--device nvidia.com/gpu=all after nvidia-ctk cdi generate), or pass the
-        nodes explicitly (--device /dev/nvhost-ctrl-nvdla0 …, plus /dev/nvhost-nvdla0 on JetPack 5).
+        nodes explicitly (--device /dev/nvhost-ctrl-nvdla0 …, plus /dev/nvhost-nvdla0 on JetPack 4 and 5, and
+        /dev/nvmap, plus /dev/host1x-fence on JetPack 6 and later).
       commands: ["ls -l /dev/nvhost-*nvdla*"]
+
+  - id: NVDLA-DEV-008
+    area: devnodes
+    severity: error
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: source.artifacts, eq: false}
+        - {fact: platform.container, eq: true}
+        - {fact: devnodes.found, gt: 0}
+    when: {fact: devnodes.support_missing, gt: 0}
+    title: Container has the DLA nodes but not /dev/nvmap or /dev/host1x-fence
+    message: >-
+      The container was given the DLA device nodes but not {devnodes.support_missing_names}: TensorRT and cuDLA
+      allocate DLA buffers through /dev/nvmap and (JetPack 6 and later) wait on job fences through
+      /dev/host1x-fence, so opening the DLA or submitting a job fails.
+    evidence:
+      - {fact: devnodes.support_missing_names, expected: "none"}
+      - platform.container
+    remedy:
+      summary: >-
+        Pass these nodes in as well (--device /dev/nvmap --device /dev/host1x-fence beside the nvhost-ctrl-nvdla
+        nodes), or start the container with the NVIDIA runtime, whose L4T device list names them.
+      commands: ["ls -l /dev/nvmap /dev/host1x-fence /dev/nvhost-*nvdla*"]
 
   # From a pasted `ls -l /dev` listing (analyze): the listing shows mode and owner but not the platform.
   - id: NVDLA-DEV-007
@@ -577,10 +605,12 @@ rules:
 # Rules/50-memory.yaml — is there enough contiguous memory (CMA) for the DLA's buffers?
 #
 # The DLA driver allocates task descriptors, command and dump buffers through the DMA API, which takes
-# contiguous memory from CMA. L4T reserves 256 MiB (512 MiB on AGX Orin 64GB / Industrial) through the device
-# tree's reserved-memory/linux,cma node; a `cma=` on the kernel command line bypasses that node. Xavier has no
-# linux,cma node and gets the 64 MiB Kconfig default (jetson-dla-facts §5.1). With CONFIG_CMA_DEBUGFS the
-# per-area bitmap shows how the free space is split; stock JP5 kernels do not have it (§5.2).
+# contiguous memory from CMA. The size a boot asks for is the device tree's reserved-memory/linux,cma size when that
+# node is okay, or `cma=` on the kernel command line, which bypasses the node; CmaTotal below it means the
+# reservation failed. Stock L4T asks for 256 MiB (512 MiB on AGX Orin 64GB / Industrial); Xavier has no linux,cma
+# node and gets the 64 MiB kernel-configuration default, so its request is not known (Docs/platform.md §5.1). A
+# device tree asking for less than the stock size is a custom DTB (info). With CONFIG_CMA_DEBUGFS the per-area
+# bitmap shows how the free space is split; stock JP5 kernels do not have it (§5.2).
 # Check by hand:
 #   grep -i cma /proc/meminfo; tr ' ' '\n' < /proc/cmdline | grep '^cma='
 #   sudo ls /sys/kernel/debug/cma/ && sudo cat /sys/kernel/debug/cma/*/maxchunk
@@ -591,21 +621,28 @@ rules:
   - id: NVDLA-MEM-001
     area: memory
     severity: warning
-    applies: {fact: platform.dla_expected, gt: 0}
-    when: {fact: memory.cma.total_bytes, lt: {fact: memory.cma.expected_bytes}}
-    title: CMA is smaller than this module's default
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: memory.cma.requested_bytes, exists: true}
+    when: {fact: memory.cma.total_bytes, lt: {fact: memory.cma.requested_bytes}}
+    title: CMA is smaller than this boot asked for
     message: >-
-      CmaTotal is {memory.cma.total_bytes|mib}, but L4T reserves {memory.cma.expected_bytes|mib} on
-      {platform.module}: large DLA and GPU allocations will fail sooner than on a stock system.
+      CmaTotal is {memory.cma.total_bytes|mib}, but {memory.cma.requested_by} asked for
+      {memory.cma.requested_bytes|mib}: the reservation failed or came up short, so large DLA and GPU allocations
+      fail sooner than they should.
     evidence:
-      - {fact: memory.cma.total_bytes, expected: "at least {memory.cma.expected_bytes|mib}, L4T's size for {platform.module}"}
-      - memory.cma.cmdline_bytes
+      - {fact: memory.cma.total_bytes, expected: "{memory.cma.requested_bytes|mib}, the size asked for"}
+      - memory.cma.requested_by
       - memory.cma.dt_bytes
+      - memory.cma.cmdline_bytes
     remedy:
       summary: >-
-        Restore the module's CMA size: remove a smaller `cma=` from the kernel command line
-        (/boot/extlinux/extlinux.conf APPEND line) or restore the device tree's linux,cma size, then reboot.
-      commands: ["grep -i cma /proc/meminfo", "cat /proc/cmdline", "grep -n APPEND /boot/extlinux/extlinux.conf"]
+        Read the boot log for why the reservation fell short ("cma: Failed to reserve", "Reserved memory: unable to
+        setup CMA region", an alignment error, a carve-out overlapping the pool). When the size comes from cma= on
+        the command line, choose one that fits or remove it so the device tree's size applies; otherwise restore the
+        device tree of the running L4T release. Reboot after the change.
+      commands: ["grep -i cma /proc/meminfo", "sudo dmesg | grep -iE 'cma|reserved memory'", "cat /proc/cmdline"]
 
   - id: NVDLA-MEM-002
     area: memory
@@ -671,12 +708,36 @@ rules:
         Intended tuning needs nothing; otherwise remove cma= from the APPEND line of
         /boot/extlinux/extlinux.conf so the device tree's size applies again.
       commands: ["cat /proc/cmdline", "grep -n APPEND /boot/extlinux/extlinux.conf"]
+
+  - id: NVDLA-MEM-005
+    area: memory
+    severity: info
+    applies:
+      all:
+        - {fact: platform.dla_expected, gt: 0}
+        - {fact: memory.cma.dt_bytes, exists: true}
+        - {fact: memory.cma.cmdline_bytes, exists: false}
+        - {fact: memory.cma.dt_status, eq: okay}
+    when: {fact: memory.cma.dt_bytes, lt: {fact: memory.cma.stock_bytes}}
+    title: The device tree asks for less CMA than stock L4T
+    message: >-
+      The device tree's linux,cma node asks for {memory.cma.dt_bytes|mib}, less than the
+      {memory.cma.stock_bytes|mib} stock L4T gives {platform.module}: this is a custom DTB. DLA and GPU
+      allocations have less contiguous memory than on a stock system.
+    evidence:
+      - {fact: memory.cma.dt_bytes, expected: "{memory.cma.stock_bytes|mib} (stock L4T for {platform.module})"}
+      - memory.cma.total_bytes
+    remedy:
+      summary: >-
+        Intended on memory-constrained designs; otherwise restore the linux,cma size of the stock DTB for this
+        module (or set cma= on the kernel command line) and reboot.
+      commands: ["xxd /sys/firmware/devicetree/base/reserved-memory/linux,cma/size", "grep -i cma /proc/meminfo"]
 """#),
         ("Rules/51-memory-log.yaml", #"""
 # Rules/51-memory-log.yaml — did DLA memory allocations fail (CMA, DMA, memory controller)?
 #
 # The DLA allocates its command, dump and trace buffers with the DMA API, which takes contiguous memory from CMA
-# (jetson-dla-facts §5). The kernel prints `cma: cma_alloc: [<name>: ]alloc failed, req-size: <n> pages, ret: <err>`
+# (Docs/platform.md §5). The kernel prints `cma: cma_alloc: [<name>: ]alloc failed, req-size: <n> pages, ret: <err>`
 # (§5.3, 5.10 → 6.x forms); the nvdla driver prints `<unit>.nvdla<N>:<func>: … dma alloc failed` at INFO (§8);
 # the memory controller prints `mc-err:` lines naming the client (`csr_dla0rdb`, `csw_dla1wrb`…, §6.2).
 # A cma_alloc failure on a kernel that shows no sign of Tegra is not a DLA problem (e.g. a Raspberry Pi).
@@ -781,7 +842,7 @@ signals:
 # Rules/55-smmu.yaml — is every DLA behind its SMMU?
 #
 # Each DLA is an SMMU master: on Orin DLA0 is stream 0x2b on iommu@8000000 and DLA1 stream 0x23 on
-# iommu@12000000; on Xavier 0x51/0x52 on iommu@12000000 (jetson-dla-facts §3.3). The IOMMU core links the
+# iommu@12000000; on Xavier 0x51/0x52 on iommu@12000000 (Docs/platform.md §3.3). The IOMMU core links the
 # platform device to /sys/kernel/iommu_groups/<N> when it attaches (§6.1). Context faults in the kernel log are
 # attributed by (SMMU instance, stream ID) with the table in Sources/NvdlaProbe/Facts/SmmuClients.swift.
 # Check by hand:
@@ -815,11 +876,13 @@ rules:
         ("Rules/56-smmu-log.yaml", #"""
 # Rules/56-smmu-log.yaml — did the SMMU block or fault DLA memory accesses?
 #
-# Faults are printed by arm-smmu (jetson-dla-facts §6.2): `arm-smmu <smmu>: Unhandled context fault: fsr=…, iova=…,
-# fsynr=…, cbfrsynra=0x<sid>, cb=<n>` (JP5/JP6), `… sid=<n>(0x<sid> - <name>)` (JP4), `Blocked unknown Stream ID 0x<sid>`
-# and `TLB sync timed out`. The stream ID is only unique per SMMU instance (§3.3): on T234 SID 0x2b on 8000000.iommu is
-# DLA0 and 0x23 on 12000000.iommu is DLA1; on T194 (one SMMU, 12000000.iommu) 0x51 is DLA0 and 0x52 DLA1. Faults of
-# other clients (GPU, PVA, encoders, PCIe) are reported as not the DLA's.
+# Faults are printed by arm-smmu (Docs/platform.md §6.2): `arm-smmu <smmu>: Unhandled context fault: fsr=…, iova=…,
+# fsynr=…, cbfrsynra=0x<value>, cb=<n>` (JP5 and later), `… sid=<n>(0x<sid> - <name>)` (JP4), `Blocked unknown Stream ID
+# 0x<value>` and `TLB sync timed out`. `cbfrsynra` can carry bits above the stream ID (a real Orin line reads
+# cbfrsynra=0x835 for stream 0x35), so the key masks it with 0x7f (`|streamid`; every T194/T234 stream ID is below
+# 0x80). The stream ID is only unique per SMMU instance (§3.3): on T234 SID 0x2b on 8000000.iommu is DLA0 and 0x23 on
+# 12000000.iommu is DLA1; on T194 (one SMMU, 12000000.iommu) 0x51 is DLA0 and 0x52 DLA1. Faults of other clients
+# (VIC, BPMP, codecs, PCIe, host1x contexts) are reported as not the DLA's, with the client the table names.
 # Check by hand:
 #   sudo dmesg | grep -E 'arm-smmu|iommu'
 schema: 1
@@ -854,12 +917,12 @@ rules:
     title: SMMU faults of other clients (not the DLA)
     message: >-
       The SMMU reports {log.smmu_fault.other.count} fault(s) whose stream ID is not a DLA's (first:
-      "{log.smmu_fault.first}"): another engine (GPU, PVA, codec, PCIe…) is at fault, not the DLA.
-    evidence: [log.smmu_fault.first]
+      "{log.smmu_fault.first}", {log.smmu_fault.first_client}): another engine is at fault, not the DLA.
+    evidence: [log.smmu_fault.first, log.smmu_fault.first_client]
     remedy:
       summary: >-
-        Look up the stream ID of the faulting line in the SoC's stream-ID table to find the engine; nothing on the
-        DLA needs fixing.
+        Debug the engine the stream ID names (Docs/platform.md §3.3 lists the T194/T234 stream IDs per SMMU
+        instance); nothing on the DLA needs fixing.
       commands: ["sudo dmesg | grep -E 'arm-smmu'"]
 
 signals:
@@ -867,7 +930,7 @@ signals:
     literals: ["context fault", "Blocked unknown Stream ID", "TLB sync timed out"]
     match: '(?<smmu>[0-9a-f]+)\.iommu: (?:Unhandled context fault: .*?(?:cbfrsynra=0x(?<sid>[0-9a-f]+)|sid=\d+\(0x(?<sid2>[0-9a-f]+))|Blocked unknown Stream ID 0x(?<sid3>[0-9a-f]+)|TLB sync timed out)'
     attribute:
-      key: "{smmu}:{sid}{sid2}{sid3}"
+      key: "{smmu}:{sid|streamid}{sid2|streamid}{sid3|streamid}"
       dla0: '^8000000:0*2b$|^12000000:0*51$'
       dla1: '^12000000:0*23$|^12000000:0*52$'
 """#),
@@ -875,7 +938,7 @@ signals:
 # Rules/60-power.yaml — runtime power management of each DLA.
 #
 # The DLA autosuspends 500 ms after its last job: `suspended` when idle is healthy; `error` means a resume failed
-# and the driver will not power it on again until it is reset (jetson-dla-facts §2.3).
+# and the driver will not power it on again until it is reset (Docs/platform.md §2.3).
 # Check by hand:
 #   cat /sys/bus/platform/devices/15880000.nvdla0/power/{runtime_status,control}
 schema: 1
@@ -917,9 +980,10 @@ rules:
 #
 # nvpmodel caps each DLA's core and falcon clocks per power mode (`DLA<N>_CORE MAX_FREQ` in
 # /etc/nvpmodel.conf, -1 = no cap; current mode in /var/lib/nvpmodel/status) by writing
-# <dla>/clk_cap/dla<N>_core (JP5: acm/clk_cap). The clocks themselves are in debugfs
-# /sys/kernel/debug/clk/dla<N>_core (root only). jetson_clocks shows the DLA clocks but does not pin them
-# (jetson-dla-facts §4).
+# <dla>/clk_cap/dla<N>_core (JP4/JP5: acm/clk_cap). The clocks themselves are in debugfs
+# /sys/kernel/debug/clk/dla<N>_core (root only). jetson_clocks shows the DLA clocks but does not pin them. A module
+# boots in its PM_CONFIG DEFAULT mode: on AGX Orin MODE_30W, not MAXN, so a stock board shows the cap as an info
+# (Docs/platform.md §4).
 # Check by hand:
 #   sudo nvpmodel -q; cat /var/lib/nvpmodel/status
 #   sudo grep -H . /sys/kernel/debug/clk/dla0_core/clk_{rate,min_rate,max_rate,enable_count}
@@ -936,14 +1000,17 @@ rules:
     message: >-
       Power mode {clocks.nvpmodel.mode_name} (ID {clocks.nvpmodel.mode_id}) caps the DLA core clock at
       {dla.nvpmodel.core_cap|mhz}; {dla.nvpmodel.lifting_mode} lifts it. DLA throughput scales with this clock.
+      {clocks.nvpmodel.default_note}
     evidence:
       - clocks.nvpmodel.mode_id
+      - clocks.nvpmodel.default_mode
       - dla.nvpmodel.core_cap
       - dla.clk_cap.core
     remedy:
       summary: >-
-        Expected in a low-power mode. For full DLA throughput switch to the mode named above (sudo nvpmodel
-        -m <ID>; some mode changes need a reboot).
+        Expected in a low-power mode and in a module's default mode (a stock AGX Orin boots in MODE_30W, which caps
+        the DLA at 1369.6 MHz). For full DLA throughput switch to the mode named above (sudo nvpmodel -m <ID>; some
+        mode changes need a reboot).
       commands: ["sudo nvpmodel -q", "grep -H . {dla.sysfs.path}/clk_cap/dla*_core {dla.sysfs.path}/acm/clk_cap/dla*_core"]
 
   - id: NVDLA-CLK-002
@@ -1026,7 +1093,7 @@ rules:
 # Rules/71-clocks-artifacts.yaml — is the DLA clocked as the power mode allows?
 #
 # nvpmodel caps DLA and GPU clocks per power mode; MAXN (MAXN_SUPER on Orin Nano/NX super) leaves them uncapped
-# (jetson-dla-facts §4.3). The mode is read from `nvpmodel -q`, `jetson_release` (`NV Power Mode[N]: NAME`) or
+# (Docs/platform.md §4.3). The mode is read from `nvpmodel -q`, `jetson_release` (`NV Power Mode[N]: NAME`) or
 # `jetson_clocks --show` (`NV Power Mode: NAME`).
 # Check by hand:
 #   sudo nvpmodel -q; sudo jetson_clocks --show | grep -i dla
@@ -1052,12 +1119,13 @@ rules:
         ("Rules/80-firmware.yaml", #"""
 # Rules/80-firmware.yaml — is the DLA firmware the driver requests installed, and does the engine run it?
 #
-# JetPack 5's built-in driver requests nvhost_nvdla020.fw (Orin) or nvhost_nvdla010.fw (Xavier); JetPack 6's
-# out-of-tree driver requests nvidia/tegra234/nvdla.bin, a link into the same package. All come from the
-# nvidia-l4t-firmware package of the running release. At every power-on the driver compares major.minor of the
-# firmware with what it was built for (2.1 on T234, 1.2 on T194) (jetson-dla-facts §7.3).
+# The built-in nvhost driver of JetPack 4 and 5 requests nvhost_nvdla020.fw (Orin) or nvhost_nvdla010.fw (Xavier)
+# and retries in the SoC subdirectory (tegra23x/, tegra19x/); JetPack 4's firmware package installs the file only
+# under tegra19x/. JetPack 6's out-of-tree driver requests nvidia/tegra234/nvdla.bin, a link into the same package,
+# with no retry. All come from the nvidia-l4t-firmware package of the running release. At every power-on the driver
+# compares major.minor of the firmware with what it was built for (2.1 on T234, 1.2 on T194) (Docs/platform.md §7.3).
 # Check by hand:
-#   ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
+#   ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw /lib/firmware/tegra*/nvhost_nvdla0*0.fw
 #   dpkg-query -W nvidia-l4t-firmware; head -1 /etc/nv_tegra_release
 #   sudo cat /sys/kernel/debug/nvdla0/firmware/version   # powers the DLA on
 # Kernel-log evidence (issue-5 signals): NVDLA-FW-001 ← log.fw_load_failed.{count,last};
@@ -1071,10 +1139,10 @@ rules:
     when: {fact: firmware.present, eq: false}
     title: DLA firmware file missing
     message: >-
-      The nvdla driver requests {firmware.file}, but it is not in /lib/firmware (or firmware_class.path):
-      the DLA cannot boot its falcon, so probing or the first job fails.
+      The nvdla driver looks for {firmware.candidates} in /lib/firmware (and firmware_class.path) and finds nothing
+      there: the DLA cannot boot its falcon, so probing or the first job fails.
     evidence:
-      - firmware.file
+      - firmware.candidates
       - {fact: firmware.present, expected: "true"}
       - log.fw_load_failed.last
     remedy:
@@ -1140,13 +1208,16 @@ rules:
         ("Rules/81-firmware-log.yaml", #"""
 # Rules/81-firmware-log.yaml — did the DLA firmware load, and is it the version the driver expects?
 #
-# JP5 requests nvhost_nvdla0x0.fw, JP6 nvidia/tegra23x/nvdla.bin (jetson-dla-facts §7.3). The falcon loader first
+# The built-in nvhost driver of JP4/JP5 requests nvhost_nvdla0x0.fw (010 Xavier, 020 Orin); its falcon loader first
 # tries /lib/firmware/<name>, logs `Direct firmware load for <name> failed with error -2`, then "looking for firmware
-# in subdirectory" and loads it from the SoC subdirectory: that first line alone is benign. At every power-on the
-# driver compares the firmware's major.minor with its own and prints `Fw version of kernel [a.b.c] doesn't match with
-# actual version[x.y.z]` on mismatch (§8). Firmware failures of other engines (nvenc, nvdec, pva) are not counted.
+# in subdirectory" and loads it from the SoC subdirectory (tegra19x/, tegra23x/): that first line followed by the
+# retry is benign. JP6's out-of-tree driver requests nvidia/tegra234/nvdla.bin once, with no subdirectory retry, so
+# its failure line is final (Docs/platform.md §7.3). At every power-on the driver compares the firmware's
+# major.minor with its own and prints `Fw version of kernel [a.b.c] doesn't match with actual version[x.y.z]` on
+# mismatch (§8). Firmware failures of other engines (nvenc, nvdec, pva) are not counted.
 # Check by hand:
-#   ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin; sudo dmesg | grep -i firmware
+#   ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/tegra*/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin
+#   sudo dmesg | grep -i firmware
 schema: 1
 rules:
   - id: NVDLA-FW-101
@@ -1170,9 +1241,10 @@ rules:
     evidence: [log.fw_load_failed.first, log.fw_load_failed.last]
     remedy:
       summary: >-
-        Reinstall nvidia-l4t-firmware of this L4T release (it provides nvhost_nvdla0x0.fw and nvidia/tegra*/nvdla.bin)
+        Reinstall nvidia-l4t-firmware of this L4T release (it provides nvhost_nvdla0x0.fw, under tegra19x/ on JetPack 4,
+        and nvidia/tegra*/nvdla.bin)
         and check that the file named in the message exists under /lib/firmware; custom images must ship it.
-      commands: ["ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin", "dpkg-query -W nvidia-l4t-firmware"]
+      commands: ["ls -l /lib/firmware/nvhost_nvdla0*.fw /lib/firmware/tegra*/nvhost_nvdla0*.fw /lib/firmware/nvidia/tegra*/nvdla.bin", "dpkg-query -W nvidia-l4t-firmware"]
 
   - id: NVDLA-FW-102
     area: firmware
@@ -1245,8 +1317,11 @@ signals:
 # Rules/90-versions.yaml — do L4T, the kernel, CUDA, cuDNN and TensorRT belong together?
 #
 # The L4T release is read from /etc/nv_tegra_release (or the nvidia-l4t-core package); each L4T release ships
-# one kernel series and one CUDA/cuDNN/TensorRT major (jetson-dla-facts §7.2). Releases the table does not list
-# are judged by their family (same major.minor, else same major).
+# one kernel series and one CUDA/cuDNN/TensorRT release (Data/releases.yaml, Docs/platform.md §7.2). Only releases
+# the table lists are judged: a release it does not know is compared with the nearest listed one for information,
+# never found wrong. From CUDA 11.8, JetPack 5 and 6 may run a newer CUDA than they ship (an NVIDIA-supported
+# upgrade); an older one is still a mismatch. TensorRT 10.8 to 11.4.0 have no DLA support on Jetson, and 11.4.1
+# drives the DLA only on AGX Orin with JetPack 7.2.2 or later (NVIDIA TensorRT 11.4.1 "Working with DLA").
 # Check by hand:
 #   head -1 /etc/nv_tegra_release; uname -r
 #   dpkg-query -W nvidia-l4t-core 'libnvinfer*' 'libcudnn*' 'cuda-toolkit-*'
@@ -1258,14 +1333,13 @@ rules:
     when: {fact: versions.l4t_known, eq: false}
     title: L4T release not in the release table
     message: >-
-      L4T {versions.l4t} is not a release this version of nvdla-doctor knows. It is judged as part of the
-      R{versions.l4t_major} family, with the expectations of L4T {versions.reference_l4t} (JetPack
-      {versions.reference_jetpack}).
-    evidence: [versions.l4t]
+      L4T {versions.l4t} is not a release this version of nvdla-doctor knows, so its kernel, CUDA, cuDNN and
+      TensorRT are not judged; for information they are compared with L4T {versions.reference_l4t} (JetPack
+      {versions.reference_jetpack}), the nearest release it knows.
+    evidence: [versions.l4t, versions.jetpack]
     remedy:
       summary: >-
-        Nothing is wrong with the board; version checks use the nearest known release. Update nvdla-doctor to
-        get exact expectations for this release.
+        Nothing is wrong with the board. Update nvdla-doctor to get the exact stack of this release.
       commands: ["head -1 /etc/nv_tegra_release"]
 
   - id: NVDLA-VER-002
@@ -1305,6 +1379,7 @@ rules:
   - id: NVDLA-VER-004
     area: versions
     severity: error
+    applies: {fact: versions.l4t_known, eq: true}
     when: {fact: versions.kernel_series, ne: {fact: versions.expected.kernel_series}}
     title: Running kernel does not belong to the installed L4T release
     message: >-
@@ -1321,11 +1396,12 @@ rules:
   - id: NVDLA-VER-005
     area: versions
     severity: error
+    applies: {fact: versions.l4t_known, eq: true}
     when: {fact: versions.tensorrt_major, ne: {fact: versions.expected.tensorrt_major}}
     title: TensorRT from another JetPack
     message: >-
-      TensorRT {versions.tensorrt} is installed, but L4T {versions.l4t} ships TensorRT
-      {versions.expected.tensorrt_major}.x; its DLA support is built against another L4T's DLA compiler and
+      TensorRT {versions.tensorrt} is installed, but L4T {versions.l4t} (JetPack {versions.jetpack}) ships TensorRT
+      {versions.expected.tensorrt}; a TensorRT from another JetPack is built against another L4T's DLA compiler and
       CUDA, so engines fail to build or load on the DLA.
     evidence: [versions.tensorrt, versions.l4t]
     remedy:
@@ -1337,11 +1413,12 @@ rules:
   - id: NVDLA-VER-006
     area: versions
     severity: warning
+    applies: {fact: versions.l4t_known, eq: true}
     when: {fact: versions.cudnn_major, ne: {fact: versions.expected.cudnn_major}}
     title: cuDNN major version differs from the one L4T ships
     message: >-
-      cuDNN {versions.cudnn} is installed, but L4T {versions.l4t} ships cuDNN
-      {versions.expected.cudnn_major}.x; TensorRT from this JetPack is built against that major.
+      cuDNN {versions.cudnn} is installed, but L4T {versions.l4t} ships cuDNN {versions.expected.cudnn}; TensorRT
+      from this JetPack is built against that major.
     evidence: [versions.cudnn, versions.l4t]
     remedy:
       summary: >-
@@ -1352,17 +1429,83 @@ rules:
   - id: NVDLA-VER-007
     area: versions
     severity: warning
-    when: {fact: versions.cuda_major, ne: {fact: versions.expected.cuda_major}}
+    applies: {fact: versions.l4t_known, eq: true}
+    when:
+      any:
+        - all:
+            - {fact: versions.cuda_major, gt: {fact: versions.expected.cuda_major}}
+            - {fact: versions.cuda_upgrades, eq: false}
+        - {fact: versions.cuda_major, lt: {fact: versions.expected.cuda_major}}
     title: CUDA major version differs from the one L4T ships
     message: >-
-      CUDA {versions.cuda} is installed, but L4T {versions.l4t} ships CUDA {versions.expected.cuda_major}.x;
-      TensorRT and cuDLA of this JetPack expect that major.
-    evidence: [versions.cuda, versions.l4t]
+      CUDA {versions.cuda} is installed, but L4T {versions.l4t} ships CUDA {versions.expected.cuda}; TensorRT and
+      cuDLA of this JetPack expect that major, and this JetPack has no supported upgrade to the installed one.
+    evidence:
+      - versions.cuda
+      - {fact: versions.expected.cuda, expected: "the CUDA of this JetPack, or a newer one where NVIDIA supports the upgrade"}
     remedy:
       summary: >-
         Use the CUDA toolkit of this JetPack (point /usr/local/cuda at it), or upgrade the whole JetPack when you
         need a newer CUDA.
       commands: ["ls -l /usr/local/cuda", "cat /usr/local/cuda/version.json", "dpkg-query -W 'cuda-toolkit-*'"]
+
+  - id: NVDLA-VER-008
+    area: versions
+    severity: warning
+    applies: {fact: platform.dla_expected, gt: 0}
+    when: {fact: versions.tensorrt_dla, eq: false}
+    title: This TensorRT cannot use the DLA
+    message: >-
+      TensorRT {versions.tensorrt} is installed, and {versions.tensorrt_dla_reason}: TensorRT sees no DLA core on
+      this {platform.module} even when the driver, device nodes and firmware are healthy, so --useDLACore fails
+      ("Cannot create DLA engine, 0 not available") and every layer runs on the GPU.
+    evidence:
+      - versions.tensorrt
+      - {fact: versions.tensorrt_dla, expected: "true: a TensorRT release with DLA support on Jetson"}
+      - versions.jetpack
+    remedy:
+      summary: >-
+        For DLA work use a TensorRT that drives the DLA here: the TensorRT 10.x of JetPack 6 (10.3) or older, or
+        TensorRT 11.4.1 and later on Jetson AGX Orin with JetPack 7.2.2 or later. cuDLA programs use the DLA
+        without TensorRT.
+      commands: ["dpkg-query -W 'libnvinfer*' 'tensorrt*'", "head -1 /etc/nv_tegra_release", "ls -l /dev/nvhost-*nvdla*"]
+
+  - id: NVDLA-VER-009
+    area: versions
+    severity: info
+    applies: {fact: versions.l4t_known, eq: true}
+    when:
+      all:
+        - {fact: versions.cuda_major, gt: {fact: versions.expected.cuda_major}}
+        - {fact: versions.cuda_upgrades, eq: true}
+    title: CUDA newer than the one L4T ships (a supported upgrade)
+    message: >-
+      CUDA {versions.cuda} is installed on L4T {versions.l4t}, which ships CUDA {versions.expected.cuda}. NVIDIA
+      supports newer CUDA toolkits on JetPack 5 and later; the TensorRT, cuDNN and cuDLA of this JetPack stay
+      built for CUDA {versions.expected.cuda_major}.
+    evidence: [versions.cuda, versions.expected.cuda]
+    remedy:
+      summary: >-
+        Nothing to fix. Build DLA engines with the TensorRT of this JetPack, and keep applications that need the
+        JetPack's own CUDA pointed at it (/usr/local/cuda-<version>).
+      commands: ["ls -ld /usr/local/cuda*", "cat /usr/local/cuda/version.json"]
+
+  - id: NVDLA-VER-010
+    area: versions
+    severity: info
+    applies: {fact: versions.l4t_known, eq: false}
+    when: {fact: versions.reference_differences, gt: 0}
+    title: Stack differs from the nearest known release (for information)
+    message: >-
+      L4T {versions.l4t} is not in the release table; compared with L4T {versions.reference_l4t}, the nearest
+      release it lists: {versions.reference_difference_list}. A newer release may ship these, so nothing is
+      judged wrong.
+    evidence: [versions.l4t, versions.reference_l4t, versions.reference_difference_list]
+    remedy:
+      summary: >-
+        Check the release notes of L4T {versions.l4t} for the versions it ships; update nvdla-doctor to judge this
+        release exactly.
+      commands: ["head -1 /etc/nv_tegra_release", "dpkg-query -W nvidia-jetpack 'libnvinfer*' 'libcudnn*' 'cuda-toolkit-*'"]
 """#),
         ("Rules/95-tensorrt.yaml", #"""
 # Rules/95-tensorrt.yaml — where did the layers of a TensorRT engine go, and why? (pasted TensorRT/trtexec logs)
@@ -1800,11 +1943,15 @@ at the cap shown; another mode (named in the finding) allows more. DLA throughpu
 benchmarks in a low-power mode understate what the module can do. On AGX Orin, MODE_15W caps the DLA core at
 614.4 MHz (MAXN: no cap).
 
+A module boots in the mode its configuration names as `PM_CONFIG DEFAULT` until someone runs `nvpmodel -m`: a
+stock AGX Orin runs MODE_30W (ID 2), which caps the DLA core at 1369.6 MHz and the falcon at 729.6 MHz. The finding
+names the default mode, so a capped clock on an untouched board is recognised as the stock state, not a fault.
+
 ## How to confirm
 ```sh
 sudo nvpmodel -q
 cat /var/lib/nvpmodel/status
-grep -A40 'POWER_MODEL' /etc/nvpmodel.conf | grep -E 'POWER_MODEL|DLA'
+grep -E 'POWER_MODEL|DLA._CORE|PM_CONFIG' /etc/nvpmodel.conf
 cat /sys/bus/platform/devices/15880000.nvdla0/clk_cap/dla0_core   # JP5: …/acm/clk_cap/dla0_core
 ```
 
@@ -1815,13 +1962,7 @@ cat /sys/bus/platform/devices/15880000.nvdla0/clk_cap/dla0_core   # JP5: …/acm
 
 ## References
 - `nvidia-l4t-nvpmodel` `/etc/nvpmodel/nvpmodel_p3701_0000.conf` (DLA caps per mode), L4T R35.3.1
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
-  `dla<N>_falcon`)
-- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
-  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
+- [Docs/platform.md](../platform.md) §2.4, §4.3
 """#,
         "Docs/remedies/NVDLA-CLK-002.md": #"""
 # NVDLA-CLK-002: DLA clock capped below its maximum although the power mode sets no cap
@@ -1848,15 +1989,7 @@ sudo cat /sys/kernel/debug/clk/dla0_core/clk_max_rate
 
 ## References
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`clk_cap` attributes)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
-  `dla<N>_falcon`)
-- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
-  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
-- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
-  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
+- [Docs/platform.md](../platform.md) §2.4, §4.1, §4.3
 """#,
         "Docs/remedies/NVDLA-CLK-003.md": #"""
 # NVDLA-CLK-003: DLA clock enabled at 0 Hz
@@ -1884,13 +2017,7 @@ sudo dmesg | grep -iE 'bpmp|clk|falcon|nvdla'
 
 ## References
 - Linux `drivers/clk/clk.c` (`clk_summary`, per-clock debugfs files)
-- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
-  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §4.1, §8
 """#,
         "Docs/remedies/NVDLA-CLK-004.md": #"""
 # NVDLA-CLK-004: DLA busy with clocks not locked
@@ -1917,10 +2044,7 @@ For repeatable measurements: select the top power mode (`sudo nvpmodel -m 0` on 
 
 ## References
 - `nvidia-l4t-tools` `/usr/bin/jetson_clocks` (`do_dla` only shows DLA clocks), L4T R35.3.1
-- Linux `drivers/clk/clk.c` (debugfs `/sys/kernel/debug/clk/<clock>/clk_rate`, `clk_max_rate`, `clk_min_rate`,
-  `clk_enable_count`; clocks `dla<N>_core`, `dla<N>_falcon`)
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
-  not raise them)
+- [Docs/platform.md](../platform.md) §4.1, §4.2
 """#,
         "Docs/remedies/NVDLA-CLK-101.md": #"""
 # NVDLA-CLK-101: Power mode caps the DLA clocks
@@ -1929,7 +2053,7 @@ Area: clocks · Severity: info
 
 ## What it means
 The pasted artefacts show a power mode other than MAXN (for example `MODE_30W`). nvpmodel caps DLA, GPU and
-CPU clocks per mode, so DLA throughput is below the module's maximum. This is a
+CPU clocks per mode ([Docs/platform.md](../platform.md) §4.3), so DLA throughput is below the module's maximum. This is a
 configuration choice, not a fault.
 
 ## How to confirm
@@ -1942,11 +2066,7 @@ configuration choice, not a fault.
 2. Keep the lower mode when power or thermals matter.
 
 ## References
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
-  not raise them)
-- `/etc/nvpmodel/nvpmodel_p3701_0000.conf` and the other power-mode files in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel` (`DLA0_CORE MAX_FREQ` per mode, `-1` = no cap, `PM_CONFIG DEFAULT`);
-  `/var/lib/nvpmodel/status` holds `pmode:NNNN`
+- [Docs/platform.md](../platform.md) §4.2, §4.3
 """#,
         "Docs/remedies/NVDLA-DEV-001.md": #"""
 # NVDLA-DEV-001: DLA control device node missing
@@ -2010,19 +2130,7 @@ This check does not run inside containers; see NVDLA-DEV-006 for those.
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `host1x/host1x.c` (JP5 nodes and
   class named after host1x), Seeed-Studio/Linux_for_Tegra
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
-- The presence chain, in the order the kernel builds it: device-tree node `status` → platform device
-  `/sys/bus/platform/devices/<addr>.nvdla<N>` → its `driver` link → `/dev/nvhost-ctrl-nvdla<N>` (see the sources
-  above)
+- [Docs/platform.md](../platform.md) §2.1 (character devices, classes, major numbers), §9
 """#,
         "Docs/remedies/NVDLA-DEV-002.md": #"""
 # NVDLA-DEV-002: DLA channel device node missing (JetPack 5)
@@ -2083,21 +2191,7 @@ This check does not run inside containers (NVDLA-DEV-006).
 - L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules`; JetPack 5 container CSV
   `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (lists both node kinds)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
-  SoC)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
-  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- [Docs/platform.md](../platform.md) §2.1 (character devices per release)
 """#,
         "Docs/remedies/NVDLA-DEV-003.md": #"""
 # NVDLA-DEV-003: DLA device node is not accessible to the video group
@@ -2164,17 +2258,7 @@ images that leave out NVIDIA's rule file.
   `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb` installs the same file
 - A real image with root-only nvhost nodes: https://github.com/OE4T/meta-tegra-community/issues/104
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
-- The R36 content of `99-tegra-devices.rules` is assumed to match R35's (`nvhost*` → `root:video 0660`)
+- [Docs/platform.md](../platform.md) §2.1 (udev permissions), §11 (JP6 rule content assumed the same)
 """#,
         "Docs/remedies/NVDLA-DEV-004.md": #"""
 # NVDLA-DEV-004: DLA device node has the wrong device number
@@ -2236,16 +2320,7 @@ devtmpfs does not replace a node that already exists, so the stale node stays un
   `device_create`)
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` (JP5 nodes), Seeed-Studio/Linux_for_Tegra
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- [Docs/platform.md](../platform.md) §2.1 ("The doctor must not hard-code the major")
 """#,
         "Docs/remedies/NVDLA-DEV-005.md": #"""
 # NVDLA-DEV-005: udev has no record of the DLA device node
@@ -2304,16 +2379,7 @@ service `systemd-udev-trigger` failed or was masked, or on minimal images that c
 - systemd `udevadm(8)` and `systemd-udevd.service(8)` manual pages (database under `/run/udev/data`, `trigger`)
 - L4T R35.3.1 `nvidia-l4t-init`: `/etc/udev/rules.d/99-tegra-devices.rules` (Seeed-Studio/Linux_for_Tegra)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- [Docs/platform.md](../platform.md) §2.1 (device nodes and udev rule)
 """#,
         "Docs/remedies/NVDLA-DEV-006.md": #"""
 # NVDLA-DEV-006: Running in a container without the DLA device nodes
@@ -2326,8 +2392,9 @@ nvdla-doctor runs inside a container on a module that has DLA cores, but the con
 healthy on the host and still be unreachable from inside. TensorRT then reports
 "Cannot create DLA engine, 0 not available", or fails a `dlaEngineCount > 0` check.
 
-The nodes needed are `/dev/nvhost-ctrl-nvdla0/1` on JetPack 6, plus `/dev/nvhost-nvdla0/1` on JetPack 5. The
-DLA libraries are needed as well:
+The nodes needed are `/dev/nvhost-ctrl-nvdla0/1` on JetPack 6, plus `/dev/nvhost-nvdla0/1` on JetPack 4 and 5,
+and beside them `/dev/nvmap` and, from JetPack 6, `/dev/host1x-fence` (NVDLA-DEV-008 reports a container that has
+the DLA nodes but not these). The DLA libraries are needed as well:
 - `libnvdla_compiler.so` and `libnvdla_runtime.so`, in `/usr/lib/aarch64-linux-gnu/nvidia/` on JetPack 6 and
   in `…/tegra/` on JetPack 5;
 - `libnvcudla.so`.
@@ -2380,20 +2447,7 @@ image made for another L4T release may carry DLA libraries that do not fit the h
   https://github.com/roboflow/inference/pull/2306
 - TensorRT "Cannot create DLA engine, 0 not available" in a container: NVIDIA-ISAAC-ROS issue #12
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
-- NVIDIA TensorRT `trtexec` (`--useDLACore`, `--allowGPUFallback`); NVIDIA/cuda-samples `cuDLAHybridMode`,
-  `cuDLAStandaloneMode` (`cudlaGetDeviceCount`)
-- `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5 device and library list for
-  containers); `docker run --runtime nvidia` or `--device /dev/nvhost-ctrl-nvdla0`
+- [Docs/platform.md](../platform.md) §2.1 (Containers), §2.1 (containers)
 """#,
         "Docs/remedies/NVDLA-DEV-007.md": #"""
 # NVDLA-DEV-007: DLA device node is accessible to root only (from a listing)
@@ -2403,7 +2457,7 @@ Area: devnodes · Severity: warning
 ## What it means
 A pasted `ls -l /dev` listing shows `nvhost-ctrl-nvdla<N>` without access for the video group (for example
 `crw------- root root`, mode 0600). Only root can open it, so TensorRT and cuDLA applications of ordinary users
-fail. Stock L4T gives the nvhost nodes `GROUP="video" MODE="0660"` through udev; custom
+fail. Stock L4T gives the nvhost nodes `GROUP="video" MODE="0660"` through udev ([Docs/platform.md](../platform.md) §2.1); custom
 images (Yocto, buildroot) often miss that rule. `check` reports the same from a live root as NVDLA-DEV-003.
 
 ## How to confirm
@@ -2416,17 +2470,50 @@ images (Yocto, buildroot) often miss that rule. `check` reports the same from a 
 2. Add the users to the video group (`sudo usermod -aG video USER`).
 
 ## References
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
+- [Docs/platform.md](../platform.md) §2.1
 - OE4T/meta-tegra-community issue 104
+"""#,
+        "Docs/remedies/NVDLA-DEV-008.md": #"""
+# NVDLA-DEV-008: Container has the DLA nodes but not /dev/nvmap or /dev/host1x-fence
+
+Area: devnodes · Severity: error
+
+## What it means
+nvdla-doctor runs in a container that was given the DLA's own device nodes, but not a node every DLA job needs
+beside them:
+
+- `/dev/nvmap` — TensorRT, cuDLA and the DLA runtime allocate and share the DLA's buffers through nvmap, on every
+  JetPack;
+- `/dev/host1x-fence` — from JetPack 6 on, the out-of-tree host1x stack hands out job fences through it.
+
+Without them, opening the DLA or submitting the first task fails even though the driver, the DLA nodes and the
+firmware are healthy on the host. The usual cause is a container started with only the DLA nodes (`docker run
+--device /dev/nvhost-ctrl-nvdla0 …`) instead of the NVIDIA runtime, whose device list for JetPack 6 names
+`/dev/nvhost-ctrl-nvdla0`, `/dev/nvhost-ctrl-nvdla1`, `/dev/host1x-fence` and `/dev/nvmap`. (On the host itself the
+check does not run: a snapshot need not record these nodes, and the host's own checks cover the driver.)
+
+## How to confirm
+1. Inside the container:
+   ```sh
+   ls -l /dev/nvmap /dev/host1x-fence /dev/nvhost-*nvdla*
+   ```
+2. On the host, the nodes exist:
+   ```sh
+   ls -l /dev/nvmap /dev/host1x-fence
+   ```
+
+## How to fix
+1. Start the container with the NVIDIA runtime (`--runtime nvidia`, or CDI after `nvidia-ctk cdi generate`), or add
+   the missing nodes explicitly: `--device /dev/nvmap --device /dev/host1x-fence` (JetPack 6 and later) beside the
+   `nvhost-ctrl-nvdla` nodes.
+2. If they are missing on the host too, fix the host first (`nvdla-doctor check` there; `nvmap` and
+   `host1x_fence` are modules of the JetPack 6 kernel).
+
+## References
+- OE4T/meta-tegra scarthgap `devices.csv` for the NVIDIA container runtime (JetPack 6 device list)
+- L4T R35.3.1 `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5)
+- OE4T/linux-nv-oot rel-36 `drivers/gpu/host1x-fence/`, `drivers/video/tegra/nvmap/`
+- [Docs/platform.md](../platform.md) Corrections 9, §2.1
 """#,
         "Docs/remedies/NVDLA-DRV-001.md": #"""
 # NVDLA-DRV-001: DLA enabled in the device tree but no driver bound
@@ -2498,23 +2585,7 @@ The kernel log names the cause, usually with `probe of 15880000.nvdla0 failed wi
   (Seeed-Studio/Linux_for_Tegra)
 - The harmless first-try firmware message: https://github.com/anduril/jetpack-nixos/issues/226
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
-  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §1.3, §7.3 (firmware files), §8 (kernel messages)
 """#,
         "Docs/remedies/NVDLA-DRV-002.md": #"""
 # NVDLA-DRV-002: DLA instance fused off, as this module SKU has fewer DLA cores
@@ -2574,30 +2645,8 @@ Applications use `--useDLACore=0`. Asking for core 1 fails.
 - L4T R35.3.1 `tegra234-p3767-overlay.dts` (`fuse-disable-dla0/1`) and NVIDIA/edk2-nvidia
   `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c`
 - NVIDIA DLA FAQ: https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
-  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
-  nodes disabled on modules without them)
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
-  nodes)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/etc/udev/rules.d/99-tegra-devices.rules` in the L4T R35.3.1 package `nvidia-l4t-init` (`KERNEL=="nvhost*"
-  OWNER="root" GROUP="video" MODE="0660"`); on R36 the same file comes with `nvidia-l4t-configs` (OE4T/meta-tegra
-  scarthgap `recipes-bsp/tegra-binaries/tegra-configs_36.5.0.bb`)
-- Container device lists: `/etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv` (JetPack 5) and
-  OE4T/meta-tegra scarthgap `devices.csv` (JetPack 6)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
-- NVIDIA Jetson Orin NX data sheet (DS-10712) as partners reproduce it (Orin NX 8GB: one DLA); which instance is
-  fused off is not documented
+- [Docs/platform.md](../platform.md) §3.1 (fuse checks), §2.1 (single-DLA naming), §3.4 and §11
+  (Orin NX 8GB: 1 DLA, which block is unknown)
 """#,
         "Docs/remedies/NVDLA-DRV-003.md": #"""
 # NVDLA-DRV-003: DLA instance fused off on a module that should have it
@@ -2629,7 +2678,7 @@ core fails.
    at all. That is a different problem, and it does not disable the DLA.
 2. Compare what the device tree says with the module:
    ```sh
-   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/chosen/ids; echo
    tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
    tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
    ```
@@ -2661,23 +2710,7 @@ core fails.
 - NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-disable strings)
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number to module table)
 - NVIDIA Jetson Linux documentation (flashing and board configurations): https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
-  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
-  nodes disabled on modules without them)
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
-  nodes)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §3.1 (driver-level fuse checks), §3.4 (SKU table), §8 (messages)
 """#,
         "Docs/remedies/NVDLA-DRV-004.md": #"""
 # NVDLA-DRV-004: No platform device for an enabled DLA node
@@ -2743,20 +2776,8 @@ engines too.
   host1x-nvhost, nvmap and nvhost-nvdla modules packaged together
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (Seeed-Studio/Linux_for_Tegra)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
-  SoC)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
-  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- [Docs/platform.md](../platform.md) §2.2 (host1x paths per release), §1.2 (JP6 modules),
+  §2.2 (platform-device paths)
 """#,
         "Docs/remedies/NVDLA-DRV-005.md": #"""
 # NVDLA-DRV-005: DLA kernel module nvhost_nvdla is not loaded
@@ -2829,13 +2850,7 @@ JetPack 5 builds the driver into the kernel, so this finding never applies there
 - OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (module packages) and
   `conf/machine/include/tegra234.inc` (modules autoloaded at boot: nvmap, nvgpu, pwm-fan, ina3221)
 - NVIDIA Jetson Linux documentation (kernel and out-of-tree modules): https://docs.nvidia.com/jetson/
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
-  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
+- [Docs/platform.md](../platform.md) §1.2 (JP6 modules, autoload, file location), §1.3
 """#,
         "Docs/remedies/NVDLA-DRV-006.md": #"""
 # NVDLA-DRV-006: nvhost-nvdla.ko was built for another kernel
@@ -2899,13 +2914,7 @@ On JetPack 5 the driver is built into the kernel, so this finding never applies 
 - OE4T/meta-tegra (scarthgap) `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc`
 - Linux kernel `Documentation/kbuild/modules.rst` (building external modules against a kernel tree)
 - NVIDIA Jetson Linux documentation (kernel customization): https://docs.nvidia.com/jetson/
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §1.2 (JP6 modules, kernel versions per L4T release), §7.2
 """#,
         "Docs/remedies/NVDLA-DRV-007.md": #"""
 # NVDLA-DRV-007: nvhost_nvdla is stuck loading or unloading
@@ -2971,15 +2980,7 @@ driver is a module; on JetPack 5 it is built in.
 - Linux kernel `Documentation/admin-guide/sysrq.rst` (`w`: dump blocked tasks) and `kernel/module.c`
   (`/proc/modules` states, `/sys/module/<name>/initstate`)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §1.2 (JP6 module), §8 (kernel messages: falcon, firmware loader)
 """#,
         "Docs/remedies/NVDLA-DRV-008.md": #"""
 # NVDLA-DRV-008: The loaded DLA module differs from the file on disk
@@ -3040,10 +3041,7 @@ Until the reboot, the driver you test or report is not the one installed.
 - Linux kernel `kernel/module.c` (the `/sys/module/<name>/srcversion` attribute) and
   `scripts/mod/sumversion.c` (how `srcversion` is computed)
 - NVIDIA Jetson Linux documentation (OTA/apt updates): https://docs.nvidia.com/jetson/
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
+- [Docs/platform.md](../platform.md) §1.2 (JP6 module name and location)
 """#,
         "Docs/remedies/NVDLA-DRV-009.md": #"""
 # NVDLA-DRV-009: The DLA's falcon microcontroller did not boot
@@ -3054,7 +3052,7 @@ Area: driver · Severity: error
 Each DLA is controlled by a falcon microcontroller that runs the DLA firmware. At power-on the host loads the
 firmware into it and waits for it to report that it booted. The kernel log says the wait timed out
 (`boot failed due to timeout`, `Falcon boot failed due to timeout`, `falcon boot timed out` or
-`Falcon mem scrubbing timeout`). The line names the instance (`15880000.nvdla0` is DLA0,
+`Falcon mem scrubbing timeout`; [Docs/platform.md](../platform.md) §8). The line names the instance (`15880000.nvdla0` is DLA0,
 `158c0000.nvdla1` is DLA1). Until the falcon boots, every job on that DLA fails.
 
 ## How to confirm
@@ -3068,16 +3066,7 @@ firmware into it and waits for it to report that it booted. The kernel log says 
 3. If it persists on a stock image, collect the log and report it to NVIDIA (hardware fault possible).
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §7.3, §8 (L4T35 `flcn.c`, NVOOT `falcon.c`)
 - NVIDIA Jetson Linux Developer Guide, "Firmware"
 """#,
         "Docs/remedies/NVDLA-DRV-010.md": #"""
@@ -3087,7 +3076,7 @@ Area: driver · Severity: error
 
 ## What it means
 The nvdla driver's interrupt handler printed `engine timeout detected`: the DLA watchdog fired because a job
-did not finish in time, and the driver scheduled an engine reset. The driver prints
+did not finish in time, and the driver scheduled an engine reset ([Docs/platform.md](../platform.md) §8). The driver prints
 this with `pr_info`, so it appears at INFO level even though it is an error. The finding counts the timeouts per
 DLA and shows the first and last line.
 
@@ -3103,11 +3092,7 @@ DLA and shows the first and last line.
 4. Reboot after repeated resets.
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §8 (`nvhost_nvdla_flcn_isr`)
 """#,
         "Docs/remedies/NVDLA-DRV-011.md": #"""
 # NVDLA-DRV-011: The DLA firmware rejected commands
@@ -3116,7 +3101,7 @@ Area: driver · Severity: warning
 
 ## What it means
 The driver's `nvdla_send_cmd` printed `Command <n> failed`: the DLA firmware refused a command or did not
-answer. This follows a firmware that does not match the driver, a DLA that did not power
+answer ([Docs/platform.md](../platform.md) §8). This follows a firmware that does not match the driver, a DLA that did not power
 on, or exhausted command memory.
 
 ## How to confirm
@@ -3129,11 +3114,7 @@ on, or exhausted command memory.
 3. Reboot if failures continue.
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §8 (`nvdla_send_cmd`)
 """#,
         "Docs/remedies/NVDLA-DRV-012.md": #"""
 # NVDLA-DRV-012: The nvdla driver failed to probe this DLA (kernel log)
@@ -3158,17 +3139,7 @@ condition from sysfs as NVDLA-DRV-001; this rule speaks when only the log is ava
 4. Reload the module (`sudo modprobe -r nvhost-nvdla && sudo modprobe nvhost-nvdla`, JetPack 6) or reboot.
 
 ## References
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
-  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
-  nodes disabled on modules without them)
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
-  nodes)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §3.1, §8
 """#,
         "Docs/remedies/NVDLA-DRV-013.md": #"""
 # NVDLA-DRV-013: A DLA syncpoint wait never completed
@@ -3190,11 +3161,7 @@ that contain the DLA's unit address or `nvdla0`/`nvdla1` are attributed to the D
 3. Reboot to recover a hung engine.
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §8 (host1x)
 - jetpack-nixos issue 44 (a PVA syncpoint: the same message for another engine)
 """#,
         "Docs/remedies/NVDLA-DRV-014.md": #"""
@@ -3271,7 +3238,7 @@ one disabled node is therefore expected, and this rule does not fire there (that
    `LABEL` and have a serial console or recovery flashing at hand.
 2. **Vendor carrier-board DTB.** Ask the vendor for a DTB that enables `nvdla0`/`nvdla1` for this SKU, as
    NVIDIA's platform files for p3701 and p3767 do. Don't patch DTBs on the device without a recovery path.
-3. **Wrong board configuration flashed.** Compare the module label with `nvidia,boardids`
+3. **Wrong board configuration flashed.** Compare the module label with `chosen/ids`
    (NVDLA-PLAT-002). If they differ, reflash with the configuration for the actual module.
    **Warning:** reflashing erases the target storage. Back up first.
 4. After the change, reboot, and check that both nodes read `okay` and that NVDLA-DRV-001 and NVDLA-DEV-001
@@ -3284,20 +3251,7 @@ one disabled node is therefore expected, and this rule does not fire there (that
   files `tegra234-p3768-0000+p3767-xxxx-nv-common.dtsi` and `tegra234-p3768-0000+p3767-0005-nv.dts`
 - NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (fuse-info strings to fuse bits)
 - NVIDIA Jetson Linux documentation (boot configuration, flashing): https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
-  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
-  nodes disabled on modules without them)
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
-  nodes)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t19x/kernel-dts/tegra194-soc/tegra194-soc-base.dtsi` (Xavier DLA nodes)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
+- [Docs/platform.md](../platform.md) §3.1 (Orin DLA nodes, fuse overlays), §3.2 (Xavier), §3.4 (SKU table)
 """#,
         "Docs/remedies/NVDLA-FW-001.md": #"""
 # NVDLA-FW-001: DLA firmware file missing
@@ -3305,16 +3259,18 @@ one disabled node is therefore expected, and this rule does not fire there (that
 Area: firmware · Severity: error
 
 ## What it means
-The DLA runs firmware on its falcon microcontroller, loaded by the kernel from a file: JetPack 5's built-in
-driver requests `nvhost_nvdla020.fw` (Orin) or `nvhost_nvdla010.fw` (Xavier), JetPack 6's out-of-tree driver
-`nvidia/tegra234/nvdla.bin` (a link to a `nvhost_nvdla0x0.fw`). The file is not found in the kernel's firmware
+The DLA runs firmware on its falcon microcontroller, loaded by the kernel from a file. The built-in driver of
+JetPack 4 and 5 requests `nvhost_nvdla020.fw` (Orin) or `nvhost_nvdla010.fw` (Xavier) and, when that fails, the
+same name in the SoC subdirectory (`tegra23x/`, `tegra19x/`); JetPack 4's firmware package installs the file only
+in `tegra19x/`. JetPack 6's out-of-tree driver requests `nvidia/tegra234/nvdla.bin` (a link to a
+`nvhost_nvdla0x0.fw`) once, with no retry. None of the names this driver tries is in the kernel's firmware
 search path (`firmware_class.path`, then `/lib/firmware/updates`, then `/lib/firmware`). The kernel logs
 `Direct firmware load for <file> failed with error -2` and the DLA cannot power on, so probing or the first job
 fails.
 
 ## How to confirm
 ```sh
-ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw
+ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin /lib/firmware/nvhost_nvdla0*0.fw /lib/firmware/tegra*/nvhost_nvdla0*0.fw
 tr ' ' '\n' < /proc/cmdline | grep firmware_class.path
 dpkg -L nvidia-l4t-firmware | grep -i nvdla
 sudo dmesg | grep -i 'firmware load'
@@ -3326,19 +3282,12 @@ sudo dmesg | grep -i 'firmware load'
 3. Reload the driver (`sudo modprobe -r nvhost_nvdla && sudo modprobe nvhost_nvdla` on JetPack 6) or reboot.
 
 ## References
-- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.h` (`NV_DLA_TEGRA234_FW`)
+- OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.h` (`NV_DLA_TEGRA234_FW`); L4T R35.3.1
+  `drivers/video/tegra/host/flcn/flcn.c` (retry in the SoC subdirectory); OE4T/meta-tegra dunfell-l4t-r32.5.0
+  (R32 firmware under `tegra19x/`)
 - `nvidia-l4t-firmware_35.3.1` package contents; meta-tegra `tegra-firmware_36.5.0.bb`
 - Linux `drivers/base/firmware_loader/main.c` (search path, "Direct firmware load" message)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) Corrections 8 and 11, §7.3, §8
 """#,
         "Docs/remedies/NVDLA-FW-002.md": #"""
 # NVDLA-FW-002: DLA firmware file is empty
@@ -3362,16 +3311,7 @@ dpkg --verify nvidia-l4t-firmware
 
 ## References
 - OE4T/linux-nv-oot `drivers/gpu/host1x-nvhost/falcon.c` (firmware parsing errors)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §7.3, §8
 """#,
         "Docs/remedies/NVDLA-FW-003.md": #"""
 # NVDLA-FW-003: Firmware package does not match the L4T release
@@ -3398,13 +3338,7 @@ head -1 /etc/nv_tegra_release
 
 ## References
 - L4T `nvidia-l4t-firmware` package (DLA firmware files)
-- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
-  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
+- [Docs/platform.md](../platform.md) §7.1, §7.3
 """#,
         "Docs/remedies/NVDLA-FW-004.md": #"""
 # NVDLA-FW-004: DLA firmware version does not match the kernel driver
@@ -3435,19 +3369,7 @@ ls -lL /lib/firmware/nvidia/tegra234/nvdla.bin
 ## References
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (`nvhost_nvdla_finalize_poweron` version check),
   `dla_t23x_fw_version.h`
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.c` (debugfs
-  `nvdla<N>/firmware/version`; reading it powers the DLA on) and `dla_t23x_fw_version.h`, `dla_t19x_fw_version.h`
-  (expected 2.1 on Orin, 1.2 on Xavier)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §2.5, §7.3, §8
 """#,
         "Docs/remedies/NVDLA-FW-101.md": #"""
 # NVDLA-FW-101: DLA firmware failed to load
@@ -3459,7 +3381,7 @@ Loading the DLA firmware failed and no successful retry followed: `Direct firmwa
 on a line naming nvdla, not followed within three lines by `looking for firmware in subdirectory` (the JetPack 5
 falcon loader retries from the SoC subdirectory, which is benign), or `failed to get firmware`, `incorrect
 firmware magic`, `firmware image size inconsistency`. JetPack 5 loads `nvhost_nvdla010.fw` (Xavier) /
-`nvhost_nvdla020.fw` (Orin), JetPack 6 `nvidia/tegra234/nvdla.bin`. Failures of other
+`nvhost_nvdla020.fw` (Orin), JetPack 6 `nvidia/tegra234/nvdla.bin` ([Docs/platform.md](../platform.md) §7.3). Failures of other
 engines' firmware (nvenc, nvdec, pva) are not counted.
 
 ## How to confirm
@@ -3474,16 +3396,7 @@ engines' firmware (nvenc, nvdec, pva) are not counted.
 3. Reboot or reload the driver.
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §7.3, §8
 - jetpack-nixos issue 226 (benign first attempt)
 """#,
         "Docs/remedies/NVDLA-FW-102.md": #"""
@@ -3493,7 +3406,8 @@ Area: firmware · Severity: error
 
 ## What it means
 At power-on the driver compares the firmware's major.minor with its own and printed `Fw version of kernel
-[a.b.c] doesn't match with actual version[x.y.z]`: power-on fails and the DLA is unusable. The firmware file does not come from the same L4T release as the kernel.
+[a.b.c] doesn't match with actual version[x.y.z]`: power-on fails and the DLA is unusable
+([Docs/platform.md](../platform.md) §7.3, §8). The firmware file does not come from the same L4T release as the kernel.
 
 ## How to confirm
 1. `sudo dmesg | grep 'Fw version'`.
@@ -3504,63 +3418,53 @@ At power-on the driver compares the firmware's major.minor with its own and prin
 2. For a custom kernel, use the firmware shipped with its sources' release.
 
 ## References
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §7.3, §8 (`nvhost_nvdla_finalize_poweron`)
 """#,
         "Docs/remedies/NVDLA-MEM-001.md": #"""
-# NVDLA-MEM-001: CMA is smaller than this module's default
+# NVDLA-MEM-001: CMA is smaller than this boot asked for
 
 Area: memory · Severity: warning
 
 ## What it means
 The DLA driver, the GPU and the camera/video engines take their physically contiguous buffers from the
-Contiguous Memory Allocator (CMA). L4T reserves 256 MiB of CMA on Orin modules through the device tree node
-`reserved-memory/linux,cma`, and 512 MiB on AGX Orin 64GB and AGX Orin Industrial (p3701-0005/-0008, "needed for
-nvgpu comptags"); Xavier has no such node and gets the 64 MiB kernel default. `CmaTotal` in `/proc/meminfo` is
-below that here, so large DLA tensors, loadables and GPU buffers fail to allocate sooner than on a stock system.
-The usual cause is a `cma=` on the kernel command line (it replaces the device-tree size, see NVDLA-MEM-004) or a
-custom device tree.
+Contiguous Memory Allocator (CMA). A boot asks for its CMA size in one of two ways: the device tree's
+`reserved-memory/linux,cma` node (stock L4T: 256 MiB on Orin, 512 MiB on AGX Orin 64GB and Industrial), or a
+`cma=` argument on the kernel command line, which bypasses the node. `CmaTotal` in `/proc/meminfo` is below the
+size that was asked for, so the kernel could not reserve all of it: large DLA tensors, loadables and GPU buffers
+fail sooner than they should. Typical causes are a region that overlaps another carve-out, a size or alignment
+the kernel refuses ("incorrect alignment of CMA region"), or too little memory below the address limit.
+
+Xavier has no `linux,cma` node (its CMA is the kernel configuration's 64 MiB), so without `cma=` there is no size
+to compare with and this check does not apply. A device tree that deliberately asks for less than stock L4T is
+reported separately (NVDLA-MEM-005, info).
 
 ## How to confirm
-1. Compare the pool with the module default:
+1. Compare the pool with what was asked for:
    ```sh
    grep -i cma /proc/meminfo
-   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids
-   ```
-2. Look for an override on the command line and in the boot configuration:
-   ```sh
    tr ' ' '\n' < /proc/cmdline | grep '^cma='
-   grep -n APPEND /boot/extlinux/extlinux.conf
+   xxd /sys/firmware/devicetree/base/reserved-memory/linux,cma/size   # two big-endian cells, bytes
    ```
-3. Read the device tree's size (two big-endian cells, bytes):
+2. Read why the reservation fell short:
    ```sh
-   xxd /sys/firmware/devicetree/base/reserved-memory/linux,cma/size
+   sudo dmesg | grep -iE 'cma|reserved memory'
    ```
+   Look for `cma: Failed to reserve … MiB`, `Reserved memory: unable to setup CMA region` or `incorrect
+   alignment of CMA region`.
 
 ## How to fix
-1. Remove the `cma=` argument from the `APPEND` line of `/boot/extlinux/extlinux.conf` (keep a backup of the file
-   and a known-good boot entry), then reboot.
-2. If a custom DTB shrank `linux,cma`, restore the L4T size (`size = <0x0 0x10000000>`, or `0x20000000` on
-   64GB modules) and reflash or redeploy the DTB.
-3. Deliberately smaller CMA (memory-constrained designs) is a trade-off: keep DLA batch sizes and loadables small.
+1. **The size comes from `cma=`** (step 1 printed one): choose a size the board can reserve, or remove the
+   argument from the `APPEND` line of `/boot/extlinux/extlinux.conf` so the device tree's size applies (keep a
+   backup of the file and a known-good boot entry). Reboot.
+2. **The size comes from the device tree** (no `cma=`): fix what the boot log names (an overlapping carve-out in a
+   custom DTB, an unaligned size), or go back to the DTB of the running L4T release. **Warning:** test a changed
+   DTB with a recovery path (serial console, a way to reflash).
 
 ## References
-- L4T R35 `hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB) and
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB), Seeed-Studio/Linux_for_Tegra
-- Linux `kernel/dma/contiguous.c` (cmdline `cma=` bypasses the DT node)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
-  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
-- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
+- Linux `kernel/dma/contiguous.c`, `mm/cma.c` (`cma=` bypass, reservation messages)
+- L4T R35 `tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB), `tegra234-p3701-overlay.dts` (512 MiB on 64GB);
+  nv-public R36 `tegra234-p3701-0005.dtsi`
+- [Docs/platform.md](../platform.md) Corrections 2, §5.1
 """#,
         "Docs/remedies/NVDLA-MEM-002.md": #"""
 # NVDLA-MEM-002: CMA nearly exhausted
@@ -3600,18 +3504,7 @@ from the buddy allocator for small requests, so a few failure lines are a warnin
 ## References
 - Linux `mm/cma.c` (`cma_alloc` failure message), `kernel/dma/contiguous.c`
 - OE4T/linux-nv-oot `drivers/video/tegra/host/nvdla/nvdla.c` (DMA allocation messages)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
-  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
-- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
-- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
-  forms)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §5.1, §5.3, §8
 """#,
         "Docs/remedies/NVDLA-MEM-003.md": #"""
 # NVDLA-MEM-003: Largest free CMA run too small for typical DLA buffers
@@ -3644,8 +3537,7 @@ this; large DLA tensors and loadables then fail with `cma_alloc … ret: -12` al
 
 ## References
 - Linux `mm/cma_debug.c` (debugfs `bitmap`, `maxchunk`, `count`, `used`, `order_per_bit`)
-- Linux `mm/cma_debug.c` (debugfs `cma/<area>/bitmap`, `maxchunk`, `count`, `order_per_bit`; only with
-  `CONFIG_CMA_DEBUGFS`)
+- [Docs/platform.md](../platform.md) §5.2
 """#,
         "Docs/remedies/NVDLA-MEM-004.md": #"""
 # NVDLA-MEM-004: Kernel command line cma= overrides the device tree's CMA size
@@ -3673,11 +3565,35 @@ sudo dmesg | grep -i 'bypass\|cma: Reserved'
 ## References
 - Linux `kernel/dma/contiguous.c` (`rmem_cma_setup`: bypass message)
 - L4T `p3701.conf.common` `CMDLINE_ADD` (no `cma=`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
-  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
-- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
+- [Docs/platform.md](../platform.md) §5.1
+"""#,
+        "Docs/remedies/NVDLA-MEM-005.md": #"""
+# NVDLA-MEM-005: The device tree asks for less CMA than stock L4T
+
+Area: memory · Severity: info
+
+## What it means
+The device tree's `reserved-memory/linux,cma` node asks for less contiguous memory than stock L4T gives this
+module (256 MiB on Orin modules, 512 MiB on AGX Orin 64GB and Industrial), and no `cma=` overrides it. The
+reservation itself worked (otherwise NVDLA-MEM-001 would say so): the DTB is a custom one. DLA and GPU buffers
+share a smaller pool than on a stock system, which is a design choice, not a fault.
+
+## How to confirm
+```sh
+xxd /sys/firmware/devicetree/base/reserved-memory/linux,cma/size   # two big-endian cells, bytes
+tr '\0' '\n' < /sys/firmware/devicetree/base/chosen/ids; echo
+grep -i cma /proc/meminfo
+```
+
+## How to fix
+1. Intended (memory-constrained designs): nothing to fix; keep DLA batch sizes and loadables small.
+2. Otherwise restore the `linux,cma` size of the stock DTB for this module (`size = <0x0 0x10000000>`, or
+   `0x20000000` on 64GB modules), or set `cma=` on the kernel command line, and reboot. **Warning:** test a changed
+   DTB with a recovery path (serial console, a way to reflash).
+
+## References
+- L4T R35 `tegra234-soc-memory.dtsi` and `tegra234-p3701-overlay.dts`; nv-public R36 `tegra234-p3701-0005.dtsi`
+- [Docs/platform.md](../platform.md) Corrections 2, §5.1
 """#,
         "Docs/remedies/NVDLA-MEM-101.md": #"""
 # NVDLA-MEM-101: Contiguous (CMA) allocations failed
@@ -3686,7 +3602,7 @@ Area: memory · Severity: warning
 
 ## What it means
 The kernel's contiguous memory allocator printed `cma_alloc: [<name>: ]alloc failed, req-size: <n> pages,
-ret: <err>` (all kernel formats). DLA command, dump and trace buffers, GPU and codec
+ret: <err>` (all kernel formats, [Docs/platform.md](../platform.md) §5.3). DLA command, dump and trace buffers, GPU and codec
 buffers come from CMA through the DMA API; when it is too small or fragmented those allocations fail. `ret: -12`
 is out of memory, `-16` busy (pinned) pages. A single line can be harmless when the DMA layer falls back to
 other memory, so this is a warning.
@@ -3702,13 +3618,7 @@ other memory, so this is a warning.
 3. If ret is -16, look for drivers pinning CMA pages.
 
 ## References
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
-  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
-- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
-- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
-  forms)
+- [Docs/platform.md](../platform.md) §5.1, §5.3 (`mm/cma.c`)
 """#,
         "Docs/remedies/NVDLA-MEM-102.md": #"""
 # NVDLA-MEM-102: CMA allocations failed on a system that does not look like a Jetson
@@ -3730,8 +3640,7 @@ a board without the Jetson DLA (for example a Raspberry Pi) no DLA remedy applie
 2. If it is a Jetson after all, paste `/etc/nv_tegra_release` or `jetson_release` with the log.
 
 ## References
-- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
-  forms)
+- [Docs/platform.md](../platform.md) §5.3
 - raspberrypi/linux issue 4600
 """#,
         "Docs/remedies/NVDLA-MEM-103.md": #"""
@@ -3742,7 +3651,7 @@ Area: memory · Severity: error
 ## What it means
 The nvdla driver printed one of its DMA allocation errors (`dma alloc for command failed`, `fail alloc dump
 region`, `fail alloc trace region`, `debug dump dma alloc failed`, `utilization rate dma alloc failed`,
-`window size dma alloc failed`, `failed to get cmd mem from pool`). These come at INFO level
+`window size dma alloc failed`, `failed to get cmd mem from pool`; [Docs/platform.md](../platform.md) §8). These come at INFO level
 but mean the DLA could not set up a job or its own buffers.
 
 ## How to confirm
@@ -3754,18 +3663,7 @@ but mean the DLA could not set up a job or its own buffers.
 2. `failed to get cmd mem from pool`: fewer simultaneous DLA contexts/queues.
 
 ## References
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-memory.dtsi` (`linux,cma`, 256 MiB),
-  `platform/t23x/concord/kernel-dts/tegra234-p3701-overlay.dts` (512 MiB on 64GB modules) and
-  `arch/arm64/configs/defconfig` (`CONFIG_CMA_SIZE_MBYTES=64`)
-- Linux `kernel/dma/contiguous.c` (`cma=` on the command line bypasses the device-tree node)
-- Linux `mm/cma.c` (`cma_alloc: [<area>: ]alloc failed, req-size: N pages, ret: -12` in the 5.10, 5.15 and 6.x
-  forms)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §5, §8
 """#,
         "Docs/remedies/NVDLA-MEM-104.md": #"""
 # NVDLA-MEM-104: Memory-controller errors from a DLA client
@@ -3774,7 +3672,7 @@ Area: memory · Severity: error
 
 ## What it means
 The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`, `csr_dla0falrdb`,
-`csw_dla0wrb`, `dla1…`): the DLA made an access the memory controller refused
+`csw_dla0wrb`, `dla1…`; [Docs/platform.md](../platform.md) §6.2): the DLA made an access the memory controller refused
 (decode error, security violation, or an SMMU-translated address that is invalid).
 
 ## How to confirm
@@ -3786,9 +3684,7 @@ The memory controller printed `mc-err:` lines naming a DLA client (`csr_dla0rda`
 2. Update to the latest L4T of the release; report reproducible cases to NVIDIA with the log.
 
 ## References
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
-  names `csr_dla0rda`, `csw_dla0wrb`…)
+- [Docs/platform.md](../platform.md) §6.2 (L4T35 `mcerr.c`, `mcerr-t23x.c`)
 """#,
         "Docs/remedies/NVDLA-PLAT-001.md": #"""
 # NVDLA-PLAT-001: This module has no DLA; DLA checks do not apply
@@ -3797,14 +3693,15 @@ Area: platform · Severity: info
 
 ## What it means
 The device tree identifies the module as a SKU without a Deep Learning Accelerator: an Orin Nano
-(p3767-0003 8GB, p3767-0004 4GB, or the developer-kit module p3767-0005, including the "Super" kit), or an
-older Jetson Nano, TX1 or TX2. nvdla-doctor marks every DLA check as not applicable. This is the normal state
+(p3767-0003 8GB, p3767-0004 4GB, or the developer-kit module p3767-0005, including the "Super" kit), a Jetson
+Thor (p3834, SoC `tegra264`, JetPack 7), or an older Jetson Nano, TX1 or TX2. nvdla-doctor marks every DLA check as not applicable. This is the normal state
 of that hardware, not a fault, and no setting turns a DLA on.
 
 On Orin Nano the SoC's DLA blocks are fused off, and NVIDIA's software says so too: the JetPack 6 device tree
 of the p3767-0005 kit sets `nvdla0` and `nvdla1` to `disabled`, and the JetPack 5 nvpmodel files for
 p3767-0003/0004 define no DLA clocks. NVIDIA's DLA FAQ lists AGX Orin, Orin NX, AGX Xavier and Xavier NX, not
-Orin Nano. Blog posts that give the Orin Nano one DLA are wrong. jtop decides which engines exist from clock
+Orin Nano. NVIDIA's TensorRT documentation states that Jetson Thor has no DLA. Blog posts that give the Orin
+Nano one DLA are wrong. jtop decides which engines exist from clock
 entries under `/sys/kernel/debug/clk`, which may be present on a module without DLA, so they prove nothing.
 Asking for a DLA on such a board makes TensorRT fail with a `dlaEngineCount > 0` assertion or
 "Cannot create DLA engine, 0 not available". That is what you should expect here, not a driver problem.
@@ -3814,7 +3711,7 @@ Asking for a DLA on such a board makes TensorRT fail with a `dlaEngineCount > 0`
    ```sh
    tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
    tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
-   tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   tr '\0' '\n' < /sys/firmware/devicetree/base/chosen/ids; echo
    ```
    An Orin Nano lists `nvidia,p3767-0003`, `-0004` or `-0005` (the kit: `nvidia,p3768-0000+p3767-0005`, or a
    `…-super` entry) and a model such as `NVIDIA Jetson Orin Nano Developer Kit`. A Jetson Nano lists
@@ -3866,18 +3763,10 @@ Asking for a DLA on such a board makes TensorRT fail with a `dlaEngineCount > 0`
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (P-number table) and `jtop/core/engine.py` (engines
   found from clocks)
 - The same symptom on a board without DLA: https://github.com/NVIDIA-AI-IOT/torch2trt/issues/856
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/hardware/nvidia/soc/t23x/kernel-dts/tegra234-soc/tegra234-soc-host1x.dtsi` (nodes `nvdla0@15880000`,
-  `nvdla1@158c0000`) and `source/hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-overlay.dts` (DLA
-  nodes disabled on modules without them)
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/PlatformResourceLib/T234ResourceConfig.c` (UEFI disables fused-off DLA
-  nodes)
+- NVIDIA TensorRT 11.4.1 "Working with DLA" (Jetson Thor has no DLA):
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+- OE4T/meta-tegra `conf/machine/include/agx-thor-t5000.inc`, `agx-thor-t4000.inc` (Thor P-numbers p3834-0008/-0000)
+- [Docs/platform.md](../platform.md) §3.4 (module identification, DLA count) and §3.1 (DT nodes)
 """#,
         "Docs/remedies/NVDLA-PLAT-002.md": #"""
 # NVDLA-PLAT-002: Module SKU not identified; the expected DLA count is unknown
@@ -3886,29 +3775,33 @@ Area: platform · Severity: info
 
 ## What it means
 nvdla-doctor gets the number of DLA cores a board should have from the module's P-number. It reads the
-P-number from the device-tree property `nvidia,boardids` or from the module part of the root `compatible`
-(`nvidia,p3701-0005`, or the carrier+module entry `nvidia,p3737-0000+p3701-0005`). Neither gave a P-number it
-knows, so checks that compare "present" with "expected" (NVDLA-PLAT-003, NVDLA-DT-001, NVDLA-DRV-003) have
+P-number, in order, from `/chosen/ids` (written by UEFI on JetPack 5 and later: `3701-0005-500 3737-0000-500`,
+module first), the root `nvidia,boardids` (older bootloaders), the entries of `/chosen/plugin-manager/ids`
+(CBoot on Xavier: `2888-0001-400`) and the module part of the root `compatible` (`nvidia,p3701-0005`, or the
+carrier+module entry `nvidia,p3737-0000+p3701-0005`). None gave a P-number it knows, so checks that compare "present" with "expected" (NVDLA-PLAT-003, NVDLA-DT-001, NVDLA-DRV-003) have
 nothing to compare with and are reported as inconclusive. Per-instance checks (driver binding, device nodes,
 power) still run on every DLA node the device tree has.
 
 This is not a DLA fault. The usual causes are:
-- a vendor's carrier-board device tree that replaced NVIDIA's root `compatible` and left out `nvidia,boardids`;
+- a vendor's carrier-board device tree that replaced NVIDIA's root `compatible`, on a bootloader that wrote no
+  `chosen/ids`;
 - a device tree built from other sources;
 - a module SKU newer than this version of nvdla-doctor.
 
 ## How to confirm
 1. Read the identification properties:
    ```sh
+   tr '\0' '\n' < /sys/firmware/devicetree/base/chosen/ids; echo
    tr '\0' '\n' < /sys/firmware/devicetree/base/compatible
    tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,boardids; echo
+   ls /sys/firmware/devicetree/base/chosen/plugin-manager/ids 2>/dev/null
    tr '\0' '\n' < /sys/firmware/devicetree/base/model; echo
    tr '\0' '\n' < /sys/firmware/devicetree/base/nvidia,dtsfilename; echo
    ```
-   Healthy: `compatible` contains a module entry such as `nvidia,p3701-0005`, `nvidia,p3767-0001`,
-   `nvidia,p2888-0001` or `nvidia,p3668-0001`, and `nvidia,boardids` holds the same number in the `3701:0005`
-   form. A problem: no `p3701`/`p3767`/`p2888`/`p3668` entry anywhere (for example only `vendor,board` and
-   `nvidia,tegra234`), and `nvidia,boardids` missing. `nvidia,dtsfilename`, if present, names the source the DTB
+   Healthy: `chosen/ids` starts with the module (`3701-0005-…`), or `compatible` contains a module entry such as
+   `nvidia,p3701-0005`, `nvidia,p3767-0001`, `nvidia,p2888-0001` or `nvidia,p3668-0001`. Note that `compatible`
+   names the DTB: on JetPack 5 an AGX Orin 64GB runs the p3701-0000 DTB, and only `chosen/ids` says 3701-0005. A
+   problem: no module number in any of them (for example only `vendor,board` and `nvidia,tegra234`). `nvidia,dtsfilename`, if present, names the source the DTB
    was built from, which often shows that it came from a vendor.
 2. Read the part number on the module's label. jtop and `jetson_release` read the same device-tree
    properties, so they cannot settle it.
@@ -3927,28 +3820,27 @@ This is not a DLA fault. The usual causes are:
    | Jetson Orin NX 16GB / 8GB | p3767-0000 / -0001 | 2 / 1 |
    | Jetson Orin Nano 8GB / 4GB / devkit module | p3767-0003 / -0004 / -0005 | 0 |
    | Jetson AGX Xavier / Xavier NX | p2888-* / p3668-* | 2 |
+   | Jetson AGX Thor T5000 / T4000 | p3834-0008 / -0000 | 0 |
 
    Then compare it with the enabled nodes and bound devices that `nvdla-doctor check` lists.
 2. If the board uses a vendor device tree, ask the vendor for one that keeps NVIDIA's module entry in the
-   root `compatible` (for example `nvidia,p3767-0000`) and `nvidia,boardids`, as NVIDIA's own board files do.
+   root `compatible` (for example `nvidia,p3767-0000`), as NVIDIA's own board files do, and keep NVIDIA's UEFI so
+   `chosen/ids` is written.
    **Warning:** don't edit and rebuild the DTB yourself without a recovery path (a serial console and a way
    to reflash). A broken DTB can stop the board from booting.
 3. If the P-number is present but nvdla-doctor does not know it (a new SKU), update nvdla-doctor. Until then,
    use the table above.
 
 ## References
+- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c`
+  (UEFI writes `chosen/ids`, `chosen/nvidia,sku`)
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py`: the files it reads (`model`, `compatible`,
   `nvidia,boardids`, `nvidia,dtsfilename`) and its P-number to module-name table
 - NVIDIA DLA FAQ (modules with DLA): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
 - NVIDIA Jetson Linux documentation (board configurations and device trees): https://docs.nvidia.com/jetson/
 - L4T R35.3.1 device trees (Seeed-Studio/Linux_for_Tegra `source/hardware/nvidia/platform/t23x/…`): root
   `compatible` strings of each board
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
+- [Docs/platform.md](../platform.md) Corrections 1 and 11, §3.4 (module identification and DLA count per P-number)
 """#,
         "Docs/remedies/NVDLA-PLAT-003.md": #"""
 # NVDLA-PLAT-003: Fewer DLA cores usable than the module has, and the kernel log is not readable to say why
@@ -4017,20 +3909,7 @@ the unreadable log only explains why there is no more detail.
   L4T R35 equivalent in Seeed-Studio/Linux_for_Tegra
   `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla.c`
 - Linux kernel `Documentation/admin-guide/sysctl/kernel.rst` (`dmesg_restrict`)
-- The presence chain, in the order the kernel builds it: device-tree node `status` → platform device
-  `/sys/bus/platform/devices/<addr>.nvdla<N>` → its `driver` link → `/dev/nvhost-ctrl-nvdla<N>` (see the sources
-  above)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (device-tree files read, module names by P-number)
-- NVIDIA/Deep-Learning-Accelerator-SW `README.md` and `FAQ/README.md` (which modules have DLA cores);
-  `nvpmodel_p3767_0003.conf`/`_0004.conf` (Orin Nano: no DLA clocks) in the L4T R35.3.1 package
-  `nvidia-l4t-nvpmodel`
-- NVIDIA/edk2-nvidia `Silicon/NVIDIA/Library/DxeDtPlatformDtbLoaderLib/DxeDtPlatformDtbKernelLoaderLib.c` (UEFI
-  writes the module P-number to `/chosen/ids`)
+- [Docs/platform.md](../platform.md) §9 (presence chain), §8 (kernel messages), §3.4 (DLA count)
 """#,
         "Docs/remedies/NVDLA-PWR-001.md": #"""
 # NVDLA-PWR-001: DLA runtime power management is in error state
@@ -4093,19 +3972,7 @@ The kernel log usually names the failure:
 - L4T R35 `source/kernel/nvidia/drivers/video/tegra/host/nvdla/nvdla_t234.h` (`autosuspend_delay = 500`) and
   `kernel-5.10/drivers/base/power/sysfs.c` (`runtime_status` values), Seeed-Studio/Linux_for_Tegra
 - Linux kernel `Documentation/power/runtime_pm.rst` (runtime error handling)
-- Linux `drivers/base/power/sysfs.c` (runtime PM files `power/control` and `power/runtime_status`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main): `host/nvdla/nvdla_t234.h`, `nvdla_t194.h`
-  (autosuspend after 500 ms idle)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.h` (the firmware file requested:
-  `nvhost_nvdla010.fw`/`nvhost_nvdla020.fw` with the built-in driver of JetPack 5,
-  `nvidia/tegra194/nvdla.bin`/`nvidia/tegra234/nvdla.bin` out of tree on JetPack 6)
-- the L4T R35.3.1 package `nvidia-l4t-firmware` (`/lib/firmware/nvhost_nvdla0x0.fw`) and L4T R35.3.1 sources
-  (GitHub Seeed-Studio/Linux_for_Tegra, branch main) `host/flcn/flcn.c` (the retry in a SoC subdirectory)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla_debug.h` (the driver prints its errors
-  with `pr_info`, prefixed `<device>:<function>:`), `nvdla.c` (probe, fuse, power-on and command messages),
-  `drivers/gpu/host1x-nvhost/nvhost.c`, `falcon.c`
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/` (`nvdla/nvdla.c`, `flcn/flcn.c`, `nvhost_syncpt.c`)
+- [Docs/platform.md](../platform.md) §2.3 (runtime PM files), §7.3 (firmware), §8 (messages)
 """#,
         "Docs/remedies/NVDLA-PWR-002.md": #"""
 # NVDLA-PWR-002: DLA runtime suspend disabled
@@ -4159,15 +4026,7 @@ start-up script sets it. `jetson_clocks` does not touch DLA power or clocks; it 
   (`control`, `runtime_status`, `autosuspend_delay_ms`)
 - NVIDIA Jetson power and performance guide (power modes and clocks):
   https://docs.nvidia.com/jetson/archives/r35.1/DeveloperGuide/text/SD/PlatformPowerAndPerformance/JetsonOrinNxSeriesAndJetsonAgxOrinSeries.html
-- Linux `drivers/base/power/sysfs.c` (runtime PM files `power/control` and `power/runtime_status`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main): `host/nvdla/nvdla_t234.h`, `nvdla_t194.h`
-  (autosuspend after 500 ms idle)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/nvhost_acm.c` (JetPack 5 `acm/clk_cap/dla<N>_core`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/nvdla.c` (JetPack 6 `clk_cap/dla<N>_core`,
-  `dla<N>_falcon`)
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (`do_dla` shows the DLA clocks and does
-  not raise them)
+- [Docs/platform.md](../platform.md) §2.3 (runtime PM), §2.4 (JP5 acm), §4.2 (jetson_clocks)
 """#,
         "Docs/remedies/NVDLA-SMMU-001.md": #"""
 # NVDLA-SMMU-001: DLA is not attached to an IOMMU group
@@ -4199,13 +4058,7 @@ A healthy DLA shows a link and its group's `type` is `DMA` (or `DMA-FQ`); the ke
 ## References
 - Linux `drivers/iommu/iommu.c` (groups, `iommu_group` link), `drivers/iommu/arm/arm-smmu/arm-smmu-nvidia.c`
 - Upstream `include/dt-bindings/memory/tegra234-mc.h` (`TEGRA234_SID_NVDLA0/1`)
-- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
-  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
-- Linux `drivers/iommu/iommu.c` (`<device>/iommu_group`, `/sys/kernel/iommu_groups/<N>/type`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/iommu/arm-smmu-debug.c` (JetPack 5 SMMU debugfs `masters/<device>/streamids`)
+- [Docs/platform.md](../platform.md) §3.3, §6.1
 """#,
         "Docs/remedies/NVDLA-SMMU-101.md": #"""
 # NVDLA-SMMU-101: SMMU faults on this DLA's stream ID
@@ -4215,10 +4068,14 @@ Area: smmu · Severity: error
 ## What it means
 The ARM SMMU printed `Unhandled context fault` (or `Blocked unknown Stream ID`) for the stream ID of this DLA.
 Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMMU, SID): on Orin 0x2b on
-`8000000.iommu` is DLA0 and 0x23 on `12000000.iommu` DLA1; on Xavier 0x51/0x52 on `12000000.iommu`. The DLA touched an address that is not mapped for it.
+`8000000.iommu` is DLA0 and 0x23 on `12000000.iommu` DLA1; on Xavier 0x51/0x52 on `12000000.iommu`
+([Docs/platform.md](../platform.md) §3.3, §6.2). The `cbfrsynra` value of a fault line can carry bits above the
+stream ID (`cbfrsynra=0x82b` is stream 0x2b), so it is masked with 0x7f first. The DLA touched an address that is
+not mapped for it.
 
 ## How to confirm
-1. `sudo dmesg | grep arm-smmu` — `cbfrsynra=0x..` (or `sid=`) and the SMMU name.
+1. `sudo dmesg | grep arm-smmu` — `cbfrsynra=0x..` (or `sid=`) and the SMMU name; the low seven bits of
+   `cbfrsynra` are the stream ID.
 2. `ls -l /sys/bus/platform/devices/15880000.nvdla0/iommu_group` — the DLA is attached to an IOMMU group.
 
 ## How to fix
@@ -4227,18 +4084,7 @@ Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMM
 3. Verify the DLA node's `iommus` property matches the SMMU (custom device trees).
 
 ## References
-- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
-  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
-- Linux `drivers/iommu/iommu.c` (`<device>/iommu_group`, `/sys/kernel/iommu_groups/<N>/type`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/iommu/arm-smmu-debug.c` (JetPack 5 SMMU debugfs `masters/<device>/streamids`)
-- Linux `drivers/iommu/arm/arm-smmu/arm-smmu.c` and `arm-smmu-nvidia.c` (`Unhandled context fault: …
-  cbfrsynra=0x…`, `Blocked unknown Stream ID`, `TLB sync timed out`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
-  names `csr_dla0rda`, `csw_dla0wrb`…)
+- [Docs/platform.md](../platform.md) §3.3, §6.1, §6.2 (`arm-smmu-nvidia.c`)
 """#,
         "Docs/remedies/NVDLA-SMMU-102.md": #"""
 # NVDLA-SMMU-102: SMMU faults of other clients (not the DLA)
@@ -4246,27 +4092,25 @@ Stream IDs are unique per SMMU instance only, so the fault is attributed by (SMM
 Area: smmu · Severity: info
 
 ## What it means
-The SMMU printed faults, but none of them carries a DLA stream ID on the DLA's SMMU instance: another
-engine (GPU, PVA, codec, display, PCIe device…) made the access. This finding exists so the fault is not blamed
-on the DLA.
+The SMMU printed faults, but none of them carries a DLA stream ID on the DLA's SMMU instance: another engine made
+the access. The finding names the client of the first fault from the SoC's stream-ID table, after masking
+`cbfrsynra` to its low seven bits (a real Orin line reads `cbfrsynra=0x835`: stream 0x35, HOST1X_CTX0 on
+`12000000.iommu`). On T234 the same number means different clients on the two non-isochronous SMMUs: 0x23 is DLA1
+on `12000000.iommu` but not on `8000000.iommu`, and 0x10 on `8000000.iommu` is BPMP. This finding exists so the fault
+is not blamed on the DLA.
 
 ## How to confirm
 1. `sudo dmesg | grep arm-smmu` — the SMMU instance and `cbfrsynra`/`sid`.
-2. Look the stream ID up in the SoC's `tegra234-mc.h`/`tegra194-mc.h` table.
+2. Look the masked stream ID up for that instance in [Docs/platform.md](../platform.md) §3.3 (from the kernel's
+   `tegra234-mc.h`/`tegra194-mc.h`).
 
 ## How to fix
-1. Diagnose the engine the stream ID belongs to; nothing on the DLA needs fixing.
+1. Debug the engine the stream ID belongs to (its driver, its buffers, its firmware); nothing on the DLA needs
+   fixing.
 
 ## References
-- Linux `include/dt-bindings/memory/tegra234-mc.h` and `tegra194-mc.h` (stream IDs: Orin DLA0 0x2b behind the SMMU
-  at 8000000, DLA1 0x23 behind 12000000; Xavier 0x51 and 0x52 behind 12000000)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `kernel-include/dt-bindings/memory/tegra234-smmu-streamid.h` (the same IDs under their R35 names)
-- Linux `drivers/iommu/arm/arm-smmu/arm-smmu.c` and `arm-smmu-nvidia.c` (`Unhandled context fault: …
-  cbfrsynra=0x…`, `Blocked unknown Stream ID`, `TLB sync timed out`)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/platform/tegra/mc/mcerr.c` and `mcerr-t23x.c` (`mc-err:` lines and the DLA client
-  names `csr_dla0rda`, `csw_dla0wrb`…)
+- Linux `include/dt-bindings/memory/tegra234-mc.h`, `tegra194-mc.h` (stream IDs per SMMU group)
+- [Docs/platform.md](../platform.md) Corrections 3, §3.3, §6.2
 """#,
         "Docs/remedies/NVDLA-TRT-001.md": #"""
 # NVDLA-TRT-001: Most of the network runs on the GPU, not the DLA
@@ -5173,16 +5017,12 @@ driver and TensorRT are not involved.
 Area: versions · Severity: info
 
 ## What it means
-`/etc/nv_tegra_release` names an L4T release that this version of nvdla-doctor does not know, typically a
-newer patch release or a vendor build. The board is not at fault. For the version checks (kernel series,
-CUDA, cuDNN and TensorRT majors), nvdla-doctor uses the nearest release it knows: one from the same
-major.minor family if there is one, otherwise one from the same major. The message names that reference
-release.
-
-The family guess is usually right, but not always. Within R36, for example, 36.2/36.3 (JetPack 6.0) ship
-TensorRT 8.6 and cuDNN 8.9, while 36.4 and later ship TensorRT 10.3 and cuDNN 9.3. So treat the version
-findings of NVDLA-VER-004 to NVDLA-VER-007 on such a board as hints, and check them against NVIDIA's release
-notes.
+`/etc/nv_tegra_release` (or the `nvidia-l4t-core` package) names an L4T release that is not in this version of
+nvdla-doctor's release table (`Data/releases.yaml`), typically a newer patch release or a vendor build. The board is
+not at fault, and nothing about its versions is judged: a release nvdla-doctor does not know may ship a kernel,
+CUDA, cuDNN or TensorRT it has never seen, so the version errors and warnings (NVDLA-VER-004 to -007) stay silent.
+For information, the finding names the nearest release it knows; NVDLA-VER-010 lists what differs from it. The
+JetPack shown is the one the installed `nvidia-jetpack` package names, when its major matches the L4T family.
 
 ## How to confirm
 1. Read the release and the package versions:
@@ -5194,37 +5034,38 @@ notes.
    L4T 36.4.3. The package versions have the form `36.4.3-<date>` and `6.2+b…`.
 2. Compare with the releases nvdla-doctor knows:
 
-   | L4T | JetPack | Kernel | CUDA | cuDNN | TensorRT |
+   | L4T | JetPack | kernel | CUDA | cuDNN | TensorRT |
    |---|---|---|---|---|---|
-   | 32.6.1, 32.7.1–32.7.6 | 4.6–4.6.6 | 4.9 | 10.2 | 8.2 | 8.0 / 8.2 |
-   | 35.1.0 | 5.0.2 | 5.10 | 11.4 | 8.4 | 8.4 (unverified) |
+   | 32.1.0 | 4.2 | 4.9 | 10.0 | 7.3 | 5.0 |
+   | 32.2.0–32.2.3 | 4.2.1–4.2.3 | 4.9 | 10.0 | 7.5 | 5.1 |
+   | 32.3.1 | 4.3 | 4.9 | 10.0 | 7.6 | 6.0 |
+   | 32.4.2 | 4.4 DP | 4.9 | 10.2 | 8.0 | 7.1 |
+   | 32.4.3–32.5.2 | 4.4–4.5.1 | 4.9 | 10.2 | 8.0 | 7.1.3 |
+   | 32.6.1 | 4.6 | 4.9 | 10.2 | 8.2 | 8.0 |
+   | 32.7.1–32.7.6 | 4.6.1–4.6.6 | 4.9 | 10.2 | 8.2 | 8.2 |
+   | 34.1.0, 34.1.1 | 5.0 DP, 5.0.1 DP | 5.10 | 11.4 | 8.3 | 8.4 |
+   | 35.1.0 | 5.0.2 | 5.10 | 11.4 | 8.4 | 8.4 |
    | 35.2.1–35.6.4 | 5.1–5.1.6 | 5.10 | 11.4 | 8.6 | 8.5 |
    | 36.2.0, 36.3.0 | 6.0 DP, 6.0 | 5.15 | 12.2 | 8.9 | 8.6 |
-   | 36.4.0/36.4.2, 36.4.3, 36.4.4/36.4.7 | 6.1, 6.2, 6.2.1 | 5.15.148 | 12.6 | 9.3 | 10.3 |
-   | 36.5.0 | 6.2.2 | 5.15.185 | 12.6 | 9.3 | 10.3 |
-
-   JetPack 7.0/7.1 (L4T 38) target Thor, which has no DLA. Orin support returns with JetPack 7.2 (L4T 39).
+   | 36.4.0–36.5.2 | 6.1–6.2.3 | 5.15 | 12.6 | 9.3 | 10.3 |
+   | 38.2.0–38.4.0 | 7.0, 7.1 (Thor only) | 6.8 | 13.0 | 9.12 | 10.13 |
+   | 39.2.0, 39.2.1 | 7.2, 7.2.1 | 6.8 | 13.2 | 9.20 | 10.16 |
 
 ## How to fix
-1. Nothing needs fixing on the board. Update nvdla-doctor to a version that knows the release, so that the
-   version checks use exact expectations.
-2. Until then, look up the release's CUDA, cuDNN and TensorRT versions in NVIDIA's Jetson Linux and JetPack
-   release notes. Judge any NVDLA-VER-005/006/007 finding against them, not against the reference release.
+1. Nothing needs fixing on the board. Update nvdla-doctor to a version that knows the release.
+2. To judge the stack by hand, look up the release's CUDA, cuDNN and TensorRT in NVIDIA's Jetson Linux and JetPack
+   release notes.
 3. If the release string looks wrong (a vendor-edited file, or a release that does not exist), compare it with
-   the installed packages (NVDLA-VER-003) and with the running kernel (`uname -r`, NVDLA-VER-004).
+   the installed packages (NVDLA-VER-003) and with the running kernel (`uname -r`).
 
 ## References
 - NVIDIA Jetson Linux and JetPack release documentation: https://docs.nvidia.com/jetson/
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T to JetPack mapping; parsing
   of `/etc/nv_tegra_release`)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap` (CUDA,
-  cuDNN, TensorRT and kernel versions of each L4T release)
+- OE4T/meta-tegra release branches from `thud-l4t-r32.1` to `master` (CUDA, cuDNN, TensorRT and kernel versions of
+  each L4T release; the branch of each row is in `Data/releases.yaml`)
 - TensorRT DLA support by release: https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
-- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
-  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.1 (`/etc/nv_tegra_release` format), §7.2 (release table)
 """#,
         "Docs/remedies/NVDLA-VER-002.md": #"""
 # NVDLA-VER-002: L4T release unknown; version checks skipped
@@ -5281,21 +5122,8 @@ stock JetPack install it means the file was deleted.
   `dpkg-query --show nvidia-l4t-core`)
 - NVIDIA Jetson Linux documentation: https://docs.nvidia.com/jetson/
 - OE4T/meta-tegra (Yocto BSP for Jetson)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/bus_client.c` and `dev.c` (JetPack 5 nodes `nvhost-nvdla<N>`,
-  `nvhost-ctrl-nvdla<N>`, dynamic major), `host1x/host1x.c` (class named after host1x)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/gpu/host1x-nvhost/nvhost.c` (JetPack 6: only `nvhost-ctrl-nvdla<N>`,
-  class `nvdla<N>`) and `drivers/video/tegra/host/nvdla/nvdla.c` (a single enabled DLA is renamed `nvdla0`)
-- `/usr/bin/jetson_clocks` in the L4T R35.3.1 package `nvidia-l4t-tools` (host1x and DLA platform-device paths per
-  SoC)
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/host1x/host1x.c` (the `/sys/devices/platform/host1x` link, which
-  OE4T/linux-nv-oot (branch rel-36) `drivers/gpu/host1x/` does not create)
-- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
-  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.1 (file format and examples), §7.2, §1 (driver per release)
+  (`BOARD` and `KERNEL_VARIANT` lines on JP5 vs JP6)
 """#,
         "Docs/remedies/NVDLA-VER-003.md": #"""
 # NVDLA-VER-003: nvidia-l4t-core package does not match /etc/nv_tegra_release
@@ -5361,11 +5189,8 @@ compiler, follow.
 - NVIDIA Jetson Linux documentation (over-the-air / apt updates, flashing): https://docs.nvidia.com/jetson/
 - A consistent JetPack 6.1 package set: https://github.com/dusty-nv/jetson-containers/issues/710
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (release file and `nvidia-l4t-core` fallback)
-- `/etc/nv_tegra_release` (`# R36 (release), REVISION: 4.3, …`) and `dpkg-query -W nvidia-l4t-core`
-  (`36.4.3-<date>`), as rbonghi/jetson_stats `jtop/core/jetson_variables.py` reads them
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.1 (release file and package version format), §7.2
+  (packages that carry the DLA libraries, firmware and compiler)
 """#,
         "Docs/remedies/NVDLA-VER-004.md": #"""
 # NVDLA-VER-004: Running kernel does not belong to the installed L4T release
@@ -5425,16 +5250,7 @@ Typical causes:
 - OE4T/linux-nv-oot (rel-36) `drivers/video/tegra/host/nvdla/Makefile` (JP6 module);
   OE4T/meta-tegra `linux-tegra_5.10.bb` (kirkstone) and scarthgap kernel recipes
 - NVIDIA Jetson Linux documentation (kernel customization, boot configuration): https://docs.nvidia.com/jetson/
-- L4T R35.3.1 sources (GitHub Seeed-Studio/Linux_for_Tegra, branch main):
-  `source/kernel/nvidia/drivers/video/tegra/host/Kconfig` (`TEGRA_GRHOST_NVDLA` is a `bool`: the JetPack 5 driver
-  is built in) and `host/nvdla/nvdla.c` (platform driver `nvdla`)
-- OE4T/linux-nv-oot (branch rel-36): `drivers/video/tegra/host/nvdla/Makefile` (`nvhost-nvdla.ko`), `nvdla/nvdla.c`
-  (drivers `nvdla` and `host1x-nvdla`), `drivers/gpu/host1x-nvhost/Makefile`
-- OE4T/meta-tegra (branch scarthgap): `recipes-kernel/nvidia-kernel-oot/nvidia-kernel-oot.inc` (the module
-  packages) and `conf/machine/include/tegra234.inc` (modules loaded at boot; nvdla loads by modalias)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §1.1–1.2 (driver and kernel versions), §7.2 (release table)
 """#,
         "Docs/remedies/NVDLA-VER-005.md": #"""
 # NVDLA-VER-005: TensorRT from another JetPack
@@ -5446,9 +5262,19 @@ The installed TensorRT major version differs from the one shipped with this L4T 
 
 | L4T | JetPack | TensorRT |
 |---|---|---|
-| R35.x | 5.x | 8.5 (8.4 on 35.1, unverified) |
-| 36.2, 36.3 | 6.0 | 8.6 |
-| 36.4 and later | 6.1, 6.2.x | 10.3 |
+| 32.1–32.2.3 | 4.2–4.2.3 | 5.0 / 5.1 |
+| 32.3.1 | 4.3 | 6.0.1 |
+| 32.4.2–32.5.2 | 4.4 DP–4.5.1 | 7.1 (7.1.3 from 4.4) |
+| 32.6.1, 32.7.x | 4.6–4.6.6 | 8.0.1 / 8.2.1 |
+| 34.1.x, 35.1.0 | 5.0 DP–5.0.2 | 8.4 |
+| 35.2.1–35.6.4 | 5.1–5.1.6 | 8.5.2 |
+| 36.2, 36.3 | 6.0 | 8.6.2 |
+| 36.4 and later | 6.1–6.2.3 | 10.3.0 |
+| 38.x | 7.0, 7.1 (Thor) | 10.13.3 |
+| 39.x | 7.2, 7.2.1 | 10.16.2 |
+
+Only releases in the table are judged; on a release nvdla-doctor does not know this check stays silent
+(NVDLA-VER-001).
 
 TensorRT does not drive the DLA on its own. It calls the DLA compiler of the L4T release
 (`libnvdla_compiler.so`) to build DLA loadables, and cuDLA (`libnvcudla.so` from `nvidia-l4t-cuda`) to run
@@ -5456,8 +5282,8 @@ them, and both libraries are tied to the L4T release. A TensorRT from another Je
 another compiler interface and another CUDA. Typical results: DLA engines fail to build, or engines built
 elsewhere fail to load. Usual sources are packages from another
 release's apt repository, libraries copied in from another system, or a container image for another L4T.
-Newer TensorRT majors don't help either: TensorRT 11.0 to 11.3 have no DLA support, and JetPack 6 must stay
-on its TensorRT 10.x.
+Newer TensorRT releases don't help either: TensorRT 10.8 to 11.4.0 have no DLA support on Jetson (NVDLA-VER-008),
+JetPack 6 must stay on its TensorRT 10.x, and TensorRT 11.4.1 supports JetPack 7.2.2 and later only.
 
 ## How to confirm
 1. See which TensorRT is installed and which is offered for this release:
@@ -5497,11 +5323,9 @@ on its TensorRT 10.x.
   https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
 - NVIDIA DLA FAQ (TensorRT builder as the interface to the DLA compiler; cuDLA since TensorRT 8.5):
   https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
-- OE4T/meta-tegra (kirkstone, scarthgap) TensorRT recipes; JetPack 6.1 TensorRT 10.3 update
+- OE4T/meta-tegra TensorRT recipes of every release branch (`Data/releases.yaml` names each)
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.2 (release table, packages, TensorRT/DLA notes, header formats)
 """#,
         "Docs/remedies/NVDLA-VER-006.md": #"""
 # NVDLA-VER-006: cuDNN major version differs from the one L4T ships
@@ -5556,9 +5380,8 @@ another cuDNN on purpose.
 - OE4T/meta-tegra (kirkstone, scarthgap) cuDNN recipes (cuDNN version per L4T release)
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
 - rbonghi/jetson_stats `jtop/core/jetson_variables.py` (how jtop reads the cuDNN version)
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.2 (release table; cuDNN packages `libcudnn8` /
+  `libcudnn9-cuda-12`; `cudnn_version.h`)
 """#,
         "Docs/remedies/NVDLA-VER-007.md": #"""
 # NVDLA-VER-007: CUDA major version differs from the one L4T ships
@@ -5566,25 +5389,28 @@ another cuDNN on purpose.
 Area: versions · Severity: warning
 
 ## What it means
-The CUDA toolkit found at `/usr/local/cuda` has a different major version from the one this L4T release
-ships:
+The CUDA toolkit found at `/usr/local/cuda` has a different major version from the one this L4T release ships,
+and it is not an upgrade NVIDIA supports:
 
-| L4T | JetPack | CUDA |
-|---|---|---|
-| R32.6/32.7 | 4.6.x | 10.2 |
-| R35.x | 5.x | 11.4 |
-| 36.2, 36.3 | 6.0 | 12.2 |
-| 36.4 and later | 6.1, 6.2.x | 12.6 |
+| L4T | JetPack | CUDA | newer major supported |
+|---|---|---|---|
+| R32.1–32.3.1 | 4.2–4.3 | 10.0 | no |
+| R32.4.2–32.7.x | 4.4–4.6.x | 10.2 | no |
+| R34.x, R35.x | 5.x | 11.4 | yes (CUDA 11.8, 12.x) |
+| 36.2, 36.3 | 6.0 | 12.2 | yes |
+| 36.4 and later | 6.1, 6.2.x | 12.6 | yes |
+| R38, R39 | 7.x | 13.0 / 13.2 | not known |
 
-Only the major counts here. Newer minors of the same major do not trigger it: NVIDIA offers CUDA 11.8 on
-JetPack 5, and newer CUDA 12.x releases are in use on JetPack 6. The TensorRT and cuDLA of this JetPack were
-built for its CUDA major: `libcudla.so.1` comes from the toolkit, and `libnvcudla.so` and `libcuda.so` from
-`nvidia-l4t-cuda`.
-Applications built with a toolkit of another major may fail to load their CUDA runtime, or report that the
-CUDA driver version is insufficient for the CUDA runtime version.
+From CUDA 11.8, NVIDIA lets JetPack 5 and later install newer CUDA toolkits beside the shipped one; such a newer
+major is reported as information (NVDLA-VER-009), not here. What remains here is an **older** major (CUDA 11 on
+JetPack 6, for example) or a newer one where no upgrade path exists (CUDA 11 or 12 on JetPack 4). The TensorRT and
+cuDLA of this JetPack were built for its CUDA major: `libcudla.so.1` comes from the toolkit, and `libnvcudla.so`
+and `libcuda.so` from `nvidia-l4t-cuda`. Applications built with a toolkit of another major may fail to load their
+CUDA runtime, or report that the CUDA driver version is insufficient for the CUDA runtime version. Newer minors of
+the same major never trigger it.
 
-Xavier modules stay on JetPack 5, because JetPack 6 supports Orin only. On Xavier, CUDA 12 therefore
-always means a foreign toolkit.
+Xavier modules stay on JetPack 5, because JetPack 6 supports Orin only. Only releases in the table are judged; on
+a release nvdla-doctor does not know, this check stays silent (NVDLA-VER-001).
 
 ## How to confirm
 1. See which toolkit `/usr/local/cuda` points at, and which are installed:
@@ -5612,22 +5438,278 @@ always means a foreign toolkit.
    ```
 3. **Remove a foreign toolkit** only after checking its dependants. **Warning:** removing CUDA packages can
    take TensorRT, cuDNN and frameworks with them. Read apt's removal list first.
-4. **You need a newer CUDA major.** Move the whole JetPack (for Orin, a reflash to JetPack 6) instead of
-   installing a toolkit the rest of the stack was not built for.
+4. **You need a newer CUDA major.** On JetPack 5 and later install it the supported way (NVIDIA's CUDA upgrade
+   packages for Jetson, beside the shipped toolkit); on JetPack 4 move the whole JetPack instead.
 
 ## References
-- NVIDIA blog "Simplifying CUDA Upgrades for NVIDIA Jetson Users" (newer CUDA minors on JetPack 5)
+- NVIDIA blog "Simplifying CUDA Upgrades for NVIDIA Jetson Users" (from CUDA 11.8, newer CUDA on JetPack 5.0 and
+  later)
 - NVIDIA Jetson Linux and JetPack documentation: https://docs.nvidia.com/jetson/
 - OE4T/meta-tegra (dunfell, kirkstone, scarthgap) CUDA recipes (CUDA version per L4T release)
 - NVIDIA DLA FAQ (cuDLA; TensorRT uses cuDLA since 8.5): https://github.com/NVIDIA/Deep-Learning-Accelerator-SW
-- rbonghi/jetson_stats `jtop/core/jetson_variables.py` (`NVIDIA_JETPACK`: L4T → JetPack)
-- OE4T/meta-tegra branches `dunfell-l4t-r32.6.1`, `kirkstone-l4t-r32.7.x`, `kirkstone`, `scarthgap`, `master`
-  (kernel, CUDA, cuDNN and TensorRT versions of each L4T release)
+- [Docs/platform.md](../platform.md) §7.2 (release table; `libnvcudla.so`, `libcudla.so.1`;
+  `/usr/local/cuda/version.json`)
+"""#,
+        "Docs/remedies/NVDLA-VER-008.md": #"""
+# NVDLA-VER-008: This TensorRT cannot use the DLA
+
+Area: versions · Severity: warning
+
+## What it means
+The installed TensorRT release has no DLA support on this Jetson, so TensorRT sees no DLA core even when the
+kernel side is healthy (driver bound, device nodes, firmware): `--useDLACore` ends with "Cannot create DLA engine,
+0 not available" or a `dlaEngineCount > 0` assertion, and DLA builds fall back to the GPU or fail. NVIDIA's
+TensorRT documentation sets the limits:
+
+| TensorRT | DLA on Jetson |
+|---|---|
+| 5.0 to 10.7 | yes (Xavier, Orin), with the TensorRT of the board's JetPack |
+| 10.8 to 10.x | no: 10.7 was the last 10.x release with DLA |
+| 11.0 to 11.3 | no |
+| 11.4.0 | no (DLA only on Windows on ARM) |
+| 11.4.1 and later | only on Jetson AGX Orin with JetPack 7.2.2 or later |
+
+Stock JetPack 7.0/7.1 (Thor) and 7.2 ship TensorRT 10.13 and 10.16; Thor has no DLA anyway, but a stock JetPack 7.2
+AGX Orin has a working DLA that its TensorRT cannot use. JetPack 6 ships TensorRT 10.3, which drives the DLA, and
+must stay on a TensorRT 10.x release of its JetPack.
+
+## How to confirm
+1. Which TensorRT is installed, and on which release:
+   ```sh
+   dpkg-query -W 'libnvinfer*' 'tensorrt*'
+   head -1 /etc/nv_tegra_release
+   ```
+2. The kernel side is healthy (`nvdla-doctor check` reports no DLA finding) and the nodes exist:
+   ```sh
+   ls -l /dev/nvhost-*nvdla*
+   ```
+3. A DLA build shows the symptom:
+   ```sh
+   /usr/src/tensorrt/bin/trtexec --onnx=model.onnx --useDLACore=0 --fp16 --allowGPUFallback 2>&1 | grep -i dla
+   ```
+
+## How to fix
+1. **JetPack 7.2 on AGX Orin**: move to JetPack 7.2.2 or later and install TensorRT 11.4.1 or later (NVIDIA's SBSA
+   build, which carries DLA support on JetPack); on Orin modules other than AGX Orin NVIDIA names no TensorRT 11
+   with DLA.
+2. **A newer TensorRT installed on JetPack 4–6**: go back to the TensorRT of the board's JetPack (NVDLA-VER-005
+   explains how), or use a container image built for that JetPack.
+3. **DLA without TensorRT**: cuDLA (NVIDIA's cuDLA samples) loads DLA loadables directly; build them with a
+   TensorRT that supports the DLA.
+
+## References
+- NVIDIA TensorRT 11.4.1 "Working with DLA" and release notes:
+  https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+- NVIDIA TensorRT 11.4.1 "Migrating TensorRT from 10.x to 11.x on Jetson/JetPack"
+- OE4T/meta-tegra `master-l4t-r38.2.x`, `master-l4t-r38.4.x`, `master` (TensorRT 10.13.3.9, 10.16.2.10)
+- [Docs/platform.md](../platform.md) Corrections 5, §7.2; `Data/releases.yaml` (`tensorrt_dla`)
+"""#,
+        "Docs/remedies/NVDLA-VER-009.md": #"""
+# NVDLA-VER-009: CUDA newer than the one L4T ships (a supported upgrade)
+
+Area: versions · Severity: info
+
+## What it means
+The CUDA toolkit at `/usr/local/cuda` is a newer major than the one this L4T release ships, on a JetPack where
+NVIDIA supports that: from CUDA 11.8, JetPack 5.0 and later can install newer CUDA toolkits beside the shipped one
+(for example CUDA 12.2 on JetPack 5's 11.4). Nothing is wrong. The TensorRT, cuDNN and cuDLA of this JetPack stay
+built for the shipped major, so DLA engines are built and run by that TensorRT, and applications that link the
+JetPack's libraries need its CUDA runtime at run time.
+
+## How to confirm
+```sh
+readlink -f /usr/local/cuda
+ls -d /usr/local/cuda-*
+dpkg-query -W 'cuda-toolkit-*' 'libnvinfer*'
+```
+
+## How to fix
+1. Nothing to fix.
+2. If a DLA application fails to load its CUDA runtime after the upgrade, point it at the JetPack's toolkit
+   (`/usr/local/cuda-<shipped version>`) through `PATH`/`LD_LIBRARY_PATH`, or rebuild it against the new toolkit.
+
+## References
+- NVIDIA blog "Simplifying CUDA Upgrades for NVIDIA Jetson Users" (CUDA 11.8 and later on JetPack 5.0 and later)
+- [Docs/platform.md](../platform.md) Corrections 6, §7.2; `Data/releases.yaml` (`cuda_upgrades` per family)
+"""#,
+        "Docs/remedies/NVDLA-VER-010.md": #"""
+# NVDLA-VER-010: Stack differs from the nearest known release (for information)
+
+Area: versions · Severity: info
+
+## What it means
+The L4T release is not in nvdla-doctor's release table (NVDLA-VER-001), so its versions are not judged. For
+information, the installed kernel series and CUDA, cuDNN and TensorRT majors are compared with the nearest release
+the table lists, and this finding names each one that differs. A newer release may well ship a new kernel, CUDA or
+TensorRT, so a difference is not a fault; it is where to look first if the DLA misbehaves on this release.
+
+## How to confirm
+```sh
+head -1 /etc/nv_tegra_release
+uname -r
+dpkg-query -W nvidia-jetpack 'libnvinfer*' 'libcudnn*' 'cuda-toolkit-*'
+```
+Compare with the release notes of this L4T release on https://docs.nvidia.com/jetson/.
+
+## How to fix
+1. If the release notes list the same versions, nothing to fix; update nvdla-doctor to get exact checks.
+2. If they list others, the differing component came from elsewhere (another repository, a copied library, a
+   container image): reinstall the release's own packages.
+
+## References
+- NVIDIA Jetson Linux and JetPack release notes: https://docs.nvidia.com/jetson/
+- [Docs/platform.md](../platform.md) §7.2; `Data/releases.yaml`
 """#,
     ]
 
     /// Every file under `Data/` (tables the probes and commands read), by path.
     static let data: [String: String] = [
-        :
+        "Data/releases.yaml": #"""
+# Data/releases.yaml — Jetson Linux (L4T) releases from R32.1 (JetPack 4.2) to R39 (JetPack 7.2), what NVIDIA ships
+# with each, and which TensorRT releases can drive the DLA on a Jetson.
+#
+# Read by Sources/NvdlaProbe/Facts/ReleaseTable.swift for `check` and `analyze`; explained in Docs/platform.md §7.2.
+# Versions are as precise as the source gives them (a recipe that says 8.5.2 is not padded to 8.5.2.2).
+# Rows are sorted by L4T release; the test suite fails when this file is malformed.
+#
+# Sources (the `source` key of a row or family names them):
+#   jtop      rbonghi/jetson_stats, jtop/core/jetson_variables.py, NVIDIA_JETPACK (L4T → JetPack, R32.1–R35.2.1)
+#   mt:BRANCH OE4T/meta-tegra, branch BRANCH: recipes-bsp/tegra-binaries (L4T), recipes-devtools/cuda (CUDA toolkit and
+#             cudart), recipes-devtools/cudnn, recipes-devtools/tensorrt (tensorrt-core), recipes-kernel/linux
+#             (LINUX_VERSION); for R35.1/R36.2 the stack versions of the commit that updated CUDA/cuDNN/TensorRT
+#             "for JetPack 5.0.2 GA" / "for JetPack 6.0 DP"
+#   mt-notes  OE4T/meta-tegra master, docs/release-notes/JetPack-*-L4T-R*-Notes.md (release ↔ JetPack, kernel, and
+#             which SoCs a release supports: R38 is Thor only, R39 adds tegra234 and tegra264)
+#   nv-kernel NVIDIA Jetson Linux R36.4.x release notes ("Linux kernel Version 5.15.148")
+#   l4t35     Seeed-Studio/Linux_for_Tegra (R35.3.1 BSP), source/kernel/kernel-5.10/Makefile (5.10.104)
+#   obs       `uname -r` 4.9.253-tegra seen on R32.7.1 in public output
+#   cuda-blog NVIDIA blog "Simplifying CUDA Upgrades for NVIDIA Jetson Users": from CUDA 11.8, JetPack 5.0 and later can
+#             install newer CUDA toolkits
+#   trt-dla   NVIDIA TensorRT 11.4.1 documentation, "Working with DLA" and the 11.4.1 release notes:
+#             https://docs.nvidia.com/deeplearning/tensorrt/11.4.1/inference-library/work-with-dla.html
+schema: 1
+
+# One entry per L4T major: what holds for every release of it, used for releases the table does not list.
+#   jetpack: JetPack major · kernel: kernel series · driver: builtin (nvhost in the kernel) or module (out-of-tree
+#   nvhost-nvdla.ko) · socs: SoCs the major supports · cuda_upgrades: whether NVIDIA supports installing a newer CUDA
+#   major than the one it ships (absent: unknown)
+families:
+  - {l4t: "32", jetpack: "4", kernel: "4.9", driver: builtin, socs: [tegra186, tegra194, tegra210], cuda_upgrades: false,
+     source: "jtop; mt:kirkstone-l4t-r32.7.x (CUDA 10.2 is the last for JetPack 4)"}
+  - {l4t: "34", jetpack: "5", kernel: "5.10", driver: builtin, socs: [tegra194, tegra234], cuda_upgrades: true,
+     source: "jtop; cuda-blog; socs [INF] from R35"}
+  - {l4t: "35", jetpack: "5", kernel: "5.10", driver: builtin, socs: [tegra194, tegra234], cuda_upgrades: true,
+     source: "jtop; l4t35; cuda-blog"}
+  - {l4t: "36", jetpack: "6", kernel: "5.15", driver: module, socs: [tegra234], cuda_upgrades: true,
+     source: "mt:scarthgap; cuda-blog (JetPack 5.0 and later)"}
+  - {l4t: "38", jetpack: "7", kernel: "6.8", driver: module, socs: [tegra264], source: "mt-notes (R38.2, R38.4: Thor only)"}
+  - {l4t: "39", jetpack: "7", kernel: "6.8", driver: module, socs: [tegra234, tegra264], source: "mt-notes (R39.2.0)"}
+
+# l4t · jetpack · kernel (full where the source gives it, else the series) · cuda · cudnn · tensorrt · socs (only where
+# a release differs from its family) · source
+releases:
+  - {l4t: "32.1.0", jetpack: "4.2", kernel: "4.9", cuda: "10.0.166", cudnn: "7.3.1.28", tensorrt: "5.0.6",
+     source: "jtop; mt:thud-l4t-r32.1"}
+  - {l4t: "32.2.0", jetpack: "4.2.1", kernel: "4.9", cuda: "10.0.326", cudnn: "7.5.0.56", tensorrt: "5.1.6",
+     source: "jtop; mt:warrior-l4t-r32.2"}
+  - {l4t: "32.2.1", jetpack: "4.2.2", kernel: "4.9", cuda: "10.0.326", cudnn: "7.5.0.56", tensorrt: "5.1.6",
+     source: "jtop; mt (tegra-binaries 32.2.1 history)"}
+  - {l4t: "32.2.3", jetpack: "4.2.3", kernel: "4.9", cuda: "10.0.326", cudnn: "7.5.0.56", tensorrt: "5.1.6",
+     source: "jtop; mt (tegra-binaries 32.2.3 history)"}
+  - {l4t: "32.3.1", jetpack: "4.3", kernel: "4.9.140", cuda: "10.0.326", cudnn: "7.6.3.28", tensorrt: "6.0.1",
+     source: "jtop; mt:thud-l4t-r32.3.1"}
+  - {l4t: "32.4.2", jetpack: "4.4 DP", kernel: "4.9.140", cuda: "10.2.89", cudnn: "8.0.0.145", tensorrt: "7.1.0",
+     source: "jtop; mt:dunfell-l4t-r32.4.2"}
+  - {l4t: "32.4.3", jetpack: "4.4", kernel: "4.9.140", cuda: "10.2.89", cudnn: "8.0.0.180", tensorrt: "7.1.3",
+     source: "jtop; mt:dunfell-l4t-r32.4.3"}
+  - {l4t: "32.4.4", jetpack: "4.4.1", kernel: "4.9.140", cuda: "10.2.89", cudnn: "8.0.0.180", tensorrt: "7.1.3",
+     source: "jtop; mt:dunfell-l4t-r32.4.3 (R32.4.3 → R32.4.4 update)"}
+  - {l4t: "32.5.0", jetpack: "4.5", kernel: "4.9.201", cuda: "10.2.89", cudnn: "8.0.0.180", tensorrt: "7.1.3",
+     source: "jtop; mt:dunfell-l4t-r32.5.0"}
+  - {l4t: "32.5.1", jetpack: "4.5.1", kernel: "4.9.201", cuda: "10.2.89", cudnn: "8.0.0.180", tensorrt: "7.1.3",
+     source: "jtop; mt:dunfell-l4t-r32.5.0"}
+  - {l4t: "32.5.2", jetpack: "4.5.1", kernel: "4.9.201", cuda: "10.2.89", cudnn: "8.0.0.180", tensorrt: "7.1.3",
+     source: "jtop; mt:dunfell-l4t-r32.5.0"}
+  - {l4t: "32.6.1", jetpack: "4.6", kernel: "4.9.253", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.0.1",
+     source: "jtop; mt:dunfell-l4t-r32.6.1"}
+  - {l4t: "32.7.1", jetpack: "4.6.1", kernel: "4.9.253", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "jtop; mt:kirkstone-l4t-r32.7.x; obs (kernel)"}
+  - {l4t: "32.7.2", jetpack: "4.6.2", kernel: "4.9", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "jtop; mt:kirkstone-l4t-r32.7.x"}
+  - {l4t: "32.7.3", jetpack: "4.6.3", kernel: "4.9", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "jtop; mt:kirkstone-l4t-r32.7.x"}
+  - {l4t: "32.7.4", jetpack: "4.6.4", kernel: "4.9", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "mt:kirkstone-l4t-r32.7.x"}
+  - {l4t: "32.7.5", jetpack: "4.6.5", kernel: "4.9", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "mt:kirkstone-l4t-r32.7.x"}
+  - {l4t: "32.7.6", jetpack: "4.6.6", kernel: "4.9.337", cuda: "10.2.460", cudnn: "8.2.1.32", tensorrt: "8.2.1",
+     source: "mt:kirkstone-l4t-r32.7.x"}
+  - {l4t: "34.1.0", jetpack: "5.0 DP", kernel: "5.10", cuda: "11.4.14", cudnn: "8.3.2.49", tensorrt: "8.4.0",
+     source: "jtop; mt (tegra-binaries 34.1.x history)"}
+  - {l4t: "34.1.1", jetpack: "5.0.1 DP", kernel: "5.10", cuda: "11.4.14", cudnn: "8.3.2.49", tensorrt: "8.4.0",
+     source: "jtop; mt (tegra-binaries 34.1.1 history)"}
+  - {l4t: "35.1.0", jetpack: "5.0.2", kernel: "5.10", cuda: "11.4.14", cudnn: "8.4.1.50", tensorrt: "8.4.1",
+     source: "jtop; mt (\"for JetPack 5.0.2 GA\" CUDA/cuDNN/TensorRT commits)"}
+  - {l4t: "35.2.1", jetpack: "5.1", kernel: "5.10", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "jtop; mt:langdale"}
+  - {l4t: "35.3.1", jetpack: "5.1.1", kernel: "5.10.104", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; l4t35; mt:kirkstone"}
+  - {l4t: "35.4.1", jetpack: "5.1.2", kernel: "5.10", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:mickledore"}
+  - {l4t: "35.5.0", jetpack: "5.1.3", kernel: "5.10", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:kirkstone"}
+  - {l4t: "35.6.0", jetpack: "5.1.4", kernel: "5.10", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:kirkstone"}
+  - {l4t: "35.6.1", jetpack: "5.1.5", kernel: "5.10.216", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:kirkstone"}
+  - {l4t: "35.6.2", jetpack: "5.1.5", kernel: "5.10.216", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:kirkstone"}
+  - {l4t: "35.6.3", jetpack: "5.1.5", kernel: "5.10.216", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "[INF] a JetPack 5.1.5 update, stack of the 35.6 series (mt:kirkstone)"}
+  - {l4t: "35.6.4", jetpack: "5.1.6", kernel: "5.10.216", cuda: "11.4.19", cudnn: "8.6.0.166", tensorrt: "8.5.2",
+     source: "mt-notes; mt:kirkstone"}
+  - {l4t: "36.2.0", jetpack: "6.0 DP", kernel: "5.15", cuda: "12.2.12", cudnn: "8.9.4.25", tensorrt: "8.6.2.3",
+     source: "mt (\"for JetPack 6.0 DP/L4T R36.2.0\" updates)"}
+  - {l4t: "36.3.0", jetpack: "6.0", kernel: "5.15", cuda: "12.2.12", cudnn: "8.9.4.25", tensorrt: "8.6.2.3",
+     source: "mt-notes; mt (tegra-binaries 36.3.0 history)"}
+  - {l4t: "36.4.0", jetpack: "6.1", kernel: "5.15", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt-notes (\"cuda: update to 12.6 for JetPack 6.1\", \"tensorrt: update to 10.3.0 for JetPack 6.1\")"}
+  - {l4t: "36.4.2", jetpack: "6.1", kernel: "5.15", cuda: "12.6", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "[INF] JetPack 6.1 rev. 1, stack of the 36.4 series (mt:styhead, mt:walnascar)"}
+  - {l4t: "36.4.3", jetpack: "6.2", kernel: "5.15.148", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt-notes; mt:walnascar; nv-kernel"}
+  - {l4t: "36.4.4", jetpack: "6.2.1", kernel: "5.15.148", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt-notes; mt:whinlatter"}
+  - {l4t: "36.4.7", jetpack: "6.2.1", kernel: "5.15.148", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "[INF] a JetPack 6.2.1 update, stack of the 36.4 series (mt:whinlatter)"}
+  - {l4t: "36.5.0", jetpack: "6.2.2", kernel: "5.15.185", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt-notes; mt:scarthgap"}
+  - {l4t: "36.5.2", jetpack: "6.2.3", kernel: "5.15.185", cuda: "12.6.11", cudnn: "9.3.0.75", tensorrt: "10.3.0.30",
+     source: "mt (\"meta: update L4T R36.5.0 -> R36.5.2\", release notes for JetPack 6.2.3/L4T R36.5.2)"}
+  - {l4t: "38.2.0", jetpack: "7.0", kernel: "6.8.12", cuda: "13.0.48", cudnn: "9.12.0.46", tensorrt: "10.13.3.9",
+     source: "mt-notes; mt:master-l4t-r38.2.x (cudart 13.0.48)"}
+  - {l4t: "38.2.1", jetpack: "7.0", kernel: "6.8.12", cuda: "13.0.48", cudnn: "9.12.0.46", tensorrt: "10.13.3.9",
+     source: "mt-notes; mt:master-l4t-r38.2.x"}
+  - {l4t: "38.2.2", jetpack: "7.0", kernel: "6.8.12", cuda: "13.0.48", cudnn: "9.12.0.46", tensorrt: "10.13.3.9",
+     source: "mt-notes (R38.2.2 updates some components; the rest stay at 38.2.1)"}
+  - {l4t: "38.4.0", jetpack: "7.1", kernel: "6.8.12", cuda: "13.0.48", cudnn: "9.12.0.46", tensorrt: "10.13.3.9",
+     source: "mt-notes; mt:master-l4t-r38.4.x"}
+  - {l4t: "39.2.0", jetpack: "7.2", kernel: "6.8.12", cuda: "13.2.75", cudnn: "9.20.0.46", tensorrt: "10.16.2.10",
+     source: "mt (\"for JetPack 7.2\" / \"for L4T R39.2.0\" updates; cudart 13.2.75)"}
+  - {l4t: "39.2.1", jetpack: "7.2.1", kernel: "6.8.12", cuda: "13.2.2", cudnn: "9.20.0.46", tensorrt: "10.16.2.10",
+     source: "mt (\"l4t: update to JetPack 7.2.1 / L4T 39.2.1\", \"cuda: update to CUDA 13.2.2 for JetPack 7.2.1\")"}
+
+# Which TensorRT releases build and run DLA engines on a Jetson, by version range (min inclusive, below exclusive).
+# A range with `needs` drives the DLA only on the JetPack and module families it names; elsewhere it has none.
+tensorrt_dla:
+  - {min: "5.0", below: "10.8", dla: true,
+     why: "TensorRT 5.0 to 10.7 drive the DLA of Xavier and Orin", source: "trt-dla (10.7 was the last 10.x with DLA)"}
+  - {min: "10.8", below: "11.4.1", dla: false,
+     why: "TensorRT 10.8 to 11.4.0 have no DLA support on Jetson (10.7 was the last 10.x release with DLA; 11.0 to 11.3 have none; 11.4.0 only on Windows on ARM)",
+     source: "trt-dla"}
+  - {min: "11.4.1", dla: true, needs: {jetpack: "7.2.2", modules: [p3701]},
+     why: "TensorRT 11.4.1 and later drive the DLA only on Jetson AGX Orin with JetPack 7.2.2 or later",
+     source: "trt-dla"}
+"""#,
     ]
 }

@@ -1,7 +1,8 @@
 /// Jetson modules by P-number: name and how many DLA cores the SKU has.
 ///
-/// Sources (NVIDIA/Deep-Learning-Accelerator-SW FAQ; nvpmodel confs; jetson_stats `MODULE_NAME_TABLE`;
-/// partner copies of the Orin NX data sheet for NX 8GB = 1 DLA).
+/// Sources: Docs/platform.md §3.4 (NVIDIA DLA FAQ; nvpmodel confs; jetson_stats `MODULE_NAME_TABLE`; partner
+/// copies of the Orin NX data sheet for NX 8GB = 1 DLA; OE4T/meta-tegra `agx-thor-t5000.inc`/`agx-thor-t4000.inc`
+/// for the Thor P-numbers, and NVIDIA's TensorRT 11.4.1 DLA page: Thor has no DLA).
 public enum ModuleTable {
     public struct Entry: Sendable, Equatable {
         public let name: String
@@ -37,18 +38,25 @@ public enum ModuleTable {
         "p3489-0888": Entry(name: "NVIDIA Jetson TX2 4GB", dlaCount: 0),
         "p3636-0001": Entry(name: "NVIDIA Jetson TX2 NX", dlaCount: 0),
         "p2180-1000": Entry(name: "NVIDIA Jetson TX1", dlaCount: 0),
+        "p3834-0008": Entry(name: "NVIDIA Jetson AGX Thor (T5000)", dlaCount: 0),
+        "p3834-0000": Entry(name: "NVIDIA Jetson T4000", dlaCount: 0),
     ]
 
     /// Module families whose every SKU has the same DLA count (for SKUs not in `modules`).
     public static let families: [String: Int] = [
-        "p3701": 2, "p2888": 2, "p3668": 2, "p3448": 0, "p3310": 0, "p3489": 0, "p3636": 0, "p2180": 0,
+        "p3701": 2, "p2888": 2, "p3668": 2, "p3448": 0, "p3310": 0, "p3489": 0, "p3636": 0, "p2180": 0, "p3834": 0,
     ]
 
-    /// SoCs that have no DLA at all, whatever the module.
-    public static let socsWithoutDLA: Set<String> = ["tegra210", "tegra186"]
+    /// SoCs that have no DLA at all, whatever the module (Thor is tegra264).
+    public static let socsWithoutDLA: Set<String> = ["tegra210", "tegra186", "tegra264"]
 
     /// SoCs that have DLA cores on some modules.
     public static let socsWithDLA: Set<String> = ["tegra194", "tegra234"]
+
+    /// Whether `module` (a P-number) is a known Jetson module rather than a carrier board.
+    public static func isModule(_ module: String) -> Bool {
+        modules[module] != nil || families[String(module.prefix(5))] != nil || module.hasPrefix("p3767")
+    }
 
     /// The expected DLA count for `module` on `soc`; nil when it cannot be told.
     public static func expectedDLA(module: String?, soc: String?) -> Int? {

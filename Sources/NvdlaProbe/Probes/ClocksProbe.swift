@@ -5,7 +5,7 @@ import Foundation
 /// `/etc/nvpmodel.conf`.
 ///
 /// Clock names follow the hardware instance (`dla1_core` is the DLA at 158c0000); nvpmodel's `DLA<N>_CORE`
-/// `MAX_FREQ` of the current mode is the cap, `-1` meaning none (the `nvpmodel_*.conf` files of `nvidia-l4t-nvpmodel`).
+/// `MAX_FREQ` of the current mode is the cap, `-1` meaning none (Docs/platform.md §4.1, §4.3).
 public struct ClocksProbe: Probe {
     public var area: Area { .clocks }
 
@@ -48,7 +48,7 @@ public struct ClocksProbe: Probe {
     }
 
     /// BPMP's view of a DLA clock, where its debugfs exists: `/sys/kernel/debug/bpmp/debug/clk/<name>/max_rate`
-    /// (the hardware ceiling) and `mrq_rate_locked` (confirmed for `emc`, by analogy for DLA
+    /// (the hardware ceiling) and `mrq_rate_locked` (Docs/platform.md §4.1: confirmed for `emc`, by analogy for DLA
     /// [INF]).
     func collectBpmp(_ root: SystemRoot, name: String, prefix: String, into facts: inout FactTable) {
         let dir = "/sys/kernel/debug/bpmp/debug/clk/" + name
@@ -91,6 +91,22 @@ public struct ClocksProbe: Probe {
             return
         }
         facts.set("clocks.nvpmodel.mode_name", .string(mode.name), source: confSource, raw: "POWER_MODEL ID=\(modeID)")
+        // The mode a board boots in until someone runs nvpmodel -m (AGX Orin: MODE_30W, Docs/platform.md §4.3).
+        if let defaultID = parsed.defaultModeID, let defaultMode = parsed.powerModel(id: defaultID) {
+            facts.set(
+                "clocks.nvpmodel.default_mode", .string("\(defaultMode.name) (ID \(defaultID))"), source: confSource,
+                raw: "PM_CONFIG DEFAULT=\(defaultID)")
+            facts.set("clocks.nvpmodel.is_default", .bool(defaultID == modeID), source: confSource)
+            let note =
+                defaultID == modeID
+                ? "\(defaultMode.name) (ID \(defaultID)) is this module's default power mode, the one it boots in."
+                : "The module boots in \(defaultMode.name) (ID \(defaultID)) until another mode is chosen."
+            facts.set("clocks.nvpmodel.default_note", .string(note), source: confSource)
+        } else {
+            for key in ["clocks.nvpmodel.default_mode", "clocks.nvpmodel.is_default", "clocks.nvpmodel.default_note"] {
+                facts.set(key, state: .missing(source: confSource))
+            }
+        }
         for index in dlas {
             let param = "DLA\(index)_CORE"
             let key = "dla.\(index).nvpmodel"

@@ -1,7 +1,7 @@
 /// Finds the DLA nodes of the device tree by compatible, wherever they sit, and records each instance.
 ///
 /// Reads `sys/firmware/devicetree/base/**/{compatible,status,reg,iommus,clock-names,power-domains,interrupts}`.
-/// Instances are keyed by hardware unit address: `15880000` is DLA0, `158c0000` is DLA1 (`tegra234-soc-host1x.dtsi`, `tegra194-soc-base.dtsi`).
+/// Instances are keyed by hardware unit address: `15880000` is DLA0, `158c0000` is DLA1 (Docs/platform.md §3).
 public struct DeviceTreeProbe: Probe {
     public var area: Area { .devicetree }
 

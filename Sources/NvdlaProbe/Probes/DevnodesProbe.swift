@@ -4,7 +4,9 @@
 /// `nvhost-ctrl-nvdla<N>`; each has a `dev` file (`MAJ:MIN`, the major is dynamic) and a `device` link to the
 /// platform device. Names follow probe order, not hardware: with one DLA it is `nvdla0` whatever the instance.
 /// Nodes: `/dev/<name>` (type, mode, owner from `stat`), udev database `/run/udev/data/c<MAJ>:<MIN>`, and L4T's
-/// rule file `99-tegra-devices.rules` (`KERNEL=="nvhost*" GROUP="video" MODE="0660"`; package `nvidia-l4t-init`).
+/// rule file `99-tegra-devices.rules` (`KERNEL=="nvhost*" GROUP="video" MODE="0660"`; Docs/platform.md §2.1).
+/// Also the nodes every DLA job needs beside the DLA's own: `/dev/nvmap` (buffers) and, with the out-of-tree
+/// driver of JetPack 6 and later, `/dev/host1x-fence` (job fences); a container must be given them too (§2.1).
 public struct DevnodesProbe: Probe {
     public var area: Area { .devnodes }
 
@@ -53,6 +55,7 @@ public struct DevnodesProbe: Probe {
             if ctrlPresent { present += 1 }
         }
         facts.set("devnodes.found", .int(Int64(nodesFound)), source: "/dev")
+        collectSupportNodes(root, outOfTree: facts.bool("driver.module.expected"), into: &facts)
         if facts.value("platform.dla_nodes_in_dt") != nil {
             facts.set("platform.dla_present", .int(Int64(present)), source: "/dev", raw: "enabled, bound, node present")
         }
@@ -106,6 +109,35 @@ public struct DevnodesProbe: Probe {
             facts.set("\(key).present", from: stat, source: devPath) { _ in nil }
             return false
         }
+    }
+
+    /// `/dev/nvmap` always, `/dev/host1x-fence` with the out-of-tree driver: which of them are not character devices.
+    func collectSupportNodes(_ root: SystemRoot, outOfTree: Bool?, into facts: inout FactTable) {
+        guard let outOfTree else {
+            facts.set("devnodes.support_missing", state: .missing(source: "/etc/nv_tegra_release"))
+            return
+        }
+        let names = ["nvmap"] + (outOfTree ? ["host1x-fence"] : [])
+        var missing: [String] = []
+        for name in names {
+            let path = "/dev/" + name
+            switch root.stat(path) {
+            case .value(let st) where st.kind == .characterDevice: continue
+            case .value, .missing: missing.append(path)
+            case .unreadable(let why):
+                facts.set("devnodes.support_missing", state: .unreadable(why, source: path))
+                return
+            case .malformed(let detail):
+                facts.set("devnodes.support_missing", state: .malformed(source: path, detail: detail))
+                return
+            }
+        }
+        facts.set(
+            "devnodes.support_missing", .int(Int64(missing.count)), source: "/dev",
+            raw: missing.isEmpty ? names.map { "/dev/" + $0 }.joined(separator: ", ") + " present" : nil)
+        facts.set(
+            "devnodes.support_missing_names",
+            .string(missing.isEmpty ? "none" : missing.joined(separator: ", ")), source: "/dev")
     }
 
     func collectRuleFile(_ root: SystemRoot, into facts: inout FactTable) {

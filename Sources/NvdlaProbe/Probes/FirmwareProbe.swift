@@ -1,9 +1,10 @@
 /// The DLA firmware file the driver requests, under `/lib/firmware` (and `firmware_class.path`), and with
 /// `--deep` only the version the engine reports in `/sys/kernel/debug/nvdla<N>/firmware/version`.
 ///
-/// JP5's built-in nvhost driver asks for `nvhost_nvdla020.fw` (T234) / `nvhost_nvdla010.fw` (T194); JP6's
-/// out-of-tree driver for `nvidia/tegra234/nvdla.bin`, often a link (`nvdla.h` of OE4T/linux-nv-oot rel-36). Reading
-/// `firmware/version` powers the DLA on, so it is read only with `--deep` (§2.5).
+/// The built-in nvhost driver (JP4, JP5) asks for `nvhost_nvdla020.fw` (T234) / `nvhost_nvdla010.fw` (T194) and
+/// retries in the SoC subdirectory (`tegra23x/`, `tegra19x/`); R32's firmware package installs it only under
+/// `tegra19x/`. JP6's out-of-tree driver asks for `nvidia/tegra234/nvdla.bin` with no retry (Docs/platform.md
+/// §7.3). Reading `firmware/version` powers the DLA on, so it is read only with `--deep` (§2.5).
 public struct FirmwareProbe: Probe {
     public var area: Area { .firmware }
 
@@ -20,14 +21,18 @@ public struct FirmwareProbe: Probe {
         return dirs
     }
 
-    /// The file name the nvdla driver requests (`nvdla.h`: GRHOST on JP5, OOT on JP6) [SRC].
-    static func requestedFile(soc: String, outOfTree: Bool) -> String? {
+    /// The names the nvdla driver looks for, in order (`nvdla.h`: GRHOST on JP4/JP5, OOT on JP6); the first is the
+    /// one it requests. The nvhost falcon loader retries in the SoC subdirectory; the R32 driver asks for that
+    /// path first, as R32 installs the file only there.
+    static func requestedFiles(soc: String, outOfTree: Bool, l4tMajor: Int?) -> [String] {
         switch (soc, outOfTree) {
-        case ("tegra234", false): return "nvhost_nvdla020.fw"
-        case ("tegra194", false): return "nvhost_nvdla010.fw"
-        case ("tegra234", true): return "nvidia/tegra234/nvdla.bin"
-        case ("tegra194", true): return "nvidia/tegra194/nvdla.bin"
-        default: return nil
+        case ("tegra234", false): return ["nvhost_nvdla020.fw", "tegra23x/nvhost_nvdla020.fw"]
+        case ("tegra194", false):
+            let names = ["nvhost_nvdla010.fw", "tegra19x/nvhost_nvdla010.fw"]
+            return l4tMajor == 32 ? names.reversed() : names
+        case ("tegra234", true): return ["nvidia/tegra234/nvdla.bin"]
+        case ("tegra194", true): return ["nvidia/tegra194/nvdla.bin"]
+        default: return []
         }
     }
 
@@ -47,7 +52,9 @@ public struct FirmwareProbe: Probe {
         }
         let outOfTree: Bool? =
             facts.int("versions.l4t_major").map { $0 >= 36 } ?? facts.bool("driver.module.expected")
-        guard let outOfTree, let file = Self.requestedFile(soc: soc, outOfTree: outOfTree) else {
+        let major = facts.int("versions.l4t_major").map(Int.init)
+        let names = outOfTree.map { Self.requestedFiles(soc: soc, outOfTree: $0, l4tMajor: major) } ?? []
+        guard let outOfTree, let file = names.first else {
             // Which file the driver requests depends on the release: without it, say why it is unknown.
             let state = facts["versions.l4t"] ?? .missing(source: "/etc/nv_tegra_release")
             let blocked: FactState = state.value == nil ? state : .missing(source: "/etc/nv_tegra_release")
@@ -58,21 +65,26 @@ public struct FirmwareProbe: Probe {
         let releaseSource = facts["versions.l4t_major"]?.source ?? "/etc/nv_tegra_release"
         facts.set(
             "firmware.file", .string(file), source: releaseSource, raw: outOfTree ? "out-of-tree driver" : "nvhost")
+        facts.set("firmware.candidates", .list(names), source: releaseSource)
         let custom = root.readText("/proc/cmdline", cap: SystemRoot.attributeCap).value.flatMap {
             ProcCmdline.parse($0).value("firmware_class.path")
         }
         let release = facts.string("versions.kernel_release")
         var found: (path: String, size: Int64, target: String)?
         var blocked: ReadResult<Bool>?
-        for dir in Self.searchPath(release: release, custom: custom) {
-            let path = dir + "/" + file
-            let read = root.readBytes(path, cap: 64 << 20)
-            switch read {
-            case .value(let content):
-                found = (path, Int64(content.bytes.count), root.resolve(path).value ?? path)
-            case .missing: continue
-            case .unreadable(let why): blocked = blocked ?? .unreadable(why)
-            case .malformed(let why): blocked = blocked ?? .malformed(why)
+        // The kernel tries every search directory for one name before the driver retries with the next name.
+        for name in names {
+            for dir in Self.searchPath(release: release, custom: custom) {
+                let path = dir + "/" + name
+                let read = root.readBytes(path, cap: 64 << 20)
+                switch read {
+                case .value(let content):
+                    found = (path, Int64(content.bytes.count), root.resolve(path).value ?? path)
+                case .missing: continue
+                case .unreadable(let why): blocked = blocked ?? .unreadable(why)
+                case .malformed(let why): blocked = blocked ?? .malformed(why)
+                }
+                if found != nil { break }
             }
             if found != nil { break }
         }

@@ -4,7 +4,7 @@
 /// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. The signals (`signals:` in `Rules/*.yaml`) set
 /// `log.<S>.*` and `dla.<i>.log.<S>.*`; from the `fused`, `probe_failed` and `fw_load_failed` signals this probe also
 /// derives the older facts `dla.<i>.log.fused`, `dla.<i>.log.probe_error` and `firmware.log.load_failed`
-/// (messages of `nvdla.c` and the firmware loader — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
+/// (messages: Docs/platform.md §3.1, §8 — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
 /// with error -22`, `Direct firmware load for nvidia/tegra234/nvdla.bin failed with error -2`).
 public struct KernelLogProbe: Probe {
     public var area: Area { .driver }
@@ -55,6 +55,7 @@ public struct KernelLogProbe: Probe {
                 facts.set("dla.\(index).log.probe_error", state: .missing(source: source))
             }
         }
+        deriveSmmuClient(into: &facts, source: source)
         let firmware = "log.fw_load_failed.last"
         if let line = facts.string(firmware) {
             let file = firmwareFile?.captures(in: line)?["file"] ?? line
@@ -62,6 +63,21 @@ public struct KernelLogProbe: Probe {
         } else if facts.int("log.fw_load_failed.count") != nil {
             facts.set("firmware.log.load_failed", state: .missing(source: source))
         }
+    }
+
+    /// `log.smmu_fault.first_client`: who the first SMMU fault names, by SMMU instance and masked stream ID.
+    static func deriveSmmuClient(into facts: inout FactTable, source: String) {
+        let first = "log.smmu_fault.first"
+        guard let line = facts.string(first) else { return }
+        let lineSource = facts[first]?.source ?? source
+        guard let fault = SmmuFaultLine.parse(line) else {
+            facts.set("log.smmu_fault.first_client", .string("no stream ID in the line"), source: lineSource, raw: line)
+            return
+        }
+        let (sid, client) = SmmuClients.attribute(soc: facts.string("platform.soc"), smmu: fault.smmu, raw: fault.raw)
+        let stream = "stream 0x\(String(sid, radix: 16)) on \(fault.smmu).iommu"
+        let text = client.map { "\($0.name) (\(stream))" } ?? "\(stream), not in the client table"
+        facts.set("log.smmu_fault.first_client", .string(text), source: lineSource, raw: line)
     }
 
     static func where_(_ line: KernelLogLine) -> String { "\(SystemRoot.kmsgPath) (\(line.location))" }

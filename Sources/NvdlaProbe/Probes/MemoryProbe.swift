@@ -2,7 +2,7 @@
 /// `/sys/kernel/debug/cma/<area>/{count,order_per_bit,maxchunk,bitmap}` and `/proc/buddyinfo`.
 ///
 /// The DLA allocates its task and buffer memory through the DMA API from CMA; a CMA pool that is small,
-/// nearly used up or fragmented makes large contiguous allocations fail.
+/// nearly used up or fragmented makes large contiguous allocations fail (Docs/platform.md §5).
 public struct MemoryProbe: Probe {
     public var area: Area { .memory }
 
@@ -20,7 +20,8 @@ public struct MemoryProbe: Probe {
         collectMeminfo(root, into: &facts)
         collectCmdline(root, into: &facts)
         collectDeviceTree(context.deviceTree, into: &facts)
-        collectExpected(into: &facts)
+        collectRequested(into: &facts)
+        collectStock(into: &facts)
         collectDebugfs(root, into: &facts)
         collectBuddyinfo(root, into: &facts)
     }
@@ -81,25 +82,50 @@ public struct MemoryProbe: Probe {
         }
     }
 
-    /// The CMA size L4T configures for this module: 512 MiB on AGX Orin 64GB / Industrial (p3701-0005/0008),
-    /// 256 MiB on other Orin modules, 64 MiB (Kconfig default, no `linux,cma` node) on Xavier
-    /// (L4T device trees, sources in Docs/remedies/NVDLA-MEM-001.md; the resulting CmaTotal is [INF]).
-    func collectExpected(into facts: inout FactTable) {
+    /// The CMA size this boot asked for: `cma=` on the command line when present (it bypasses the device tree),
+    /// else the size of the device tree's `linux,cma` node when that node is okay. Unknown otherwise (Xavier has no
+    /// node; the size then comes from the kernel configuration). CmaTotal below it means the reservation failed
+    /// (Docs/platform.md §5.1).
+    func collectRequested(into facts: inout FactTable) {
+        if let bytes = facts.int("memory.cma.cmdline_bytes") {
+            let source = facts["memory.cma.cmdline_bytes"]?.source ?? Self.cmdline
+            facts.set("memory.cma.requested_bytes", .int(bytes), source: source, raw: "cma= on the kernel command line")
+            facts.set("memory.cma.requested_by", .string("cma= on the kernel command line"), source: source)
+            return
+        }
+        if case .malformed? = facts["memory.cma.cmdline_bytes"], let state = facts["memory.cma.cmdline_bytes"] {
+            facts.set("memory.cma.requested_bytes", state: state)
+            return
+        }
+        let dtSource = facts["memory.cma.dt_bytes"]?.source ?? DeviceTree.base + Self.cmaNode + "/size"
+        if let bytes = facts.int("memory.cma.dt_bytes"), facts.string("memory.cma.dt_status") == "okay" {
+            facts.set(
+                "memory.cma.requested_bytes", .int(bytes), source: dtSource, raw: "device tree linux,cma, no cma=")
+            facts.set("memory.cma.requested_by", .string("the device tree's linux,cma node"), source: dtSource)
+        } else {
+            facts.set("memory.cma.requested_bytes", state: .missing(source: dtSource))
+        }
+    }
+
+    /// The CMA size stock L4T gives this module: 512 MiB on AGX Orin 64GB / Industrial (p3701-0005/0008: a per-SKU
+    /// DTB on R36, an overlay on R35), 256 MiB on other Orin modules, 64 MiB (kernel configuration, no `linux,cma`
+    /// node) on Xavier (Docs/platform.md §5.1). Below it, the DTB or command line was customised.
+    func collectStock(into facts: inout FactTable) {
         let module = facts.string("platform.module")
         let soc = facts.string("platform.soc")
-        let source = facts["platform.module"]?.source ?? "/sys/firmware/devicetree/base/nvidia,boardids"
-        var expected: Int64?
+        let source = facts["platform.module"]?.source ?? DeviceTree.base + "/chosen/ids"
+        var stock: Int64?
         if let module, module == "p3701-0005" || module == "p3701-0008" {
-            expected = 512 * Self.mib
+            stock = 512 * Self.mib
         } else if let module, module.hasPrefix("p3701-") || module.hasPrefix("p3767-") {
-            expected = 256 * Self.mib
+            stock = 256 * Self.mib
         } else if soc == "tegra194" {
-            expected = 64 * Self.mib
+            stock = 64 * Self.mib
         }
-        if let expected {
-            facts.set("memory.cma.expected_bytes", .int(expected), source: source, raw: module ?? soc)
+        if let stock {
+            facts.set("memory.cma.stock_bytes", .int(stock), source: source, raw: module ?? soc)
         } else {
-            facts.set("memory.cma.expected_bytes", state: .missing(source: source))
+            facts.set("memory.cma.stock_bytes", state: .missing(source: source))
         }
     }
 

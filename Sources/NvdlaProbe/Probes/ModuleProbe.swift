@@ -2,7 +2,7 @@
 /// its `/proc/modules` state, `/sys/module/nvhost_nvdla`, and the `.modinfo` of the file on disk.
 ///
 /// Reads `/proc/modules`, `/sys/module/nvhost_nvdla/{initstate,srcversion,taint}`,
-/// `/lib/modules/<release>/modules.dep` (to find `nvhost-nvdla.ko`) and the `.ko` itself (sources: Docs/remedies/NVDLA-DRV-005.md).
+/// `/lib/modules/<release>/modules.dep` (to find `nvhost-nvdla.ko`) and the `.ko` itself (Docs/platform.md §1).
 public struct ModuleProbe: Probe {
     public var area: Area { .driver }
 

@@ -1,7 +1,10 @@
 /// Follows each DLA device-tree node to its platform device and records whether a driver is bound.
 ///
-/// Reads `/sys/bus/platform/devices/<unit>.<node>` (never the host1x path, which differs between JP5 and JP6),
-/// its `driver`, `of_node` and `iommu_group` links, `power/runtime_status` and `power/control`.
+/// Reads `/sys/bus/platform/devices/<unit>.<node>` (the host1x path differs between releases: JP4
+/// `/sys/devices/13e10000.host1x`, JP5 `/sys/devices/platform/13e40000.host1x`, JP6
+/// `/sys/devices/platform/bus@0/13e00000.host1x`), its `driver`, `of_node` and `iommu_group` links,
+/// `power/runtime_status` and `power/control`. Only when a snapshot holds no `/sys/bus/platform/devices` at all
+/// are those host1x directories searched instead (Docs/platform.md §2.2).
 public struct PlatformDeviceProbe: Probe {
     public var area: Area { .driver }
 
@@ -17,7 +20,7 @@ public struct PlatformDeviceProbe: Probe {
             let nodeName =
                 node.split(separator: "/").last.flatMap { $0.split(separator: "@").first }.map(String.init)
                 ?? "nvdla\(index)"
-            let path = "/sys/bus/platform/devices/\(unit).\(nodeName)"
+            let path = Self.devicePath(root, name: "\(unit).\(nodeName)")
             facts.set("\(key).sysfs.path", .string(path), source: path)
             let present = root.resolve(path)
             switch present {
@@ -31,7 +34,11 @@ public struct PlatformDeviceProbe: Probe {
                 facts.set("\(key).sysfs.present", from: present, source: path) { _ in nil }
                 continue
             }
-            let driverLink = root.linkTarget(path + "/driver")
+            var driverLink = root.linkTarget(path + "/driver")
+            if case .missing = driverLink, case .value(let raw) = root.readLink(path + "/driver") {
+                // The link is there but a partial snapshot lacks its target: the driver is still bound.
+                driverLink = .value(raw)
+            }
             switch driverLink {
             case .value(let target):
                 let name = target.split(separator: "/").last.map(String.init) ?? target
@@ -61,13 +68,26 @@ public struct PlatformDeviceProbe: Probe {
         }
     }
 
+    /// Where the host1x platform device sits on each release, for snapshots without `/sys/bus/platform/devices`.
+    static let host1xDirs = [
+        "/sys/devices/platform/bus@0/13e00000.host1x", "/sys/devices/platform/13e40000.host1x",
+        "/sys/devices/platform/13e10000.host1x", "/sys/devices/13e10000.host1x",
+    ]
+
+    /// `/sys/bus/platform/devices/<name>`, or in a snapshot without that directory the host1x child that exists.
+    static func devicePath(_ root: SystemRoot, name: String) -> String {
+        let bus = "/sys/bus/platform/devices/" + name
+        guard root.exists("/sys/bus/platform/devices") == false else { return bus }
+        return host1xDirs.map { $0 + "/" + name }.first { root.exists($0) == true } ?? bus
+    }
+
     /// nvpmodel's DLA clock caps: JP6 `<dev>/clk_cap/dla<N>_core`, JP5 `<dev>/acm/clk_cap/dla<N>_core` (Hz).
     func collectClockCaps(_ root: SystemRoot, path: String, index: String, into facts: inout FactTable) {
         let key = "dla.\(index)"
         let jp6 = path + "/clk_cap"
         let jp5 = path + "/acm/clk_cap"
         let dir = root.exists(jp6) == true ? jp6 : jp5
-        // The clock names follow the hardware instance (dla1_core on the DLA at 158c0000) (`nvdla.c` names `clk_cap/` attributes after the clock).
+        // The clock names follow the hardware instance (dla1_core on the DLA at 158c0000) [Docs/platform.md §2.4].
         for (clock, name) in [("core", "dla\(index)_core"), ("falcon", "dla\(index)_falcon")] {
             let file = dir + "/" + name
             facts.set("\(key).clk_cap.\(clock)", from: root.readAttribute(file), source: file) { text in

@@ -1,7 +1,7 @@
 /// The generic power domain of each DLA from `/sys/kernel/debug/pm_genpd/pm_genpd_summary`, when present.
 ///
 /// BPMP names the domains on Tegra, so a DLA's domain is found by the device line that ends in its platform
-/// device name (`…/15880000.nvdla0`), not by a domain name (BPMP firmware names the domains; the names are [GUESS]).
+/// device name (`…/15880000.nvdla0`), not by a domain name (Docs/platform.md §9.3 [GUESS] for the names).
 public struct PowerDomainProbe: Probe {
     public var area: Area { .power }
 

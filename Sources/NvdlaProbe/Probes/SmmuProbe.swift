@@ -1,7 +1,7 @@
 /// SMMU attachment of each DLA: `<dla>/iommu_group` and `/sys/kernel/iommu_groups/<N>/type`, the client the
 /// DT `iommus` (SMMU instance, stream ID) names, and JP5 debugfs `/sys/kernel/debug/<smmu>.iommu/masters/<dev>/streamids`.
 ///
-/// A DLA without an IOMMU group does DMA untranslated or its SMMU did not probe.
+/// A DLA without an IOMMU group does DMA untranslated or its SMMU did not probe (Docs/platform.md §6.1).
 public struct SmmuProbe: Probe {
     public var area: Area { .smmu }
 

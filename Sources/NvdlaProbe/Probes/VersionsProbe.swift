@@ -27,6 +27,7 @@ public struct VersionsProbe: Probe {
         collectTensorRT(root, packages: packages, into: &facts)
         collectCudnn(root, packages: packages, into: &facts)
         collectCuda(root, packages: packages, into: &facts)
+        Self.deriveStack(into: &facts)
     }
 
     // MARK: - dpkg
@@ -108,6 +109,7 @@ public struct VersionsProbe: Probe {
             for key in [
                 "versions.l4t_known", "versions.jetpack", "versions.expected.kernel_series",
                 "versions.expected.cuda_major", "versions.expected.cudnn_major", "versions.expected.tensorrt_major",
+                "versions.cuda_upgrades",
             ] {
                 facts.set(key, state: state)
             }
@@ -116,34 +118,116 @@ public struct VersionsProbe: Probe {
         Self.recordRelease(l4t, source: source, into: &facts)
     }
 
-    /// What the L4T release implies: whether it is known, its JetPack, and the versions it expects.
+    /// What the L4T release implies: whether it is known, its JetPack, and the versions it ships.
+    ///
+    /// A listed release sets `versions.expected.*`, which the version rules compare against. A release the table
+    /// does not list is never judged wrong: it gets its family's JetPack major, the JetPack of the installed
+    /// `nvidia-jetpack` package (when its major agrees), and the nearest listed release as a reference only.
     static func recordRelease(_ l4t: String, source: String, into facts: inout FactTable) {
-        if let exact = ReleaseTable.exact(l4t) {
-            facts.set("versions.l4t_known", .bool(true), source: source, raw: l4t)
-            facts.set("versions.jetpack", .string(exact.jetpack), source: source, raw: "L4T \(l4t)")
-            record(expectations: exact, source: source, into: &facts)
-        } else {
-            facts.set("versions.l4t_known", .bool(false), source: source, raw: l4t)
-            if let major = VersionCompare.components(l4t)?.first, let jp = ReleaseTable.jetpackMajor(l4tMajor: major) {
-                facts.set("versions.jetpack_major", .int(Int64(jp)), source: source, raw: "L4T R\(major)")
-            }
-            if let family = ReleaseTable.family(l4t) {
-                facts.set("versions.reference_l4t", .string(family.l4t), source: source, raw: l4t)
-                facts.set("versions.reference_jetpack", .string(family.jetpack), source: source, raw: l4t)
-                record(expectations: family, source: source, into: &facts)
+        let table = ReleaseTable.shipped
+        let family = table.family(of: l4t)
+        if let family {
+            if let upgrades = family.cudaUpgrades {
+                facts.set(
+                    "versions.cuda_upgrades", .bool(upgrades), source: source,
+                    raw: "L4T R\(family.l4tMajor) (\(family.source))")
+            } else {
+                facts.set("versions.cuda_upgrades", state: .missing(source: source))
             }
         }
-        if let exact = ReleaseTable.exact(l4t), let major = VersionCompare.components(exact.jetpack)?.first {
-            facts.set("versions.jetpack_major", .int(Int64(major)), source: source, raw: exact.jetpack)
+        if let exact = table.exact(l4t) {
+            facts.set("versions.l4t_known", .bool(true), source: source, raw: l4t)
+            facts.set("versions.jetpack", .string(exact.jetpack), source: source, raw: "L4T \(l4t)")
+            facts.set("versions.jetpack_major", .int(Int64(exact.jetpackMajor)), source: source, raw: exact.jetpack)
+            record(expectations: exact, source: source, into: &facts)
+            return
+        }
+        facts.set("versions.l4t_known", .bool(false), source: source, raw: l4t)
+        if let family {
+            facts.set(
+                "versions.jetpack_major", .int(Int64(family.jetpackMajor)), source: source,
+                raw: "L4T R\(family.l4tMajor)")
+        }
+        if let jetpack = facts.string("versions.pkg.jetpack"), let major = VersionCompare.components(jetpack)?.first,
+            family == nil || family?.jetpackMajor == major
+        {
+            let package = facts["versions.pkg.jetpack"]
+            var raw: String?
+            if case .known(_, let provenance)? = package { raw = provenance.raw }
+            facts.set("versions.jetpack", .string(jetpack), source: package?.source ?? dpkgPath, raw: raw)
+        }
+        if let reference = table.nearest(l4t) {
+            facts.set("versions.reference_l4t", .string(reference.l4t), source: source, raw: l4t)
+            facts.set("versions.reference_jetpack", .string(reference.jetpack), source: source, raw: l4t)
         }
     }
 
     static func record(expectations release: ReleaseTable.Release, source: String, into facts: inout FactTable) {
-        let raw = "L4T \(release.l4t) (JetPack \(release.jetpack))"
+        let raw = "L4T \(release.l4t) (JetPack \(release.jetpack)): \(release.source)"
         facts.set("versions.expected.kernel_series", .string(release.kernelSeries), source: source, raw: raw)
         facts.set("versions.expected.cuda_major", .int(Int64(release.cudaMajor)), source: source, raw: raw)
         facts.set("versions.expected.cudnn_major", .int(Int64(release.cudnnMajor)), source: source, raw: raw)
         facts.set("versions.expected.tensorrt_major", .int(Int64(release.tensorrtMajor)), source: source, raw: raw)
+        facts.set("versions.expected.cuda", .string(release.cuda), source: source, raw: raw)
+        facts.set("versions.expected.cudnn", .string(release.cudnn), source: source, raw: raw)
+        facts.set("versions.expected.tensorrt", .string(release.tensorrt), source: source, raw: raw)
+    }
+
+    /// What follows from the release and the installed stack together (run once every version is known, by
+    /// `check` and by `analyze`): whether the installed TensorRT can drive the DLA here, and for a release the table
+    /// does not list, how the stack differs from the nearest listed release.
+    public static func deriveStack(into facts: inout FactTable) {
+        deriveTensorRTDLA(into: &facts)
+        deriveReferenceDifferences(into: &facts)
+    }
+
+    static func deriveTensorRTDLA(into facts: inout FactTable) {
+        guard let version = facts.string("versions.tensorrt") else {
+            if let state = facts["versions.tensorrt"] { facts.set("versions.tensorrt_dla", state: state) }
+            return
+        }
+        let source = facts["versions.tensorrt"]?.source ?? tensorrtHeaders[0]
+        let jetpack = facts.string("versions.jetpack")
+        let module = facts.string("platform.module")
+        switch ReleaseTable.shipped.tensorrtDLA(version: version, jetpack: jetpack, module: module) {
+        case .yes(let why):
+            facts.set("versions.tensorrt_dla", .bool(true), source: source, raw: why)
+            facts.set("versions.tensorrt_dla_reason", .string(why), source: ReleaseTable.path)
+        case .no(let why):
+            facts.set("versions.tensorrt_dla", .bool(false), source: source, raw: why)
+            facts.set("versions.tensorrt_dla_reason", .string(why), source: ReleaseTable.path)
+        case .unknown(let why):
+            facts.set("versions.tensorrt_dla", state: .missing(source: ReleaseTable.path))
+            facts.set("versions.tensorrt_dla_reason", .string(why), source: ReleaseTable.path)
+        }
+    }
+
+    /// For a release missing from the table: which installed components differ from the nearest listed release.
+    static func deriveReferenceDifferences(into facts: inout FactTable) {
+        guard facts.bool("versions.l4t_known") == false, let l4t = facts.string("versions.reference_l4t"),
+            let reference = ReleaseTable.shipped.exact(l4t)
+        else { return }
+        var differences: [String] = []
+        if let series = facts.string("versions.kernel_series"), series != reference.kernelSeries {
+            differences.append("kernel \(series) (L4T \(l4t) ships \(reference.kernelSeries))")
+        }
+        for (name, label, shipped) in [
+            ("tensorrt", "TensorRT", reference.tensorrt), ("cudnn", "cuDNN", reference.cudnn),
+            ("cuda", "CUDA", reference.cuda),
+        ] {
+            if let major = facts.int("versions.\(name)_major"),
+                let shippedMajor = VersionCompare.components(shipped)?.first, major != Int64(shippedMajor)
+            {
+                differences.append(
+                    "\(label) \(facts.string("versions.\(name)") ?? String(major)) (L4T \(l4t) ships \(shipped))")
+            }
+        }
+        let source = facts["versions.l4t"]?.source ?? releasePath
+        facts.set("versions.reference_differences", .int(Int64(differences.count)), source: source, raw: l4t)
+        if !differences.isEmpty {
+            facts.set(
+                "versions.reference_difference_list", .string(differences.joined(separator: "; ")), source: source)
+        }
     }
 
     // MARK: - Kernel

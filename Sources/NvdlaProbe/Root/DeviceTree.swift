@@ -47,6 +47,17 @@ public struct DeviceTree: Sendable {
         root.directories(path(node)).value ?? []
     }
 
+    /// Entry names of `node`: its properties and child nodes (`name` excluded), sorted; recorded like a directory
+    /// listing. Bootloaders write board IDs as such names (CBoot's `/chosen/plugin-manager/ids/2888-0001-400`).
+    public func entryNames(_ node: String) -> ReadResult<[String]> {
+        let result = root.listTyped(path(node)).map { entries in
+            entries.filter { $0.name != "name" }.map(\.name)
+        }
+        root.trail.record(
+            ReadRecord(path: path(node), access: .directory, outcome: result.outcomeWord, bytes: 0, truncated: false))
+        return result
+    }
+
     /// Every node whose `compatible` list contains one of `compatibles`, depth-first, bounded in depth and count.
     ///
     /// Only nodes that `candidate` accepts by name have their `compatible` read, so a walk of a full device tree

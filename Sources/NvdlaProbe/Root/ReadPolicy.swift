@@ -7,7 +7,7 @@
 /// Which paths under `/sys/kernel/debug` may be read, and which of them wake the DLA (read only with `--deep`).
 ///
 /// debugfs files can have side effects: `nvdla<N>/firmware/version` powers the engine on to read its
-/// version register (`nvdla_debug.c`). Nothing outside this allowlist is ever opened under debugfs.
+/// version register (Docs/platform.md §2.5). Nothing outside this allowlist is ever opened under debugfs.
 public struct ReadPolicy: Sendable {
     /// Allow reads that wake the DLA (`--deep`).
     public var deep: Bool

@@ -28,6 +28,9 @@ extension RuleDecoder {
             for used in Template.names(in: key) where !captureNames.contains(used) {
                 throw err(attributeNode, "attribute key uses `{\(used)}`, which `match` does not capture")
             }
+            for filter in Template.filters(in: key) where !Template.knownFilters.contains(filter) {
+                throw err(attributeNode, "attribute key uses unknown filter `|\(filter)`")
+            }
             var instances: [(String, Regex2)] = []
             for index in ["0", "1"] where attrMap["dla" + index] != nil {
                 instances.append((index, try compile(attrMap, "dla" + index, in: attributeNode, caseless: true)))

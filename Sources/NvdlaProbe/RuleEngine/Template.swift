@@ -2,7 +2,8 @@ import Foundation
 
 /// Renders message templates: `{key}` is replaced by the value `lookup` gives, `{key|filter}` formats it.
 ///
-/// Filters: `mib` (bytes → "256 MiB"), `mhz` (Hz → "1369.6 MHz"), `hex` (integer → 0x2b), `upper`.
+/// Filters: `mib` (bytes → "256 MiB"), `mhz` (Hz → "1369.6 MHz"), `hex` (integer → 0x2b), `upper`, `streamid`
+/// (hex text such as a `cbfrsynra` value → its SMMU stream ID: `835` → `35`, the bits above 0x7f dropped).
 public enum Template {
     /// The names referenced by `template` (without filters), in order.
     public static func names(in template: String) -> [String] {
@@ -18,7 +19,7 @@ public enum Template {
         return filters
     }
 
-    public static let knownFilters: Set<String> = ["mib", "mhz", "hex", "upper"]
+    public static let knownFilters: Set<String> = ["mib", "mhz", "hex", "upper", "streamid"]
 
     /// Renders `template`; a name `lookup` does not know renders as `unknown(name)` (`(unknown)` by default).
     public static func render(
@@ -73,6 +74,10 @@ public enum Template {
             return "0x" + String(number, radix: 16)
         case "upper"?:
             return value.uppercased()
+        case "streamid"?:
+            let digits = value.lowercased().hasPrefix("0x") ? String(value.dropFirst(2)) : value
+            guard !digits.isEmpty, digits.count <= 16, let number = UInt64(digits, radix: 16) else { return value }
+            return String(Int(number & UInt64(SmmuClients.streamIDMask)), radix: 16)
         default:
             return value
         }

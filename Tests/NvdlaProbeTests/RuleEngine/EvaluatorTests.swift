@@ -140,15 +140,8 @@ struct EvaluatorTests {
         #expect(!VersionCompare.isInFamily("36.3.0", "36.4"))
     }
 
-    @Test("release table maps known releases exactly and unknown ones by family")
-    func releaseTable() {
-        #expect(ReleaseTable.exact("36.4.3")?.jetpack == "6.2")
-        #expect(ReleaseTable.exact("35.4.1")?.jetpack == "5.1.2")
-        #expect(ReleaseTable.exact("36.4.9") == nil)
-        #expect(ReleaseTable.family("36.4.9")?.l4t == "36.4.7")
-        #expect(ReleaseTable.family("36.9.1")?.l4t == "36.5.0")
-        #expect(ReleaseTable.family("35.7.0")?.tensorrtMajor == 8)
-        #expect(ReleaseTable.family("99.1") == nil)
+    @Test("module table gives the DLA count by SKU, family and SoC")
+    func moduleTable() {
         #expect(ModuleTable.expectedDLA(module: "p3767-0001", soc: "tegra234") == 1)
         #expect(ModuleTable.expectedDLA(module: "p3701-0099", soc: "tegra234") == 2)
         #expect(ModuleTable.expectedDLA(module: nil, soc: "tegra210") == 0)

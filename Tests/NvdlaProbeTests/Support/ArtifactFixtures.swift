@@ -158,6 +158,36 @@ enum ArtifactFixtures {
                 """,
             findings: []),
         Case(
+            name: "stock JetPack 4.4 on Xavier NX with TensorRT 7.1.3 (old jetson_release): no version finding",
+            text: """
+                 - NVIDIA Jetson Xavier NX (Developer Kit Version)
+                   * Jetpack 4.4 [L4T 32.4.3]
+                   * NV Power Mode: MODE_15W_6CORE - Type: 2
+                 - Libraries:
+                   * CUDA: 10.2.89
+                   * cuDNN: 8.0.0.180
+                   * TensorRT: 7.1.3.0
+                """,
+            findings: ["NVDLA-CLK-101:system"]),
+        Case(
+            name: "stock JetPack 7.2 on AGX Orin: its TensorRT 10.16 cannot use the DLA",
+            text: """
+                Model: NVIDIA Jetson AGX Orin Developer Kit - Jetpack 7.2 [L4T 39.2.0]
+                 - P-Number: p3701-0005
+                Libraries:
+                 - CUDA: 13.2.75
+                 - cuDNN: 9.20.0.46
+                 - TensorRT: 10.16.2.10
+                """,
+            findings: ["NVDLA-VER-008:system"]),
+        Case(
+            name: "SMMU fault whose cbfrsynra carries bits above DLA0's stream ID",
+            text: jetsonLogHead + """
+
+                [  901.000101] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x3ffe0000, fsynr=0x290011, cbfrsynra=0x82b, cb=2
+                """,
+            findings: ["NVDLA-SMMU-101:dla0"]),
+        Case(
             name: "Orin NX 8GB: a fused-off DLA is expected, graded by the pasted jetson_release",
             text: """
                 Model: NVIDIA Jetson Orin NX Engineering Reference Developer Kit - Jetpack 6.2 [L4T 36.4.3]

@@ -33,8 +33,33 @@ enum EngineFixtures {
     static let dla1 = "sys/devices/platform/bus@0/13e00000.host1x/158c0000.nvdla1"
 
     static func write(_ root: String, _ relative: String, _ text: String) throws {
-        try text.write(toFile: root + "/" + relative, atomically: false, encoding: .utf8)
+        let url = URL(fileURLWithPath: root + "/" + relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: false, encoding: .utf8)
     }
+
+    static func writeBytes(_ root: String, _ relative: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + relative))
+    }
+
+    /// Replaces the `CmaTotal`/`CmaFree` lines of `proc/meminfo` (kB, kernel layout `%-16s%8lu kB`).
+    static func setCma(_ root: String, totalKB: Int, freeKB: Int) throws {
+        let path = root + "/proc/meminfo"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        func line(_ key: String, _ kb: Int) -> String {
+            (key + ":").padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(repeating: " ", count: max(0, 8 - String(kb).count)) + "\(kb) kB"
+        }
+        let edited = lines.map { raw -> String in
+            if raw.hasPrefix("CmaTotal:") { return line("CmaTotal", totalKB) }
+            if raw.hasPrefix("CmaFree:") { return line("CmaFree", freeKB) }
+            return String(raw)
+        }
+        try edited.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    static let cmaSize = "sys/firmware/devicetree/base/reserved-memory/linux,cma/size"
 
     static let table: [Variant] = [
         Variant(
@@ -59,7 +84,7 @@ enum EngineFixtures {
             try "on\n".write(toFile: $0 + "/\(dla0)/power/control", atomically: false, encoding: .utf8)
         },
         Variant(name: "module SKU not identifiable", base: "jp6-agx-orin-64gb", findings: ["NVDLA-PLAT-002:system"]) {
-            try remove($0, "sys/firmware/devicetree/base/nvidia,boardids")
+            try remove($0, "sys/firmware/devicetree/base/chosen/ids")
             try Data("nvidia,tegra234\0".utf8).write(
                 to: URL(fileURLWithPath: $0 + "/sys/firmware/devicetree/base/compatible"))
         },
@@ -86,6 +111,42 @@ enum EngineFixtures {
         },
         Variant(name: "no L4T release anywhere", base: "jp5-agx-orin-no-dpkg", findings: ["NVDLA-VER-002:system"]) {
             try remove($0, "etc/nv_tegra_release")
+        },
+        // Issue 16: each correction of the platform model, on the smallest change of a stock tree.
+        Variant(
+            name: "CMA reservation short of the device tree's size", base: "jp6-agx-orin-64gb",
+            findings: ["NVDLA-MEM-001:system"]
+        ) {
+            try setCma($0, totalKB: 262_144, freeKB: 243_000)
+        },
+        Variant(
+            name: "custom DTB asking for less CMA than stock", base: "jp6-agx-orin-64gb",
+            findings: ["NVDLA-MEM-005:system"]
+        ) {
+            try writeBytes($0, cmaSize, [0, 0, 0, 0, 0x10, 0, 0, 0])
+            try setCma($0, totalKB: 262_144, freeKB: 243_000)
+        },
+        Variant(name: "container given every node it needs (NVIDIA runtime)", base: "jp6-agx-orin-64gb", findings: []) {
+            try write($0, ".dockerenv", "")
+            try write($0, "proc/1/cgroup", "0::/system.slice/docker-0123456789abcdef.scope\n")
+        },
+        Variant(name: "JetPack 5 firmware only in the SoC subdirectory", base: "jp5-agx-orin", findings: []) {
+            try remove($0, "lib/firmware/nvhost_nvdla020.fw")
+            try write($0, "lib/firmware/tegra23x/nvhost_nvdla020.fw", "falcon image")
+        },
+        Variant(name: "stock JetPack 4.4 (L4T 32.4.3, TensorRT 7.1.3)", base: "jp4-agx-xavier", findings: []) {
+            try replace($0, "etc/nv_tegra_release", "REVISION: 5.1", "REVISION: 4.3")
+            try replace($0, "var/lib/dpkg/status", "32.5.1-20210219084526", "32.4.3-20200625213809")
+            try replace($0, "var/lib/dpkg/status", "4.5.1-b17", "4.4-b186")
+            try replace($0, "proc/sys/kernel/osrelease", "4.9.201", "4.9.140")
+            try replace($0, "proc/version", "4.9.201", "4.9.140")
+        },
+        Variant(
+            name: "unknown release with another TensorRT major", base: "jp6-agx-orin-unknown-l4t",
+            findings: ["NVDLA-VER-001:system", "NVDLA-VER-010:system"]
+        ) {
+            try replace(
+                $0, "usr/include/aarch64-linux-gnu/NvInferVersion.h", "NV_TENSORRT_MAJOR 10", "NV_TENSORRT_MAJOR 8")
         },
     ]
 

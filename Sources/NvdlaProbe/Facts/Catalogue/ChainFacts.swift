@@ -42,6 +42,10 @@ extension FactCatalogue {
         FactSpec("dla.*.node.chan.udev_db", .bool, "/run/udev/data/c<MAJ>:<MIN>", "udev has a database entry"),
         FactSpec("devnodes.found", .int, "/dev", "DLA device nodes found for enabled, bound instances"),
         FactSpec(
+            "devnodes.support_missing", .int, "/dev",
+            "How many of /dev/nvmap and (JetPack 6 and later) /dev/host1x-fence are not character devices"),
+        FactSpec("devnodes.support_missing_names", .string, "/dev", "Those missing nodes, or none"),
+        FactSpec(
             "udev.available", .bool, "/run/udev/data (live root only)",
             "udev's database exists (false: udevd not running, or a container)"),
         FactSpec("udev.dla_devices", .int, "libudev (live root only)", "DLA platform and node devices udev lists"),

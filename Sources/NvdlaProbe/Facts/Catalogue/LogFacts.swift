@@ -78,7 +78,7 @@ extension FactCatalogue {
             meaning: "`cma_alloc: … alloc failed, req-size: <n> pages, ret: <err>` (every kernel format)"),
         SignalSpec(
             name: "smmu_fault", perDLA: true, cancellable: false,
-            meaning: "SMMU context fault / blocked stream ID / TLB sync timeout, by (SMMU, SID)"),
+            meaning: "SMMU context fault / blocked stream ID / TLB sync timeout, by (SMMU, SID & 0x7f)"),
         SignalSpec(
             name: "mc_err", perDLA: true, cancellable: false,
             meaning: "`mc-err` memory-controller error naming a client"),
@@ -126,6 +126,9 @@ extension FactCatalogue {
             }
             return specs
         } + [
+            FactSpec(
+                "log.smmu_fault.first_client", .string, logSource,
+                "The client the first SMMU fault names: SMMU instance and stream ID (cbfrsynra & 0x7f)"),
             FactSpec(
                 "platform.jetson_evidence", .bool, "device tree | analyze input",
                 "Something shows a Jetson/Tegra system (always true for check)"),

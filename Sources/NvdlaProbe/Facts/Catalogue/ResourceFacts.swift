@@ -8,7 +8,13 @@ extension FactCatalogue {
         FactSpec("memory.cma.total_bytes", .int, "/proc/meminfo", "CMA size (CmaTotal) in bytes"),
         FactSpec("memory.cma.free_bytes", .int, "/proc/meminfo", "Free CMA (CmaFree) in bytes"),
         FactSpec("memory.cma.free_pct", .int, "/proc/meminfo", "Free CMA (CmaFree), percent of CmaTotal"),
-        FactSpec("memory.cma.expected_bytes", .int, "platform.module", "CMA size L4T configures for this module"),
+        FactSpec("memory.cma.stock_bytes", .int, "platform.module", "CMA size stock L4T gives this module, bytes"),
+        FactSpec(
+            "memory.cma.requested_bytes", .int, "/proc/cmdline | \(dtBase)/reserved-memory/linux,cma/size",
+            "CMA size this boot asked for (cma= if present, else the okay linux,cma node), bytes"),
+        FactSpec(
+            "memory.cma.requested_by", .string, "/proc/cmdline | \(dtBase)/reserved-memory/linux,cma/size",
+            "What asked for it: cma= or the device tree"),
         FactSpec(
             "memory.cma.cmdline_bytes", .int, "/proc/cmdline",
             "CMA size set on the kernel command line (cma=), bytes; missing when absent"),
@@ -34,7 +40,7 @@ extension FactCatalogue {
             "dla.*.smmu.group_type", .string, "/sys/kernel/iommu_groups/<N>/type",
             "IOMMU domain type (DMA, DMA-FQ, identity)"),
         FactSpec(
-            "dla.*.smmu.expected_sid", .int, "Facts/SmmuClients.swift",
+            "dla.*.smmu.expected_sid", .int, "Facts/SmmuClients.swift (Docs/platform.md §3.3)",
             "Stream ID this instance has on this SoC"),
         FactSpec(
             "dla.*.smmu.client", .string, "\(dtBase)/…/nvdla*/iommus",
@@ -70,6 +76,11 @@ extension FactCatalogue {
         FactSpec("clocks.nvpmodel.mode_id", .int, "/var/lib/nvpmodel/status", "Power mode ID (nvpmodel)"),
         FactSpec("clocks.nvpmodel.mode_name", .string, "/etc/nvpmodel.conf", "Name of the current power mode"),
         FactSpec(
+            "clocks.nvpmodel.default_mode", .string, "/etc/nvpmodel.conf",
+            "The mode the module boots in (PM_CONFIG DEFAULT), name and ID"),
+        FactSpec("clocks.nvpmodel.is_default", .bool, "/etc/nvpmodel.conf", "The current mode is the default one"),
+        FactSpec("clocks.nvpmodel.default_note", .string, "/etc/nvpmodel.conf", "The default mode, in a sentence"),
+        FactSpec(
             "dla.*.nvpmodel.core_cap", .int, "/etc/nvpmodel.conf",
             "Power-mode cap of the DLA core clock (nvpmodel.conf MAX_FREQ), Hz; -1 = no cap"),
         FactSpec(
@@ -86,7 +97,10 @@ extension FactCatalogue {
             "Status of that domain (on, off-0…)"),
         FactSpec("check.deep", .bool, "--deep", "Reads that wake the DLA are allowed"),
         FactSpec("firmware.file", .string, "/etc/nv_tegra_release", "Firmware file the nvdla driver requests"),
-        FactSpec("firmware.present", .bool, "/lib/firmware/<file>", "The requested firmware file is found"),
+        FactSpec(
+            "firmware.candidates", .list, "/etc/nv_tegra_release",
+            "Every name the driver tries, in order (JP4/JP5 retry in tegra19x/, tegra23x/)"),
+        FactSpec("firmware.present", .bool, "/lib/firmware/<file>", "One of the names the driver tries is found"),
         FactSpec(
             "firmware.path", .string, "/lib/firmware/<file>", "Where it was found (links followed inside the root)"),
         FactSpec("firmware.size", .int, "/lib/firmware/<file>", "Firmware file size, bytes"),
