@@ -4,7 +4,7 @@
 # make install [PREFIX=/usr/local] [DESTDIR=]   release binary (static Swift runtime, stripped), man pages, completions,
 #                                               udev rule, systemd units, /etc/nvdla-doctor/rules.d/README
 # make uninstall [PREFIX=…] [DESTDIR=…]         removes exactly those files (never site rule files)
-.PHONY: deps embed build man completions all run test lint format bench clean install install-files uninstall
+.PHONY: deps build man completions all run test lint format bench clean install install-files uninstall
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -33,10 +33,8 @@ MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 deps:
 	scripts/setup-deps
 
-embed:
-	python3 scripts/embed-resources.py
-
-build: deps embed
+# Rules/, Docs/remedies/ and Data/ are compiled in by the EmbedResources build plugin (Plugins/): no manual step.
+build: deps
 	swift build -c release --static-swift-stdlib --product nvdla-doctor
 
 # swift-argument-parser's generate-manual plugin, one page per subcommand (the hidden udev-devices too: the main
@@ -93,12 +91,12 @@ test:
 	scripts/test
 
 lint:
-	swift format lint --strict -r Sources Tests
+	swift format lint --strict -r Sources Tests Plugins
 
 format:
-	swift format format -i -r Sources Tests
+	swift format format -i -r Sources Tests Plugins
 
-bench: deps embed
+bench: deps
 	Benchmarks/run
 
 clean:

@@ -26,13 +26,30 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CSystemd", pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]),
+        // openat2(2) through syscall(2) and the async-signal-safe termination handler.
+        .target(name: "CLinux"),
+        // The rule language (model, decoder, lint, fact catalogue): shared by the build tool that compiles the
+        // shipped rules and by NvdlaProbe, which decodes site rules at run time.
+        .target(
+            name: "NvdlaRules",
+            dependencies: ["CPcre2", .product(name: "Yams", package: "Yams")]),
+        // Build tool: decodes and lints Rules/*.yaml, and writes them, Docs/remedies/*.md and Data/** as Swift.
+        .executableTarget(name: "nvdla-embed", dependencies: ["NvdlaRules"]),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["nvdla-embed"]),
         .target(
             name: "NvdlaProbe",
             dependencies: [
-                "CUdev", "CElf", "CPcre2", "CArchive",
+                "NvdlaRules", "CUdev", "CElf", "CPcre2", "CArchive", "CSystemd", "CLinux",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // Embedded/ holds links to Rules/, Docs/remedies/ and Data/ so SwiftPM re-runs the plugin when a file is
+            // added there or removed (Sources/NvdlaProbe/Embedded/README.md).
+            exclude: ["Embedded"],
+            plugins: ["EmbedResources"]),
         .executableTarget(
             name: "nvdla-doctor",
             dependencies: [
@@ -43,7 +60,7 @@ let package = Package(
         .executableTarget(name: "nvdla-bench", dependencies: ["NvdlaProbe"], path: "Benchmarks/Micro"),
         .testTarget(name: "NvdlaProbeTests", dependencies: ["NvdlaProbe"], exclude: ["Bundle/make_hostile.py"]),
         .testTarget(
-            name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor"], exclude: ["Goldens"]),
+            name: "NvdlaDoctorTests", dependencies: ["NvdlaProbe", "nvdla-doctor", "nvdla-embed"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

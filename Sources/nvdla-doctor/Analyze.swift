@@ -1,11 +1,17 @@
 import ArgumentParser
 import NvdlaProbe
 
-extension ReportFormat: ExpressibleByArgument {}
+// Value lists spelled out: ArgumentParser's defaults build them with String(describing:), whose first dynamic casts
+// scan every protocol conformance of the static binary (a tenth of `--version`).
+extension ReportFormat: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public var defaultValueDescription: String { rawValue }
+}
 
 /// `nvdla-doctor analyze`: diagnose pasted artefacts (kernel logs, jetson_release, package lists, listings…).
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Diagnose pasted artefacts: kernel logs, jetson_release, nv_tegra_release, package lists, listings.",
         discussion: "Reads each FILE (or - for standard input) and lists which parts it recognised.")
 

@@ -1,12 +1,22 @@
 import ArgumentParser
 import NvdlaProbe
 
-extension CheckJob.Format: ExpressibleByArgument {}
-extension Area: ExpressibleByArgument {}
+// Value lists spelled out: ArgumentParser's defaults build them with String(describing:), whose first dynamic casts
+// scan every protocol conformance of the static binary (a tenth of `--version`).
+extension CheckJob.Format: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public var defaultValueDescription: String { rawValue }
+}
+
+extension Area: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public var defaultValueDescription: String { rawValue }
+}
 
 /// `nvdla-doctor check`: collect facts from a root and evaluate the rules.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the DLA stack of this system or of a snapshot tree.")
 
     @Option(

@@ -3,7 +3,8 @@ import NvdlaProbe
 
 /// `nvdla-doctor explain ID`: the rule and its remedy page.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rule and its remedy page.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Show a rule and its remedy page.")
 
     @Argument(help: "Finding ID, e.g. NVDLA-PLAT-001 (any case).", completion: Completions.ruleIDs)
     var id: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NvdlaProbe
 
 /// The `nvdla-doctor` command: diagnoses the Jetson DLA stack and pairs every finding with a remedy.
@@ -18,4 +19,27 @@ struct NvdlaDoctor: ParsableCommand {
             Explain.self, Watch.self, UdevDevices.self,
         ],
         defaultSubcommand: Check.self)
+
+    /// Parses and runs the command with standard streams that report write errors instead of crashing, and
+    /// signal handling that removes what the command created (`ProcessSetup`).
+    static func main() {
+        ProcessSetup.install()
+        var status: Int32 = 0
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    Output.standard.stdout(message + "\n")
+                } else {
+                    Output.standard.stderr(message + "\n")
+                }
+            }
+            status = code.rawValue
+        }
+        Glibc.exit(Output.finish(status))
+    }
 }

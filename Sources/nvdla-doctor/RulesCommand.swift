@@ -8,7 +8,8 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Lint.self, Catalogue.self, Facts.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule with its severity and area.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every rule with its severity and area.")
 
         @Option(
             name: .long, help: ArgumentHelp("Directory of extra rule files (repeatable).", valueName: "dir"),
@@ -23,7 +24,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check rule files: schema, unique IDs, catalogued facts, remedy pages.")
+            commandName: "lint", abstract: "Check rule files: schema, unique IDs, catalogued facts, remedy pages.")
 
         @Option(
             name: .long,
@@ -39,7 +40,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Catalogue: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the rule catalogue as Markdown.")
+        static let configuration = CommandConfiguration(
+            commandName: "catalogue", abstract: "Print the rule catalogue as Markdown.")
 
         func run() throws {
             let status = RulesJob.catalogue(.standard)
@@ -48,7 +50,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Facts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the fact catalogue as Markdown.")
+        static let configuration = CommandConfiguration(
+            commandName: "facts", abstract: "Print the fact catalogue as Markdown.")
 
         func run() throws {
             Output.standard.stdout(CatalogueJob.factsMarkdown())

@@ -4,6 +4,7 @@ import NvdlaProbe
 /// `nvdla-doctor watch`: re-check on udev events of DLA devices, for the systemd unit.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Re-check whenever a DLA device appears, changes or goes (udev monitor); for the systemd unit.",
         discussion: """
             Runs one check at startup, then one after each burst of udev events of DLA devices has been quiet for \

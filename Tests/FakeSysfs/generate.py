@@ -1853,7 +1853,11 @@ def v_fw_version(t):
 
 
 def v_nonroot(t):
+    # A bundle captured by a user in the adm group (the default JetPack user): debugfs refused (root only, 0700),
+    # /dev/kmsg refused (dmesg_restrict=1), the kernel log read from the journal instead.
     t.remove("sys/kernel/debug")
+    t.file(".nvdla-doctor/unreadable.tsv", "/sys/kernel/debug\tpermission\n")
+    t.file(".nvdla-doctor/kmsg-source", "journal\n")
 
 
 def v_bad_links(t):
@@ -2095,7 +2099,7 @@ SCENARIOS = [
       "debugfs nvdla0/1 firmware/version 1.3.0 (kernel expects 2.1.x; seen with --deep); kmsg version-mismatch line",
       "the mismatching version", edited(B1, v_fw_version), base="jp6-agx-orin-64gb"),
     S("jp6-agx-orin-nonroot", AGX64,
-      "healthy, viewed without root: sys/kernel/debug absent (debugfs checks inconclusive)", "-",
+      "healthy, captured without root by a user in the adm group: sys/kernel/debug refused (.nvdla-doctor/unreadable.tsv: permission; debugfs checks inconclusive, status unknown), kernel log from the journal (.nvdla-doctor/kmsg-source)", "-",
       edited(B1, v_nonroot), healthy=True, base="jp6-agx-orin-64gb"),
     # bad input
     S("bad-links", AGX64,

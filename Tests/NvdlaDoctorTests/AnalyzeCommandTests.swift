@@ -24,6 +24,31 @@ struct AnalyzeCommandTests {
 
         """
 
+    @Test("binary input (an ELF file, random bytes, a bundle) cannot be assessed: exit 3 naming what it is, never ok")
+    func binaryInput() throws {
+        let scratch = Scratch()
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let bundle = scratch.url.appendingPathComponent("b.tar.gz").path
+        let made = try Binary.run([
+            "bundle", "--no-redact", "--root", "Tests/FakeSysfs/jp6-agx-orin-64gb", "-o", bundle,
+        ])
+        #expect(made.status == 0)
+        let cases: [(String, String)] = [
+            (Binary.url.path, "is an ELF file"), (try scratch.file("random.bin", random), "is binary data"),
+            (bundle, "is gzip-compressed data"),
+        ]
+        for (path, what) in cases {
+            let result = try Binary.run(["analyze", path])
+            #expect(result.status == 3, "\(path): \(result.stdout)")
+            #expect(result.stdout.contains(what), "\(path): \(result.stdout)")
+            #expect(result.stdout.contains("status: unknown"))
+        }
+        // Binary garbage inside a pasted log does not hide the log.
+        let mixed = try scratch.file("mixed.txt", Array(Self.smmu.utf8) + [0, 1, 2, 0x0A] + Array(Self.smmu.utf8))
+        #expect(try Binary.run(["analyze", mixed]).status == 2)
+    }
+
     @Test("a DLA fault exits 2; a benign log 0; a warning 1; unrecognised text 3; no argument 64")
     func exitStatus() throws {
         let scratch = Scratch()

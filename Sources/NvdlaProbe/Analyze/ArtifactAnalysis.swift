@@ -14,8 +14,9 @@ public final class ArtifactAnalysis {
     static let segmentCap = 200
 
     let scanner: SignalScanner
-    let deviceMatcher = LineShape.devicePrefix?.matcher()
-    let promptMatcher = ArtifactAnalysis.prompt?.matcher()
+    var classifier = LineClassifier()
+    let fields: FieldExtractor
+    var identity = IdentityEvidence()
     /// TensorRT/trtexec output, read as it streams by.
     public let tensorrt = TensorRTLog()
     public private(set) var facts = FactTable()
@@ -25,17 +26,27 @@ public final class ArtifactAnalysis {
     public private(set) var truncatedLines: Int64 = 0
     public private(set) var unrecognisedLines: Int64 = 0
     public private(set) var kernelLogLines: Int64 = 0
+    /// Prose and comment lines: read for versions a person states, never for log signals.
+    public private(set) var proseLines: Int64 = 0
+    public private(set) var promptLines: Int64 = 0
     var block: [(text: String, number: Int64, matched: Bool)] = []
     /// Signals that mark the platform rather than a problem: their matches do not make a line an error line.
     static let ambientSignals: Set<String> = ["tegra_marker"]
     var blockBytes = 0
+    /// Whether a line of the block has a word some block recogniser needs; blocks without one are not parsed.
+    var blockTriggered = false
     var input = "-"
-    var lastWasLog = false
+    /// Inputs read so far, and those that were binary data rather than text (with what they looked like).
+    public private(set) var inputCount = 0
+    public private(set) var binaryInputs: [(name: String, kind: String)] = []
+    /// Binary and text lines of the input being read, and the file type its first bytes name.
+    var inputBinaryLines: Int64 = 0
+    var inputTextLines: Int64 = 0
+    var inputMagic: String?
+    var inputLogLinesBefore: Int64 = 0
 
-    /// `user@host:~$ cmd`, `$ cmd`, `dir$ cmd`, `root@host:/# cmd`.
-    static let prompt = try? Regex2(#"^(?:[^\s$]*\$|\S+@\S+#) +\S"#)
-
-    public init(signals: [LogSignal]) {
+    public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
+        self.fields = FieldExtractor(table: table)
         self.scanner = SignalScanner(signals: signals) { bytes, ref in
             ArtifactAnalysis.describe(bytes, input: ref.label, number: ref.number, isLog: ref.isLog)
         }
@@ -48,10 +59,11 @@ public final class ArtifactAnalysis {
 
     /// Reads one input to its end; returns an error text when it could not be read completely.
     public func feed(fd: Int32, name: String) -> String? {
-        input = name
+        startInput(name)
         var reader = LineReader()
         let failure = reader.read(fd) { bytes, number in line(bytes, number) }
         flush()
+        endInput()
         truncatedLines += reader.truncatedLines
         if case .read(let code)? = failure {
             return "\(name): read error after \(reader.bytesRead) bytes: \(String(cString: strerror(code)))"
@@ -61,7 +73,7 @@ public final class ArtifactAnalysis {
 
     /// Feeds text (tests).
     public func feed(text: String, name: String) {
-        input = name
+        startInput(name)
         var number: Int64 = 0
         for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
@@ -69,7 +81,38 @@ public final class ArtifactAnalysis {
             copy.withUTF8 { line($0, number) }
         }
         flush()
+        endInput()
     }
+
+    /// Whether every input was binary data (an executable, an archive, random bytes): nothing pasted to read.
+    public var onlyBinaryInput: Bool { inputCount > 0 && binaryInputs.count == inputCount }
+
+    func startInput(_ name: String) {
+        input = name
+        inputCount += 1
+        inputBinaryLines = 0
+        inputTextLines = 0
+        inputMagic = nil
+        inputLogLinesBefore = kernelLogLines
+    }
+
+    /// An input is binary when its first bytes name a binary format, or when most of its lines are binary and
+    /// none is a kernel-log line (a log with binary junk pasted around it is still a log).
+    func endInput() {
+        if let magic = inputMagic {
+            binaryInputs.append((input, magic))
+        } else if inputBinaryLines > 0 && inputBinaryLines >= inputTextLines && kernelLogLines == inputLogLinesBefore {
+            binaryInputs.append((input, "binary data"))
+        }
+    }
+
+    /// File types recognised by their first bytes (ELF, compressed and archive formats, images).
+    static let magics: [(bytes: [UInt8], kind: String)] = [
+        ([0x7F, 0x45, 0x4C, 0x46], "an ELF file"), ([0x1F, 0x8B], "gzip-compressed data"),
+        ([0x50, 0x4B, 0x03, 0x04], "a zip archive"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data"),
+        ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data"), ([0x42, 0x5A, 0x68], "bzip2-compressed data"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+    ]
 
     static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0
@@ -81,42 +124,75 @@ public final class ArtifactAnalysis {
     }
 
     func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
-        if Self.isBinary(bytes) {
-            lastWasLog = false
+        if number == 1 {
+            inputMagic =
+                Self.magics.first { magic in
+                    bytes.count >= magic.bytes.count && zip(bytes, magic.bytes).allSatisfy { $0 == $1 }
+                }?.kind
+        }
+        let cls = classifier.classify(bytes)
+        if cls.kind == .binary { inputBinaryLines += 1 } else { inputTextLines += 1 }
+        let content = UnsafeBufferPointer(rebasing: bytes[cls.contentStart...])
+        switch cls.kind {
+        case .binary:
             binaryLines += 1
             flush()
-            return
-        }
-        // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
-        let continuation = lastWasLog && bytes.count > 2 && bytes[0] == 32 && bytes[1] >= 65 && bytes[1] <= 90
-        let isLog =
-            continuation || LineShape.isStampedLog(bytes) || LineShape.isUnstampedLog(bytes, matcher: deviceMatcher)
-        lastWasLog = isLog
-        scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: isLog))
-        if isLog {
+        case .blank, .trimMark:
+            flush()
+        case .fence:
+            flush()
+            fields.endSection()
+        case .kernelLog:
+            scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: true))
+            readFields(content, cls, number)
             flush()
             kernelLogLines += 1
             addSegment(.kernelLog, number)
-            return
-        }
-        if tensorrt.consume(bytes, input: input, line: number) {
+        case .prompt:
             flush()
-            addSegment(.tensorrtLog, number)
-            return
-        }
-        let start = LineShape.contentStart(bytes)
-        let content = UnsafeBufferPointer(rebasing: bytes[start...])
-        if content.isEmpty || LineShape.hasPrefix(content, at: 0, Array("```".utf8))
-            || LineShape.hasPrefix(content, at: 0, Array("# [trimmed]".utf8))
-            || promptMatcher?.matches(content) == true
-        {
+            fields.prompt(content)
+            readFields(content, cls, number)
+            promptLines += 1
+        case .comment:
             flush()
-            return
+            readFields(content, cls, number)
+            proseLines += 1
+        case .prose:
+            if tensorrt.consume(bytes, input: input, line: number) {
+                flush()
+                addSegment(.tensorrtLog, number)
+                return
+            }
+            flush()
+            fields.endSection()
+            // Machine text quoted inline (`error while loading …`) is matched; the sentence around it is not a log.
+            if content.contains(96) {
+                scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
+            }
+            readFields(content, cls, number)
+            proseLines += 1
+        case .output:
+            scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
+            readFields(content, cls, number)
+            if tensorrt.consume(bytes, input: input, line: number) {
+                flush()
+                addSegment(.tensorrtLog, number)
+                return
+            }
+            let matched = scanner.lastMatched.contains { !Self.ambientSignals.contains($0) }
+            if !blockTriggered, SegmentRecognisers.triggers.containsAny(in: bytes) { blockTriggered = true }
+            block.append((String(decoding: bytes, as: UTF8.self), number, matched))
+            blockBytes += bytes.count
+            if block.count >= Self.blockLineCap || blockBytes >= Self.blockByteCap { flush() }
         }
-        let matched = scanner.lastMatched.contains { !Self.ambientSignals.contains($0) }
-        block.append((String(decoding: bytes, as: UTF8.self), number, matched))
-        blockBytes += bytes.count
-        if block.count >= Self.blockLineCap || blockBytes >= Self.blockByteCap { flush() }
+    }
+
+    /// Version and identity values on a classified line (`FieldExtractor`).
+    func readFields(_ content: UnsafeBufferPointer<UInt8>, _ cls: LineClass, _ number: Int64) {
+        let name = input
+        fields.read(
+            content, kind: cls.kind, commentedOutput: cls.commentedOutput, source: { "\(name):\(number)" },
+            into: &identity)
     }
 
     /// The evidence line and its location: message with device prefix, `input:line [timestamp]` or kmsg seq.
@@ -159,12 +235,20 @@ public final class ArtifactAnalysis {
         segments.append(Segment(kind: kind, input: input, firstLine: first, lastLine: end, lines: count))
     }
 
-    /// Recognises the gathered block: as a whole, else line by line.
+    /// Recognises the gathered block: as a whole, else line by line; a block without any recogniser's word is counted
+    /// as unrecognised (or as application log lines where a signal matched) without being parsed.
     func flush() {
         guard let first = block.first, let last = block.last else { return }
         defer {
             block.removeAll(keepingCapacity: true)
             blockBytes = 0
+            blockTriggered = false
+        }
+        guard blockTriggered else {
+            for (lineText, number, matched) in block {
+                addSegment(matched ? (lineText.contains(" => ") ? .ldd : .applicationLog) : .unrecognised, number)
+            }
+            return
         }
         let source =
             first.number == last.number ? "\(input):\(first.number)" : "\(input):\(first.number)-\(last.number)"
@@ -193,6 +277,8 @@ public final class ArtifactAnalysis {
     /// Ends the input: records the signal facts and what the artefacts show about the platform.
     public func finish() -> FactTable {
         flush()
+        fields.finish(into: &identity)
+        IdentityFacts.record(identity, table: fields.table, into: &facts)
         let seen = scanner.instancesSeen
         for index in seen { facts.addInstance("dla", index) }
         let source = "analyze input"
@@ -212,6 +298,7 @@ public final class ArtifactAnalysis {
         }
         facts.set("source.artifacts", .bool(true), source: source)
         TensorRTFacts.record(tensorrt, into: &facts)
+        IdentityFacts.recordRequest(identity, into: &facts)
         // What the pasted versions imply together (TensorRT's DLA support, an unknown release's differences).
         VersionsProbe.deriveStack(into: &facts)
         // For artefacts, DLA present counts only what they show (probe successes, device nodes).
@@ -232,6 +319,9 @@ public final class ArtifactAnalysis {
             return "  \(word): \(segment.kind.rawValue) (\(segment.input) \(range(segment)))"
         }
         if unlistedSegments > 0 { lines.append("  … and \(unlistedSegments) more segments") }
+        if proseLines > 0 {
+            lines.append("  read for stated versions only: \(proseLines) line(s) of prose and comments")
+        }
         if binaryLines > 0 { lines.append("  skipped: \(binaryLines) binary line(s) (NUL or control bytes)") }
         if truncatedLines > 0 {
             lines.append("  truncated: \(truncatedLines) line(s) longer than 64 KiB (matched on their first 64 KiB)")

@@ -7,6 +7,17 @@ import Foundation
 /// fills the same fact keys the probes fill from a root, so the same rules run. Nothing is set that the text
 /// does not show.
 enum SegmentRecognisers {
+    /// Words one of which a block must contain before any recogniser parses it (each recogniser needs one of them):
+    /// blocks of other text cost a literal scan, not ten parses.
+    static let triggers = LiteralSet([
+        "(release)", "Jetpack", "JetPack", "L4T", "P-Number", "jetson-stats", "jetson_stats", "Jetson", "699-level",
+        "SOC family", "Online=", "MinFreq", "MaxFreq", "CurrentFreq", "NV Power Mode", "Power Mode", "[installed",
+        "ii ", "Desired=", "Package:", "crw", "brw", "lrw", "MemTotal", "CmaTotal", "CmaFree", "Used by", "Module ",
+        "RAM ", " => ", "[TRT]", "&&&& ", "TensorRT", "trtexec", "Switching to GPU", "falling back to GPU",
+        "GPU fallback", "onnxruntime", "Failed to load library", "EP Error", "nvidia-container", "CONTAINER_IMAGE",
+        "nvidia-ctk", "docker run", "l4t-jetpack:", "L4T BSP Version", "reading L4T version",
+    ])
+
     /// Recognises `text` as a whole; nil when no whole-block format fits.
     static func recognise(_ text: String, source: String, into facts: inout FactTable) -> SegmentKind? {
         if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("# R") }),
@@ -108,86 +119,27 @@ enum SegmentRecognisers {
     // MARK: - Facts
 
     static func record(_ release: NvTegraRelease, source: String, into facts: inout FactTable) {
-        let raw = "# R\(release.major) (release), REVISION: \(release.revision)"
-        facts.set("versions.l4t", .string(release.release), source: source, raw: raw)
-        facts.set("versions.l4t_major", .int(Int64(release.major)), source: source, raw: raw)
         if let board = release.board { facts.set("versions.l4t_board", .string(board), source: source) }
-        VersionsProbe.recordRelease(release.release, source: source, into: &facts)
         markJetson(source: source, into: &facts)
     }
 
+    /// jetson_release: the power mode (versions and identity come from `Data/fields.yaml`, line by line).
     static func record(_ release: JetsonRelease, source: String, into facts: inout FactTable) {
         markJetson(source: source, into: &facts)
-        let module = release.pNumber?.lowercased()
-        let soc = release.soc?.lowercased()
-        if let module {
-            facts.set("platform.module", .string(module), source: source, raw: "P-Number: \(module)")
-            if let entry = ModuleTable.modules[module] {
-                facts.set("platform.module_name", .string(entry.name), source: source)
-            }
-        }
-        let named = (release.module ?? release.model).flatMap(modelFamily)
-        if let soc = (soc?.hasPrefix("tegra") == true ? soc : nil) ?? named?.soc {
-            facts.set("platform.soc", .string(soc), source: source)
-        }
-        if let expected = ModuleTable.expectedDLA(module: module, soc: soc) {
-            facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: module ?? soc)
-        } else if let named, let expected = named.dla {
-            facts.set("platform.dla_expected", .int(Int64(expected)), source: source, raw: named.name)
-        }
-        if let model = release.module ?? release.model { facts.set("platform.model", .string(model), source: source) }
-        if let l4t = release.l4t, facts.value("versions.l4t") == nil {
-            facts.set("versions.l4t", .string(l4t), source: source, raw: "L4T \(l4t)")
-            if let major = VersionCompare.components(l4t)?.first {
-                facts.set("versions.l4t_major", .int(Int64(major)), source: source)
-            }
-            VersionsProbe.recordRelease(l4t, source: source, into: &facts)
-        }
-        if let kernel = release.kernelRelease {
-            facts.set("versions.kernel_release", .string(kernel), source: source, raw: kernel)
-            let parts = kernel.split(separator: ".")
-            if parts.count >= 2 {
-                facts.set("versions.kernel_series", .string("\(parts[0]).\(parts[1])"), source: source, raw: kernel)
-            }
-        }
-        for (name, value) in [("cuda", release.cuda), ("cudnn", release.cudnn), ("tensorrt", release.tensorrt)] {
-            if let value, VersionCompare.components(value) != nil {
-                VersionsProbe.setVersion(name, value, source: source, raw: value, into: &facts)
-            }
-        }
         if let mode = release.powerModeName {
             facts.set("clocks.nvpmodel.mode", .string(mode), source: source, raw: "NV Power Mode: \(mode)")
         }
     }
 
-    /// Module families by the name `jetson_release` prints when it shows no P-number (older jetson-stats), with their
-    /// SoC and DLA count (Docs/platform.md §3.4); Orin NX needs its memory size to tell 1 DLA (8GB) from 2 (16GB).
-    static let families: [(name: String, soc: String, dla: Int?)] = [
-        ("AGX Orin", "tegra234", 2), ("IGX Orin", "tegra234", 2), ("Orin Nano", "tegra234", 0),
-        ("Orin NX", "tegra234", nil), ("AGX Xavier", "tegra194", 2), ("Xavier NX", "tegra194", 2),
-        ("TX2", "tegra186", 0), ("TX1", "tegra210", 0), ("Jetson Nano", "tegra210", 0),
-    ]
-
-    static func modelFamily(_ model: String) -> (name: String, soc: String, dla: Int?)? {
-        guard let family = families.first(where: { model.contains($0.name) }) else { return nil }
-        guard family.name == "Orin NX" else { return family }
-        let compact = model.replacingOccurrences(of: " ", with: "")
-        if compact.contains("8GB") { return (family.name, family.soc, 1) }
-        if compact.contains("16GB") { return (family.name, family.soc, 2) }
-        return family
-    }
-
     static func record(_ clocks: JetsonClocksShow, source: String, into facts: inout FactTable) {
         markJetson(source: source, into: &facts)
-        if let soc = clocks.socFamily?.lowercased(), soc.hasPrefix("tegra") {
-            facts.set("platform.soc", .string(soc), source: source, raw: "SOC family:\(soc)")
-        }
         if let mode = clocks.powerMode {
             facts.set("clocks.nvpmodel.mode", .string(mode), source: source, raw: "NV Power Mode: \(mode)")
         }
     }
 
-    /// Package versions from apt/dpkg output: the same `versions.pkg.*` keys as `/var/lib/dpkg/status`.
+    /// Package versions from apt/dpkg output: the same `versions.pkg.*` keys as `/var/lib/dpkg/status` (the installed
+    /// versions themselves come from `Data/fields.yaml`).
     static func record(packages: [(String, String)], source: String, into facts: inout FactTable) {
         let installed = Dictionary(packages, uniquingKeysWith: { a, _ in a })
         for (key, name) in [
@@ -199,11 +151,6 @@ enum SegmentRecognisers {
             }
         }
         if installed.keys.contains(where: { $0.hasPrefix("nvidia-l4t-") }) { markJetson(source: source, into: &facts) }
-        if let core = installed["nvidia-l4t-core"], facts.value("versions.l4t") == nil {
-            let l4t = VersionsProbe.l4tPart(core)
-            facts.set("versions.l4t", .string(l4t), source: source, raw: "nvidia-l4t-core \(core)")
-            VersionsProbe.recordRelease(l4t, source: source, into: &facts)
-        }
     }
 
     /// Device nodes from `ls -l /dev`: the `dla.<i>.node.ctrl.*` keys for `nvhost-ctrl-nvdla<i>`.

@@ -6,7 +6,7 @@ import Foundation
 
 /// Writes an output file atomically and privately: a `mkstemp` file (mode 0600) beside the destination, then
 /// `link` (refuses an existing destination) or, with `force`, `rename`. A symlink at the destination is always
-/// refused, never followed.
+/// refused, never followed. The temporary file is in `CleanupRegistry` while it exists, so a signal removes it.
 struct AtomicOutput {
     let destination: String
     let force: Bool
@@ -24,19 +24,32 @@ struct AtomicOutput {
     }
 
     /// Creates the temporary file, lets `fill` write to its descriptor, syncs it and moves it into place.
-    func write(_ fill: (Int32) throws -> Void) throws {
+    ///
+    /// With `keepRegistered`, the file in place stays in `CleanupRegistry` (moved there under the registry's lock, so
+    /// no signal finds it in neither place) and the token is returned: the caller releases it once the result is
+    /// whole (a bundle is whole once its map is written too).
+    @discardableResult
+    func write(keepRegistered: Bool = false, _ fill: (Int32) throws -> Void) throws -> CleanupRegistry.Token? {
         try precheck()
         let directory = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else {
+        // Created and registered in one step: removed on SIGINT/SIGTERM/SIGHUP until it is in place or unlinked.
+        var fd: Int32 = -1
+        let created = CleanupRegistry.create {
+            fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+            guard fd >= 0 else { return nil }
+            return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        guard let (temporary, cleanup) = created else {
             throw BundleError("cannot create a file beside \(destination): \(String(cString: strerror(errno)))")
         }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
         defer {
-            if !committed { unlink(temporary) }
+            if !committed {
+                unlink(temporary)
+                CleanupRegistry.release(cleanup)
+            }
         }
         do {
             fchmod(fd, 0o600)
@@ -50,20 +63,29 @@ struct AtomicOutput {
             throw error
         }
         try precheck()
-        if force {
-            guard rename(temporary, destination) == 0 else {
-                throw BundleError("cannot move into place \(destination): \(String(cString: strerror(errno)))")
+        var failure: BundleError?
+        CleanupRegistry.commit(cleanup, as: keepRegistered ? destination : nil) {
+            if force {
+                guard rename(temporary, destination) == 0 else {
+                    failure = BundleError(
+                        "cannot move into place \(destination): \(String(cString: strerror(errno)))")
+                    return false
+                }
+            } else {
+                guard link(temporary, destination) == 0 else {
+                    failure = BundleError(
+                        errno == EEXIST
+                            ? "\(destination) exists; use --force to replace it"
+                            : "cannot move into place \(destination): \(String(cString: strerror(errno)))")
+                    return false
+                }
+                unlink(temporary)
             }
-        } else {
-            guard link(temporary, destination) == 0 else {
-                throw BundleError(
-                    errno == EEXIST
-                        ? "\(destination) exists; use --force to replace it"
-                        : "cannot move into place \(destination): \(String(cString: strerror(errno)))")
-            }
-            unlink(temporary)
+            return true
         }
+        if let failure { throw failure }
         committed = true
+        return keepRegistered ? cleanup : nil
     }
 
     /// Writes `bytes` atomically.

@@ -107,18 +107,30 @@ public enum BundleBuilder {
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
+        // Until the map is written too, a written archive is half a result: a signal or a failure removes it.
         let fill = { (fd: Int32) throws in
             let writer = try TarGzWriter(fd: fd, mtime: Int(now.timeIntervalSince1970))
             for (path, node) in tree.sorted { try writer.add(path, node) }
             archiveBytes = try writer.finish()
         }
-        if options.toStandardOutput { try fill(1) } else { try output.write(fill) }
+        var archiveCleanup: CleanupRegistry.Token?
+        if options.toStandardOutput {
+            try fill(1)
+        } else {
+            archiveCleanup = try output.write(keepRegistered: true, fill)
+        }
+        defer { if let archiveCleanup { CleanupRegistry.release(archiveCleanup) } }
         if let redactor {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "
                     + "Never attach it to a ticket unless you mean to share the original values.",
                 tokens: redactor.privateMap)
-            try mapOutput.write(bytes: Array(try encode(map).utf8))
+            do {
+                try mapOutput.write(bytes: Array(try encode(map).utf8))
+            } catch {
+                if !options.toStandardOutput { unlink(options.outputPath) }
+                throw error
+            }
         }
         return Result(
             report: report, manifest: manifest, mapPath: options.redact ? options.mapPath : nil,

@@ -44,6 +44,17 @@ struct BundleCapture {
             let text = statLines.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n") + "\n"
             tree.add("/.nvdla-doctor/stat.tsv", .file(Array(text.utf8)), replace: true)
         }
+        // What could not be read stays unreadable in the bundle, not missing (a capture without root).
+        var unreadable: [String: Unreadable] = [:]
+        for entry in entries {
+            if let why = Unreadable(rawValue: entry.outcome), Inconclusive.accessReasons.contains(why.rawValue) {
+                unreadable[entry.path] = why
+            }
+        }
+        if !unreadable.isEmpty {
+            tree.add(
+                "/.nvdla-doctor/unreadable.tsv", .file(Array(UnreadableTable.render(unreadable).utf8)), replace: true)
+        }
     }
 
     private mutating func capture(_ record: ReadRecord) {
@@ -174,28 +185,34 @@ struct BundleCapture {
     private mutating func captureKernelLog() {
         var bytes: [UInt8]
         var truncated = false
+        let source: String
         if root.isLive {
-            let log = root.kernelLog()
-            guard let lines = log.value else {
-                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: log.outcomeWord))
+            let read = root.kernelLog()
+            guard let lines = read.lines.value else {
+                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: read.lines.outcomeWord))
                 return
             }
+            source = read.source
             var text = ""
             for (index, line) in lines.enumerated() {
-                let sequence = line.location.split(separator: " ").last.flatMap { Int($0) } ?? index
+                let sequence =
+                    line.location.hasPrefix("kmsg seq ")
+                    ? line.location.split(separator: " ").last.flatMap { Int($0) } ?? index : index
                 let usec = Int64((line.seconds ?? 0) * 1_000_000)
                 let message = line.message.replacingOccurrences(of: "\n", with: " ")
                 text += "\(line.level ?? 6),\(sequence),\(usec),-;\(message)\n"
             }
             bytes = Array(text.utf8)
         } else {
-            let path = root.hostPath + "/.nvdla-doctor/kmsg"
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: "missing"))
+            let read = root.kernelLog()
+            guard read.lines.value != nil,
+                let raw = root.readMeta("/.nvdla-doctor/kmsg", cap: SystemRoot.kernelLogCap).value
+            else {
+                entries.append(entry(SystemRoot.kmsgPath, "kmsg", outcome: read.lines.outcomeWord))
                 return
             }
-            defer { try? handle.close() }
-            bytes = [UInt8]((try? handle.read(upToCount: SystemRoot.kernelLogCap)) ?? Data())
+            source = read.source
+            bytes = raw
         }
         let cap = max(0, min(perFileCap, totalCap - stored))
         if bytes.count > cap {
@@ -205,6 +222,7 @@ struct BundleCapture {
         }
         stored += bytes.count
         tree.add("/.nvdla-doctor/kmsg", .file(bytes), replace: true)
+        tree.add("/.nvdla-doctor/kmsg-source", .file(Array((source + "\n").utf8)), replace: true)
         entries.append(
             entry(
                 SystemRoot.kmsgPath, "kmsg", stored: "/.nvdla-doctor/kmsg", size: bytes.count, truncated: truncated,

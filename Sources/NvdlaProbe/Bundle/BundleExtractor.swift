@@ -10,8 +10,8 @@ import Foundation
 ///
 /// Refused: data that is not gzip, archives libarchive finds corrupt or truncated, absolute member paths, `..`
 /// components, members under a symlink, symlinks whose target climbs above the root, hard links to anything but
-/// an earlier regular file, device files, FIFOs and sockets, duplicate members, and more members, bytes or
-/// compression than `BundleLimits` allows. Files are created with `O_EXCL | O_NOFOLLOW`, so nothing is ever
+/// an earlier regular file, chains of symlinks that together climb above the root, device files, FIFOs and sockets,
+/// duplicate members, and more members, bytes or compression than `BundleLimits` allows. Files are created with `O_EXCL | O_NOFOLLOW`, so nothing is ever
 /// written outside the directory. On any refusal the directory is removed before the error is thrown.
 enum BundleExtractor {
     private enum Kind {
@@ -28,7 +28,8 @@ enum BundleExtractor {
     }
 
     /// Extracts `archivePath` into a new directory under `parent` (the system temporary directory by default)
-    /// and returns it (the caller removes it).
+    /// and returns it. The directory stays in `CleanupRegistry` (removed on SIGINT/SIGTERM/SIGHUP); the caller
+    /// removes it and calls `CleanupRegistry.forget(directory)`, or keeps it and does the same.
     static func extract(_ archivePath: String, limits: Limits = Limits(), parent: String? = nil) throws(BundleError)
         -> String
     {
@@ -43,26 +44,28 @@ enum BundleExtractor {
         guard pread(fd, &magic, 2, 0) == 2, magic == [0x1F, 0x8B] else {
             throw BundleError("not a gzip-compressed tar archive (bundles are .tar.gz)")
         }
-        let directory = try makePrivateDirectory(parent ?? NSTemporaryDirectory())
+        let created = CleanupRegistry.create { makePrivateDirectory(parent ?? NSTemporaryDirectory()) }
+        guard let (directory, cleanup) = created else {
+            throw BundleError("cannot create a private temporary directory: \(String(cString: strerror(errno)))")
+        }
         do {
             try unpack(fd: fd, into: directory, limits: limits)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
+            CleanupRegistry.release(cleanup)
             throw error
         }
         return directory
     }
 
-    private static func makePrivateDirectory(_ parent: String) throws(BundleError) -> String {
+    /// A new directory only this user can enter under `parent`, or nil with `errno` set.
+    private static func makePrivateDirectory(_ parent: String) -> String? {
         var base = parent
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         var template = Array((base + "/nvdla-doctor-bundle-XXXXXX").utf8CString)
-        guard
-            let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } })
-        else {
-            throw BundleError("cannot create a private temporary directory: \(String(cString: strerror(errno)))")
+        return template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
         }
-        return String(cString: made)
     }
 
     private static func unpack(fd: Int32, into directory: String, limits: Limits) throws(BundleError) {
@@ -74,13 +77,19 @@ enum BundleExtractor {
             throw BundleError("corrupt or truncated archive: \(TarGzWriter.error(archive))")
         }
         var kinds: [String: Kind] = [:]
+        var links: [String: String] = [:]
         var count = 0
         var unpacked: Int64 = 0
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             var entry: OpaquePointer?
             let status = archive_read_next_header(archive, &entry)
-            if status == ARCHIVE_EOF { break }
+            if status == ARCHIVE_EOF {
+                try checkLinkChains(links)
+                break
+            }
+            // A signal's cleanup is removing the directory: stop adding to it.
+            if ProcessSetup.interrupted { throw BundleError("interrupted") }
             guard status == ARCHIVE_OK, let entry else {
                 throw BundleError("corrupt or truncated archive: \(TarGzWriter.error(archive))")
             }
@@ -132,6 +141,7 @@ enum BundleExtractor {
                     throw BundleError("member '\(name)': duplicate member")
                 }
                 kinds[name] = .symlink
+                links[name] = target
             case 0o100000:
                 let declared = archive_entry_size(entry)
                 guard declared <= limits.maxEntryBytes else {
@@ -237,6 +247,37 @@ enum BundleExtractor {
                 stack.removeLast()
             } else {
                 stack.append(String(part))
+            }
+        }
+    }
+
+    /// Refuses an archive in which following a chain of its symlinks climbs above the root: each link alone may
+    /// stay inside (`checkLinkTarget`), yet `up -> a/b/..` with `a/b -> ..` leaves it, because `..` after a link
+    /// applies to where the link leads. Resolves every link as the kernel would (absolute targets re-rooted, as
+    /// every snapshot reader does); a chain longer than `SystemRoot.maxLinks` is a loop, which readers stop.
+    static func checkLinkChains(_ links: [String: String]) throws(BundleError) {
+        for (name, target) in links.sorted(by: { $0.key < $1.key }) {
+            var stack = target.hasPrefix("/") ? [] : Array(name.split(separator: "/").map(String.init).dropLast())
+            var pending = Array(target.split(separator: "/").map(String.init).reversed())
+            var hops = 0
+            while let part = pending.popLast() {
+                if part == "." { continue }
+                if part == ".." {
+                    guard !stack.isEmpty else {
+                        throw BundleError("member '\(name)': symlink chain escaping the root (-> \(target))")
+                    }
+                    stack.removeLast()
+                    continue
+                }
+                let candidate = (stack + [part]).joined(separator: "/")
+                guard let next = links[candidate] else {
+                    stack.append(part)
+                    continue
+                }
+                hops += 1
+                if hops > SystemRoot.maxLinks { break }
+                if next.hasPrefix("/") { stack.removeAll() }
+                pending.append(contentsOf: next.split(separator: "/").map(String.init).reversed())
             }
         }
     }

@@ -36,8 +36,10 @@ public enum BundleUnpacker {
         }
         guard rename(directory, destination) == 0 else {
             try? fm.removeItem(atPath: directory)
+            CleanupRegistry.forget(directory)
             throw BundleError("cannot move the unpacked bundle to \(destination)")
         }
+        CleanupRegistry.forget(directory)
         return report
     }
 }

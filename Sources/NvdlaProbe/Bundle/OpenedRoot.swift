@@ -1,7 +1,8 @@
 import Foundation
 
 /// A root opened from a `--root` argument: the live `/`, a snapshot directory, or a `.tar.gz` bundle unpacked
-/// into a private temporary directory that `close()` (or release) removes.
+/// into a private temporary directory that `close()` (or release) removes — as does a SIGINT/SIGTERM/SIGHUP
+/// before that (`CleanupRegistry`).
 public final class OpenedRoot: @unchecked Sendable {
     /// The root to inspect.
     public let root: SystemRoot
@@ -60,7 +61,10 @@ public final class OpenedRoot: @unchecked Sendable {
 
     /// Removes the temporary directory, if any.
     public func close() {
-        if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+        if let temporary {
+            try? FileManager.default.removeItem(atPath: temporary)
+            CleanupRegistry.forget(temporary)
+        }
         temporary = nil
     }
 

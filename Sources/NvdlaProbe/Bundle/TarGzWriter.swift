@@ -73,7 +73,12 @@ final class TarGzWriter {
         return Int(archive_filter_bytes(archive, -1))
     }
 
+    /// libarchive's message, with the system error it carries (`Write error: No space left on device`).
     static func error(_ archive: OpaquePointer) -> String {
-        archive_error_string(archive).map { String(cString: $0) } ?? "libarchive error \(archive_errno(archive))"
+        let code = archive_errno(archive)
+        let message = archive_error_string(archive).map { String(cString: $0) } ?? "libarchive error"
+        guard code > 0 else { return message }
+        let reason = String(cString: strerror(code))
+        return message.contains(reason) ? message : "\(message): \(reason)"
     }
 }

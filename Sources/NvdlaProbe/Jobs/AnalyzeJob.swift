@@ -2,8 +2,9 @@ import Foundation
 
 /// `nvdla-doctor analyze FILE…|-`: recognise pasted artefacts, evaluate the rules on what they show, render.
 ///
-/// Exit status as `check` (README, "Exit status"): 0/1/2 by the worst finding, 3 when nothing was recognised or no
-/// input could be read, 64 for usage errors. Rules whose facts the input never showed stay silent (never inconclusive).
+/// Exit status as `check` (README, "Exit status"): 0/1/2 by the worst finding, 3 when nothing was recognised, every
+/// input was binary data (an ELF file, an archive, random bytes) or no input could be read, 64 for usage errors. Rules
+/// whose facts the input never showed stay silent (never inconclusive).
 public struct AnalyzeJob: Sendable {
     public var inputs: [String] = []
     public var format: ReportFormat = .text
@@ -67,6 +68,13 @@ public struct AnalyzeJob: Sendable {
     public static func report(_ analysis: ArtifactAnalysis, rules: RuleSet, path: String) -> Report {
         let facts = analysis.finish()
         let source = ReportSource(kind: "artifacts", path: path)
+        if analysis.onlyBinaryInput {
+            let what = analysis.binaryInputs.map { "\($0.name) is \($0.kind)" }.joined(separator: "; ")
+            let reason =
+                "\(what): analyze reads pasted text (kernel logs, listings, TensorRT logs), not binary files; "
+                + "for a support bundle run nvdla-doctor check --root FILE.tar.gz."
+            return Report(source: source, facts: facts, outcomes: [], unassessable: reason, notes: analysis.notes)
+        }
         guard analysis.recognisedAnything else {
             let reason =
                 "Nothing in \(path) was recognised: paste a kernel log (dmesg, journalctl -k), jetson_release, "

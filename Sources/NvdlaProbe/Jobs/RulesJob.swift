@@ -49,14 +49,15 @@ public enum RulesJob {
             rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false)
         problems += RuleLint.orphans(pages: pages, ids: Set(rules.rules.map(\.id)))
         problems += RuleLint.lint(signals: rules.signals)
-        let shipped = (try? RuleSet.embedded()).map { Set($0.rules.map(\.id)) } ?? []
+        let shipped = Set(RuleSet.embedded().rules.map(\.id))
         for rule in rules.rules where !embeddedIDs.contains(rule.id) {
             if rule.id.hasPrefix(RuleDecoder.shippedPrefix + "-") && !shipped.contains(rule.id) {
                 problems.append(
                     RuleLint.Problem(
                         subject: "\(rule.id) (\(rule.origin))",
                         message: "new site rules need their own ID prefix (e.g. ACME-\(rule.area.code)-001): "
-                            + "\(RuleDecoder.shippedPrefix)- IDs are kept for shipped rules"))
+                            + "\(RuleDecoder.shippedPrefix)- IDs are kept for shipped rules",
+                        location: rule.origin))
             }
         }
         problems += RuleLint.lint(
@@ -101,12 +102,7 @@ public enum RulesJob {
 
     /// Prints the Markdown catalogue of the embedded rules.
     public static func catalogue(_ output: Output) -> Int32 {
-        do {
-            output.stdout(CatalogueJob.rulesMarkdown(try RuleSet.embedded()))
-            return ExitStatus.ok
-        } catch {
-            output.stderr("nvdla-doctor: rule file error: \(error)\n")
-            return ExitStatus.unknown
-        }
+        output.stdout(CatalogueJob.rulesMarkdown(RuleSet.embedded()))
+        return ExitStatus.ok
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a file into a directory atomically: a new temporary file in the same directory (created exclusively,
 /// never through a symlink), then `rename` over the target — what node_exporter's textfile collector needs so it
-/// never reads half a file.
+/// never reads half a file. A signal while the temporary file exists removes it (`CleanupRegistry`).
 public enum TextfileWriter {
     /// The file name the textfile collector reads (`*.prom`).
     public static let fileName = "nvdla_doctor.prom"
@@ -16,8 +16,14 @@ public enum TextfileWriter {
             return "\(directory): not a directory"
         }
         let temporary = "\(directory)/.\(name).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { return "\(temporary): \(String(cString: strerror(errno)))" }
+        // Created and registered in one step: removed on SIGINT/SIGTERM/SIGHUP until renamed or unlinked.
+        var fd: Int32 = -1
+        let created = CleanupRegistry.create {
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            return fd >= 0 ? temporary : nil
+        }
+        guard let (_, cleanup) = created else { return "\(temporary): \(String(cString: strerror(errno)))" }
+        defer { CleanupRegistry.release(cleanup) }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {

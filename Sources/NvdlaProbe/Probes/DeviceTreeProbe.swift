@@ -25,7 +25,16 @@ public struct DeviceTreeProbe: Probe {
         }
         var enabled = 0
         var nodesFound = 0
-        for node in dt.nodes(compatibleWith: Self.compatibles, candidate: Self.mayBeDLA) {
+        let scan = dt.scan(compatibleWith: Self.compatibles, candidate: Self.mayBeDLA)
+        // A DLA node whose compatible or status cannot be read leaves the counts undecided, never low.
+        var undecided: (source: String, why: Unreadable)? = scan.failures.first.map { ($0.path, $0.why) }
+        let unreadableDLA = scan.failures.compactMap { failure -> String? in
+            guard failure.path.hasSuffix("/compatible") else { return nil }
+            let node = String(failure.path.dropLast("/compatible".count).dropFirst(DeviceTree.base.count))
+            let name = node.split(separator: "/").last.map(String.init) ?? node
+            return Self.unitAddresses.keys.contains { name.lowercased().hasSuffix("@" + $0) } ? node : nil
+        }
+        for node in scan.found + unreadableDLA {
             let name = node.split(separator: "/").last.map(String.init) ?? node
             guard let at = name.firstIndex(of: "@") else { continue }
             let unit = String(name[name.index(after: at)...]).lowercased()
@@ -51,9 +60,14 @@ public struct DeviceTreeProbe: Probe {
                 statusValue = nil
                 facts.set("\(key).dt.status", from: status, source: nodePath + "/status") { .string($0) }
             }
-            let isEnabled = statusValue == "okay" || statusValue == "ok"
-            if isEnabled { enabled += 1 }
-            facts.set("\(key).dt.enabled", .bool(isEnabled), source: nodePath + "/status", raw: statusValue)
+            if case .unreadable(let why) = status {
+                undecided = undecided ?? (nodePath + "/status", why)
+                facts.set("\(key).dt.enabled", state: .unreadable(why, source: nodePath + "/status"))
+            } else {
+                let isEnabled = statusValue == "okay" || statusValue == "ok"
+                if isEnabled { enabled += 1 }
+                facts.set("\(key).dt.enabled", .bool(isEnabled), source: nodePath + "/status", raw: statusValue)
+            }
             facts.set("\(key).dt.clock_names", from: dt.strings(node, "clock-names"), source: nodePath + "/clock-names")
             {
                 .list($0)
@@ -70,6 +84,12 @@ public struct DeviceTreeProbe: Probe {
             recordIommus(node, key: key, dt: dt, into: &facts)
         }
         let source = DeviceTree.base
+        if let undecided {
+            let state = FactState.unreadable(undecided.why, source: undecided.source)
+            facts.set("platform.dla_nodes_in_dt", state: state)
+            facts.set("platform.dla_enabled_in_dt", state: state)
+            return
+        }
         facts.set("platform.dla_nodes_in_dt", .int(Int64(nodesFound)), source: source)
         facts.set("platform.dla_enabled_in_dt", .int(Int64(enabled)), source: source)
         if facts["platform.dla_present"] == nil {

@@ -1,7 +1,10 @@
 /// Reads the kernel log once, counts the rule set's log signals over it, and records the presence-chain facts
 /// they prove, per DLA instance.
 ///
-/// Source: `/dev/kmsg` live, `.nvdla-doctor/kmsg` in snapshots. The signals (`signals:` in `Rules/*.yaml`) set
+/// Source: live, `/dev/kmsg`, else the systemd journal, else `/var/log/kern.log` or `/var/log/syslog`
+/// (`SystemRoot.kernelLog`); `.nvdla-doctor/kmsg` in snapshots. `kernel_log.source` names the one used. When no
+/// source can be read, every signal count (per DLA instance too) carries the failure, so the rules that read them
+/// are inconclusive with the reason, never passed. The signals (`signals:` in `Rules/*.yaml`) set
 /// `log.<S>.*` and `dla.<i>.log.<S>.*`; from the `fused`, `probe_failed` and `fw_load_failed` signals this probe also
 /// derives the older facts `dla.<i>.log.fused`, `dla.<i>.log.probe_error` and `firmware.log.load_failed`
 /// (messages: Docs/platform.md §3.1, §8 — `NVDLA0 IP is disabled in Fuse`, `nvdla: probe of 15880000.nvdla0 failed
@@ -12,22 +15,33 @@ public struct KernelLogProbe: Probe {
     public init() {}
 
     public func collect(_ context: ProbeContext, into facts: inout FactTable) {
-        let log = context.root.kernelLog()
-        let source = SystemRoot.kmsgPath
+        let read = context.root.kernelLog()
+        let log = read.lines
+        let tried = read.attempts.map { "\($0.source): \($0.outcome)" }.joined(separator: ", ")
         guard case .value(let lines) = log else {
-            facts.set("kernel_log.available", .bool(false), source: source, raw: log.outcomeWord)
+            let source = SystemRoot.kmsgPath
+            facts.set("kernel_log.available", .bool(false), source: source, raw: tried)
+            facts.set("kernel_log.source", from: log, source: source) { _ in nil }
+            let failed = log.map { _ in Int64(0) }
             for signal in context.signals {
-                facts.set("log.\(signal.name).count", from: log.map { _ in 0 }, source: source) { _ in nil }
+                facts.set("log.\(signal.name).count", from: failed, source: source) { _ in nil }
+                guard signal.attribute != nil else { continue }
+                facts.set("log.\(signal.name).other.count", from: failed, source: source) { _ in nil }
+                for index in facts.instances["dla"] ?? [] {
+                    facts.set("dla.\(index).log.\(signal.name).count", from: failed, source: source) { _ in nil }
+                }
             }
             for index in facts.instances["dla"] ?? [] {
                 facts.set("dla.\(index).log.fused", from: log.map { _ in false }, source: source) { _ in nil }
-                facts.set("dla.\(index).log.probe_error", from: log.map { _ in 0 }, source: source) { _ in nil }
+                facts.set("dla.\(index).log.probe_error", from: failed, source: source) { _ in nil }
             }
             return
         }
+        let source = read.source
         facts.set("kernel_log.available", .bool(true), source: source, raw: "\(lines.count) lines")
+        facts.set("kernel_log.source", .string(source), source: source, raw: tried)
         let scanner = SignalScanner(signals: context.signals)
-        for line in lines { scanner.scan(line.message, location: Self.where_(line)) }
+        for line in lines { scanner.scan(line.message, location: "\(source) (\(line.location))") }
         scanner.record(into: &facts, instances: facts.instances["dla"] ?? [], source: source)
         Self.deriveChainFacts(into: &facts, source: source)
     }
@@ -79,6 +93,4 @@ public struct KernelLogProbe: Probe {
         let text = client.map { "\($0.name) (\(stream))" } ?? "\(stream), not in the client table"
         facts.set("log.smmu_fault.first_client", .string(text), source: lineSource, raw: line)
     }
-
-    static func where_(_ line: KernelLogLine) -> String { "\(SystemRoot.kmsgPath) (\(line.location))" }
 }

@@ -12,8 +12,8 @@ public struct ProbeContext: Sendable {
         self.signals = signals ?? ProbeContext.shippedSignals
     }
 
-    /// The signals of the embedded rule files.
-    public static let shippedSignals: [LogSignal] = (try? RuleSet.embedded())?.signals ?? []
+    /// The signals of the shipped rule files (decoded at build time).
+    public static let shippedSignals: [LogSignal] = EmbeddedFiles.compiledSignals
 }
 
 /// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
@@ -48,6 +48,22 @@ public enum ProbeSuite {
         let context = ProbeContext(root: root, signals: signals)
         var facts = FactTable()
         for probe in all { probe.collect(context, into: &facts) }
+        markProcAbsence(root, into: &facts)
         return facts
+    }
+
+    /// A root without `/proc` (procfs not mounted, a snapshot that did not keep it) cannot say which modules are
+    /// loaded, how much CMA is free or which kernel arguments were given: every fact read there that came out
+    /// `missing` becomes `unreadable (unsupported)`, so the rules reading them are inconclusive (not passed, not
+    /// fired on a guessed "absent"), and `root.proc.present` says why.
+    static func markProcAbsence(_ root: SystemRoot, into facts: inout FactTable) {
+        let present = root.exists("/proc")
+        guard let present else { return }
+        facts.set("root.proc.present", .bool(present), source: "/proc")
+        guard !present else { return }
+        for key in facts.states.keys {
+            guard case .missing(let source)? = facts[key], source.hasPrefix("/proc/") else { continue }
+            facts.set(key, state: .unreadable(.unsupported, source: source))
+        }
     }
 }

@@ -31,13 +31,32 @@ public struct Finding: Sendable, Equatable {
 public struct Inconclusive: Sendable, Equatable {
     public let rule: String
     public let subject: String
+    /// The severity the rule would have reported had it fired.
+    public let severity: Severity
     public let blockers: Set<Blocker>
+
+    public init(rule: String, subject: String, severity: Severity = .info, blockers: Set<Blocker>) {
+        self.rule = rule
+        self.subject = subject
+        self.severity = severity
+        self.blockers = blockers
+    }
+
+    /// Reasons that mean the input exists but could not be read: privileges, a busy or failing device, a file of
+    /// the wrong type, a path refused because it loops or leaves the root.
+    public static let accessReasons: Set<String> = ["permission", "busy", "io", "unsupported", "blocked"]
 
     /// The most telling reason: an unreadable class before `missing`, `malformed`, `not collected`.
     public var reason: String {
         let order = ["permission", "blocked", "busy", "io", "unsupported", "malformed", "missing", "not collected"]
         let reasons = Set(blockers.map(\.reason))
         return order.first(where: reasons.contains) ?? reasons.sorted().first ?? "unknown"
+    }
+
+    /// Whether this undecided check could hide an error or a warning because its input could not be read: such a
+    /// check makes a report without error or warning findings `unknown` (exit 3), never `ok`.
+    public var isImportant: Bool {
+        severity >= .warning && Self.accessReasons.contains(reason)
     }
 
     /// Sources that blocked it, sorted.

@@ -24,6 +24,8 @@ public enum JSONRenderer {
     struct Source: Encodable {
         let kind: String
         let path: String
+        /// Where the kernel log was read (`/dev/kmsg`, `journal`, `/var/log/kern.log`, `/var/log/syslog`), when it was.
+        let kernelLog: String?
     }
     struct Platform: Encodable {
         let soc, module, model, l4t, jetpack: String?
@@ -41,8 +43,10 @@ public enum JSONRenderer {
         let expected: String?
     }
     struct InconclusiveJSON: Encodable {
-        let rule, subject, reason: String
+        let rule, subject, severity, reason, hint: String
         let blockedBy: [String]
+        /// It could hide an error or a warning: the status is at least `unknown`.
+        let important: Bool
     }
     struct Summary: Encodable {
         let errors, warnings, infos, inconclusive, passed: Int
@@ -73,7 +77,9 @@ public enum JSONRenderer {
         let p = report.platform
         let document = Document(
             tool: Tool(version: ToolInfo.version),
-            source: Source(kind: report.source.kind, path: report.source.path),
+            source: Source(
+                kind: report.source.kind, path: report.source.path,
+                kernelLog: report.facts.string("kernel_log.source")),
             platform: Platform(
                 soc: p.soc, module: p.module, model: p.model, l4t: p.l4t, jetpack: p.jetpack,
                 dlaExpected: p.dlaExpected, dlaPresent: p.dlaPresent),
@@ -88,7 +94,9 @@ public enum JSONRenderer {
                     remedy: $0.remedy)
             },
             inconclusive: report.inconclusive.map {
-                InconclusiveJSON(rule: $0.rule, subject: $0.subject, reason: $0.reason, blockedBy: $0.blockedBy)
+                InconclusiveJSON(
+                    rule: $0.rule, subject: $0.subject, severity: $0.severity.rawValue, reason: $0.reason,
+                    hint: $0.hint(live: report.isLive), blockedBy: $0.blockedBy, important: $0.isImportant)
             },
             summary: Summary(
                 errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info),

@@ -16,7 +16,9 @@ public enum PrometheusRenderer {
         var families: [Family] = []
         var status = Family(
             name: "nvdla_doctor_status",
-            help: "Overall result of the last check: 0 ok, 1 warning, 2 error, 3 unknown (nothing assessed).")
+            help:
+                "Overall result of the last check: 0 ok, 1 warning, 2 error, 3 unknown (nothing assessed, or a check that could find a fault could not read its input)."
+        )
         status.samples.append(([], String(report.status.exitCode)))
         families.append(status)
 

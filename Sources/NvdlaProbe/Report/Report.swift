@@ -91,12 +91,20 @@ public struct Report: Sendable {
         self.passed = passed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 
+    /// The verdict: `unknown` when nothing could be assessed; else `error` or `warning` by the worst finding;
+    /// else `unknown` when a check that could report an error or a warning could not read its input
+    /// (`Inconclusive.isImportant`: a faulty board seen without privileges is never `ok`); else `ok`. Known findings
+    /// rank above unknown, as in monitoring-plugins' `max_state_alt` (OK < UNKNOWN < WARNING < CRITICAL).
     public var status: ReportStatus {
         if unassessable != nil { return .unknown }
         if findings.contains(where: { $0.severity == .error }) { return .error }
         if findings.contains(where: { $0.severity == .warning }) { return .warning }
+        if inconclusive.contains(where: \.isImportant) { return .unknown }
         return .ok
     }
+
+    /// Whether the facts come from the running system (hints then speak of sudo and groups, not of snapshots).
+    public var isLive: Bool { source.kind == "live" }
 
     /// Count of findings per severity.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

@@ -59,6 +59,7 @@ public struct TextRenderer {
         if report.unassessable == nil { lines += areaLines(report) }
         lines += Glance.lines(report.facts)
         lines += Glance.tensorrtLines(report.facts)
+        if let line = kernelLogLine(report.facts) { lines.append(line) }
         if let reason = report.unassessable {
             lines.append("")
             lines.append(paint(reason, "1"))
@@ -106,6 +107,7 @@ public struct TextRenderer {
             }
         }
         lines.append("")
+        lines += inconclusiveLines(report)
         lines.append(summaryLine(report))
         return lines
     }
@@ -119,6 +121,48 @@ public struct TextRenderer {
             paint(state.mark(unicode: unicode), state.colorCode) + " " + AreaGlance.label(area)
         }
         return ["  " + items.joined(separator: "  "), ""]
+    }
+
+    /// Where the kernel log came from, when not from `/dev/kmsg`, or why it could not be read; with the sources
+    /// tried before it, when there were several.
+    func kernelLogLine(_ facts: FactTable) -> String? {
+        func raw(_ key: String) -> String? {
+            if case .known(_, let provenance)? = facts[key] { return provenance.raw }
+            return nil
+        }
+        if let source = facts.string("kernel_log.source") {
+            guard source != SystemRoot.kmsgPath else { return nil }
+            let tried = raw("kernel_log.source").flatMap { $0.contains(", ") ? " (tried \($0))" : nil } ?? ""
+            return "  kernel log from \(source == SystemRoot.journalSource ? "the systemd journal" : source)\(tried)"
+        }
+        guard facts.bool("kernel_log.available") == false else { return nil }
+        return "  kernel log not readable" + (raw("kernel_log.available").map { " (tried \($0))" } ?? "")
+    }
+
+    /// Checks that could not run, grouped by what to do about them: count, reason and first source, then the fix.
+    func inconclusiveLines(_ report: Report) -> [String] {
+        var groups: [(hint: String, items: [Inconclusive])] = []
+        for item in report.inconclusive.sorted(by: {
+            ($0.isImportant ? 0 : 1, $0.rule) < ($1.isImportant ? 0 : 1, $1.rule)
+        }) {
+            let hint = item.hint(live: report.isLive)
+            if let index = groups.firstIndex(where: { $0.hint == hint }) {
+                groups[index].items.append(item)
+            } else {
+                groups.append((hint, [item]))
+            }
+        }
+        var lines: [String] = []
+        for group in groups {
+            let count = group.items.count
+            let reason = group.items[0].reason
+            let sources = Array(Set(group.items.flatMap(\.blockedBy))).sorted()
+            let shown = sources.prefix(2).joined(separator: ", ") + (sources.count > 2 ? ", …" : "")
+            lines.append(
+                "inconclusive: \(count) check\(count == 1 ? "" : "s") (\(reason): \(shown))")
+            lines.append("    fix: \(group.hint)")
+        }
+        return lines
     }
 
     func render(_ finding: Finding) -> [String] {

@@ -66,25 +66,48 @@ public struct DeviceTree: Sendable {
         compatibleWith compatibles: Set<String>, maxDepth: Int = 6, maxNodes: Int = 5000,
         candidate: (String) -> Bool = { _ in true }
     ) -> [String] {
-        var found: [String] = []
+        scan(compatibleWith: compatibles, maxDepth: maxDepth, maxNodes: maxNodes, candidate: candidate).found
+    }
+
+    /// What a walk for compatible nodes found, and where it could not look.
+    public struct Scan: Sendable {
+        /// Nodes whose `compatible` matched.
+        public var found: [String] = []
+        /// Candidate nodes whose `compatible` could not be read, and directories that could not be listed: a
+        /// matching node may hide there.
+        public var failures: [(path: String, why: Unreadable)] = []
+    }
+
+    /// `nodes(compatibleWith:)`, also reporting the candidates and directories it could not read.
+    public func scan(
+        compatibleWith compatibles: Set<String>, maxDepth: Int = 6, maxNodes: Int = 5000,
+        candidate: (String) -> Bool = { _ in true }
+    ) -> Scan {
+        var result = Scan()
         var visited = 0
         func walk(_ node: String, _ depth: Int) {
             guard depth <= maxDepth, visited < maxNodes else { return }
             visited += 1
-            for child in children(node) {
+            let listing = root.directories(path(node))
+            if case .unreadable(let why) = listing { result.failures.append((path(node), why)) }
+            for child in listing.value ?? [] {
                 let childPath = node == "/" ? "/" + child : node + "/" + child
-                let compatible =
-                    candidate(child) ? root.readBytes(path(childPath) + "/compatible", cap: 4096).value : nil
-                if let bytes = compatible?.bytes, let list = DeviceTreeProperty.strings(bytes),
-                    !compatibles.isDisjoint(with: list)
-                {
-                    found.append(childPath)
+                if candidate(child) {
+                    let compatible = root.readBytes(path(childPath) + "/compatible", cap: 4096)
+                    switch compatible {
+                    case .value(let read):
+                        if let list = DeviceTreeProperty.strings(read.bytes), !compatibles.isDisjoint(with: list) {
+                            result.found.append(childPath)
+                        }
+                    case .unreadable(let why): result.failures.append((path(childPath) + "/compatible", why))
+                    default: break
+                    }
                 }
                 walk(childPath, depth + 1)
             }
         }
         walk("/", 0)
-        return found
+        return result
     }
 
     /// The node whose `phandle` property equals `handle` (searched under the root and `bus@0`).

@@ -13,7 +13,7 @@ public enum ErrnoClass {
         case EACCES, EPERM: return .permission
         case EINVAL, ENODEV, ENXIO, EOPNOTSUPP, EISDIR, ENOEXEC: return .unsupported
         case EBUSY, EAGAIN, EINTR, ETIMEDOUT: return .busy
-        case ELOOP: return .blocked
+        case ELOOP, EXDEV: return .blocked
         default: return .io
         }
     }

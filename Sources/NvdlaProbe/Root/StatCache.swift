@@ -8,6 +8,8 @@ final class StatCache: @unchecked Sendable {
     }
     struct Table: Sendable {
         let entries: [String: FileStat]
+        /// Why `stat.tsv` exists but could not be read (a FIFO, a directory, no permission).
+        var failure: Unreadable?
     }
 
     private let lock = NSLock()
@@ -20,8 +22,10 @@ final class StatCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let loadedTable { return loadedTable }
         var entries: [String: FileStat] = [:]
-        let path = root.hostPath + "/.nvdla-doctor/stat.tsv"
-        if !root.isLive, let data = FileManager.default.contents(atPath: path), data.count <= SystemRoot.tableCap {
+        var failure: Unreadable?
+        let read = root.readMeta("/.nvdla-doctor/stat.tsv", cap: SystemRoot.tableCap)
+        if case .unreadable(let why) = read { failure = why }
+        if let data = read.value {
             let parsed = StatTable.parse(String(decoding: data, as: UTF8.self))
             for (entryPath, entry) in parsed.entries {
                 entries[entryPath] = FileStat(
@@ -29,7 +33,7 @@ final class StatCache: @unchecked Sendable {
                     user: entry.user, group: entry.group, major: entry.major, minor: entry.minor)
             }
         }
-        let table = Table(entries: entries)
+        let table = Table(entries: entries, failure: failure)
         loadedTable = table
         return table
     }

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 
 #if canImport(Glibc)
@@ -10,7 +11,13 @@ import Foundation
 ///
 /// Every path is resolved under the root only: symlink targets are read as text and re-rooted (absolute
 /// targets restart at the root, `..` stops at the root), loops end after 40 links, and every read is
-/// bounded, non-blocking and recorded in `trail`.
+/// bounded, non-blocking and recorded in `trail`. The resolved path is then opened beneath a descriptor of the
+/// root with `openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS)` (Linux 5.6+), else one `openat(O_NOFOLLOW)` per
+/// component, with `O_NONBLOCK | O_NOFOLLOW`: a tree changed under the reader cannot lead it outside, a FIFO cannot
+/// block it, and anything but a regular file where one is read is `unsupported`.
+///
+/// A snapshot's `.nvdla-doctor/unreadable.tsv` (paths its capture could not read, with the reason) turns those
+/// paths from missing into unreadable, so a bundle made without root reads as such.
 public final class SystemRoot: Sendable {
     /// Host path of the root directory (`/` when live).
     public let hostPath: String
@@ -28,17 +35,28 @@ public final class SystemRoot: Sendable {
     /// Most symlinks followed while resolving one path.
     public static let maxLinks = 40
 
-    private let statTable: StatCache
+    /// Where the live kernel log is read from (tests point it at files).
+    public let kernelLogSources: KernelLogSources
+    /// How resolved paths are opened beneath the root.
+    let opener: BeneathOpener
+
+    let statTable: StatCache
     private let lstatCache = LstatCache()
+    private let captureFailures = CaptureFailures()
 
     /// Opens `path` as a root. `path` must be an existing directory.
-    public init(path: String, policy: ReadPolicy = ReadPolicy()) {
+    public init(
+        path: String, policy: ReadPolicy = ReadPolicy(), kernelLogSources: KernelLogSources = .live,
+        walkComponents: Bool = false
+    ) {
         var normalized = path
         while normalized.count > 1 && normalized.hasSuffix("/") { normalized.removeLast() }
         self.hostPath = normalized.isEmpty ? "/" : normalized
         self.isLive = self.hostPath == "/"
         self.policy = policy
+        self.kernelLogSources = kernelLogSources
         self.statTable = StatCache()
+        self.opener = BeneathOpener(root: self.hostPath, walkComponents: walkComponents)
     }
 
     /// The host path for an inner absolute path (no resolution).
@@ -55,6 +73,45 @@ public final class SystemRoot: Sendable {
     /// symlink crossed, as (inner path of the link, raw link text), so a bundle can keep the same chain.
     public func resolve(
         _ path: String, followLast: Bool = true, onLink: ((_ inner: String, _ target: String) -> Void)? = nil
+    ) -> ReadResult<String> {
+        let result = resolveInTree(path, followLast: followLast, onLink: onLink)
+        if case .missing = result, let why = capturedFailure(path) { return .unreadable(why) }
+        return result
+    }
+
+    /// Why the capture of this snapshot could not read `path` or one of its parents, from
+    /// `.nvdla-doctor/unreadable.tsv`; nil live and for paths the capture read or never tried.
+    func capturedFailure(_ path: String) -> Unreadable? {
+        guard !isLive else { return nil }
+        let table = captureFailures.table {
+            readMetaUnchecked("/.nvdla-doctor/unreadable.tsv", cap: Self.tableCap).value.map(UnreadableTable.parse)
+                ?? [:]
+        }
+        guard !table.isEmpty else { return nil }
+        var candidate = path
+        while !candidate.isEmpty {
+            if let why = table[candidate] { return why }
+            guard let slash = candidate.lastIndex(of: "/") else { break }
+            candidate = String(candidate[..<slash])
+        }
+        return nil
+    }
+
+    /// Reads a file of the snapshot's `.nvdla-doctor/` directory (`kmsg`, `stat.tsv`…) with the same safety as
+    /// any read (beneath the root, no FIFO, regular files only), unrecorded.
+    func readMeta(_ inner: String, cap: Int) -> ReadResult<[UInt8]> {
+        guard !isLive else { return .missing }
+        return readMetaUnchecked(inner, cap: cap)
+    }
+
+    private func readMetaUnchecked(_ inner: String, cap: Int) -> ReadResult<[UInt8]> {
+        let resolution = resolveInTree(inner, followLast: true, onLink: nil)
+        guard case .value(let resolved) = resolution else { return resolution.map { _ in [] } }
+        return readOpened(resolved, cap: cap).map(\.bytes)
+    }
+
+    private func resolveInTree(
+        _ path: String, followLast: Bool, onLink: ((_ inner: String, _ target: String) -> Void)?
     ) -> ReadResult<String> {
         var pending = Self.components(path)
         pending.reverse()  // pop from the end
@@ -125,7 +182,12 @@ public final class SystemRoot: Sendable {
         let resolved = resolve(path)
         guard case .value(let inner) = resolved else { return resolved.map { _ in ([], false) } }
         guard policy.allows(inner) else { return .unreadable(.blocked) }
-        let fd = open(host(inner), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY)
+        return readOpened(inner, cap: cap)
+    }
+
+    /// Opens the resolved inner path beneath the root and reads up to `cap` bytes of it, if it is a regular file.
+    private func readOpened(_ inner: String, cap: Int) -> ReadResult<(bytes: [UInt8], truncated: Bool)> {
+        let fd = opener.open(inner, flags: O_RDONLY | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return ErrnoClass.result(errno) }
         defer { close(fd) }
         var st = Glibc.stat()
@@ -207,7 +269,13 @@ public final class SystemRoot: Sendable {
         guard policy.allows(path) else { return .unreadable(.blocked) }
         let resolved = resolve(path)
         guard case .value(let inner) = resolved else { return resolved.map { _ in [] } }
-        guard let dir = opendir(host(inner)) else { return ErrnoClass.result(errno) }
+        let fd = opener.open(inner, flags: O_RDONLY | O_NONBLOCK | O_DIRECTORY)
+        guard fd >= 0 else { return ErrnoClass.result(errno) }
+        guard let dir = fdopendir(fd) else {
+            let code = errno
+            close(fd)
+            return ErrnoClass.result(code)
+        }
         defer { closedir(dir) }
         var entries: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
@@ -264,6 +332,8 @@ public final class SystemRoot: Sendable {
         if !isLive, let entry = statTable.table(for: self).entries[path] {
             return .value(entry)
         }
+        // Device nodes in a snapshot exist only through stat.tsv; one that cannot be read leaves them unknown.
+        if !isLive && path.hasPrefix("/dev/"), let why = statTable.table(for: self).failure { return .unreadable(why) }
         let resolved = resolve(path)
         guard case .value(let inner) = resolved else { return resolved.map { _ in FileStat.placeholder } }
         if !isLive, let entry = statTable.table(for: self).entries[inner] {

@@ -30,6 +30,8 @@ public enum Diagnosis {
         }
         facts.set("platform.jetson_evidence", .bool(true), source: "\(FactCatalogue.dtBase)/compatible")
         facts.set("source.artifacts", .bool(false), source: source.path)
+        // A root with a Tegra SoC is a Jetson (or DRIVE) system; only pasted text can show otherwise.
+        facts.set("platform.not_jetson", .bool(false), source: "\(FactCatalogue.dtBase)/compatible")
         return Report(
             source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas),
             reads: root.trail.all)

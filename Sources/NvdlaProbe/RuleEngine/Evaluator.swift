@@ -37,7 +37,8 @@ public struct Evaluator: Sendable {
             switch truth(applies, &throwaway) {
             case .no: return .notApplicable(rule: rule.id, subject: scope.subject)
             case .unknown(let blockers):
-                return .inconclusive(Inconclusive(rule: rule.id, subject: scope.subject, blockers: blockers))
+                return .inconclusive(
+                    Inconclusive(rule: rule.id, subject: scope.subject, severity: rule.severity, blockers: blockers))
             case .yes: break
             }
         }
@@ -45,7 +46,9 @@ public struct Evaluator: Sendable {
         case .no:
             return .passed(rule: rule.id, subject: subject(rule, scope))
         case .unknown(let blockers):
-            return .inconclusive(Inconclusive(rule: rule.id, subject: subject(rule, scope), blockers: blockers))
+            return .inconclusive(
+                Inconclusive(
+                    rule: rule.id, subject: subject(rule, scope), severity: rule.severity, blockers: blockers))
         case .yes:
             return .fired(finding(rule, scope))
         }
@@ -202,7 +205,7 @@ public struct Evaluator: Sendable {
         switch state {
         case .known(let value, let provenance)?:
             // A kernel-log fact is best shown as the line that proved it.
-            if provenance.source.hasPrefix(SystemRoot.kmsgPath), let line = provenance.raw {
+            if SystemRoot.isKernelLogLocation(provenance.source), let line = provenance.raw {
                 observed = line
             } else {
                 observed = value.description

@@ -82,25 +82,29 @@ struct LiteralIndex: Sendable {
                 })
         }
         var openings = [UInt64](repeating: 0, count: 1024)
-        var byOpening: [Int: [Int32]] = [:]
+        var entries: [(key: Int, id: Int32)] = []
         var single: [(UInt8, Int)] = []
+        // Counting sort by opening: `start` is built from counts, not by probing a dictionary for all 65 536 keys
+        // (which cost more than the rest of a `check`).
+        var start = [Int32](repeating: 0, count: 65_537)
         for (id, word) in unique.enumerated() {
             let bytes = Array(word.utf8)
             if bytes.count == 1 {
                 single.append((bytes[0], id))
                 continue
             }
-            let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-            openings[Int(key >> 6)] |= 1 << UInt64(key & 63)
-            byOpening[Int(key), default: []].append(Int32(id))
+            let key = Int(UInt16(bytes[0]) << 8 | UInt16(bytes[1]))
+            openings[key >> 6] |= 1 << UInt64(key & 63)
+            entries.append((key, Int32(id)))
+            start[key + 1] += 1
         }
-        var start = [Int32](repeating: 0, count: 65_537)
-        var flatIDs: [Int32] = []
-        for key in 0..<65_536 {
-            start[key] = Int32(flatIDs.count)
-            flatIDs += byOpening[key] ?? []
+        for key in 0..<65_536 { start[key + 1] += start[key] }
+        var next = start
+        var flatIDs = [Int32](repeating: 0, count: entries.count)
+        for (key, id) in entries {
+            flatIDs[Int(next[key])] = id
+            next[key] += 1
         }
-        start[65_536] = Int32(flatIDs.count)
         self.words = LiteralSet(unique)
         self.openings = openings
         self.start = start

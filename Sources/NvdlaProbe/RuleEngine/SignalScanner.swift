@@ -72,8 +72,10 @@ public final class SignalScanner {
     }
 
     let signals: [LogSignal]
-    let matchers: [Regex2.Matcher]
-    let cancelMatchers: [Regex2.Matcher?]
+    /// Per signal, its matcher and that of its `unless`, made (compiling the pattern) when first needed: most
+    /// lines pass no signal's literals, and a run pays only for the patterns its input calls for.
+    var matchers: [Regex2.Matcher?]
+    var cancelMatchers: [Regex2.Matcher?]
     let literals: LiteralIndex
     /// Which literals of `literals` the current line contains.
     var present: [Bool]
@@ -93,8 +95,8 @@ public final class SignalScanner {
         self.describe =
             describe ?? { bytes, ref in Hit(line: String(decoding: bytes, as: UTF8.self), location: ref.label) }
         self.signals = signals
-        self.matchers = signals.map { $0.regex.matcher() }
-        self.cancelMatchers = signals.map { $0.unless?.pattern.matcher() }
+        self.matchers = Array(repeating: nil, count: signals.count)
+        self.cancelMatchers = Array(repeating: nil, count: signals.count)
         self.literals = LiteralIndex(groups: signals.map { $0.caseless ? [] : $0.literals })
         self.present = Array(repeating: false, count: self.literals.count)
         self.cancelLiterals = signals.map { LiteralSet($0.unless?.literals ?? []) }
@@ -112,6 +114,20 @@ public final class SignalScanner {
         for targets in byTarget { for key in targets.keys where key != "other" { seen.insert(key) } }
         for item in pending { if let target = item.target, target != "other" { seen.insert(target) } }
         return seen
+    }
+
+    func matcher(_ index: Int) -> Regex2.Matcher {
+        if let matcher = matchers[index] { return matcher }
+        let matcher = signals[index].regex.matcher()
+        matchers[index] = matcher
+        return matcher
+    }
+
+    func cancelMatcher(_ index: Int) -> Regex2.Matcher? {
+        if let matcher = cancelMatchers[index] { return matcher }
+        let matcher = signals[index].unless?.pattern.matcher()
+        cancelMatchers[index] = matcher
+        return matcher
     }
 
     static func passes(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: LiteralSet) -> Bool {
@@ -134,10 +150,10 @@ public final class SignalScanner {
             let signal = signals[index]
             var target: String?
             if signal.attribute != nil {
-                guard let captures = matchers[index].captures(bytes) else { continue }
+                guard let captures = matcher(index).captures(bytes) else { continue }
                 target = signal.target(captures)
             } else {
-                guard matchers[index].matches(bytes) else { continue }
+                guard matcher(index).matches(bytes) else { continue }
             }
             lastLineMatched = true
             lastMatched.append(signal.name)
@@ -160,7 +176,7 @@ public final class SignalScanner {
     func resolvePending(_ bytes: UnsafeBufferPointer<UInt8>) {
         var kept: [Pending] = []
         for var item in pending {
-            if Self.passes(bytes, cancelLiterals[item.signal]), cancelMatchers[item.signal]?.matches(bytes) == true {
+            if Self.passes(bytes, cancelLiterals[item.signal]), cancelMatcher(item.signal)?.matches(bytes) == true {
                 benign[item.signal] += 1
                 continue
             }

@@ -89,7 +89,7 @@ public enum TensorRTFacts {
         if let first = log.subgraphLimitFirst {
             facts.set("trt.subgraph_limit.first", .string(first), source: source)
         }
-        facts.set("trt.no_dla_layer", .bool(log.placement == "all_gpu"), source: source)
+        facts.set("trt.no_dla_layer", .bool(log.dlaRequested == true && log.placement == "all_gpu"), source: source)
         if let reformats = log.reformats { facts.set("trt.reformats.count", .int(Int64(reformats)), source: source) }
         if log.gpuOps.keys.contains(where: { $0 != "(type not shown)" }) {
             facts.set("trt.gpu.summary", .string(summary(log.gpuOps)), source: source)

@@ -695,7 +695,12 @@ public final class TensorRTLog {
     /// `some_gpu` (layers were switched but the log shows neither lists nor the network's size); nil when it does not
     /// say.
     public var placement: String? {
-        guard dlaRequested == true else { return nil }
+        // Without a DLA request the lists still say where the layers went: a GPU list and an empty or absent DLA
+        // list is a network on the GPU (no rule speaks of that; it is what the user asked for, or did not know).
+        guard dlaRequested == true else {
+            let onGPU = (gpuLayers ?? 0) > 0 || gpuListLayers > 0
+            return onGPU && (dlaSubgraphs ?? 0) == 0 && (dlaLayers?.count ?? 0) == 0 ? "all_gpu" : nil
+        }
         if noLayerCanRunOnDLA || noLayerOnDLA { return "all_gpu" }
         let subgraphs = dlaSubgraphs ?? 0
         let gpu = max(gpuLayers ?? 0, fallbackCount)

@@ -12,7 +12,7 @@ public struct LogfmtLogHandler: LogHandler {
 
     /// Writes to `sink` (stderr by default); `timestamps` false leaves out `ts=` (tests).
     public init(
-        sink: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+        sink: @escaping @Sendable (String) -> Void = { StandardStream.error.write($0) },
         timestamps: Bool = true
     ) {
         self.sink = sink

@@ -66,8 +66,10 @@ struct ArtifactAnalysisTests {
         #expect(report.platform.soc == "tegra194")
         #expect(report.platform.dlaExpected == 2)
         #expect(report.platform.l4t == "35.3.1")
-        #expect(SegmentRecognisers.modelFamily("NVIDIA Jetson Orin NX (8GB ram)")?.dla == 1)
-        #expect(SegmentRecognisers.modelFamily("NVIDIA Orin NX Developer Kit")?.dla == nil)
+        #expect(Self.analyze(" - NVIDIA Jetson Orin NX (8GB ram)").platform.dlaExpected == 1)
+        #expect(Self.analyze("NVIDIA Jetson Orin NX (16GB ram)").platform.dlaExpected == 2)
+        #expect(Self.analyze("Model: NVIDIA Orin NX Developer Kit").platform.dlaExpected == nil)
+        #expect(Self.analyze("Model: NVIDIA Orin NX Developer Kit").platform.soc == "tegra234")
     }
 
     @Test("a pasted /dev/kmsg dump with dictionary lines is one kernel-log segment")

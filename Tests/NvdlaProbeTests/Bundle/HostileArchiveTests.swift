@@ -17,6 +17,8 @@ struct HostileArchiveTests {
         Case(file: "absolute.tar.gz", message: "absolute path"),
         Case(file: "dotdot.tar.gz", message: "'..' component"),
         Case(file: "symlink-escape.tar.gz", message: "symlink escaping the root"),
+        Case(file: "symlink-chain.tar.gz", message: "symlink chain escaping the root"),
+        Case(file: "symlink-chain-absolute.tar.gz", message: "symlink chain escaping the root"),
         Case(file: "through-symlink.tar.gz", message: "passes through the symlink"),
         Case(file: "hardlink-escape.tar.gz", message: "hard link"),
         Case(file: "hardlink-absolute.tar.gz", message: "hard link"),

@@ -34,6 +34,11 @@ escaped = f"escaped-{tag}"
 tgz("absolute.tar.gz", [ok, reg(f"/tmp/{escaped}")])
 tgz("dotdot.tar.gz", [ok, reg(f"sys/../../{escaped}")])
 tgz("symlink-escape.tar.gz", [ok, kind("up", tarfile.SYMTYPE, "../../../../../../tmp"), reg(f"up/{escaped}")])
+# Each link alone stays inside (a/b -> .. is the root, up -> a/b/.. lexically a), but `..` after a link applies to
+# where it leads: up resolves above the root.  And an absolute link re-rooted at the root, climbed out of.
+tgz("symlink-chain.tar.gz", [ok, kind("a", tarfile.DIRTYPE), kind("a/b", tarfile.SYMTYPE, ".."),
+                             kind("up", tarfile.SYMTYPE, "a/b/../tmp")])
+tgz("symlink-chain-absolute.tar.gz", [ok, kind("r", tarfile.SYMTYPE, "/"), kind("out", tarfile.SYMTYPE, "r/..")])
 tgz("through-symlink.tar.gz", [ok, kind("t", tarfile.SYMTYPE, "/tmp"), reg(f"t/{escaped}")])
 tgz("hardlink-escape.tar.gz", [ok, kind("h", tarfile.LNKTYPE, "../../../etc/passwd")])
 tgz("hardlink-absolute.tar.gz", [ok, kind("h", tarfile.LNKTYPE, "/etc/passwd")])

@@ -147,7 +147,8 @@ struct ClkSummaryTests {
         #expect(summary.malformedLines == [1])
     }
 
-    @Test func tenThousandRowsParseQuickly() {
+    /// Twenty thousand rows keep their depth and parents (the parse speed is measured in Benchmarks/Micro).
+    @Test func twentyThousandRowsKeepDepthAndParent() {
         var text = header515
         text.reserveCapacity(20_000 * 120)
         for index in 0..<20_000 {
@@ -155,13 +156,10 @@ struct ClkSummaryTests {
             text +=
                 "\(indent)clk_\(index)    1        1        0  1369600000          0     0  50000         Y\n"
         }
-        let clock = ContinuousClock()
-        var summary: ClkSummary?
-        let elapsed = clock.measure { summary = ClkSummary.parse(text) }
-        #expect(summary?.clocks.count == 20_000)
-        #expect(summary?.clocks[4].depth == 4)
-        #expect(summary?.clocks[4].parent == "clk_3")
-        #expect(elapsed < .seconds(2))
+        let summary = ClkSummary.parse(text)
+        #expect(summary.clocks.count == 20_000)
+        #expect(summary.clocks[4].depth == 4)
+        #expect(summary.clocks[4].parent == "clk_3")
     }
 
     @Test func bytesOverloadMatchesText() {

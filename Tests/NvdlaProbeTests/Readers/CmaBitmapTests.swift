@@ -107,7 +107,8 @@ struct CmaBitmapTests {
                 == CmaBitmap.parse(text, count: 128, orderPerBit: 0))
     }
 
-    @Test func twoGibibyteAreaMatchesNaiveScanAndIsFast() throws {
+    /// A 2 GiB area scans like the naive reference (its speed is in Benchmarks/Micro).
+    @Test func twoGibibyteAreaMatchesNaiveScan() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var words: [UInt32] = []
         for index in 0..<16_384 {
@@ -119,17 +120,11 @@ struct CmaBitmapTests {
             }
         }
         let text = words.map(String.init).joined(separator: " ") + "\n"
-        let clock = ContinuousClock()
-        var bitmap: CmaBitmap?
-        let elapsed = clock.measure {
-            bitmap = CmaBitmap.parse(text, count: 524_288 - 7, orderPerBit: 0)
-        }
-        let parsed = try #require(bitmap)
+        let parsed = try #require(CmaBitmap.parse(text, count: 524_288 - 7, orderPerBit: 0))
         let reference = naive(words, units: 524_288 - 7)
         #expect(parsed.usedUnits == Int64(reference.used))
         #expect(parsed.largestFreeRunPages == Int64(reference.largest))
         #expect(parsed.freeRuns == reference.runs)
-        #expect(elapsed < .seconds(1))
     }
 
     @Test(arguments: hostileInputs)

@@ -166,19 +166,16 @@ struct DmesgLineTests {
         #expect(DmesgLine.parse(line) == nil)
     }
 
-    @Test func hundredThousandLinesQuickly() {
+    /// Every line of a long log parses (speed is measured by Benchmarks/analyze-log, not here).
+    @Test func hundredThousandLinesAllParse() {
         let line =
             "[  119.263096] host1x 13e10000.host1x: vpi_sample_05_b: syncpoint id 31 (pva_syncpt) stuck "
             + "waiting 1"
         let log = Array(repeating: line, count: 100_000).joined(separator: "\n")
         let pieces = log.utf8.split(separator: 0x0A).map { Substring($0) }
-        let clock = ContinuousClock()
         var count = 0
-        let elapsed = clock.measure {
-            for piece in pieces where DmesgLine.parse(piece)?.timestamp != nil { count += 1 }
-        }
+        for piece in pieces where DmesgLine.parse(piece)?.timestamp != nil { count += 1 }
         #expect(count == 100_000)
-        #expect(elapsed < .seconds(5))
     }
 
     @Test(arguments: hostileInputs)

@@ -135,7 +135,8 @@ enum ArtifactFixtures {
                 [    3.202000] [drm] Initialized nvdla 0.0.0 20171017 for 10200000.nvdla on minor 0
                 [   77.000000] nvdla: probe of 10200000.nvdla failed with error -22
                 """,
-            findings: []),
+            // Said to be not a Jetson (info), and no DLA fault.
+            findings: ["NVDLA-PLAT-004:system"]),
         Case(
             name: "Orin NX 8GB jetson_release in MAXN, no findings",
             text: """
@@ -290,6 +291,84 @@ enum ArtifactFixtures {
                 docker: Error response from daemon: failed to create shim task: OCI runtime create failed: nvidia-container-cli: mount error: stat failed: /usr/lib/aarch64-linux-gnu/tegra/libnvdla_compiler.so: no such file or directory: unknown.
                 """,
             findings: ["NVDLA-USR-001:system"]),
+        Case(
+            name: "Python in a container cannot load cuBLAS (CUDA library, not the DLA)",
+            text: """
+                root@3f2a9c81d7e4:/workspace# python3 detect.py --engine yolo.engine
+                Traceback (most recent call last):
+                  File "detect.py", line 3, in <module>
+                    import torch
+                  File "/usr/local/lib/python3.8/dist-packages/torch/__init__.py", line 196, in <module>
+                    from torch._C import *
+                ImportError: libcublas.so.11: cannot open shared object file: No such file or directory
+                """,
+            findings: ["NVDLA-USR-003:system"]),
+        Case(
+            name: "ld warns cuDNN is missing while linking against libnvinfer (linker form, not the loader)",
+            text: """
+                [ 92%] Linking CXX executable ../bin/detectnet
+                /usr/bin/ld: warning: libcudnn.so.8, needed by /usr/lib/aarch64-linux-gnu/libnvinfer.so.8, not found (try using -rpath or -rpath-link)
+                collect2: error: ld returned 1 exit status
+                """,
+            findings: ["NVDLA-USR-003:system"]),
+        Case(
+            name: "docker build: libnvinfer's NvMedia/nvdla symbols are undefined at link time",
+            text: """
+                Step 7/9 : RUN cmake .. && make -j4
+                /usr/bin/ld: /usr/lib/aarch64-linux-gnu/libnvinfer.so: undefined reference to `NvMediaDlaLoadableCreate'
+                /usr/bin/ld: /usr/lib/aarch64-linux-gnu/libnvinfer.so: undefined reference to `nvdla::INetwork::getNumLayers() const'
+                collect2: error: ld returned 1 exit status
+                """,
+            findings: ["NVDLA-USR-004:system"]),
+        Case(
+            name: "jetsonInfo.py on a BSP-only board: CUDA, cuDNN and TensorRT not installed",
+            text: """
+                $ python3 jetsonInfo.py
+                NVIDIA Jetson Xavier NX (Developer Kit Version)
+                 L4T 35.4.1 [ JetPack 5.1.2 ]
+                   Ubuntu 20.04.6 LTS
+                   Kernel Version: 5.10.120-tegra
+                 CUDA NOT_INSTALLED
+                   CUDA Architecture: 7.2
+                 OpenCV version: 4.5.4
+                 CUDNN: NOT_INSTALLED
+                 TensorRT: NOT_INSTALLED
+                """,
+            findings: ["NVDLA-USR-005:system"]),
+        Case(
+            name: "docker without the NVIDIA runtime registered",
+            text: """
+                user@orin:~$ sudo docker run -it --rm --runtime nvidia --network host dustynv/l4t-pytorch:r36.2.0
+                docker: Error response from daemon: unknown or invalid runtime name: nvidia.
+                See 'docker run --help'.
+                """,
+            findings: ["NVDLA-USR-006:system"]),
+        Case(
+            name: "a venv's Python cannot import tensorrt",
+            text: """
+                (yolo) jetson@nx:~/work$ python -c "import tensorrt as trt; print(trt.__version__)"
+                Traceback (most recent call last):
+                  File "<string>", line 1, in <module>
+                ModuleNotFoundError: No module named 'tensorrt'
+                """,
+            findings: ["NVDLA-USR-007:system"]),
+        Case(
+            name: "JetPack 5.1.2 named, but nv_tegra_release says R35.1",
+            text: """
+                I am on JetPack 5.1.2 and cuDLA fails to load my loadable.
+                $ cat /etc/nv_tegra_release
+                # R35 (release), REVISION: 1.0, GCID: 31250864, BOARD: t186ref, EABI: aarch64, DATE: Thu Aug 11 03:40:29 UTC 2022
+                """,
+            findings: ["NVDLA-VER-011:system"]),
+        Case(
+            name: "the open-source NVDLA on an FPGA: not a Jetson",
+            text: """
+                root@zcu102:~# insmod opendla.ko
+                [   41.183412] opendla: loading out-of-tree module taints kernel.
+                [   41.201977] [drm] Initialized nvdla 0.0.0 20171017 for a0000000.nvdla on minor 1
+                root@zcu102:~# ./nvdla_runtime --loadable basic.nvdla
+                """,
+            findings: ["NVDLA-PLAT-004:system"]),
         Case(
             name: "apt show of nvidia-jetpack and the DLA compiler: recognised, nothing wrong",
             text: """

@@ -34,14 +34,7 @@ enum Fixtures {
         SystemRoot(path: path(scenario), policy: ReadPolicy(deep: deep))
     }
 
-    static let rules: RuleSet = {
-        do {
-            return try RuleSet.embedded()
-        } catch {
-            Issue.record("embedded rules do not load: \(error)")
-            return RuleSet()
-        }
-    }()
+    static let rules = RuleSet.embedded()
 
     /// The report of `check` on a root path.
     static func check(_ path: String, deep: Bool = false) -> Report {

@@ -329,7 +329,34 @@ enum TensorRTFixtures {
             """,
         findings: ["NVDLA-TRT-020:system"])
 
+    static let engineFromOtherRelease = ArtifactFixtures.Case(
+        name: "an engine from another TensorRT release (TensorRT 8 serialization tag)",
+        text: """
+            [12/01/2024-10:11:12] [TRT] [E] 1: [stdArchiveReader.cpp::StdArchiveReader::40] Error Code 1: Serialization (Serialization assertion stdVersionRead == serializationVersion failed.Version tag does not match. Note: Current Version: 236, Serialized Engine Version: 213)
+            [12/01/2024-10:11:12] [TRT] [E] 4: [runtime.cpp::deserializeCudaEngine::66] Error Code 4: Internal Error (Engine deserialization failed.)
+            """,
+        findings: ["NVDLA-TRT-022:system"])
+
+    static let dlaNoImplementation = ArtifactFixtures.Case(
+        name: "a DLA build whose DLA subgraph has no implementation (TensorRT 8.6 wording)",
+        text: """
+            $ /usr/src/tensorrt/bin/trtexec --onnx=net.onnx --int8 --useDLACore=1 --allowGPUFallback --saveEngine=net.plan
+            [03/04/2024-08:01:02] [E] Error[10]: Could not find any implementation for node {ForeignNode[/backbone/conv1/Conv.../backbone/layer4/Relu]}.
+            [03/04/2024-08:01:02] [E] Error[10]: [optimizer.cpp::computeCosts::3869] Error Code 10: Internal Error (Could not find any implementation for node {ForeignNode[/backbone/conv1/Conv.../backbone/layer4/Relu]}.)
+            [03/04/2024-08:01:02] [E] Engine could not be created from network
+            """,
+        findings: ["NVDLA-TRT-021:system"])
+
+    static let gpuOnlyNoImplementation = ArtifactFixtures.Case(
+        name: "GPU-only build with no implementation for a Myelin node: not a DLA matter",
+        text: """
+            $ trtexec --onnx=vit.onnx --fp16 --saveEngine=vit.plan
+            [05/06/2024-09:10:11] [E] Error[10]: Could not find any implementation for node {ForeignNode[/embeddings/Reshape.../encoder/layer.11/Add_1]}.
+            """,
+        findings: [])
+
     static let cases: [ArtifactFixtures.Case] = [
+        engineFromOtherRelease, dlaNoImplementation, gpuOnlyNoImplementation,
         deviceTypeRejected, wrappedGroups, standaloneNotAllDLA,
         trt10OnJetPack5,
         deepStreamSubgraphLimit, trt7NothingOnDLA, safeStandalone, trtPoseRegionAssert, lfsPointerHead, agxOrinCoreOne,

@@ -46,7 +46,9 @@ struct TensorRTLogTests {
             [TensorRT] INFO: [GpuLayer] Relu_1
             """)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.id))")
-        #expect(report.facts.string("trt.placement") == nil)
+        // Where the layers went is still a fact (all on the GPU); no rule speaks of it without a DLA request.
+        #expect(report.facts.string("trt.placement") == "all_gpu")
+        #expect(report.facts.bool("trt.no_dla_layer") == false)
         #expect(report.facts.bool("trt.dla_requested") == nil)
         #expect(report.facts.int("trt.layers.gpu") == 2)
     }

@@ -43,7 +43,8 @@ struct TensorRTRobustnessTests {
         let report = Self.analyze(lines.joined(separator: "\n"))
         #expect(report.findings.isEmpty, "\(report.findings.map(\.id))")
         #expect(report.facts.bool("trt.dla_requested") == false)
-        #expect(report.facts.string("trt.placement") == nil)
+        #expect(report.facts.string("trt.placement") == "all_gpu")
+        #expect(report.facts.bool("trt.no_dla_layer") == false)
         #expect(report.facts.int("trt.layers.gpu_pct") == nil)
     }
 

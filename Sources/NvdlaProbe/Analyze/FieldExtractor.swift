@@ -1,0 +1,210 @@
+/// Reads version and identity values from classified lines with the shapes of `Data/fields.yaml`.
+///
+/// Per line: one lower-cased copy, one literal scan (`LiteralIndex`) that says which fields and shapes can match,
+/// PCRE2 only for those. Prompt lines open a section (`$ cat /proc/device-tree/model`) whose bare output value is
+/// read by the section's kind. Values go to an `IdentityEvidence` with their rank; nothing here sets a fact.
+final class FieldExtractor {
+    let table: FieldTable
+    let fieldMatchers: [Regex2.Matcher]
+    let shapeMatchers: [Regex2.Matcher]
+    let commandMatchers: [Regex2.Matcher]
+    let sectionValueMatchers: [Regex2.Matcher?]
+    let packageMatchers: [Regex2.Matcher]
+    var present: [Bool]
+    var lowered: [UInt8] = []
+    /// The section opened by the last prompt line, and how many value lines it may still give.
+    var section: Int?
+    var sectionLines = 0
+    /// `Package: name` waiting for its `Version:` line.
+    var openPackage: String?
+    /// `#define X_MAJOR 8` parts per fact.
+    var defines: [String: [String: String]] = [:]
+    var defineSource: [String: String] = [:]
+
+    init(table: FieldTable = .shipped) {
+        self.table = table
+        fieldMatchers = table.fieldRegexes.map { $0.regex.matcher() }
+        shapeMatchers = table.shapeRegexes.map { $0.regex.matcher() }
+        commandMatchers = table.sectionCommands.map { $0.matcher() }
+        sectionValueMatchers = table.document.sections.map { section in
+            let pattern = #"^\s*[>'"`(]*\s*(?<value>"# + section.value.pattern + #")\s*['"`),]*\s*$"#
+            return (try? Regex2(pattern, caseless: true))?.matcher()
+        }
+        packageMatchers = table.packageRegexes.map { $0.matcher() }
+        present = [Bool](repeating: false, count: table.index.count)
+    }
+
+    /// A prompt line: the command names the section its output belongs to.
+    func prompt(_ content: UnsafeBufferPointer<UInt8>) {
+        section = nil
+        for (i, matcher) in commandMatchers.enumerated() where matcher.matches(content) {
+            section = i
+            sectionLines = 3
+            return
+        }
+    }
+
+    /// The current section ends (a fence, a new prompt, prose).
+    func endSection() {
+        section = nil
+        openPackage = nil
+    }
+
+    /// Reads one line's content.
+    func read(
+        _ content: UnsafeBufferPointer<UInt8>, kind: LineKind, commentedOutput: Bool, source: () -> String,
+        into evidence: inout IdentityEvidence
+    ) {
+        let personal = kind == .prose || (kind == .comment && !commentedOutput)
+        if kind == .output || (kind == .comment && commentedOutput), let index = section, sectionLines > 0 {
+            sectionLines -= 1
+            sectionValue(index, content, source: source, into: &evidence)
+        }
+        lower(content)
+        lowered.withUnsafeBufferPointer { table.index.mark($0, into: &present) }
+        let fields = table.document.fields
+        for i in fields.indices where table.index.passes(i, present) {
+            guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
+                let value = FieldValue.normalise(raw, as: fields[i].value)
+            else { continue }
+            let rank = personal ? 1 : (fields[i].rank ?? 2)
+            evidence.add(
+                fields[i].fact, value, rank: rank, source: source(), raw: captures["0"] ?? raw,
+                shape: "field:\(fields[i].fact)")
+        }
+        let shapes = table.document.shapes
+        for i in shapes.indices where table.index.passes(fields.count + i, present) {
+            let shape = shapes[i]
+            if shape.personal == true, !personal { continue }
+            guard let captures = shapeMatchers[i].captures(content) else { continue }
+            let rank = personal && shape.machine != true ? 1 : shape.rank
+            apply(shape, captures, rank: rank, source: source, into: &evidence)
+        }
+    }
+
+    func apply(
+        _ shape: FieldTable.Shape, _ captures: [String: String], rank: Int, source: () -> String,
+        into evidence: inout IdentityEvidence
+    ) {
+        let raw = captures["0"] ?? ""
+        if let set = shape.set {
+            for (fact, template) in set.sorted(by: { $0.key < $1.key }) {
+                guard let value = Self.fill(template, captures), !value.isEmpty else { continue }
+                let kind = Self.kind(of: fact)
+                var normalised = kind.map({ FieldValue.normalise(value, as: $0) }) ?? value
+                // A soname gives the major only (`libnvinfer.so.7`): still a version, less precise.
+                if normalised == nil, kind == .version, !value.isEmpty, value.allSatisfy(\.isASCIIDigit) {
+                    normalised = value
+                }
+                guard let normalised else { continue }
+                evidence.add(fact, normalised, rank: rank, source: source(), raw: raw, shape: shape.id)
+            }
+        }
+        if shape.opens != nil, let name = captures["package"] {
+            openPackage = name
+            return
+        }
+        if let fact = shape.assemble, let part = captures["part"]?.uppercased(), let number = captures["number"] {
+            defines[fact, default: [:]][part] = number
+            if defineSource[fact] == nil { defineSource[fact] = source() }
+            return
+        }
+        if shape.package == true {
+            let name = shape.closes != nil ? openPackage : captures["package"]
+            if shape.closes != nil { openPackage = nil }
+            guard let name, let version = captures["version"] else { return }
+            if let arch = captures["arch"]?.lowercased(), !["arm64", "all", "aarch64", "arm64,"].contains(arch) {
+                evidence.add("identity.arch", arch, rank: rank, source: source(), raw: raw, shape: shape.id)
+            }
+            package(
+                name, version, rank: rank, source: source(), raw: raw, shape: shape.id,
+                alternatives: shape.alternatives == true, into: &evidence)
+        }
+    }
+
+    /// A package name and version through the packages table.
+    func package(
+        _ name: String, _ version: String, rank: Int, source: String, raw: String, shape: String, alternatives: Bool,
+        into evidence: inout IdentityEvidence
+    ) {
+        let bytes = Array(name.utf8)
+        let packages = table.document.packages
+        for (i, entry) in packages.enumerated() {
+            guard let captures = bytes.withUnsafeBufferPointer({ packageMatchers[i].captures($0) })
+            else { continue }
+            let value: String?
+            if let template = entry.name {
+                value = Self.fill(template, captures)
+            } else {
+                value = FieldValue.normalise(version, as: entry.version ?? .version)
+            }
+            guard let value else { continue }
+            evidence.add(
+                entry.fact, value, rank: min(rank, entry.rank), source: source, raw: raw,
+                shape: "\(shape):\(entry.fact)", alternatives: alternatives)
+        }
+    }
+
+    func sectionValue(
+        _ index: Int, _ content: UnsafeBufferPointer<UInt8>, source: () -> String, into evidence: inout IdentityEvidence
+    ) {
+        let section = table.document.sections[index]
+        guard let captures = sectionValueMatchers[index]?.captures(content), let raw = captures["value"],
+            let value = FieldValue.normalise(raw, as: section.value)
+        else { return }
+        evidence.add(
+            section.fact, value, rank: section.rank, source: source(), raw: raw, shape: "section:\(section.section)")
+        sectionLines = 0
+    }
+
+    /// Ends the input: assembles `#define` parts into versions.
+    func finish(into evidence: inout IdentityEvidence) {
+        for (fact, parts) in defines.sorted(by: { $0.key < $1.key }) {
+            guard let major = parts["MAJOR"], let minor = parts["MINOR"] else { continue }
+            var version = "\(major).\(minor)"
+            if let patch = parts["PATCH"] ?? parts["PATCHLEVEL"] {
+                version += ".\(patch)"
+                if let build = parts["BUILD"] { version += ".\(build)" }
+            }
+            evidence.add(
+                fact, version, rank: 3, source: defineSource[fact] ?? "", raw: "#define", shape: "define:\(fact)")
+        }
+        defines.removeAll()
+    }
+
+    /// `{name}` placeholders filled from captures; nil when one is missing.
+    static func fill(_ template: String, _ captures: [String: String]) -> String? {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = captures[name] else { return nil }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The value kind of a fact a shape sets, for normalisation.
+    static func kind(of fact: String) -> FieldValue.Kind? {
+        switch fact {
+        case "versions.l4t", "container.l4t": return .l4t
+        case "versions.jetpack": return .jetpack
+        case "versions.tensorrt", "versions.cuda", "versions.cudnn", "container.tensorrt": return .version
+        case "platform.module": return .pnumber
+        case "platform.soc": return .soc
+        case "platform.model": return .board
+        case "versions.kernel_release": return .kernel
+        default: return nil
+        }
+    }
+
+    /// ASCII lower case of `content` into `lowered`.
+    func lower(_ content: UnsafeBufferPointer<UInt8>) {
+        lowered.removeAll(keepingCapacity: true)
+        lowered.reserveCapacity(content.count)
+        for b in content { lowered.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
+    }
+}

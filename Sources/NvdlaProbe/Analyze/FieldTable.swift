@@ -1,0 +1,190 @@
+import Yams
+
+/// The table of version and identity shapes `analyze` reads pasted text with (`Data/fields.yaml`, compiled in).
+///
+/// Decoded once per process; its patterns are compiled with PCRE2 (case-insensitive) and its literals indexed for
+/// the one-pass prefilter, so a line that can hold no field costs one scan of its bytes.
+public struct FieldTable: Sendable {
+    /// A name-and-value field (`JetPack: 5.1.2`, `| CUDA | 12.2 |`, `TensorRT 8.5.2.2`).
+    struct Field: Decodable, Sendable {
+        let fact: String
+        let names: [String]
+        let value: FieldValue.Kind
+        let rank: Int?
+    }
+
+    /// A fixed machine format (`# R35 (release), REVISION: 4.1`, a dpkg row, an nvcc banner).
+    struct Shape: Decodable, Sendable {
+        let id: String
+        let literals: [String]
+        let match: String
+        /// Fact → template over the named captures (`{major}.{revision}`).
+        let set: [String: String]?
+        /// The captures `package` and `version` go through `packages`.
+        let package: Bool?
+        /// `NV_TENSORRT_MAJOR`-style defines assembled into one version of this fact.
+        let assemble: String?
+        /// Opens a record (`Package: x`) that a later shape with `closes` completes.
+        let opens: String?
+        let closes: String?
+        let alternatives: Bool?
+        let rank: Int
+        /// A format people also paste as a comment; keeps its rank there.
+        let machine: Bool?
+        /// Read only on prose and comment lines (a person's words, not tool output).
+        let personal: Bool?
+    }
+
+    /// A bare value printed by a command named on the prompt line above it.
+    struct Section: Decodable, Sendable {
+        let section: String
+        let command: String
+        let fact: String
+        let value: FieldValue.Kind
+        let rank: Int
+    }
+
+    /// Package name → fact, with the version taken from the package version or from the name.
+    struct Package: Decodable, Sendable {
+        let match: String
+        let fact: String
+        let version: FieldValue.Kind?
+        let name: String?
+        let rank: Int
+    }
+
+    /// A board family name and what it implies.
+    struct Board: Decodable, Sendable {
+        let name: String
+        let soc: String
+        let dla: Int?
+        let memory: [String: Int]?
+    }
+
+    struct Document: Decodable, Sendable {
+        let schema: Int
+        let fields: [Field]
+        let shapes: [Shape]
+        let sections: [Section]
+        let packages: [Package]
+        let boards: [Board]
+        let cuda_arch: [String: String]
+        let chip_ids: [String: String]
+        let board_configs: [String: String]
+        let soc_dla: [String: Int]
+        let module_socs: [String: String]
+        let gpu_archs: [String: String]
+        let jetson_socs: [String]
+    }
+
+    /// A compiled matcher of one field or shape.
+    struct Compiled: @unchecked Sendable {
+        let regex: Regex2
+        let literals: [String]
+    }
+
+    let document: Document
+    /// One regex per field, then one per shape, in that order; `index` prefilters them all.
+    let fieldRegexes: [Compiled]
+    let shapeRegexes: [Compiled]
+    let sectionCommands: [Regex2]
+    let packageRegexes: [Regex2]
+    let index: LiteralIndex
+
+    /// The table compiled into the binary.
+    public static let shipped: FieldTable = {
+        do {
+            return try FieldTable(yaml: EmbeddedFiles.data["Data/fields.yaml"] ?? "")
+        } catch {
+            // The shipped table is checked by the test suite; a broken one must not take analyze down.
+            return FieldTable.empty
+        }
+    }()
+
+    static let empty = FieldTable(
+        document: Document(
+            schema: 1, fields: [], shapes: [], sections: [], packages: [], boards: [], cuda_arch: [:], chip_ids: [:],
+            board_configs: [:], soc_dla: [:], module_socs: [:], gpu_archs: [:], jetson_socs: []))
+
+    private init(document: Document) {
+        self.document = document
+        fieldRegexes = []
+        shapeRegexes = []
+        sectionCommands = []
+        packageRegexes = []
+        index = LiteralIndex(groups: [])
+    }
+
+    /// Why a table did not load.
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Decodes and compiles a table.
+    public init(yaml: String) throws(LoadError) {
+        let document: Document
+        do {
+            document = try YAMLDecoder().decode(Document.self, from: yaml)
+        } catch {
+            throw LoadError(description: "Data/fields.yaml: \(error)")
+        }
+        guard document.schema == 1 else { throw LoadError(description: "Data/fields.yaml: schema must be 1") }
+        func compile(_ pattern: String, _ what: String) throws(LoadError) -> Regex2 {
+            do {
+                return try Regex2(pattern, caseless: true)
+            } catch {
+                throw LoadError(description: "Data/fields.yaml: \(what): \(error)")
+            }
+        }
+        var fields: [Compiled] = []
+        for field in document.fields {
+            let pattern = Self.fieldPattern(names: field.names, value: field.value)
+            fields.append(Compiled(regex: try compile(pattern, field.fact), literals: field.names.map(Self.keyWord)))
+        }
+        var shapes: [Compiled] = []
+        for shape in document.shapes {
+            shapes.append(
+                Compiled(regex: try compile(shape.match, shape.id), literals: shape.literals.map(Self.lowered)))
+        }
+        var commands: [Regex2] = []
+        for section in document.sections { commands.append(try compile(section.command, section.section)) }
+        var packages: [Regex2] = []
+        for package in document.packages { packages.append(try compile(package.match, package.fact)) }
+        self.document = document
+        self.fieldRegexes = fields
+        self.shapeRegexes = shapes
+        self.sectionCommands = commands
+        self.packageRegexes = packages
+        self.index = LiteralIndex(groups: fields.map(\.literals) + shapes.map(\.literals))
+    }
+
+    static func lowered(_ text: String) -> String { String(text.lowercased()) }
+
+    /// The prefilter literal of a field name: its longest word, lower case (`p-number` → `number`), so spellings
+    /// such as `P- Number` or `PNumber` still reach the pattern.
+    static func keyWord(_ name: String) -> String {
+        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+        return String(words.max { $0.count < $1.count } ?? Substring(name.lowercased()))
+    }
+
+    /// The pattern of a name-and-value field: the name whole (not inside a longer word or a package name such as
+    /// `nvidia-cuda`), markdown or list decoration, an optional `version`, a separator, then a value of its kind.
+    static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
+        let alternatives = names.sorted { $0.count > $1.count }.map { name in
+            name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
+                separator: #"[\s_-]*"#)
+        }.joined(separator: "|")
+        let separator =
+            #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:is\s+|v(?=\d)|r(?=\d))?"#
+        return #"(?<![\w.+/-])(?:"# + alternatives + #")(?![\w-])"# + separator + "(?<value>" + value.pattern + ")"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\^$.|?*+()[]{}/".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,158 @@
+/// The kinds of value `Data/fields.yaml` reads, with the pattern each must match and how it is normalised.
+///
+/// Patterns are PCRE2, matched case-insensitively right after a field's name and separator; `normalise` turns the
+/// matched text into the fact's value (or nil when it is a placeholder such as `**MISSING**`).
+public enum FieldValue {
+    public enum Kind: String, Decodable, Sendable {
+        /// Dotted digits: `8.5.2.2`, `12.2` (a Debian suffix such as `-1+cuda11.4` or `-b17` is not part of it).
+        case version
+        /// A JetPack release: `4.6.1`, `5.1.2`, `6.0` (majors 1–7, so an L4T package version is never one).
+        case jetpack
+        /// An L4T release: `32.5.1`, `R35.4.1`, `36.4` (majors 2x and 3x).
+        case l4t
+        /// A module P-number: `p3701-0005`, `P2888-0001`, `3767-0000`.
+        case pnumber
+        /// A Tegra SoC: `tegra194`, `tegra23x`, `t210`.
+        case soc
+        /// A kernel release: `5.10.120-tegra`.
+        case kernel
+        /// A Jetson board name: `NVIDIA Jetson AGX Orin Developer Kit`, `AGX Xavier [16GB]`.
+        case board
+        /// Anything to the end of the line.
+        case text
+
+        var pattern: String {
+            switch self {
+            case .version: return #"\d+(?:\.\d+){1,3}(?!\.?\d)"#
+            case .jetpack: return #"[1-7](?:\.\d+){1,2}(?!\.?\d)"#
+            case .l4t: return #"(?:2\d|3\d)(?:\.\d+){1,2}(?!\.?\d)"#
+            case .pnumber: return #"p?\d{4}[-:]\d{4}(?!\d)"#
+            case .soc: return #"tegra\d{2}x|tegra\d{2,3}|t(?:210|186|194|234|264)(?!\d)"#
+            case .kernel: return #"[2-7]\.\d+\.\d+[-\w.+~]*"#
+            case .board:
+                return #"[^\n]*?(?:Jetson|Orin|Xavier|Nano|TX1|TX2|Thor|Tegra X1)[^\n]*"#
+            case .text: return #"[^\n]+"#
+            }
+        }
+    }
+
+    /// The fact value for `raw` of `kind`, or nil when it is no value (a placeholder, a malformed string).
+    public static func normalise(_ raw: String, as kind: Kind) -> String? {
+        let text = raw.trimmingSpaces
+        switch kind {
+        case .version, .jetpack:
+            return dotted(text, stripR: false)
+        case .l4t:
+            // A kernel package version carries the L4T release after the kernel's: 5.10.120-tegra-35.4.1-2023….
+            let release = text.range(of: "-tegra-").map { String(text[$0.upperBound...]) } ?? text
+            guard let value = dotted(release, stripR: true), let major = value.split(separator: ".").first,
+                major.count == 2, major.first == "2" || major.first == "3"
+            else { return nil }
+            return value
+        case .pnumber:
+            let digits = text.lowercased().drop { $0 == "p" }
+            let parts = digits.split(whereSeparator: { $0 == "-" || $0 == ":" })
+            guard parts.count >= 2, parts[0].count == 4, parts[1].count == 4,
+                parts[0].allSatisfy(\.isASCIIDigit), parts[1].prefix(4).allSatisfy(\.isASCIIDigit)
+            else { return nil }
+            return "p\(parts[0])-\(parts[1].prefix(4))"
+        case .soc:
+            return soc(text)
+        case .kernel:
+            var cut = String(text.prefix { !$0.isWhitespace && $0 != "," && $0 != ")" && $0 != "(" && $0 != "`" })
+            // A kernel package version (5.15.136-tegra-36.3.0-2024…) names the release before the L4T part.
+            if let tegra = cut.range(of: "-tegra-") { cut = String(cut[..<tegra.lowerBound]) + "-tegra" }
+            return cut.isEmpty ? nil : cut
+        case .board:
+            return board(text)
+        case .text:
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// `R32.5.1` → `32.5.1`; `36.3.0-20240719161631` → `36.3.0`; `8.5.2-1+cuda11.4` → `8.5.2`; `4.6.3-b17` → `4.6.3`.
+    static func dotted(_ text: String, stripR: Bool) -> String? {
+        var rest = Substring(text)
+        if stripR, let first = rest.first, first == "R" || first == "r" { rest = rest.dropFirst() }
+        var out = ""
+        var lastWasDot = true
+        for c in rest {
+            if c.isASCIIDigit {
+                out.append(c)
+                lastWasDot = false
+            } else if c == ".", !lastWasDot {
+                out.append(c)
+                lastWasDot = true
+            } else {
+                break
+            }
+        }
+        while out.hasSuffix(".") { out.removeLast() }
+        guard out.contains(".") else { return nil }
+        return out
+    }
+
+    /// `tegra23x` → `tegra234`, `t210` → `tegra210`, `Tegra194` → `tegra194`.
+    static func soc(_ text: String) -> String? {
+        let lower = text.lowercased()
+        let families = [
+            "tegra21x": "tegra210", "tegra18x": "tegra186", "tegra19x": "tegra194",
+            "tegra23x": "tegra234", "tegra26x": "tegra264",
+        ]
+        if let named = families[lower] { return named }
+        if lower.hasPrefix("tegra"), lower.count >= 7, lower.count <= 8, lower.dropFirst(5).allSatisfy(\.isASCIIDigit) {
+            return lower
+        }
+        if lower.hasPrefix("t"), lower.count == 4, lower.dropFirst().allSatisfy(\.isASCIIDigit) {
+            return "tegra" + lower.dropFirst()
+        }
+        return nil
+    }
+
+    /// Words that stand in for a missing value in jetson-stats and issue templates.
+    static let placeholders = ["missing", "unknown", "not available", "n/a", "not_installed", "not installed"]
+
+    /// A board name as printed, cut before what follows it on the line (` - Jetpack …`, ` [L4T …`, `, JetPack …`).
+    static func board(_ text: String) -> String? {
+        var name = Substring(text)
+        // `Device 0: "Orin"`: the value after an index, without quotes.
+        if let colon = name.firstIndex(of: ":"), name[..<colon].allSatisfy(\.isASCIIDigit) {
+            name = name[name.index(after: colon)...]
+        }
+        name = Substring(String(name).trimmingSpaces.trimming(charactersIn: "\"'"))
+        for stop in [
+            " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
+            " with Jetpack", " running ", " | ", "`", "**", " (JetPack", " (Jetpack", " (L4T",
+        ] {
+            if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
+        }
+        let trimmed = String(name).trimmingSpaces.trimming(charactersIn: ".,;:")
+        let lower = trimmed.lowercased()
+        guard !trimmed.isEmpty, trimmed.count <= 120, !placeholders.contains(where: { lower.contains($0) }) else {
+            return nil
+        }
+        return trimmed
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The text without leading and trailing characters of `set`.
+    func trimming(charactersIn set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+}

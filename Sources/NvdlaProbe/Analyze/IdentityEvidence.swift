@@ -1,0 +1,78 @@
+/// Every value the pasted text gives for a version or identity fact, with how sure it is, and how they resolve into
+/// facts (`Data/fields.yaml` explains the ranks).
+///
+/// A fact takes the value of the highest rank, the first one seen on a tie; a shape that lists alternatives (apt-cache
+/// show of several candidates) leaves its fact unknown when it gives two values. Module P-numbers of known modules
+/// win over carrier boards (`p3737-0000+p3701-0005`). What the text does not give is derived only where the tables
+/// make it certain: L4T → JetPack, P-number or board name → SoC and DLA count. Memory is bounded: at most
+/// `perFactCap` distinct values are kept per fact.
+public struct IdentityEvidence: Sendable {
+    /// One value seen for a fact.
+    public struct Candidate: Sendable, Equatable {
+        public let value: String
+        public let rank: Int
+        public let order: Int
+        public let source: String
+        public let raw: String
+        public let shape: String
+        public let alternatives: Bool
+    }
+
+    static let perFactCap = 32
+    public private(set) var candidates: [String: [Candidate]] = [:]
+    var order = 0
+
+    public init() {}
+
+    /// Records a value for `fact`.
+    public mutating func add(
+        _ fact: String, _ value: String, rank: Int, source: String, raw: String, shape: String,
+        alternatives: Bool = false
+    ) {
+        order += 1
+        var list = candidates[fact, default: []]
+        if let i = list.firstIndex(where: { $0.value == value && $0.shape == shape }) {
+            if list[i].rank >= rank { return }
+            list.remove(at: i)
+        }
+        guard list.count < Self.perFactCap else { return }
+        list.append(
+            Candidate(
+                value: value, rank: rank, order: order, source: source, raw: raw, shape: shape,
+                alternatives: alternatives))
+        candidates[fact] = list
+    }
+
+    /// The value `fact` resolves to, or nil (none seen, or alternatives that disagree).
+    public func best(_ fact: String, prefer: ((String) -> Bool)? = nil) -> Candidate? {
+        guard let list = candidates[fact], !list.isEmpty else { return nil }
+        let sorted = list.sorted { a, b in
+            if let prefer {
+                let pa = prefer(a.value)
+                let pb = prefer(b.value)
+                if pa != pb { return pa }
+            }
+            if a.rank != b.rank { return a.rank > b.rank }
+            return a.order < b.order
+        }
+        let top = sorted[0]
+        if top.alternatives {
+            let rivals = list.filter { $0.shape == top.shape && $0.rank == top.rank && $0.value != top.value }
+            if !rivals.isEmpty { return nil }
+        }
+        // A more precise value that agrees with the chosen one refines it (`7` from a soname, `7.1.3.0` in a report).
+        let refinements = list.filter { $0.value.hasPrefix(top.value + ".") && Self.isDotted($0.value) }
+        if Self.isDotted(top.value), let finest = refinements.max(by: { $0.value.count < $1.value.count }) {
+            return finest
+        }
+        return top
+    }
+
+    /// Digits and dots only.
+    static func isDotted(_ value: String) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
+    }
+
+    /// Whether anything was seen for `fact`.
+    public func has(_ fact: String) -> Bool { !(candidates[fact]?.isEmpty ?? true) }
+}

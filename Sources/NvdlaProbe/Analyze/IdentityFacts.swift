@@ -1,0 +1,275 @@
+/// Turns the values `analyze` saw (`IdentityEvidence`) into version and identity facts, and derives what the tables
+/// make certain: JetPack from L4T (the release table `check` uses too), SoC and DLA count from the module P-number,
+/// the board name, the CUDA architecture, the Tegra chip id or the BOARD config.
+///
+/// Facts set by other readers of the same input (the TensorRT banner) are kept when this has nothing better.
+enum IdentityFacts {
+    static let versionFacts = ["versions.tensorrt", "versions.cuda", "versions.cudnn"]
+
+    static func record(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) {
+        var jetson = false
+        if let l4t = evidence.best("versions.l4t") {
+            let raw = l4t.raw
+            facts.set("versions.l4t", .string(l4t.value), source: l4t.source, raw: raw)
+            if let major = VersionCompare.components(l4t.value)?.first {
+                facts.set("versions.l4t_major", .int(Int64(major)), source: l4t.source, raw: raw)
+            }
+            VersionsProbe.recordRelease(l4t.value, source: l4t.source, into: &facts)
+            jetson = jetson || l4t.rank >= 2
+        }
+        if let jetpack = evidence.best("versions.jetpack") {
+            // A JetPack named beside an L4T release of another JetPack: a partial upgrade, or a wrong belief.
+            if let derived = facts.string("versions.jetpack"), let l4t = facts.string("versions.l4t") {
+                let agree =
+                    VersionCompare.isInFamily(derived, jetpack.value)
+                    || VersionCompare.isInFamily(jetpack.value, derived)
+                facts.set("versions.jetpack_conflict", .bool(!agree), source: jetpack.source, raw: jetpack.raw)
+                if !agree {
+                    facts.set(
+                        "versions.jetpack_stated", .string(jetpack.value), source: jetpack.source,
+                        raw: "\(jetpack.raw) (L4T \(l4t) is JetPack \(derived))")
+                }
+            }
+            // A JetPack stated by a tool or file wins over one derived from L4T only when L4T was not known exactly.
+            if facts.value("versions.jetpack") == nil || jetpack.rank >= 3 {
+                facts.set("versions.jetpack", .string(jetpack.value), source: jetpack.source, raw: jetpack.raw)
+                if let major = VersionCompare.components(jetpack.value)?.first {
+                    facts.set("versions.jetpack_major", .int(Int64(major)), source: jetpack.source, raw: jetpack.raw)
+                }
+            }
+            jetson = jetson || jetpack.rank >= 2
+        }
+        for key in versionFacts {
+            guard let best = evidence.best(key) else { continue }
+            if facts.value(key) != nil, best.rank < 3 { continue }
+            let name = String(key.dropFirst("versions.".count))
+            VersionsProbe.setVersion(name, best.value, source: best.source, raw: best.raw, into: &facts)
+        }
+        if let kernel = evidence.best("versions.kernel_release") {
+            facts.set("versions.kernel_release", .string(kernel.value), source: kernel.source, raw: kernel.raw)
+            let parts = kernel.value.split(separator: ".")
+            if parts.count >= 2 {
+                facts.set(
+                    "versions.kernel_series", .string("\(parts[0]).\(parts[1])"), source: kernel.source,
+                    raw: kernel.value)
+            }
+            if kernel.value.contains("tegra") || kernel.value.contains("l4t") { jetson = true }
+        }
+        for key in ["container.l4t", "container.tensorrt", "container.image"] {
+            if let best = evidence.best(key) {
+                facts.set(key, .string(best.value), source: best.source, raw: best.raw)
+            }
+        }
+        if facts.value("versions.l4t") == nil, let jetpack = facts.string("versions.jetpack"),
+            case let matching = ReleaseTable.shipped.releases(jetpack: jetpack), matching.count == 1,
+            let only = matching.first?.l4t
+        {
+            let source = facts["versions.jetpack"]?.source ?? ""
+            facts.set("versions.l4t", .string(only), source: source, raw: "JetPack \(jetpack)")
+            VersionsProbe.recordRelease(only, source: source, into: &facts)
+        }
+        if let missing = evidence.candidates["identity.not_installed"], !missing.isEmpty {
+            // A component the same text also shows with a version (the host, next to a bare container) is installed.
+            let names = missing.sorted { $0.order < $1.order }.map(\.value).filter {
+                !evidence.has("versions.\($0.lowercased())")
+            }
+            var unique: [String] = []
+            for name in names where !unique.contains(where: { $0.lowercased() == name.lowercased() }) {
+                unique.append(name)
+            }
+            facts.set("userspace.not_installed", .list(unique), source: missing[0].source, raw: missing[0].raw)
+            facts.set(
+                "userspace.not_installed_count", .int(Int64(unique.count)), source: missing[0].source,
+                raw: missing[0].raw)
+        } else if let shown = versionFacts.compactMap({ evidence.best($0) }).first {
+            // A report that lists the libraries with versions says none of them is missing.
+            facts.set("userspace.not_installed_count", .int(0), source: shown.source, raw: shown.raw)
+        }
+        if let container = evidence.best("identity.container") {
+            facts.set("platform.container_hint", .string(container.value), source: container.source, raw: container.raw)
+        }
+        jetson = recordIdentity(evidence, table: table, into: &facts) || jetson
+        recordForeign(evidence, table: table, jetson: jetson, into: &facts)
+        if jetson { SegmentRecognisers.markJetson(source: "analyze input", into: &facts) }
+    }
+
+    /// A DLA asked for in code or on a command line the TensorRT log reader did not see (`config.DLA_core = 0`,
+    /// `device="dla:0"`, `--useDLACore=0` in a pasted command).
+    static func recordRequest(_ evidence: IdentityEvidence, into facts: inout FactTable) {
+        guard facts.bool("trt.dla_requested") != true else { return }
+        if let request = evidence.best("identity.dla_request") {
+            facts.set("trt.dla_requested", .bool(true), source: request.source, raw: request.raw)
+            return
+        }
+        // Errors only a DLA build or run can print say a DLA was asked for.
+        for signal in dlaOnlySignals where (facts.int("log.\(signal).count") ?? 0) > 0 {
+            let first = facts["log.\(signal).first"]
+            facts.set(
+                "trt.dla_requested", .bool(true), source: first?.source ?? "analyze input",
+                raw: facts.string("log.\(signal).first"))
+            return
+        }
+    }
+
+    /// TensorRT signals that only a DLA build or run prints.
+    static let dlaOnlySignals = [
+        "trt_no_dla_engine", "trt_standalone_runtime", "trt_dla_runtime_error", "trt_builder_defect",
+        "trt_standalone_not_all_dla",
+    ]
+
+    /// A derived identity value and how sure its source is.
+    struct Derived {
+        let value: String
+        let source: String
+        let raw: String
+        let rank: Int
+    }
+
+    /// Module, board, SoC and DLA count; returns whether they show a Jetson (only tools and files count, not a
+    /// person naming a board in a sentence).
+    static func recordIdentity(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) -> Bool {
+        let document = table.document
+        var jetson = false
+        let known: (String) -> Bool = {
+            ModuleTable.modules[$0] != nil || document.module_socs[String($0.prefix(5))] != nil
+        }
+        var soc: Derived?
+        var dla: Derived?
+        func offer(_ candidate: Derived, to slot: inout Derived?) {
+            if let current = slot, candidate.rank <= current.rank { return }
+            slot = candidate
+        }
+        if let module = evidence.best("platform.module", prefer: known), known(module.value) || module.rank >= 3 {
+            facts.set("platform.module", .string(module.value), source: module.source, raw: module.raw)
+            if let entry = ModuleTable.modules[module.value] {
+                facts.set("platform.module_name", .string(entry.name), source: module.source)
+            }
+            if let family = document.module_socs[String(module.value.prefix(5))] {
+                offer(Derived(value: family, source: module.source, raw: module.value, rank: module.rank), to: &soc)
+            }
+            if let count = ModuleTable.expectedDLA(module: module.value, soc: nil) {
+                offer(Derived(value: "\(count)", source: module.source, raw: module.value, rank: module.rank), to: &dla)
+            }
+            jetson = jetson || (known(module.value) && module.rank >= 2)
+        }
+        if let stated = evidence.best("platform.soc") {
+            offer(Derived(value: stated.value, source: stated.source, raw: stated.raw, rank: stated.rank), to: &soc)
+        }
+        let model = evidence.best("platform.model")
+        if let model, model.rank >= 2 {
+            facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
+        }
+        // Board names from tools, GPU names and mentions, surest first: each names a family (the longest family name
+        // in it: Orin NX before Orin); a family that leaves the DLA count open (Orin, Orin NX without its memory size)
+        // is refined by a more specific one of the same SoC named elsewhere in the text.
+        var named: [IdentityEvidence.Candidate] = []
+        for key in ["platform.model", "identity.gpu_name", "identity.board_mention"] {
+            named += evidence.candidates[key] ?? []
+        }
+        named.sort { (a: IdentityEvidence.Candidate, b: IdentityEvidence.Candidate) -> Bool in
+            a.rank != b.rank ? a.rank > b.rank : a.order < b.order
+        }
+        let names: [String] = named.map { (candidate: IdentityEvidence.Candidate) -> String in
+            let lower = candidate.value.lowercased()
+            return lower.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        }
+        let families = names.map { bestBoard([$0], document.boards)?.0 }
+        func count(_ board: FieldTable.Board) -> Int? {
+            if let dla = board.dla { return dla }
+            // The memory size may be written in another mention of the same board (`Orin NX 16GB`).
+            let mentions = names.filter { $0.contains(board.name) }
+            return board.memory?.first { size in mentions.contains { $0.contains(size.key) } }?.value
+        }
+        if let first = families.firstIndex(where: { $0 != nil }), let board = families[first] {
+            let from = named[first]
+            offer(Derived(value: board.soc, source: from.source, raw: names[first], rank: from.rank), to: &soc)
+            var found = count(board).map { (value: $0, index: first) }
+            if found == nil {
+                for (i, other) in families.enumerated() where i != first {
+                    if let other, other.soc == board.soc, other.name.contains(board.name), let n = count(other) {
+                        found = (n, i)
+                        break
+                    }
+                }
+            }
+            if let found {
+                let at = named[found.index]
+                offer(
+                    Derived(value: "\(found.value)", source: at.source, raw: names[found.index], rank: at.rank),
+                    to: &dla)
+            }
+        }
+        for (fact, map) in [
+            ("identity.gpu_arch", document.gpu_archs), ("identity.cuda_arch", document.cuda_arch),
+            ("identity.chip_id", document.chip_ids), ("identity.board_config", document.board_configs),
+        ] {
+            if let seen = evidence.best(fact), let derived = map[seen.value] {
+                let raw = "\(fact.dropFirst("identity.".count)) \(seen.value)"
+                offer(Derived(value: derived, source: seen.source, raw: raw, rank: seen.rank), to: &soc)
+            }
+        }
+        if let soc {
+            facts.set("platform.soc", .string(soc.value), source: soc.source, raw: soc.raw)
+            if let count = document.soc_dla[soc.value] {
+                offer(Derived(value: "\(count)", source: soc.source, raw: soc.value, rank: soc.rank), to: &dla)
+            }
+            jetson = jetson || (document.jetson_socs.contains(soc.value) && soc.rank >= 2)
+        }
+        if let dla, let count = Int64(dla.value) {
+            facts.set("platform.dla_expected", .int(count), source: dla.source, raw: dla.raw)
+        }
+        jetson = jetson || (model?.rank ?? 0) >= 2
+        return jetson
+    }
+
+    /// The board family named in any of `names` (lower case), longest name first.
+    static func bestBoard(_ names: [String], _ boards: [FieldTable.Board]) -> (FieldTable.Board, String)? {
+        for board in boards.sorted(by: { $0.name.count > $1.name.count }) {
+            if let name = names.first(where: { $0.contains(board.name) }) { return (board, name) }
+        }
+        return nil
+    }
+
+    /// What shows the text is not from a Jetson: another CPU architecture, a desktop GPU, an older Tegra (phones and
+    /// tablets), the open-source NVDLA. Such a system has no Jetson DLA: its expected DLA count is 0 unless a tool
+    /// showed a Jetson too.
+    static func recordForeign(
+        _ evidence: IdentityEvidence, table: FieldTable, jetson: Bool, into facts: inout FactTable
+    ) {
+        var reasons: [String] = []
+        var source = "analyze input"
+        func add(_ reason: String, _ from: String) {
+            if reasons.isEmpty { source = from }
+            reasons.append(reason)
+        }
+        if let open = evidence.best("identity.open_nvdla") {
+            add(
+                "the open-source NVDLA (\(open.value)), which runs on FPGAs and simulators, not on a Jetson",
+                open.source)
+        }
+        if let soc = facts.string("platform.soc"), soc.hasPrefix("tegra"), !table.document.jetson_socs.contains(soc) {
+            add(
+                "a \(soc) system (an older Tegra of phones and tablets, not a Jetson)",
+                facts["platform.soc"]?.source ?? "")
+        }
+        if !jetson, let gpu = evidence.best("identity.desktop_gpu") {
+            add("a desktop or datacentre GPU (\(gpu.value))", gpu.source)
+        }
+        if !jetson, let arch = evidence.best("identity.arch") {
+            add("a \(arch.value) system (Jetson is aarch64)", arch.source)
+        }
+        guard !reasons.isEmpty else {
+            facts.set("platform.not_jetson", .bool(false), source: "analyze input", raw: "nothing shows another system")
+            return
+        }
+        facts.set("platform.foreign", .string(reasons.joined(separator: "; ")), source: source)
+        guard !jetson || evidence.has("identity.open_nvdla") else {
+            facts.set("platform.not_jetson", .bool(false), source: source, raw: "a Jetson is shown too")
+            return
+        }
+        facts.set("platform.not_jetson", .bool(true), source: source, raw: reasons[0])
+        if !evidence.has("identity.open_nvdla") {
+            facts.set("platform.dla_expected", .int(0), source: source, raw: reasons[0])
+        }
+    }
+}

@@ -1,0 +1,227 @@
+/// Decides what each pasted line is (`LineKind`), once, from its bytes and the line before it.
+///
+/// Order: binary, blank, fence, `# [trimmed]`, kernel log (`LineShape`: every dmesg/journal/syslog/kmsg form and
+/// unstamped device-prefixed lines), shell prompt (`user@host:~$ cmd`, `[user@host dir]$ cmd`, `(venv) …$ cmd`,
+/// `$ cmd`, `# cmd` for a known command, `>>> ` Python, `❯ cmd`, or a known command alone on its line), comment,
+/// prose, and output for the rest. Prose is strict — words only, no machine tokens — so a pasted error message is
+/// never mistaken for a sentence; a sentence taken for output costs nothing but a look at it.
+struct LineClassifier {
+    let deviceMatcher = LineShape.devicePrefix?.matcher()
+    let promptMatcher = LineClassifier.prompt?.matcher()
+    let bareMatcher = LineClassifier.bareCommand?.matcher()
+    var lastWasLog = false
+    /// A prompt line was seen and no blank line or fence since: what follows is the command's output, not prose.
+    var afterPrompt = false
+
+    /// Commands whose output people paste (the first word, after `sudo`), for `# cmd` root prompts and commands
+    /// written alone on a line.
+    static let commands =
+        "cat|head|tail|less|more|dpkg|dpkg-query|apt|apt-get|apt-cache|jetson_release|jtop|python|python3|python2|"
+        + #"python3\.\d+|nvcc|uname|ls|ll|ldd|lsmod|modinfo|modprobe|insmod|dmesg|journalctl|tegrastats|jetson_clocks|"#
+        + "nvpmodel|docker|podman|grep|egrep|nvidia-smi|nvidia-container-cli|lsb_release|hostnamectl|systemctl|find|"
+        + "file|pip|pip3|trtexec|deviceQuery|lspci|lsusb|free|df|top|echo|export|cd|ldconfig|strings|readelf|objdump|"
+        + "nm|cmake|make|gcc|g\\+\\+|sudo|env|which|whereis|locate|stat|dkms|udevadm|tr|xxd|hexdump|sha256sum"
+    /// `user@host:~$ cmd`, `[user@host dir]$ cmd`, `(env) …`, `dir$ cmd`, `$ cmd`, `% cmd`, `❯ cmd`, `➜ dir cmd`,
+    /// `# known-command …`, `PS C:\\> cmd`.
+    static let prompt = try? Regex2(
+        #"^(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|[\w.~/-]*\$|%|❯|➜\s+\S+|PS [^>]*>|#(?=\s*(?:sudo\s+)?(?:"#
+            + commands + #")\b))\s*(?=\S)"#)
+    /// A known command alone on its line, followed by an option, a path, a pipe, a subcommand or nothing.
+    static let bareCommand = try? Regex2(
+        #"^(?:sudo\s+)?(?:\S*/)?(?:"# + commands
+            + #")(?:\s*$|\s+(?:-|/|\||~|\$|'|"|\.|[\w.-]+\.(?:py|sh|txt|onnx|engine|log)\b|list\b|show\b|policy\b|info\b|status\b|run\b|images\b|ps\b|logs\b|exec\b|pull\b|-l\b|-a\b|\w+\s*\|))"#
+    )
+
+    /// Classifies one line.
+    mutating func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
+        if ArtifactAnalysis.isBinary(line) {
+            lastWasLog = false
+            return LineClass(kind: .binary, contentStart: 0)
+        }
+        // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
+        let continuation = lastWasLog && line.count > 2 && line[0] == 32 && line[1] >= 65 && line[1] <= 90
+        if continuation || LineShape.isStampedLog(line) || LineShape.isUnstampedLog(line, matcher: deviceMatcher) {
+            lastWasLog = true
+            return LineClass(kind: .kernelLog, contentStart: LineShape.contentStart(line))
+        }
+        lastWasLog = false
+        // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
+        if LineShape.hasPrefix(line, at: 0, Self.python) {
+            afterPrompt = true
+            return LineClass(kind: .prompt, contentStart: 4)
+        }
+        let start = LineShape.contentStart(line)
+        let content = UnsafeBufferPointer(rebasing: line[start...])
+        if content.isEmpty {
+            afterPrompt = false
+            return LineClass(kind: .blank, contentStart: start)
+        }
+        if LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence) {
+            afterPrompt = false
+            return LineClass(kind: .fence, contentStart: start)
+        }
+        if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
+        if let command = promptCommand(content) {
+            afterPrompt = true
+            return LineClass(kind: .prompt, contentStart: start + command)
+        }
+        if content[0] == 35 {  // #
+            if Self.isReleaseLine(content) { return LineClass(kind: .output, contentStart: start) }
+            let inner = Self.commentContent(content)
+            let rest = UnsafeBufferPointer(rebasing: content[inner...])
+            let output = !rest.isEmpty && !Self.isProse(rest) && !Self.isHeading(content)
+            return LineClass(kind: .comment, contentStart: start + inner, commentedOutput: output)
+        }
+        // A command's output (`NVIDIA Orin NX Developer Kit` under `$ cat /proc/device-tree/model`) is not prose.
+        if !afterPrompt, Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
+        return LineClass(kind: .output, contentStart: start)
+    }
+
+    static let python = Array(">>> ".utf8)
+    static let fence = Array("```".utf8)
+    static let tildeFence = Array("~~~".utf8)
+    static let trimmed = Array("# [trimmed]".utf8)
+
+    /// The offset of the command in a prompt line, or nil.
+    func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {
+        var candidate = false
+        for b in content.prefix(200) where b == 36 || b == 35 || b == 37 || b == 0xE2 || b == 62 {  // $ # % ❯➜ >
+            candidate = true
+            break
+        }
+        if candidate, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
+        if content.count <= 300, bareMatcher?.matches(content) == true { return 0 }
+        return nil
+    }
+
+    /// `# R35 (release), REVISION: 4.1, …` is the content of /etc/nv_tegra_release, not a comment.
+    static func isReleaseLine(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard content.count > 4, content[0] == 35, content[1] == 32, content[2] == 82 else { return false }
+        return LineShape.isDigit(content[3])
+    }
+
+    /// Markdown headings (`## Environment`) are not commented-out output.
+    static func isHeading(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < content.count, content[i] == 35 { i += 1 }
+        guard i >= 2, i < content.count, content[i] == 32 else { return false }
+        // A heading has few words and no digits-and-dots version or path in it.
+        return !content[i...].contains(47) && !content[i...].contains(61)
+    }
+
+    /// After `#`, `##`, `# ==>`, `# =>`, `# ->`, `//` and spaces.
+    static func commentContent(_ content: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < content.count, content[i] == 35 || content[i] == 32 || content[i] == 9 { i += 1 }
+        var j = i
+        while j < content.count, content[j] == 61 || content[j] == 45 || content[j] == 62 { j += 1 }  // = - >
+        if j > i, j < content.count, content[j] == 32 {
+            i = j
+            while i < content.count, content[i] == 32 { i += 1 }
+        }
+        // A second `# ` (output of nv_tegra_release commented out: `# # R32 (release)`) stays: it is the content.
+        if i > 0, i < content.count, content[i] == 35 { return i }
+        return i
+    }
+
+    /// Whether `content` is a human sentence: at least three words (or a run of non-ASCII text), at most a fifth of
+    /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
+    /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
+    static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        // Markdown bullets and numbering.
+        if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
+        var words = 0
+        var soft = 0
+        var tokens = 0
+        var nonASCII = 0
+        var spans = 0
+        var tokenStart = i
+        var tokenIndex = 0
+        func judge(_ start: Int, _ end: Int) -> Bool {
+            var s = start
+            var e = end
+            // Leading `("'` and trailing `,.;:!?)"'` are punctuation, not part of the word.
+            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
+            var colon = false
+            while e > s {
+                let b = content[e - 1]
+                if b == 44 || b == 46 || b == 59 || b == 58 || b == 33 || b == 63 || b == 41 || b == 34 || b == 39
+                    || b == 42
+                {
+                    if b == 58 { colon = true }
+                    e -= 1
+                } else {
+                    break
+                }
+            }
+            tokens += 1
+            tokenIndex += 1
+            if colon && tokenIndex <= 3 && e - s > 0 { return false }
+            guard e > s else { return true }
+            var letters = 0
+            var digits = 0
+            var other = 0
+            var k = s
+            while k < e {
+                let b = content[k]
+                if b >= 0x80 {
+                    letters += 1
+                    nonASCII += 1
+                } else if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
+                    letters += 1
+                } else if b >= 48 && b <= 57 {
+                    digits += 1
+                } else if b == 39 || b == 45 {
+                    // apostrophes and hyphens inside words
+                } else if b == 46 || b == 44 || b == 58 || b == 43 || b == 37 || b == 38 || b == 33 || b == 63
+                    || b == 59 || b == 34 || b == 42 || b == 126
+                {
+                    other += 1
+                } else {
+                    return false  // _ / = ( ) [ ] { } < > \ @ $ | # ` and control bytes: machine text
+                }
+                k += 1
+            }
+            if let so = Self.soSuffix(content, s, e), so { return false }
+            if letters > 0 && digits == 0 && other == 0 {
+                words += 1
+            } else {
+                soft += 1
+            }
+            return true
+        }
+        while i < content.count {
+            let b = content[i]
+            if b == 96 {  // ` an inline code span counts as one token; one left open is machine text
+                if i > tokenStart, !judge(tokenStart, i) { return false }
+                guard let close = content[(i + 1)...].firstIndex(of: 96) else { return false }
+                tokens += 1
+                tokenIndex += 1
+                spans += 1
+                i = close + 1
+                tokenStart = i
+                continue
+            }
+            if b == 32 || b == 9 {
+                if i > tokenStart, !judge(tokenStart, i) { return false }
+                tokenStart = i + 1
+            }
+            i += 1
+        }
+        if content.count > tokenStart, !judge(tokenStart, content.count) { return false }
+        // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
+        if tokens >= 3 { return words >= 2 && spans <= words && soft * 5 <= tokens - spans }
+        return nonASCII >= 12 && nonASCII * 2 >= content.count
+    }
+
+    /// Whether the token ends in `.so` or `.so.N` (a library name).
+    static func soSuffix(_ content: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool? {
+        var k = s
+        while k + 2 < e {
+            if content[k] == 46, content[k + 1] == 115, content[k + 2] == 111 { return true }
+            k += 1
+        }
+        return nil
+    }
+}
