@@ -10,11 +10,12 @@ struct BundleCommand: ParsableCommand {
         discussion: """
             The bundle holds every path the probes read, the kernel log, device-node metadata, the udev entries of \
             the DLA device nodes, a manifest and the report. It is written to nvdla-doctor-<host>-<date>.tar.gz in \
-            the current directory unless -o names another file (- for standard output). Serial numbers, MAC/IP \
-            addresses, host and user names are replaced by tokens (the host part of the default name too); the map \
-            back is written beside the archive as FILE.tar.gz.map.json (mode 0600). Read a bundle with: \
-            nvdla-doctor check --root FILE.tar.gz. Exit status: 0 written, 3 not written or the root is not a \
-            Jetson (the bundle is written, with a warning), 64 usage.
+            the current directory unless -o names another file (- for standard output). Host and user names, serial \
+            numbers, MAC/IP/e-mail addresses, UUIDs, Wi-Fi names and keys are replaced by tokens where they are \
+            found (never inside the kernel's paths, so the bundle diagnoses like the board; the host part of the \
+            default name too); the map back is written beside the archive as FILE.tar.gz.map.json (mode 0600). \
+            Read a bundle with: nvdla-doctor check --root FILE.tar.gz. Exit status: 0 written, 3 not written or \
+            the root is not a Jetson (the bundle is written, with a warning), 64 usage.
             """)
 
     @Option(
@@ -29,7 +30,7 @@ struct BundleCommand: ParsableCommand {
         completion: .file(extensions: ["tar.gz", "tgz"]))
     var output: String?
 
-    @Flag(name: .long, help: "Keep serial numbers, addresses, host and user names as they are.")
+    @Flag(name: .long, help: "Keep names, serial numbers, addresses and keys as they are (no redaction, no map).")
     var noRedact = false
 
     @Flag(name: .long, help: "Replace an existing archive (and its map).")

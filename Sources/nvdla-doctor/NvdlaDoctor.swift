@@ -29,6 +29,7 @@ struct NvdlaDoctor: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            ProcessSetup.yieldToCleanup()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
@@ -40,6 +41,7 @@ struct NvdlaDoctor: ParsableCommand {
             }
             status = code.rawValue
         }
+        ProcessSetup.yieldToCleanup()
         Glibc.exit(Output.finish(status))
     }
 }

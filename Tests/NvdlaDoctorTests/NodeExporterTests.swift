@@ -45,7 +45,19 @@ struct NodeExporterTests {
         return result.stdout
     }
 
-    @Test("node_exporter serves nvdla-doctor's metrics from the textfile directory")
+    /// `/metrics` once it has `line` (the collector reads the directory on every scrape), or the last answer.
+    static func scrape(port: UInt16, until line: String, process: Process) -> String? {
+        var metrics: String?
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && process.isRunning {
+            metrics = Self.scrape(port: port)
+            if let metrics, metrics.split(separator: "\n").contains(Substring(line)) { return metrics }
+            usleep(100_000)
+        }
+        return metrics
+    }
+
+    @Test("node_exporter serves nvdla-doctor's metrics from the textfile directory, and the unknown status after")
     func serves() throws {
         let scratch = try ScratchDirectory("node-exporter")
         let check = try ChildProcess.run(
@@ -64,24 +76,43 @@ struct NodeExporterTests {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         defer { ChildProcess.stop(process) }
-        var metrics: String?
-        let deadline = Date().addingTimeInterval(20)
-        while metrics == nil && Date() < deadline && process.isRunning {
-            metrics = Self.scrape(port: port)
-            if metrics == nil { usleep(100_000) }
-        }
-        let text = try #require(metrics, "node_exporter did not answer on 127.0.0.1:\(port)")
+        let text = try #require(
+            Self.scrape(port: port, until: "nvdla_doctor_status 2", process: process),
+            "node_exporter did not answer on 127.0.0.1:\(port)")
         let lines = Set(text.split(separator: "\n").map(String.init))
         #expect(lines.contains("node_textfile_scrape_error 0"), "the collector read our file without error")
         #expect(lines.contains("nvdla_doctor_status 2"))
-        #expect(lines.contains("nvdla_dla_present 1"))
-        #expect(lines.contains("nvdla_dla_expected 2"))
+        #expect(lines.contains("nvdla_doctor_up 1"))
+        #expect(lines.contains("nvdla_dla_cores_present 1"))
+        #expect(lines.contains("nvdla_dla_cores_expected 2"))
         #expect(
             lines.contains {
-                $0.hasPrefix("nvdla_doctor_finding{") && $0.contains("id=\"NVDLA-DRV-001\"")
+                $0.hasPrefix("nvdla_doctor_finding_info{") && $0.contains("id=\"NVDLA-DRV-001\"")
                     && $0.contains("subject=\"dla0\"") && $0.hasSuffix(" 1")
             }, "the finding series")
-        #expect(lines.contains { $0.hasPrefix("nvdla_doctor_info{") && $0.contains("soc=\"tegra234\"") })
+        #expect(lines.contains { $0.hasPrefix("nvdla_platform_info{") && $0.contains("soc=\"tegra234\"") })
+        #expect(lines.contains { $0.hasPrefix("nvdla_dla_clock_cap_hertz{") && $0.contains("dla=\"dla1\"") })
         #expect(text.contains("# TYPE nvdla_doctor_status gauge"))
+        #expect(!text.contains("exported_instance"), "no label clashes with the scrape's own")
+
+        // The board stops being assessable: the next scrape says unknown, not the old error.
+        for arguments in [
+            ["--root", "Tests/FakeSysfs/non-jetson"], ["--root", scratch.path + "/no-such-root"],
+        ] {
+            let unknown = try ChildProcess.run(
+                Binary.url.path, ["check", "--textfile", scratch.path] + arguments, timeout: 60)
+            #expect(unknown.status == 3, "\(unknown.stderr)")
+            let after = try #require(Self.scrape(port: port, until: "nvdla_doctor_up 0", process: process))
+            let afterLines = Set(after.split(separator: "\n").map(String.init))
+            #expect(afterLines.contains("nvdla_doctor_status 3"), "\(arguments)")
+            #expect(afterLines.contains("nvdla_doctor_up 0"), "\(arguments)")
+            #expect(afterLines.contains("node_textfile_scrape_error 0"), "\(arguments)")
+            #expect(!afterLines.contains { $0.hasPrefix("nvdla_doctor_finding_info{") }, "\(arguments)")
+            // Back to error for the next round, so each unknown run replaces a known verdict.
+            _ = try ChildProcess.run(
+                Binary.url.path,
+                ["check", "--root", "Tests/FakeSysfs/jp6-agx-orin-unbound", "--textfile", scratch.path], timeout: 60)
+            #expect(Self.scrape(port: port, until: "nvdla_doctor_status 2", process: process) != nil)
+        }
     }
 }

@@ -4,12 +4,17 @@ import Foundation
     import Glibc
 #endif
 
-/// Writes an output file atomically and privately: a `mkstemp` file (mode 0600) beside the destination, then
-/// `link` (refuses an existing destination) or, with `force`, `rename`. A symlink at the destination is always
-/// refused, never followed. The temporary file is in `CleanupRegistry` while it exists, so a signal removes it.
+/// Writes an output file atomically: a `mkstemp` file (a unique name, created 0600) beside the destination, given
+/// its final `mode`, synced, then `link`ed into place (refuses an existing destination) or, with `force`,
+/// `rename`d over it — readers see the old file or the new one, never half of one. A symlink at the destination is
+/// always refused, never followed; on any error the temporary file is removed, and while
+/// it exists it is in `CleanupRegistry`, so a signal removes it too. The one writer of bundles, their
+/// private maps, the node_exporter textfile and the watcher's `status.json`.
 struct AtomicOutput {
     let destination: String
     let force: Bool
+    /// The file's mode once in place (0600 for bundles and maps; 0644 for files other users read).
+    var mode: mode_t = 0o600
 
     /// Refuses now what `commit` would refuse, before any work is done.
     func precheck() throws(BundleError) {
@@ -52,8 +57,10 @@ struct AtomicOutput {
             }
         }
         do {
-            fchmod(fd, 0o600)
             try fill(fd)
+            guard fchmod(fd, mode) == 0 else {
+                throw BundleError("cannot set the mode of \(destination): \(String(cString: strerror(errno)))")
+            }
             guard fsync(fd) == 0 else {
                 throw BundleError("cannot write \(destination): \(String(cString: strerror(errno)))")
             }
@@ -88,12 +95,17 @@ struct AtomicOutput {
         return keepRegistered ? cleanup : nil
     }
 
-    /// Writes `bytes` atomically.
+    /// Writes `bytes` atomically (retrying short writes and interruptions).
     func write(bytes: [UInt8]) throws {
         try write { fd in
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard n == bytes.count else {
-                throw BundleError("cannot write \(destination): \(String(cString: strerror(errno)))")
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else {
+                    throw BundleError("cannot write \(destination): \(String(cString: strerror(errno)))")
+                }
+                written += n
             }
         }
     }

@@ -53,10 +53,26 @@ public enum BundleBuilder {
 
         let redactor = options.redact ? Redactor() : nil
         if let redactor {
-            redactor.learn(from: SystemRoot(path: root.hostPath, policy: root.policy))
-            for (_, node) in capture.tree.sorted {
-                if case .file(let bytes) = node { redactor.learnSerials(in: bytes) }
+            redactor.learn(identityOf: SystemRoot(path: root.hostPath, policy: root.policy))
+            var vocabulary = RedactionVocabulary()
+            for entry in capture.entries {
+                vocabulary.add(path: entry.path)
+                if let stored = entry.stored { vocabulary.add(path: stored) }
             }
+            for (path, node) in capture.tree.sorted {
+                vocabulary.add(path: path)
+                redactor.learn(text: path)
+                switch node {
+                case .file(let bytes): redactor.learn(path: path, bytes: bytes)
+                case .symlink(let target):
+                    redactor.learn(text: target)
+                    if RedactionVocabulary.isLayout(path) { vocabulary.add(text: target) }
+                case .directory: break
+                }
+            }
+            vocabulary.add(facts: report.facts)
+            vocabulary.add(rules: rules)
+            redactor.seal(vocabulary: vocabulary)
         }
         var tree = CapturedTree()
         var changedPaths: Set<String> = []
@@ -65,7 +81,7 @@ public enum BundleBuilder {
             var newNode = node
             switch node {
             case .file(let bytes):
-                if let redacted = redactor?.redact(bytes) {
+                if let redacted = redactor?.redact(path: path, bytes: bytes) {
                     newNode = .file(redacted)
                     changedPaths.insert(newPath)
                 }
@@ -92,11 +108,13 @@ public enum BundleBuilder {
 
         let reportText = JSONRenderer.render(report) + "\n"
         tree.add(
-            "/.nvdla-doctor/report.json", .file(Array((redactor?.redact(reportText) ?? reportText).utf8)), replace: true
+            "/.nvdla-doctor/report.json", .file(Array((redactor?.redact(json: reportText) ?? reportText).utf8)),
+            replace: true
         )
+        let outputs = redactor?.outputs()
         let formatter = ISO8601DateFormatter()
         let now = Date()
-        let manifest = BundleManifest(
+        var manifest = BundleManifest(
             tool: ["name": "nvdla-doctor", "version": ToolInfo.version], capturedAt: formatter.string(from: now),
             source: [
                 "kind": root.isLive ? "live" : "snapshot", "path": redactor?.redact(root.hostPath) ?? root.hostPath,
@@ -104,6 +122,7 @@ public enum BundleBuilder {
             redacted: options.redact,
             limits: BundleManifest.Limits(perFileBytes: options.perFileCap, totalBytes: options.totalCap),
             totalBytes: tree.fileBytes, entries: entries)
+        if let outputs { manifest.redaction = BundleManifest.Redaction(scheme: "hmac-sha256", values: outputs.hashed) }
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
@@ -120,11 +139,13 @@ public enum BundleBuilder {
             archiveCleanup = try output.write(keepRegistered: true, fill)
         }
         defer { if let archiveCleanup { CleanupRegistry.release(archiveCleanup) } }
-        if let redactor {
+        if let outputs {
             let map = PrivateMap(
                 note: "Private: translates the tokens of \((options.outputPath as NSString).lastPathComponent) back. "
-                    + "Never attach it to a ticket unless you mean to share the original values.",
-                tokens: redactor.privateMap)
+                    + "Never attach it to a ticket unless you mean to share the original values. Keys and passwords "
+                    + "are not kept. hmacKey checks the manifest's redaction.values: HMAC-SHA256(key, category, NUL, "
+                    + "value in lower case).",
+                hmacKey: SHA256.hexString(outputs.key), tokens: outputs.privateMap)
             do {
                 try mapOutput.write(bytes: Array(try encode(map).utf8))
             } catch {
@@ -138,8 +159,10 @@ public enum BundleBuilder {
     }
 
     /// `FILE.tar.gz.map.json`: token → original value, by category.
-    struct PrivateMap: Encodable {
+    struct PrivateMap: Codable {
         let note: String
+        /// The key of the manifest's keyed hashes, hex.
+        let hmacKey: String
         let tokens: [String: [String: String]]
     }
 

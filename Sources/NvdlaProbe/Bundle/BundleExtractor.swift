@@ -88,8 +88,8 @@ enum BundleExtractor {
                 try checkLinkChains(links)
                 break
             }
-            // A signal's cleanup is removing the directory: stop adding to it.
-            if ProcessSetup.interrupted { throw BundleError("interrupted") }
+            // A signal's cleanup is removing the directory: stop adding to it, and let the cleanup end the process.
+            ProcessSetup.yieldToCleanup()
             guard status == ARCHIVE_OK, let entry else {
                 throw BundleError("corrupt or truncated archive: \(TarGzWriter.error(archive))")
             }

@@ -30,6 +30,22 @@ public struct BundleManifest: Codable, Sendable {
         public var totalBytes: Int
     }
 
+    /// The values redaction replaced: each token with its category and a keyed hash of the original value
+    /// (HMAC-SHA256 under a key kept only in the private map), so the manifest holds no original value and cannot be
+    /// used to test guesses; nil when the bundle is not redacted.
+    public struct Redaction: Codable, Sendable, Equatable {
+        /// One replaced value.
+        public struct Value: Codable, Sendable, Equatable {
+            public var token: String
+            public var category: String
+            /// Lower-case hex HMAC-SHA256 of `category`, a NUL byte and the original value.
+            public var hmac: String
+        }
+        /// `hmac-sha256`.
+        public var scheme: String
+        public var values: [Value]
+    }
+
     public var schemaVersion = 1
     public var tool: [String: String]
     /// Capture time, ISO 8601 UTC.
@@ -41,4 +57,5 @@ public struct BundleManifest: Codable, Sendable {
     /// Bytes of file content stored.
     public var totalBytes: Int
     public var entries: [Entry]
+    public var redaction: Redaction?
 }

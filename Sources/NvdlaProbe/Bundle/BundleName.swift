@@ -12,7 +12,7 @@ public enum BundleName {
         var host = name ?? "unknown-host"
         if redact, name != nil {
             let redactor = Redactor()
-            redactor.learn(from: SystemRoot(path: root.hostPath, policy: root.policy))
+            redactor.learn(identityOf: SystemRoot(path: root.hostPath, policy: root.policy))
             host = redactor.hostToken ?? host
         }
         return "nvdla-doctor-\(sanitized(host))-\(day(date)).tar.gz"

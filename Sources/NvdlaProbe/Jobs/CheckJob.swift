@@ -24,40 +24,50 @@ public struct CheckJob: Sendable {
 
     public init() {}
 
-    /// Runs the check and returns the exit status.
+    /// Runs the check and returns the exit status. With `--textfile`, every run writes a complete metrics file —
+    /// also when the rules or the root cannot be read (status unknown), so an older verdict never stays in place.
     public func run(_ output: Output) -> Int32 {
         if includeFacts, format != .json {
             output.stderr(
                 "nvdla-doctor: --facts adds the fact table to JSON output only; it does nothing with --format "
                     + "\(format.rawValue) (-v lists every read in text)\n")
         }
+        let timestamp = now()
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
-            return ExitStatus.unknown
+            return unknown(output, timestamp: timestamp)
         }
         let report: Report
         do {
             report = try OpenedRoot.check(rootPath, rules: rules, areas: areas.isEmpty ? nil : Set(areas), deep: deep)
         } catch {
             output.stderr("nvdla-doctor: --root \(error)\n")
-            return ExitStatus.unknown
+            return unknown(output, timestamp: timestamp)
         }
         // The text report says it in its body; other formats are read by programs, so tell the person too.
         if let reason = report.unassessable, format != .text { output.stderr("nvdla-doctor: warning: \(reason)\n") }
-        if let directory = textfileDirectory {
-            let text = PrometheusRenderer.render(report, timestamp: now())
-            if let problem = TextfileWriter.write(text, directory: directory) {
-                output.stderr("nvdla-doctor: --textfile: \(problem)\n")
-                return ExitStatus.unknown
-            }
+        let metrics = PrometheusRenderer.render(report, timestamp: timestamp)
+        if let directory = textfileDirectory, let problem = TextfileWriter.write(metrics, directory: directory) {
+            output.stderr("nvdla-doctor: --textfile: \(problem)\n")
+            return ExitStatus.unknown
         }
         switch format {
         case .prometheus:
-            output.stdout(PrometheusRenderer.render(report, timestamp: now()))
+            output.stdout(metrics)
         case .json:
             output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
         case .text:
             output.stdout(TextRenderer(style: style, verbose: verbose, rules: rules).render(report))
         }
         return report.status.exitCode
+    }
+
+    /// Exit status 3 when no check could run: the metrics say so (textfile, and stdout for `--format prometheus`).
+    private func unknown(_ output: Output, timestamp: Double) -> Int32 {
+        let metrics = PrometheusRenderer.renderUnknown(timestamp: timestamp)
+        if let directory = textfileDirectory, let problem = TextfileWriter.write(metrics, directory: directory) {
+            output.stderr("nvdla-doctor: --textfile: \(problem)\n")
+        }
+        if format == .prometheus { output.stdout(metrics) }
+        return ExitStatus.unknown
     }
 }

@@ -21,6 +21,15 @@ public enum ProcessSetup {
     /// rather than race the cleanup.
     public static var interrupted: Bool { nvdla_termination_requested() != 0 }
 
+    /// When SIGINT, SIGTERM or SIGHUP has arrived, parks the calling thread for good: the cleanup thread is removing
+    /// what the command created and ends the process with 128 + the signal. A command that noticed the signal
+    /// (an unpacking loop) or finished meanwhile must not exit first with its own status, which would cut the
+    /// cleanup short and report the wrong status.
+    public static func yieldToCleanup() {
+        guard interrupted else { return }
+        while true { pause() }
+    }
+
     /// Prepares the process; call once, first thing in `main`.
     public static func install() {
         reserveStandardDescriptors()

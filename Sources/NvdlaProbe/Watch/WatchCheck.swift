@@ -26,13 +26,31 @@ public struct WatchCheck: Sendable {
         public var writeErrors: [String]
     }
 
-    /// Runs the check and writes the files. A root that cannot be opened gives status `unknown`.
+    /// Runs the check and writes the files. A root that cannot be opened gives status `unknown`, and both files
+    /// say so.
     public func run() -> Outcome {
         let report: Report
         do {
             report = try OpenedRoot.check(rootPath, rules: rules)
         } catch {
-            return Outcome(state: WatchState(status: "unknown", findings: []), writeErrors: ["--root \(error)"])
+            // No older verdict stays in place: both files say that nothing could be assessed, and why.
+            var errors = ["--root \(error)"]
+            let unknown = Report(
+                source: ReportSource(kind: SystemRoot(path: rootPath).isLive ? "live" : "snapshot", path: rootPath),
+                facts: FactTable(), outcomes: [],
+                unassessable: "The root cannot be opened: \(error)")
+            if let problem = TextfileWriter.write(
+                JSONRenderer.render(unknown) + "\n", directory: stateDirectory, name: Self.statusFileName)
+            {
+                errors.append(problem)
+            }
+            if let textfileDirectory,
+                let problem = TextfileWriter.write(
+                    PrometheusRenderer.renderUnknown(timestamp: now()), directory: textfileDirectory)
+            {
+                errors.append(problem)
+            }
+            return Outcome(state: WatchState(status: "unknown", findings: []), writeErrors: errors)
         }
         var errors: [String] = []
         let json = JSONRenderer.render(report) + "\n"

@@ -51,12 +51,25 @@ struct WatchCheckTests {
         let outcome = check.run()
         #expect(outcome.state.status == "ok")
         #expect(outcome.writeErrors.count == 2)
-        let bad = WatchCheck(
-            rootPath: temporary.path + "/no-root", rules: Fixtures.rules, stateDirectory: temporary.path,
-            textfileDirectory: nil)
-        let badOutcome = bad.run()
-        #expect(badOutcome.state.status == "unknown")
-        #expect(badOutcome.writeErrors.first?.contains("no-root") == true)
+    }
+
+    @Test("an unopenable root is status unknown, and both files say so instead of keeping the last verdict")
+    func unknownRoot() throws {
+        let temporary = TemporaryDirectory()
+        temporary.write("{\"status\": \"ok\"}\n", at: "state/status.json")
+        temporary.write("nvdla_doctor_status 0\n", at: "textfile/nvdla_doctor.prom")
+        var bad = WatchCheck(
+            rootPath: temporary.path + "/no-root", rules: Fixtures.rules, stateDirectory: temporary.path + "/state",
+            textfileDirectory: temporary.path + "/textfile")
+        bad.now = { 1_700_000_000 }
+        let outcome = bad.run()
+        #expect(outcome.state.status == "unknown")
+        #expect(outcome.writeErrors.count == 1 && outcome.writeErrors[0].contains("no-root"))
+        let json = try String(contentsOfFile: temporary.path + "/state/status.json", encoding: .utf8)
+        #expect(json.contains("\"status\" : \"unknown\"") || json.contains("\"status\": \"unknown\""))
+        let prom = try String(contentsOfFile: temporary.path + "/textfile/nvdla_doctor.prom", encoding: .utf8)
+        #expect(prom == PrometheusRenderer.renderUnknown(timestamp: 1_700_000_000))
+        #expect(prom.contains("nvdla_doctor_status 3\n") && prom.contains("nvdla_doctor_up 0\n"))
     }
 
     @Test("the state is the status and the sorted ID:subject list")
