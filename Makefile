@@ -1,7 +1,7 @@
 # Convenience targets; the scripts under scripts/ do the work and install missing apt packages first.
 #
 # make all                                     build what install copies (as yourself)
-# make install [PREFIX=/usr/local] [DESTDIR=]   release binary (static Swift runtime), man pages, shell completions,
+# make install [PREFIX=/usr/local] [DESTDIR=]   release binary (static Swift runtime, stripped), man pages, completions,
 #                                               udev rule, systemd units, /etc/nvdla-doctor/rules.d/README
 # make uninstall [PREFIX=…] [DESTDIR=…]         removes exactly those files (never site rule files)
 .PHONY: deps build man completions all run test lint format bench clean install install-files uninstall
@@ -20,6 +20,8 @@ UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/lib/udev/rules.d,/etc/udev/ru
 SITERULESDIR ?= /etc/nvdla-doctor/rules.d
 
 RELEASE_BIN := .build/release/nvdla-doctor
+# The installed binary is stripped of symbols and debug info (about a quarter of its size).
+STRIP ?= strip
 MANBUILD := .build/man
 COMPBUILD := .build/completions
 UNITS := nvdla-doctor-check@.service nvdla-doctor-check.service nvdla-doctor-check.timer nvdla-doctor-watch.service
@@ -27,6 +29,7 @@ UDEVRULE := 90-nvdla-doctor.rules
 # Man pages carry the date of the last commit, so a rebuild gives the same files.
 MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
+# What building and running need (scripts/test adds the test-only tools with `scripts/setup-deps --test`).
 deps:
 	scripts/setup-deps
 
@@ -36,6 +39,7 @@ build: deps
 
 # swift-argument-parser's generate-manual plugin, one page per subcommand (the hidden udev-devices too: the main
 # page's SEE ALSO names it). It runs on the debug build: the pages do not depend on the configuration, and this avoids a second release build.
+# Its EXIT STATUS is the generic "0 on success, >0 on error"; man-exit-status.py puts in the table of README.md.
 man:
 	rm -rf $(MANBUILD) && mkdir -p $(MANBUILD)
 	swift package --allow-writing-to-directory $(MANBUILD) generate-manual --configuration debug --multi-page \
@@ -58,7 +62,7 @@ install: all
 install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 		$(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(SITERULESDIR)
-	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/nvdla-doctor
+	install -m 0755 -s --strip-program=$(STRIP) $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/nvdla-doctor
 	install -m 0644 $(MANBUILD)/*.1 $(DESTDIR)$(MANDIR)/
 	install -m 0644 $(COMPBUILD)/nvdla-doctor $(DESTDIR)$(BASHCOMPDIR)/nvdla-doctor
 	install -m 0644 $(COMPBUILD)/_nvdla-doctor $(DESTDIR)$(ZSHCOMPDIR)/_nvdla-doctor

@@ -1,69 +1,50 @@
 #!/usr/bin/env python3
-"""Replaces the generic EXIT STATUS of the man pages generate-manual wrote (`.Ex -std`: "0 on success, >0 if an
-error occurs") with nvdla-doctor's contract, the same in every page: man-exit-status.py DIR (every *.1 in it)."""
-import pathlib
+"""Replaces the EXIT STATUS of the generated man pages with nvdla-doctor's exit statuses.
+
+swift-argument-parser's generate-manual writes `.Ex -std` ("exits 0 on success, and >0 if an error occurs"),
+which is wrong for a tool whose 1 and 2 mean warnings and errors. `make man` runs this on its output directory:
+
+    python3 scripts/man-exit-status.py DIR
+
+The list comes from the "Exit status" table of README.md, which a test keeps equal to `--help`.
+"""
+import os
+import re
 import sys
 
-CONTRACT = r""".Sh "EXIT STATUS"
-The monitoring-plugins convention, so Nagios, Icinga and Zabbix can run
-.Nm
-as a plugin:
-.Bl -tag -width 11n
-.It 0
-OK: nothing at warning or above, and every check that could report a warning or an error could run.
-.It 1
-WARNING: the worst finding is a warning.
-.It 2
-CRITICAL: at least one error.
-.It 3
-UNKNOWN: nothing could be assessed (no Tegra SoC under the root, an unreadable root or input, binary input to
-.Cm analyze ,
-a broken rule file, a bundle refused or not written), or no finding at warning or above but a check that could
-report one could not read its input (no permission, as for the kernel log without root; busy; I/O error; a FIFO or
-device where a file should be; a link leaving the root). The report lists each such check as inconclusive, with the
-reason and the fix.
-.It 64
-Usage error.
-.It 74
-The report could not be written to standard output (a closed pipe, a full disk, a closed descriptor): one line on
-standard error says why.
-.It 129, 130, 143
-Interrupted by SIGHUP, SIGINT or SIGTERM, after removing what the command had created (the directory a bundle was
-unpacked into, a partial archive). A second signal exits at once.
-.El
-.Pp
-.Cm watch
-exits 0 on SIGTERM and SIGINT and re-checks on SIGHUP.
-"""
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def rewrite(page: pathlib.Path) -> bool:
-    lines = page.read_text().splitlines(keepends=True)
-    out, i, done = [], 0, False
-    while i < len(lines):
-        line = lines[i]
-        if line.strip().upper() in ('.SH "EXIT STATUS"', ".SH EXIT STATUS"):
-            out.append(CONTRACT)
-            i += 1
-            while i < len(lines) and not lines[i].startswith(".Sh"):
-                i += 1
-            done = True
+def statuses():
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as handle:
+        rows = re.findall(r"(?m)^\| (\d+) \| ([^|]+?) \|$", handle.read())
+    if not rows:
+        sys.exit("man-exit-status: no exit-status table in README.md")
+    return rows
+
+
+def section(rows):
+    lines = [".Bl -tag -width 4n"]
+    for status, meaning in rows:
+        lines += [".It " + status, meaning.replace("\\", "\\e")]
+    lines.append(".El")
+    return "\n".join(lines)
+
+
+def main():
+    if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
+        sys.exit("usage: scripts/man-exit-status.py DIR")
+    text = section(statuses())
+    for name in sorted(os.listdir(sys.argv[1])):
+        if not name.endswith(".1"):
             continue
-        out.append(line)
-        i += 1
-    page.write_text("".join(out))
-    return done
-
-
-def main() -> int:
-    directory = pathlib.Path(sys.argv[1])
-    pages = sorted(directory.glob("*.1"))
-    missing = [p.name for p in pages if not rewrite(p)]
-    if not pages or missing:
-        print(f"man-exit-status: no EXIT STATUS section in {missing or 'any page'}", file=sys.stderr)
-        return 1
-    return 0
+        path = os.path.join(sys.argv[1], name)
+        with open(path, encoding="utf-8") as handle:
+            page = handle.read()
+        if ".Ex -std" in page:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(page.replace(".Ex -std", text))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -15,19 +15,22 @@ struct Analyze: ParsableCommand {
         abstract: "Diagnose pasted artefacts: kernel logs, jetson_release, nv_tegra_release, package lists, listings.",
         discussion: "Reads each FILE (or - for standard input) and lists which parts it recognised.")
 
-    @Argument(help: "Files to analyse; - reads standard input.")
+    @Argument(help: ArgumentHelp("Files to analyse; - reads standard input.", valueName: "file"), completion: .file())
     var inputs: [String] = []
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Directory of extra rule files; rules override by ID (repeatable).", valueName: "dir"),
+        completion: .directory)
     var rules: [String] = []
 
     @Flag(name: .shortAndLong, help: "Show passed checks.")
     var verbose = false
 
-    @Flag(name: .long, help: "Include the fact table in JSON output.")
+    @Flag(name: .long, help: "Include the fact table in JSON output (for debugging rules).")
     var facts = false
 
     func run() throws {
@@ -37,7 +40,7 @@ struct Analyze: ParsableCommand {
         job.ruleDirectories = rules
         job.verbose = verbose
         job.includeFacts = facts
-        job.color = Output.wantsColor
+        job.style = .standard
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }
     }

@@ -19,7 +19,11 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check the DLA stack of this system or of a snapshot tree.")
 
-    @Option(name: .long, help: "Root to inspect: / (default), a snapshot tree, or a bundle (.tar.gz or unpacked).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Root to inspect: / (default), a snapshot tree, or a bundle (.tar.gz or unpacked).", valueName: "path"),
+        completion: Completions.root)
     var root: String = "/"
 
     @Option(name: .long, help: "Output format: text, json or prometheus.")
@@ -28,7 +32,10 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Only evaluate rules of this area (repeatable).")
     var area: [Area] = []
 
-    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Directory of extra rule files; rules override by ID (repeatable).", valueName: "dir"),
+        completion: .directory)
     var rules: [String] = []
 
     @Flag(name: .long, help: "Allow probes that wake the DLA (debugfs firmware version).")
@@ -37,10 +44,14 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show passed and inconclusive checks with what blocked them.")
     var verbose = false
 
-    @Option(name: .long, help: "Also write nvdla_doctor.prom into this directory, atomically (textfile collector).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write nvdla_doctor.prom into this directory, atomically (textfile collector).", valueName: "dir"),
+        completion: .directory)
     var textfile: String?
 
-    @Flag(name: .long, help: "Include the fact table in JSON output (for debugging rules).")
+    @Flag(name: .long, help: "Include the fact table and every read in JSON output (for debugging rules).")
     var facts = false
 
     func run() throws {
@@ -53,7 +64,7 @@ struct Check: ParsableCommand {
         job.verbose = verbose
         job.includeFacts = facts
         job.textfileDirectory = textfile
-        job.color = Output.wantsColor
+        job.style = .standard
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }
     }

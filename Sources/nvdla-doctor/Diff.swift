@@ -7,20 +7,26 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two roots or bundles: findings added, resolved and changed, and the facts that matter.",
         discussion: """
-            A and B are snapshot directories, bundles (.tar.gz) or one of each: before/after an upgrade, or a good
+            A and B are snapshot directories, bundles (.tar.gz) or one of each: before/after an upgrade, or a good \
             board against a bad one. Exit status follows the findings new in B (0, 1 warnings, 2 errors, 3 unreadable).
             """)
 
-    @Argument(help: "The reference: before, or the good board.")
+    @Argument(
+        help: ArgumentHelp("The reference: before, or the good board.", valueName: "a"), completion: Completions.root)
     var a: String
 
-    @Argument(help: "The one to explain: after, or the bad board.")
+    @Argument(
+        help: ArgumentHelp("The one to explain: after, or the bad board.", valueName: "b"), completion: Completions.root
+    )
     var b: String
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Directory of extra rule files; rules override by ID (repeatable).", valueName: "dir"),
+        completion: .directory)
     var rules: [String] = []
 
     func run() throws {
@@ -29,6 +35,7 @@ struct DiffCommand: ParsableCommand {
         job.pathB = b
         job.format = format
         job.ruleDirectories = rules
+        job.style = .standard
         let status = job.run(.standard)
         if status != 0 { throw ExitCode(status) }
     }

@@ -9,10 +9,9 @@ struct NvdlaDoctor: ParsableCommand {
         commandName: "nvdla-doctor",
         abstract: "Diagnose the Deep Learning Accelerator (DLA) stack of an NVIDIA Jetson.",
         discussion: """
-            Exit status: 0 nothing at warning or above, 1 warnings, 2 errors, 3 unknown (nothing could be
-            assessed, or a check that could hide an error could not run), 64 usage, 74 the output could not be
-            written, 129/130/143 interrupted by SIGHUP/SIGINT/SIGTERM. The report goes to stdout; everything else
-            to stderr.
+            Exit status: \(ExitStatus.summary). The report goes to stdout; everything else to stderr. Colour only \
+            on a terminal, never with NO_COLOR set (non-empty) or TERM=dumb; ASCII symbols unless the locale is \
+            UTF-8.
             """,
         version: ToolInfo.version,
         subcommands: [

@@ -11,7 +11,9 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List every rule with its severity and area.")
 
-        @Option(name: .long, help: "Directory of extra rule files (repeatable).")
+        @Option(
+            name: .long, help: ArgumentHelp("Directory of extra rule files (repeatable).", valueName: "dir"),
+            completion: .directory)
         var rules: [String] = []
 
         func run() throws {
@@ -24,7 +26,11 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lint", abstract: "Check rule files: schema, unique IDs, catalogued facts, remedy pages.")
 
-        @Option(name: .long, help: "Directory of extra rule files to lint with the embedded ones (repeatable).")
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Directory of extra rule files to lint with the embedded ones (repeatable).", valueName: "dir"),
+            completion: .directory)
         var rules: [String] = []
 
         func run() throws {

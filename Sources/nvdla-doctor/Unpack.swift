@@ -7,17 +7,25 @@ struct UnpackCommand: ParsableCommand {
         commandName: "unpack",
         abstract:
             "Unpack a bundle into a snapshot tree (e.g. Tests/FakeSysfs/<scenario>), with the safety checks of check.",
-        discussion:
-            "Prints the bundle's capture-time report (JSON) on stdout: the findings the new scenario should give.")
+        discussion: """
+            Prints what the bundle recorded at capture time: its status and findings (with --format json, the \
+            stored JSON report), which the new tree should give again. Exit status: 0 unpacked, 3 refused.
+            """)
 
-    @Argument(help: "The bundle (.tar.gz).")
+    @Argument(
+        help: ArgumentHelp("The bundle (.tar.gz).", valueName: "bundle"),
+        completion: .file(extensions: ["tar.gz", "tgz"]))
     var bundle: String
 
-    @Argument(help: "The directory to create; it must not exist.")
+    @Argument(
+        help: ArgumentHelp("The directory to create; it must not exist.", valueName: "dir"), completion: .directory)
     var directory: String
 
+    @Option(name: .long, help: "Output format: text (a summary) or json (the stored report).")
+    var format: ReportFormat = .text
+
     func run() throws {
-        let status = BundleJob.unpack(bundle, to: directory, .standard)
+        let status = BundleJob.unpack(bundle, to: directory, format: format, .standard)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -14,22 +14,35 @@ struct Watch: ParsableCommand {
             SIGINT exit 0. With --root other than /, there is no udev monitor: only startup and SIGHUP check.
             """)
 
-    @Option(name: .long, help: "Root to inspect: / (default, with the udev monitor) or a snapshot tree.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Root to inspect: / (default, with the udev monitor) or a snapshot tree.", valueName: "path"),
+        completion: .directory)
     var root: String = "/"
 
-    @Option(name: .long, help: "Also write nvdla_doctor.prom into this directory (textfile collector).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write nvdla_doctor.prom into this directory (textfile collector).", valueName: "dir"),
+        completion: .directory)
     var textfile: String?
 
-    @Option(name: .long, help: "Directory for status.json (created if missing).")
+    @Option(
+        name: .long, help: ArgumentHelp("Directory for status.json (created if missing).", valueName: "dir"),
+        completion: .directory)
     var stateDir: String = "/run/nvdla-doctor"
 
-    @Option(name: .long, help: "Directory of extra rule files; rules override by ID (repeatable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Directory of extra rule files; rules override by ID (repeatable).", valueName: "dir"),
+        completion: .directory)
     var rules: [String] = []
 
-    @Option(name: .long, help: "Seconds of quiet after the last event before checking.")
+    @Option(
+        name: .long, help: ArgumentHelp("Seconds of quiet after the last event before checking.", valueName: "seconds"))
     var debounce: Double = WatchPolicy.defaultDebounce
 
-    @Option(name: .long, help: "Least seconds between two checks.")
+    @Option(name: .long, help: ArgumentHelp("Least seconds between two checks.", valueName: "seconds"))
     var minInterval: Double = WatchPolicy.defaultMinInterval
 
     @Flag(name: .shortAndLong, help: "Also log every DLA event received and checks that changed nothing.")

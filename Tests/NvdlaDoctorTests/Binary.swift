@@ -27,16 +27,21 @@ enum Binary {
         let status: Int32
         let stdout: String
         let stderr: String
+        let stdoutData: Data
     }
 
-    /// Runs the binary with `arguments` from the package root, with `NO_COLOR` set and stdin closed; a run past
-    /// `timeout` seconds is stopped (SIGTERM, then SIGKILL) and throws, so no test hangs.
+    /// Runs the binary with `arguments` from the package root (or `directory`), with `NO_COLOR` set, a UTF-8
+    /// locale and stdin closed; a run past `timeout` seconds is stopped (SIGTERM, then SIGKILL) and throws, so no
+    /// test hangs.
     static func run(
-        _ arguments: [String], environment extra: [String: String] = [:], timeout: TimeInterval = 120
+        _ arguments: [String], environment extra: [String: String] = [:], timeout: TimeInterval = 120,
+        directory: URL? = nil
     ) throws -> Result {
-        let result = try ChildProcess.run(url.path, arguments, environment: extra, timeout: timeout)
+        let result = try ChildProcess.run(
+            url.path, arguments, environment: extra, timeout: timeout, directory: directory)
         if result.timedOut { throw TimedOut(arguments: arguments, seconds: timeout) }
-        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
+        return Result(
+            status: result.status, stdout: result.stdout, stderr: result.stderr, stdoutData: result.stdoutData)
     }
 
     struct TimedOut: Error, CustomStringConvertible {

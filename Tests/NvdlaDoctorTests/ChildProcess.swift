@@ -8,12 +8,17 @@ enum ChildProcess {
         let stdout: String
         let stderr: String
         let timedOut: Bool
+        /// Standard output as bytes (an archive written with `-o -`).
+        let stdoutData: Data
     }
 
-    /// Runs `executable` with `arguments`; stdout and stderr go to temporary files (no pipe can fill up).
+    /// Runs `executable` with `arguments` in `directory` (default: the package root); stdout and stderr go to
+    /// temporary files (no pipe can fill up). The environment is this process's with `NO_COLOR=1` and
+    /// `LC_ALL=C.UTF-8` (so output does not depend on the machine's locale), then `extra`; an empty value in
+    /// `extra` for `LC_ALL` leaves it empty.
     static func run(
         _ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
-        timeout: TimeInterval = 60
+        timeout: TimeInterval = 60, directory workingDirectory: URL? = nil
     ) throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "nvdla-child-\(UUID().uuidString)")
@@ -28,9 +33,10 @@ enum ChildProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = Binary.packageRoot
+        process.currentDirectoryURL = workingDirectory ?? Binary.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["LC_ALL"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardOutput = out
@@ -41,10 +47,11 @@ enum ChildProcess {
         if timedOut { stop(process) }
         try? out.close()
         try? err.close()
+        let stdoutData = (try? Data(contentsOf: outURL)) ?? Data()
         return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self), timedOut: timedOut)
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self), timedOut: timedOut,
+            stdoutData: stdoutData)
     }
 
     /// Waits up to `timeout` seconds for `process` to exit; returns whether it did.

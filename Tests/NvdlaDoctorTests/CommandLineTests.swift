@@ -23,7 +23,7 @@ struct CommandLineTests {
             try Binary.run(["--root", "Tests/FakeSysfs/\(item.scenario)", "--format", "json"]).status == item.status)
     }
 
-    @Test("the JSON report follows DESIGN.md schema 1")
+    @Test("the JSON report follows Docs/output-schema.md (schema 1)")
     func jsonShape() throws {
         let result = try Binary.run(["check", "--root", "Tests/FakeSysfs/jp6-agx-orin-unbound", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -102,6 +102,10 @@ struct CommandLineTests {
         #expect(fileRoot.status == 3)
         let unknownRule = try Binary.run(["explain", "NVDLA-XYZ-999"])
         #expect(unknownRule.status == 64)
+        // explain shows every command complete, with a glob where check would name the instance.
+        let power = try Binary.run(["explain", "NVDLA-PWR-002"])
+        #expect(power.stdout.contains("$ cat /sys/bus/platform/devices/*.nvdla*/power/control"))
+        #expect(!power.stdout.contains("{dla.sysfs.path}"))
     }
 
     @Test("a broken site rule file is named with its line, and check refuses to run on half a rule set")
@@ -142,6 +146,46 @@ struct CommandLineTests {
         #expect(check.stdout.contains("Site policy"))
         let list = try Binary.run(["rules", "list", "--rules", dir.path])
         #expect(list.stdout.contains("NVDLA-PLAT-001") && list.stdout.contains("[\(dir.path)]"))
+    }
+
+    /// The YAML example of Docs/rules.md, "Site rules".
+    static func documentedSiteRules() throws -> String {
+        let doc = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("Docs/rules.md"), encoding: .utf8)
+        let section = try #require(doc.components(separatedBy: "## Site rules\n").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
+        let yaml = try #require(block.components(separatedBy: "```").first)
+        // The block is indented under a list item; the file is not.
+        return yaml.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.dropFirst(2)) }
+            .joined(separator: "\n")
+    }
+
+    @Test("the documented site rules lint clean and work: an override of a shipped ID and an ID of our own")
+    func documentedSiteRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(try Self.documentedSiteRules().utf8).write(to: dir.appendingPathComponent("site.yaml"))
+        let lint = try Binary.run(["rules", "lint", "--rules", dir.path])
+        #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+        let nano = try Binary.run(["check", "--root", "Tests/FakeSysfs/jp6-orin-nano", "--rules", dir.path])
+        #expect(nano.status == 1 && nano.stdout.contains("warning  NVDLA-PLAT-001"))
+        let capped = try Binary.run([
+            "check", "--root", "Tests/FakeSysfs/jp6-agx-orin-nvpmodel-15w", "--rules", dir.path,
+        ])
+        #expect(capped.status == 1)
+        #expect(capped.stdout.contains("warning  ACME-CLK-001  system: Fleet policy: DLA boards run in MAXN"))
+        #expect(capped.stdout.contains("! clocks"))
+        let explain = try Binary.run(["explain", "acme-clk-001", "--rules", dir.path])
+        #expect(explain.status == 0 && explain.stdout.contains("site rules have no remedy page"))
+        let shippedPage = try Binary.run(["explain", "NVDLA-PLAT-001", "--rules", dir.path])
+        #expect(shippedPage.stdout.contains("## How to fix"), "the override keeps the shipped page")
+        // A new rule that takes the shipped prefix is a lint problem (the ID may be shipped one day).
+        let taken = try String(contentsOf: dir.appendingPathComponent("site.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "ACME-CLK-001", with: "NVDLA-CLK-950")
+        try Data(taken.utf8).write(to: dir.appendingPathComponent("site.yaml"))
+        let reserved = try Binary.run(["rules", "lint", "--rules", dir.path])
+        #expect(reserved.status == 2 && reserved.stdout.contains("need their own ID prefix"))
     }
 
     @Test("rules lint passes on the shipped rules and explain prints rule and remedy page")

@@ -122,7 +122,7 @@ struct EmbedToolTests {
             ),
             (
                 "Rules/10-platform.yaml", "id: NVDLA-PLAT-001", "id: NVDLA-PLAT-1", "Rules/10-platform.yaml:",
-                "is not of the form NVDLA-<CODE>-<NNN>"
+                "is not of the form <PREFIX>-<CODE>-<NNN>"
             ),
             (
                 "Rules/10-platform.yaml", "{platform.model}", "{platform.model|shout}", "Rules/10-platform.yaml:",

@@ -37,6 +37,40 @@ struct GoldenTests {
     func json(_ scenario: String) throws {
         let result = try Binary.run(["check", "--root", "Tests/FakeSysfs/\(scenario)", "--format", "json"])
         try compare(result.stdout, "\(scenario).json")
-        #expect(result.stderr.isEmpty)
+        // Only a root that is not a Jetson warns on stderr (JSON is read by programs; the person is told there).
+        #expect(result.stderr.isEmpty == (scenario != "non-jetson"), "\(result.stderr)")
+    }
+
+    @Test("bundle with its default name and with -o -, then unpack, print what their golden shows")
+    func bundleAndUnpack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let repo = Binary.packageRoot.path
+        let scenario = repo + "/Tests/FakeSysfs/jp6-agx-orin-unbound"
+        // What changes from run to run: the date in default names, the temporary directory, the archive's size.
+        func stable(_ text: String) -> String {
+            var out = text.replacingOccurrences(of: dir.path, with: "<DIR>").replacingOccurrences(
+                of: repo, with: "<REPO>")
+            out = out.replacingOccurrences(
+                of: #"-\d{4}-\d{2}-\d{2}\."#, with: "-<DATE>.", options: .regularExpression)
+            out = out.replacingOccurrences(
+                of: #"\(\d+(\.\d)? (B|KiB|MiB), "#, with: "(<SIZE>, ", options: .regularExpression)
+            return out
+        }
+        var transcript = ""
+        let named = try Binary.run(["bundle", "--root", scenario, "--no-redact"], directory: dir)
+        transcript += "$ nvdla-doctor bundle --root <REPO>/Tests/FakeSysfs/jp6-agx-orin-unbound --no-redact\n"
+        transcript += "[exit \(named.status)]\n" + stable(named.stderr)
+        let piped = try Binary.run(["bundle", "--root", scenario, "-o", "-"], directory: dir)
+        try piped.stdoutData.write(to: dir.appendingPathComponent("piped.tar.gz"))
+        transcript += "$ nvdla-doctor bundle --root <REPO>/Tests/FakeSysfs/jp6-agx-orin-unbound -o - > piped.tar.gz\n"
+        transcript +=
+            "[exit \(piped.status), \(piped.stdoutData.prefix(2) == Data([0x1F, 0x8B]) ? "gzip" : "not gzip") "
+        transcript += "on stdout]\n" + stable(piped.stderr)
+        let unpack = try Binary.run(["unpack", "piped.tar.gz", "tree"], directory: dir)
+        transcript += "$ nvdla-doctor unpack piped.tar.gz tree\n[exit \(unpack.status)]\n"
+        transcript += stable(unpack.stdout) + stable(unpack.stderr)
+        try compare(transcript, "bundle-and-unpack.txt")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// libudev on a fixture: the fixture's `sys/` is bind-mounted over `/sys` (and a udev database over `/run/udev`)
-/// in a private mount namespace, in a child process, as root (DESIGN.md "Dependencies"). The host's mounts are
+/// in a private mount namespace, in a child process, as root (README, "Dependencies"). The host's mounts are
 /// never touched; the test is skipped, with the reason, when not root or `unshare -m` fails.
 @Suite(
     "libudev enumeration in a private mount namespace",

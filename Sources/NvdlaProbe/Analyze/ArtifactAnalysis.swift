@@ -301,7 +301,7 @@ public final class ArtifactAnalysis {
         IdentityFacts.recordRequest(identity, into: &facts)
         // What the pasted versions imply together (TensorRT's DLA support, an unknown release's differences).
         VersionsProbe.deriveStack(into: &facts)
-        // DESIGN.md: for artefacts, DLA present counts only what they show (probe successes, device nodes).
+        // For artefacts, DLA present counts only what they show (probe successes, device nodes).
         let shown = (facts.instances["dla"] ?? []).filter {
             (facts.int("dla.\($0).log.probe_ok.count") ?? 0) > 0 || facts.bool("dla.\($0).node.ctrl.present") == true
         }

@@ -1,4 +1,4 @@
-/// The kinds of pasted text `analyze` recognises (DESIGN.md "Command line", `analyze`).
+/// The kinds of pasted text `analyze` recognises (README, `analyze`).
 public enum SegmentKind: String, Sendable, CaseIterable {
     case kernelLog = "kernel log"
     case nvTegraRelease = "/etc/nv_tegra_release"

@@ -5,7 +5,7 @@ import Foundation
 public enum BundleBuilder {
     /// How to make a bundle.
     public struct Options: Sendable {
-        /// Where the archive goes.
+        /// Where the archive goes; `-` is standard output (not atomic: a pipe or a file the caller opened).
         public var outputPath: String
         /// Replace secrets by tokens (the default); `--no-redact` turns it off.
         public var redact = true
@@ -18,8 +18,14 @@ public enum BundleBuilder {
 
         public init(outputPath: String) { self.outputPath = outputPath }
 
+        /// Where the private map goes when the archive goes to standard output (default: beside the archive).
+        public var mapPathOverride: String?
+
         /// The private map's path: beside the archive, never inside it.
-        public var mapPath: String { outputPath + ".map.json" }
+        public var mapPath: String { mapPathOverride ?? outputPath + ".map.json" }
+
+        /// Whether the archive goes to standard output.
+        public var toStandardOutput: Bool { outputPath == "-" }
     }
 
     /// What a bundle run produced.
@@ -36,7 +42,7 @@ public enum BundleBuilder {
     /// Checks `root` with `rules` and writes the bundle described by `options`.
     public static func build(root: SystemRoot, rules: RuleSet, options: Options) throws -> Result {
         let output = AtomicOutput(destination: options.outputPath, force: options.force)
-        try output.precheck()
+        if !options.toStandardOutput { try output.precheck() }
         let mapOutput = AtomicOutput(destination: options.mapPath, force: options.force)
         if options.redact { try mapOutput.precheck() }
 
@@ -120,12 +126,17 @@ public enum BundleBuilder {
         tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
-        // Until the map is written too, the archive is half a result: a signal or a failure removes it.
-        let archiveCleanup = try output.write(keepRegistered: true) { fd in
+        // Until the map is written too, a written archive is half a result: a signal or a failure removes it.
+        let fill = { (fd: Int32) throws in
             let writer = try TarGzWriter(fd: fd, mtime: Int(now.timeIntervalSince1970))
             for (path, node) in tree.sorted { try writer.add(path, node) }
-            try writer.finish()
-            archiveBytes = Int(lseek(fd, 0, SEEK_END))
+            archiveBytes = try writer.finish()
+        }
+        var archiveCleanup: CleanupRegistry.Token?
+        if options.toStandardOutput {
+            try fill(1)
+        } else {
+            archiveCleanup = try output.write(keepRegistered: true, fill)
         }
         defer { if let archiveCleanup { CleanupRegistry.release(archiveCleanup) } }
         if let outputs {
@@ -138,7 +149,7 @@ public enum BundleBuilder {
             do {
                 try mapOutput.write(bytes: Array(try encode(map).utf8))
             } catch {
-                unlink(options.outputPath)
+                if !options.toStandardOutput { unlink(options.outputPath) }
                 throw error
             }
         }

@@ -26,6 +26,7 @@ public final class OpenedRoot: @unchecked Sendable {
             throw BundleError("\(path): not a directory or a .tar.gz bundle (no such file or directory)")
         }
         if isDirectory.boolValue {
+            if let problem = RootAccess.problem(path) { throw BundleError(problem) }
             let root = SystemRoot(path: path, policy: policy)
             let isBundle =
                 !root.isLive && FileManager.default.fileExists(atPath: root.hostPath + "/.nvdla-doctor/manifest.json")

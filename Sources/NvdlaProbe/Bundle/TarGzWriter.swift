@@ -21,6 +21,9 @@ final class TarGzWriter {
         self.mtime = mtime
         guard archive_write_add_filter_gzip(archive) == ARCHIVE_OK,
             archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
+            // No padding of the last block, also on standard output (libarchive pads fd 1 and pipes by default):
+            // the same bytes whether written to a file or to `-o -`.
+            archive_write_set_bytes_in_last_block(archive, 1) == ARCHIVE_OK,
             archive_write_open_fd(archive, fd) == ARCHIVE_OK
         else {
             let message = Self.error(archive)
@@ -63,9 +66,11 @@ final class TarGzWriter {
         }
     }
 
-    /// Flushes and ends the stream.
-    func finish() throws {
+    /// Flushes and ends the stream; returns the bytes written to the descriptor (the compressed size).
+    @discardableResult
+    func finish() throws -> Int {
         guard archive_write_close(archive) == ARCHIVE_OK else { throw Failure(description: Self.error(archive)) }
+        return Int(archive_filter_bytes(archive, -1))
     }
 
     /// libarchive's message, with the system error it carries (`Write error: No space left on device`).

@@ -2,16 +2,17 @@ import Foundation
 
 /// `nvdla-doctor analyze FILE…|-`: recognise pasted artefacts, evaluate the rules on what they show, render.
 ///
-/// Exit status as `check` (DESIGN.md): 0/1/2 by the worst finding, 3 when nothing was recognised, every input was
-/// binary data (an ELF file, an archive, random bytes) or no input could be read, 64 for usage errors. Rules whose
-/// facts the input never showed stay silent (never inconclusive).
+/// Exit status as `check` (README, "Exit status"): 0/1/2 by the worst finding, 3 when nothing was recognised, every
+/// input was binary data (an ELF file, an archive, random bytes) or no input could be read, 64 for usage errors. Rules
+/// whose facts the input never showed stay silent (never inconclusive).
 public struct AnalyzeJob: Sendable {
     public var inputs: [String] = []
     public var format: ReportFormat = .text
     public var ruleDirectories: [String] = []
     public var verbose = false
     public var includeFacts = false
-    public var color = false
+    /// Colour and symbols of the text report.
+    public var style: TextStyle = .plain
     /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
     public var includeSiteRules = true
 
@@ -22,6 +23,11 @@ public struct AnalyzeJob: Sendable {
         guard !inputs.isEmpty else {
             output.stderr("nvdla-doctor analyze: give one or more files, or - for standard input\n")
             return ExitStatus.usage
+        }
+        if includeFacts, format != .json {
+            output.stderr(
+                "nvdla-doctor: --facts adds the fact table to JSON output only; it does nothing with --format "
+                    + "\(format.rawValue) (-v lists every read in text)\n")
         }
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return ExitStatus.unknown
@@ -51,7 +57,9 @@ public struct AnalyzeJob: Sendable {
             output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
         case .text:
             let titles = Dictionary(rules.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-            output.stdout(TextRenderer(color: color, verbose: verbose, titles: titles).render(report))
+            let renderer = TextRenderer(
+                color: style.color, verbose: verbose, titles: titles, unicode: style.unicode)
+            output.stdout(renderer.render(report))
         }
         return report.status.exitCode
     }

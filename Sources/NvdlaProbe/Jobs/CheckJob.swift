@@ -17,7 +17,8 @@ public struct CheckJob: Sendable {
     public var textfileDirectory: String?
     /// Seconds since the epoch for `nvdla_doctor_last_run_timestamp_seconds` (tests fix it).
     public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
-    public var color = false
+    /// Colour and symbols of the text report.
+    public var style: TextStyle = .plain
     /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
     public var includeSiteRules = true
 
@@ -26,6 +27,11 @@ public struct CheckJob: Sendable {
     /// Runs the check and returns the exit status. With `--textfile`, every run writes a complete metrics file —
     /// also when the rules or the root cannot be read (status unknown), so an older verdict never stays in place.
     public func run(_ output: Output) -> Int32 {
+        if includeFacts, format != .json {
+            output.stderr(
+                "nvdla-doctor: --facts adds the fact table to JSON output only; it does nothing with --format "
+                    + "\(format.rawValue) (-v lists every read in text)\n")
+        }
         let timestamp = now()
         guard let rules = RulesJob.load(directories: ruleDirectories, includeSite: includeSiteRules, output) else {
             return unknown(output, timestamp: timestamp)
@@ -37,6 +43,8 @@ public struct CheckJob: Sendable {
             output.stderr("nvdla-doctor: --root \(error)\n")
             return unknown(output, timestamp: timestamp)
         }
+        // The text report says it in its body; other formats are read by programs, so tell the person too.
+        if let reason = report.unassessable, format != .text { output.stderr("nvdla-doctor: warning: \(reason)\n") }
         let metrics = PrometheusRenderer.render(report, timestamp: timestamp)
         if let directory = textfileDirectory, let problem = TextfileWriter.write(metrics, directory: directory) {
             output.stderr("nvdla-doctor: --textfile: \(problem)\n")
@@ -48,8 +56,7 @@ public struct CheckJob: Sendable {
         case .json:
             output.stdout(JSONRenderer.render(report, includeFacts: includeFacts) + "\n")
         case .text:
-            let titles = Dictionary(rules.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-            output.stdout(TextRenderer(color: color, verbose: verbose, titles: titles).render(report))
+            output.stdout(TextRenderer(style: style, verbose: verbose, rules: rules).render(report))
         }
         return report.status.exitCode
     }

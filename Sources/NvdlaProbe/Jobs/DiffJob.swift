@@ -8,6 +8,8 @@ public struct DiffJob: Sendable {
     public var ruleDirectories: [String] = []
     /// Read `/etc/nvdla-doctor/rules.d` (off in tests).
     public var includeSiteRules = true
+    /// Symbols of the text form (UTF-8 or ASCII).
+    public var style: TextStyle = .plain
 
     public init() {}
 
@@ -28,7 +30,7 @@ public struct DiffJob: Sendable {
         let diff = SnapshotDiff(a: reports[0], b: reports[1])
         switch format {
         case .json: output.stdout(DiffRenderer.json(diff) + "\n")
-        case .text: output.stdout(DiffRenderer.text(diff))
+        case .text: output.stdout(style.draw(DiffRenderer.text(diff)))
         }
         return diff.status.exitCode
     }

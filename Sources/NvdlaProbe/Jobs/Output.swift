@@ -103,7 +103,7 @@ extension Output {
     }
 }
 
-/// Exit statuses of DESIGN.md ("Command line"), the monitoring-plugins convention.
+/// Exit statuses (README, "Exit status"): the monitoring-plugins convention.
 public enum ExitStatus {
     public static let ok: Int32 = 0
     public static let warning: Int32 = 1
@@ -112,4 +112,30 @@ public enum ExitStatus {
     public static let usage: Int32 = 64
     /// The report could not be written to standard output (EPIPE, ENOSPC, EBADF, EIO): sysexits' EX_IOERR.
     public static let ioError: Int32 = 74
+
+    /// Every status with its meaning, as README ("Exit status"), `--help` and the man pages give them.
+    public static let meanings: [(status: Int32, meaning: String)] = [
+        (ok, "nothing at warning or above, and every check that could report a warning or an error could run"),
+        (warning, "warnings"),
+        (error, "errors"),
+        (
+            unknown,
+            "unknown: nothing could be assessed (no Tegra SoC under the root, unreadable root or input, binary input "
+                + "to analyze, broken rule file, a bundle refused or not written), or no warning or error found but a "
+                + "check that could report one could not read its input"
+        ),
+        (usage, "usage error"),
+        (
+            ioError,
+            "the report could not be written to stdout (closed pipe, full disk, closed descriptor): one line on stderr"
+        ),
+        (129, "interrupted by SIGHUP, after removing what the command created; a second signal exits at once"),
+        (130, "interrupted by SIGINT, after removing what the command created; a second signal exits at once"),
+        (143, "interrupted by SIGTERM, after removing what the command created; a second signal exits at once"),
+    ]
+
+    /// `0 nothing at warning or above, 1 warnings, …`: the table in one line.
+    public static var summary: String {
+        meanings.map { "\($0.status) \($0.meaning)" }.joined(separator: "; ")
+    }
 }

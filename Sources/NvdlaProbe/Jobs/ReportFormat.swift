@@ -1,4 +1,4 @@
-/// The formats of `analyze` and `diff` (DESIGN.md: text or json; only `check` speaks Prometheus).
+/// The formats of `analyze` and `diff` (text or json; only `check` speaks Prometheus).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json
 }

@@ -41,11 +41,25 @@ public enum RulesJob {
             output.stderr("rules lint: 1 problem\n")
             return ExitStatus.error
         }
-        // Site and --rules pages are not required to ship remedy pages: they may override text only.
+        // Site and --rules rules need no remedy page; one that replaces a shipped rule keeps the shipped page, so
+        // that page is not an orphan (the override of Docs/rules.md, "Site rules").
         let embeddedIDs = Set(rules.origins.filter { $0.value == "embedded" }.keys)
         let pages = Dictionary(uniqueKeysWithValues: EmbeddedFiles.remedies.map { ($0.key, $0.value) })
-        var problems = RuleLint.lint(rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages)
+        var problems = RuleLint.lint(
+            rules.rules.filter { embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false)
+        problems += RuleLint.orphans(pages: pages, ids: Set(rules.rules.map(\.id)))
         problems += RuleLint.lint(signals: rules.signals)
+        let shipped = Set(RuleSet.embedded().rules.map(\.id))
+        for rule in rules.rules where !embeddedIDs.contains(rule.id) {
+            if rule.id.hasPrefix(RuleDecoder.shippedPrefix + "-") && !shipped.contains(rule.id) {
+                problems.append(
+                    RuleLint.Problem(
+                        subject: "\(rule.id) (\(rule.origin))",
+                        message: "new site rules need their own ID prefix (e.g. ACME-\(rule.area.code)-001): "
+                            + "\(RuleDecoder.shippedPrefix)- IDs are kept for shipped rules",
+                        location: rule.origin))
+            }
+        }
         problems += RuleLint.lint(
             rules.rules.filter { !embeddedIDs.contains($0.id) }, pages: pages, checkOrphans: false
         ).filter { !$0.message.hasPrefix("no remedy page") }
@@ -55,10 +69,11 @@ public enum RulesJob {
         return problems.isEmpty ? ExitStatus.ok : ExitStatus.error
     }
 
-    /// Prints a rule and its remedy page.
-    public static func explain(_ id: String, directories: [String] = [], includeSite: Bool = true, _ output: Output)
-        -> Int32
-    {
+    /// Prints a rule and its remedy page (symbols in ASCII unless `style` is UTF-8).
+    public static func explain(
+        _ id: String, directories: [String] = [], includeSite: Bool = true, style: TextStyle = .plain,
+        _ output: Output
+    ) -> Int32 {
         guard let rules = load(directories: directories, includeSite: includeSite, output) else {
             return ExitStatus.unknown
         }
@@ -69,14 +84,19 @@ public enum RulesJob {
         }
         var text = "\(rule.id)  \(rule.severity.rawValue)  \(rule.area.rawValue)\n\(rule.title)\n\n"
         text += "Remedy: \(rule.remedy.summary)\n"
-        for command in rule.remedy.commands { text += "  $ \(command)\n" }
+        for command in rule.remedy.commands { text += "  $ \(CommandTemplate.generic(command))\n" }
+        if rule.remedy.commands.contains(where: { !Template.names(in: $0).isEmpty }) {
+            text += "  (shown for every DLA instance; `check` names the one it found)\n"
+        }
         text += "\n"
         if let page = EmbeddedFiles.remedies[rule.doc] {
             text += page
+        } else if let origin = rules.origins[rule.id], origin != "embedded" {
+            text += "(a site rule from \(origin); site rules have no remedy page)\n"
         } else {
             text += "(no remedy page \(rule.doc) in this build)\n"
         }
-        output.stdout(text)
+        output.stdout(style.draw(text))
         return ExitStatus.ok
     }
 

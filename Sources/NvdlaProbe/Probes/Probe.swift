@@ -18,7 +18,7 @@ public struct ProbeContext: Sendable {
 
 /// Collects the facts of one area from a root. A probe never throws over hardware state and never writes.
 public protocol Probe: Sendable {
-    /// The area this probe fills (DESIGN.md "Areas").
+    /// The area this probe fills (Docs/architecture.md, "Where each area lives").
     var area: Area { get }
     /// Reads what it needs through `context.root` and records facts; may read facts of earlier probes.
     func collect(_ context: ProbeContext, into facts: inout FactTable)

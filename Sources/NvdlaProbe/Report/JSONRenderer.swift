@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders a report as the JSON of DESIGN.md ("JSON report", `schemaVersion: 1`).
+/// Renders a report as the JSON of Docs/output-schema.md (`schemaVersion: 1`).
 public enum JSONRenderer {
     struct Document: Encodable {
         let schemaVersion = 1
@@ -12,6 +12,8 @@ public enum JSONRenderer {
         let inconclusive: [InconclusiveJSON]
         let summary: Summary
         let message: String?
+        /// The TensorRT placement summary (`analyze` of a TensorRT log).
+        let tensorrt: TensorRTSummary?
         let facts: [String: FactJSON]?
         let reads: [ReadRecord]?
     }
@@ -100,6 +102,7 @@ public enum JSONRenderer {
                 errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info),
                 inconclusive: report.inconclusive.count, passed: report.passed.count),
             message: report.unassessable,
+            tensorrt: TensorRTSummary(report.facts),
             facts: includeFacts ? facts(report.facts) : nil,
             reads: includeFacts ? report.reads : nil)
         let encoder = JSONEncoder()

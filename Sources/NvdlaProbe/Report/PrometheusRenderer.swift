@@ -130,7 +130,7 @@ public enum PrometheusRenderer {
             name: "nvdla_doctor_status",
             help:
                 "Result of the last check: 0 ok, 1 warning, 2 error, 3 unknown (nothing assessed, or a check that "
-                    + "could find a fault could not read its input).")
+                + "could find a fault could not read its input).")
         family.samples.append(([], String(code)))
         return family
     }

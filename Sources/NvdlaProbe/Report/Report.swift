@@ -1,4 +1,4 @@
-/// The platform block of a report (DESIGN.md "JSON report"); unknown fields stay nil and are omitted.
+/// The platform block of a report (Docs/output-schema.md); unknown fields stay nil and are omitted.
 public struct PlatformSummary: Sendable, Equatable {
     public var soc: String?
     public var module: String?
@@ -35,7 +35,7 @@ public struct ReportSource: Sendable, Equatable {
 public enum ReportStatus: String, Sendable {
     case ok, warning, error, unknown
 
-    /// Exit status per DESIGN.md: 0 ok, 1 warnings, 2 errors, 3 nothing could be assessed.
+    /// Exit status (README): 0 ok, 1 warnings, 2 errors, 3 nothing could be assessed.
     public var exitCode: Int32 {
         switch self {
         case .ok: return 0

@@ -1,19 +1,39 @@
 import Foundation
 
-/// Renders a report for people: a platform line, findings grouped by area, and a summary line.
+/// Renders a report for people: a platform line, one mark per area checked, findings grouped by area, and a
+/// summary line.
 ///
-/// Colour only when asked for (a terminal without `NO_COLOR`); `verbose` adds every inconclusive check with its
-/// blockers, the evidence trail (every path read, its outcome and size) and every passed check.
+/// Colour only when asked for (see `TextStyle`); without `unicode` the symbols are spelled in ASCII. `verbose` adds
+/// every inconclusive check with its blockers, the evidence trail (every path read, its outcome and size) and every
+/// passed check.
 public struct TextRenderer {
     public var color: Bool
     public var verbose: Bool
     /// Rule titles by ID, for naming passed and inconclusive checks.
     public var titles: [String: String]
+    /// Rule areas by ID, for the per-area line of `check` (empty: no per-area line, as for `analyze`).
+    public var ruleAreas: [String: Area]
+    /// UTF-8 symbols; false spells them in ASCII (`TextStyle.ascii`).
+    public var unicode: Bool
 
-    public init(color: Bool = false, verbose: Bool = false, titles: [String: String] = [:]) {
+    public init(
+        color: Bool = false, verbose: Bool = false, titles: [String: String] = [:], ruleAreas: [String: Area] = [:],
+        unicode: Bool = true
+    ) {
         self.color = color
         self.verbose = verbose
         self.titles = titles
+        self.ruleAreas = ruleAreas
+        self.unicode = unicode
+    }
+
+    /// A renderer for the rules of `rules` in `style`.
+    public init(style: TextStyle, verbose: Bool = false, rules: RuleSet) {
+        self.init(
+            color: style.color, verbose: verbose,
+            titles: Dictionary(rules.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
+            ruleAreas: Dictionary(rules.rules.map { ($0.id, $0.area) }, uniquingKeysWith: { a, _ in a }),
+            unicode: style.unicode)
     }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -28,9 +48,15 @@ public struct TextRenderer {
 
     /// The whole text report.
     public func render(_ report: Report) -> String {
+        let text = renderLines(report).joined(separator: "\n") + "\n"
+        return unicode ? text : TextStyle.ascii(text)
+    }
+
+    func renderLines(_ report: Report) -> [String] {
         var lines: [String] = []
         lines.append(platformLine(report))
         for note in report.notes { lines.append(note) }
+        if report.unassessable == nil { lines += areaLines(report) }
         lines += Glance.lines(report.facts)
         lines += Glance.tensorrtLines(report.facts)
         if let line = kernelLogLine(report.facts) { lines.append(line) }
@@ -39,7 +65,7 @@ public struct TextRenderer {
             lines.append(paint(reason, "1"))
             lines.append("")
             lines.append("status: unknown (nothing could be assessed)")
-            return lines.joined(separator: "\n") + "\n"
+            return lines
         }
         let byArea = Dictionary(grouping: report.findings, by: \.area)
         for area in Area.allCases {
@@ -83,7 +109,18 @@ public struct TextRenderer {
         lines.append("")
         lines += inconclusiveLines(report)
         lines.append(summaryLine(report))
-        return lines.joined(separator: "\n") + "\n"
+        return lines
+    }
+
+    /// `  ✓ platform  ✗ driver  ✓ nodes  ✓ device tree  ! memory …` and a blank line: one line, so it reads at once.
+    func areaLines(_ report: Report) -> [String] {
+        guard !ruleAreas.isEmpty else { return [] }
+        let states = AreaGlance.states(report, ruleAreas: ruleAreas)
+        guard !states.isEmpty else { return [] }
+        let items = states.map { area, state in
+            paint(state.mark(unicode: unicode), state.colorCode) + " " + AreaGlance.label(area)
+        }
+        return ["  " + items.joined(separator: "  "), ""]
     }
 
     /// Where the kernel log came from, when not from `/dev/kmsg`, or why it could not be read; with the sources
@@ -131,12 +168,8 @@ public struct TextRenderer {
     func render(_ finding: Finding) -> [String] {
         var lines = ["  \(label(finding.severity))  \(finding.id)  \(finding.subject): \(finding.title)"]
         lines.append("      \(finding.message)")
-        for evidence in finding.evidence {
-            let expected = evidence.expected.map { " (expected \($0))" } ?? ""
-            // Facts derived from a pasted log share one source; name them so the value reads on its own.
-            let observed =
-                evidence.fact.hasPrefix("trt.") ? "\(evidence.fact) = \(evidence.observed)" : evidence.observed
-            lines.append("      seen: \(evidence.source): \(observed)\(expected)")
+        for evidence in EvidenceText.unique(finding.evidence) {
+            lines.append("      seen: \(EvidenceText.line(evidence))")
         }
         lines.append("      fix:  \(finding.remedy.summary)")
         for command in finding.remedy.commands { lines.append("            $ \(command)") }

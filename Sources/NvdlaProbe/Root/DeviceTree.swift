@@ -6,7 +6,7 @@
 
 /// The live device tree of a root, read as raw property files under `sys/firmware/devicetree/base`.
 ///
-/// Never `proc/device-tree`: that is an absolute link on real systems (DESIGN.md "Snapshot layout").
+/// Never `proc/device-tree`: that is an absolute link on real systems (Docs/architecture.md, "Snapshot layout").
 public struct DeviceTree: Sendable {
     /// Inner path of the device-tree root.
     public static let base = "/sys/firmware/devicetree/base"

@@ -14,6 +14,12 @@ public enum Diagnosis {
         let source = ReportSource(
             kind: sourceKind ?? (root.isLive ? "live" : "snapshot"), path: displayPath ?? root.hostPath)
         if facts.bool("platform.tegra") != true {
+            if let denied = permissionDenied(facts) {
+                let reason =
+                    "Cannot tell whether \(source.path) is a Jetson: reading \(denied) was refused (permission "
+                    + "denied). Run as root, or as the owner of the tree."
+                return Report(source: source, facts: facts, outcomes: [], unassessable: reason, reads: root.trail.all)
+            }
             let compatible = facts.list("platform.compatible").map {
                 " (device-tree compatible: \($0.joined(separator: ", ")))"
             }
@@ -29,5 +35,13 @@ public enum Diagnosis {
         return Report(
             source: source, facts: facts, outcomes: evaluate(rules, facts: facts, areas: areas),
             reads: root.trail.all)
+    }
+
+    /// The source of the platform facts that a permission error hid, if any: then "not a Tegra" would be a guess.
+    static func permissionDenied(_ facts: FactTable) -> String? {
+        for key in ["platform.compatible", "platform.model"] {
+            if case .unreadable(.permission, let source)? = facts[key] { return source }
+        }
+        return nil
     }
 }

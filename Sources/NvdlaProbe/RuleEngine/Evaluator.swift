@@ -195,7 +195,7 @@ public struct Evaluator: Sendable {
                 return evidence(key, explicit: spec.expected, rule: rule, scope: scope)
             },
             remedy: FindingRemedy(
-                summary: render(rule.remedy.summary, scope), commands: rule.remedy.commands.map { render($0, scope) },
+                summary: render(rule.remedy.summary, scope), commands: rule.remedy.commands.map { command($0, scope) },
                 doc: rule.doc))
     }
 
@@ -221,6 +221,15 @@ public struct Evaluator: Sendable {
             ?? (rule.severity == .info
                 ? nil : ExpectationText.expected(for: key, in: rule.when, scope: scope, table: table))
         return Evidence(source: state?.source ?? key, fact: key, observed: observed, expected: expected)
+    }
+
+    /// A remedy command with its templates filled: by the subject's facts, else by a glob (`CommandTemplate`).
+    func command(_ template: String, _ scope: Scope) -> String {
+        CommandTemplate.render(template) { name in
+            if name == "subject" { return scope.subject }
+            if let capture = scope.captures[name] { return .some(capture) }
+            return table.value(scope.resolve(name))?.description
+        }
     }
 
     /// Interpolates `{key}`, `{key|filter}`, `{capture}` and `{subject}` in `template`.

@@ -1,4 +1,4 @@
-/// How serious a finding is (DESIGN.md "Findings").
+/// How serious a finding is (Docs/rules.md).
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case info, warning, error
 
@@ -13,12 +13,12 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The areas a rule belongs to, with the code used in finding IDs (DESIGN.md "Areas").
+/// The areas a rule belongs to, with the code used in finding IDs (Docs/architecture.md).
 public enum Area: String, Sendable, Codable, CaseIterable {
     case platform, driver, devnodes, devicetree, memory, smmu, clocks, power, firmware, versions, userspace,
         tensorrt
 
-    /// The `CODE` part of `NVDLA-<CODE>-<NNN>`.
+    /// The `CODE` part of `<PREFIX>-<CODE>-<NNN>` (`NVDLA-DRV-001`, a site's `ACME-DRV-001`).
     public var code: String {
         switch self {
         case .platform: return "PLAT"

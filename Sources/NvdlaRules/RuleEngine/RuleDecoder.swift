@@ -8,11 +8,19 @@ public struct RuleDecoder {
         "id", "area", "severity", "each", "applies", "when", "title", "subject", "message", "evidence", "remedy",
     ]
 
-    /// Whether `id` has the form `NVDLA-<CODE>-<NNN>` with a known area code.
+    /// The prefix of shipped rule IDs; site rules may use it only to replace a shipped rule.
+    public static let shippedPrefix = "NVDLA"
+
+    /// Whether `id` has the form `<PREFIX>-<CODE>-<NNN>`: a prefix of 1–16 upper-case letters and digits starting
+    /// with a letter (`NVDLA` for shipped rules, a site's own such as `ACME`), a known area code, three digits.
     static func isWellFormed(_ id: String) -> Bool {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0] == "NVDLA" && Area.allCases.contains { $0.code == parts[1] }
-            && parts[2].count == 3 && parts[2].allSatisfy { $0.isASCII && $0.isNumber }
+        guard parts.count == 3, let first = parts[0].first, first.isASCII, first.isUppercase,
+            (1...16).contains(parts[0].count),
+            parts[0].allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+        else { return false }
+        return Area.allCases.contains { $0.code == parts[1] } && parts[2].count == 3
+            && parts[2].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     let file: String
@@ -61,7 +69,10 @@ public struct RuleDecoder {
         try checkKeys(map, allowed: Self.ruleKeys, what: "rule")
         let id = try string(map, "id", in: node)
         guard Self.isWellFormed(id) else {
-            throw err(map["id"] ?? node, "rule id `\(id)` is not of the form NVDLA-<CODE>-<NNN>")
+            throw err(
+                map["id"] ?? node,
+                "rule id `\(id)` is not of the form <PREFIX>-<CODE>-<NNN> (NVDLA-… for shipped rules, your own "
+                    + "prefix for site rules, e.g. ACME-CLK-001)")
         }
         let areaText = try string(map, "area", in: node)
         guard let area = Area(rawValue: areaText) else {

@@ -56,16 +56,16 @@ public enum RuleLint {
                         location: rule.doc))
             }
         }
-        if checkOrphans {
-            let ids = Set(rules.map(\.id))
-            for path in pages.keys.sorted() {
-                let id = String(path.split(separator: "/").last?.dropLast(3) ?? "")
-                if !ids.contains(id) {
-                    problems.append(Problem(subject: path, message: "remedy page has no rule", location: path))
-                }
-            }
-        }
+        if checkOrphans { problems += orphans(pages: pages, ids: Set(rules.map(\.id))) }
         return problems
+    }
+
+    /// Remedy pages (path → text) whose ID no rule of `ids` has.
+    public static func orphans(pages: [String: String], ids: Set<String>) -> [Problem] {
+        pages.keys.sorted().compactMap { path in
+            let id = String(path.split(separator: "/").last?.dropLast(3) ?? "")
+            return ids.contains(id) ? nil : Problem(subject: path, message: "remedy page has no rule", location: path)
+        }
     }
 
     /// Lints log signals: each declared signal's facts are catalogued (`log.<name>.count`, and the per-DLA keys

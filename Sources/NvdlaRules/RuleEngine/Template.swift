@@ -21,8 +21,10 @@ public enum Template {
 
     public static let knownFilters: Set<String> = ["mib", "mhz", "hex", "upper", "streamid"]
 
-    /// Renders `template`; unknown names render as `(unknown)`.
-    public static func render(_ template: String, lookup: (String) -> String?) -> String {
+    /// Renders `template`; a name `lookup` does not know renders as `unknown(name)` (`(unknown)` by default).
+    public static func render(
+        _ template: String, lookup: (String) -> String?, unknown: (String) -> String = { _ in "(unknown)" }
+    ) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -39,7 +41,7 @@ public enum Template {
             } else if let value = lookup(name) {
                 out += apply(parts.count > 1 ? parts[1] : nil, to: value)
             } else {
-                out += "(unknown)"
+                out += unknown(name)
             }
             rest = rest[rest.index(after: close)...]
         }
@@ -89,6 +91,13 @@ public enum Format {
         let mib = Double(bytes) / 1_048_576
         if bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) MiB" }
         return String(format: "%.1f MiB", mib)
+    }
+
+    /// A file size for people: `812 B`, `17.3 KiB`, `2.5 MiB`.
+    public static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1_048_576 { return String(format: "%.1f KiB", Double(bytes) / 1024) }
+        return mib(Int64(bytes))
     }
 
     /// Hz as MHz (`1369.6 MHz`, `614.4 MHz`, `0 MHz`).

@@ -3,7 +3,7 @@ import Testing
 
 @testable import NvdlaProbe
 
-/// Bundles of every fixture scenario give the same findings as the scenario itself (DESIGN.md round trip).
+/// Bundles of every fixture scenario give the same findings as the scenario itself (the round trip of Docs/architecture.md).
 @Suite("Bundle round trip")
 struct BundleRoundTripTests {
     /// What must survive the round trip: findings, inconclusive checks, platform and status.

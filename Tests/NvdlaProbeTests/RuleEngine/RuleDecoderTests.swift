@@ -74,6 +74,16 @@ struct RuleDecoderTests {
             says: "does not carry the code"),
         Broken(name: "malformed id", replace: "NVDLA-DRV-901", with: "NVDLA-DRV-91", line: 3, says: "not of the form"),
         Broken(
+            name: "lower-case prefix", replace: "NVDLA-DRV-901", with: "acme-DRV-901", line: 3, says: "not of the form"),
+        Broken(
+            name: "prefix of 17 characters", replace: "NVDLA-DRV-901", with: "ABCDEFGHIJKLMNOPQ-DRV-901", line: 3,
+            says: "not of the form"),
+        Broken(
+            name: "prefix starting with a digit", replace: "NVDLA-DRV-901", with: "9ACME-DRV-901", line: 3,
+            says: "not of the form"),
+        Broken(
+            name: "unknown area code", replace: "NVDLA-DRV-901", with: "ACME-GPU-901", line: 3, says: "not of the form"),
+        Broken(
             name: "bad severity", replace: "severity: error", with: "severity: fatal", line: 5, says: "unknown severity"
         ),
         Broken(name: "schema 2", replace: "schema: 1", with: "schema: 2", line: 1, says: "unsupported schema"),
@@ -121,5 +131,17 @@ struct RuleDecoderTests {
         #expect(error("") != nil)
         #expect(error("- just\n- a list") != nil)
         #expect(error("schema: 1\nrules: 5")?.message.contains("must be a list") == true)
+    }
+
+    @Test("site rules may use any prefix of upper-case letters and digits; the area code still has to match")
+    func sitePrefixes() throws {
+        for id in ["ACME-DRV-901", "A-DRV-901", "FLEET7-DRV-901", "ABCDEFGHIJKLMNOP-DRV-901"] {
+            let rules = try RuleDecoder(file: "site.yaml").decode(
+                Self.valid.replacingOccurrences(of: "NVDLA-DRV-901", with: id))
+            #expect(rules.map(\.id) == [id])
+            #expect(rules.first?.area == .driver)
+        }
+        let wrongArea = error(Self.valid.replacingOccurrences(of: "NVDLA-DRV-901", with: "ACME-MEM-901"))
+        #expect(wrongArea?.message.contains("does not carry the code") == true)
     }
 }

@@ -84,4 +84,50 @@ struct RuleCoverageTests {
             #expect(silent[rule.id]?.isEmpty == false, "\(rule.id) is never silent")
         }
     }
+
+    /// `{fact}`, `{fact|filter}`, `<fact.key>` or `(unknown)` left in a command a person would paste.
+    static func placeholders(in command: String) -> [String] {
+        var found: [String] = []
+        for pattern in [#"\{[A-Za-z_][A-Za-z0-9_.*]*(\|[a-z]+)?\}"#, #"<[a-z_]+(\.[a-z_*]+)+>"#, #"\(unknown\)"#] {
+            var rest = command[...]
+            while let range = rest.range(of: pattern, options: .regularExpression) {
+                found.append(String(rest[range]))
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+
+    @Test("no remedy command shows an unfilled placeholder: in findings of every scenario and artefact, and in explain")
+    func noPlaceholders() {
+        let temp = TemporaryDirectory()
+        defer { withExtendedLifetime(temp) {} }
+        var reports = (Fixtures.scenarios.map(Fixtures.path) + Self.extraRoots(temp)).map {
+            (name: $0, report: Fixtures.check($0, deep: true))
+        }
+        for item in ArtifactFixtures.cases + TensorRTFixtures.cases {
+            reports.append((item.name, AnalyzeJob.analyze(text: item.text, name: item.name, rules: Fixtures.rules)))
+        }
+        var seen = 0
+        for (name, report) in reports {
+            for finding in report.findings {
+                for command in finding.remedy.commands {
+                    seen += 1
+                    #expect(Self.placeholders(in: command).isEmpty, "\(name): \(finding.id): \(command)")
+                }
+            }
+        }
+        #expect(seen > 50)
+        // explain has no facts: every shipped command must still be complete.
+        for rule in Fixtures.rules.rules {
+            for command in rule.remedy.commands {
+                let shown = CommandTemplate.generic(command)
+                #expect(Self.placeholders(in: shown).isEmpty, "\(rule.id): \(shown)")
+            }
+        }
+        // The test itself sees what it must refuse.
+        #expect(Self.placeholders(in: "ls -l {dla.sysfs.path}") == ["{dla.sysfs.path}"])
+        #expect(Self.placeholders(in: "ls <dla.sysfs.path> (unknown)").count == 2)
+        #expect(Self.placeholders(in: "find -L /lib/firmware -iname '*nvdla*' -ls").isEmpty)
+    }
 }

@@ -36,10 +36,20 @@ final class Redactor {
 
     // MARK: Learning
 
+    /// The token of the root's own host name, allocated first so it is `host-1` in the bundle and in the bundle's
+    /// default file name (`BundleName`); nil when the root records no host name.
+    private(set) var hostToken: String?
+
     /// Learns the identity files of `root` (read through a root of its own, so they join no read trail).
     func learn(identityOf root: SystemRoot) {
         for path in Self.identityFiles {
             if let bytes = root.readBytes(path, cap: 4 * 1024 * 1024).value?.bytes { learn(path: path, bytes: bytes) }
+        }
+        for path in ["/etc/hostname", "/proc/sys/kernel/hostname"] where hostToken == nil {
+            guard let bytes = root.readBytes(path, cap: 4096).value?.bytes else { continue }
+            let name = String(decoding: bytes, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\0")))
+            if !name.isEmpty { hostToken = tokens.token(name, .host) }
         }
     }
 

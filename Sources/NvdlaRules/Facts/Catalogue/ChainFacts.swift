@@ -10,7 +10,7 @@ extension FactCatalogue {
         FactSpec("dla.*.of_node_matches", .bool, "\(platformDevices)/of_node", "of_node links to this DT node"),
         FactSpec(
             "dla.*.clk_cap.core", .int, "\(platformDevices)/clk_cap/dla*_core (JP5: acm/clk_cap)",
-            "nvpmodel cap of the DLA core clock, Hz"),
+            "Power-mode cap of the DLA core clock (sysfs clk_cap), Hz"),
         FactSpec(
             "dla.*.clk_cap.falcon", .int, "\(platformDevices)/clk_cap/dla*_falcon (JP5: acm/clk_cap)",
             "nvpmodel cap of the DLA falcon clock, Hz"),

@@ -12,7 +12,7 @@ extension FactCatalogue {
             "Module P-number (p3701-0005): chosen/ids, else nvidia,boardids, chosen/plugin-manager/ids, compatible"),
         FactSpec("platform.module_name", .string, "\(dtBase)/chosen/ids", "Module name for the P-number"),
         FactSpec("platform.module_sku", .string, "\(dtBase)/chosen/nvidia,sku", "699-level part number and revision"),
-        FactSpec("platform.dla_expected", .int, "\(dtBase)/chosen/ids", "DLA cores this module SKU has"),
+        FactSpec("platform.dla_expected", .int, "\(dtBase)/chosen/ids", "DLA cores this module has (by its P-number)"),
         FactSpec("platform.dla_present", .int, "\(dtBase)", "DLA instances found present"),
         FactSpec("platform.dla_nodes_in_dt", .int, dtBase, "DLA nodes in the device tree (any status)"),
         FactSpec("platform.dla_enabled_in_dt", .int, dtBase, "DLA nodes whose status is okay (or absent)"),

@@ -5,30 +5,32 @@ extension FactCatalogue {
     /// Memory (CMA), SMMU, clock, power-domain and firmware facts (MemoryProbe, SmmuProbe, ClocksProbe,
     /// PowerDomainProbe, FirmwareProbe).
     static let resourceFacts: [FactSpec] = [
-        FactSpec("memory.cma.total_bytes", .int, "/proc/meminfo", "CmaTotal in bytes"),
-        FactSpec("memory.cma.free_bytes", .int, "/proc/meminfo", "CmaFree in bytes"),
-        FactSpec("memory.cma.free_pct", .int, "/proc/meminfo", "CmaFree as a percentage of CmaTotal"),
-        FactSpec("memory.cma.stock_bytes", .int, "platform.module", "CMA size stock L4T gives this module"),
+        FactSpec("memory.cma.total_bytes", .int, "/proc/meminfo", "CMA size (CmaTotal) in bytes"),
+        FactSpec("memory.cma.free_bytes", .int, "/proc/meminfo", "Free CMA (CmaFree) in bytes"),
+        FactSpec("memory.cma.free_pct", .int, "/proc/meminfo", "Free CMA (CmaFree), percent of CmaTotal"),
+        FactSpec("memory.cma.stock_bytes", .int, "platform.module", "CMA size stock L4T gives this module, bytes"),
         FactSpec(
             "memory.cma.requested_bytes", .int, "/proc/cmdline | \(dtBase)/reserved-memory/linux,cma/size",
-            "CMA size this boot asked for: cma= if present, else the okay linux,cma node's size"),
+            "CMA size this boot asked for (cma= if present, else the okay linux,cma node), bytes"),
         FactSpec(
             "memory.cma.requested_by", .string, "/proc/cmdline | \(dtBase)/reserved-memory/linux,cma/size",
             "What asked for it: cma= or the device tree"),
-        FactSpec("memory.cma.cmdline_bytes", .int, "/proc/cmdline", "Size given by cma= (missing when absent)"),
+        FactSpec(
+            "memory.cma.cmdline_bytes", .int, "/proc/cmdline",
+            "CMA size set on the kernel command line (cma=), bytes; missing when absent"),
         FactSpec(
             "memory.cma.dt_bytes", .int, "/sys/firmware/devicetree/base/reserved-memory/linux,cma/size",
-            "Size of the device tree's default CMA node"),
+            "CMA size the device tree reserves (linux,cma), bytes"),
         FactSpec(
             "memory.cma.dt_status", .string, "/sys/firmware/devicetree/base/reserved-memory/linux,cma/status",
             "Status of the device tree's default CMA node"),
         FactSpec("memory.cma.debugfs_present", .bool, "/sys/kernel/debug/cma", "CONFIG_CMA_DEBUGFS areas exist"),
         FactSpec("memory.cma.area", .string, cmaDebugfs, "debugfs CMA area examined (cma-linux,cma…)"),
         FactSpec(
-            "memory.cma.largest_free_bytes", .int, "\(cmaDebugfs)/bitmap", "Largest free contiguous run, bytes"),
+            "memory.cma.largest_free_bytes", .int, "\(cmaDebugfs)/bitmap", "Largest free contiguous CMA run, bytes"),
         FactSpec(
             "memory.cma.fragmentation_pct", .int, "\(cmaDebugfs)/bitmap",
-            "Free CMA outside the largest run, percent of free (0 = contiguous)"),
+            "Fragmentation (free CMA outside the largest run), percent of free; 0 = contiguous"),
         FactSpec("memory.cma.maxchunk_bytes", .int, "\(cmaDebugfs)/maxchunk", "Kernel's largest free chunk, bytes"),
         FactSpec(
             "memory.buddy.high_order_free_bytes", .int, "/proc/buddyinfo",
@@ -38,7 +40,7 @@ extension FactCatalogue {
             "dla.*.smmu.group_type", .string, "/sys/kernel/iommu_groups/<N>/type",
             "IOMMU domain type (DMA, DMA-FQ, identity)"),
         FactSpec(
-            "dla.*.smmu.expected_sid", .int, "SmmuClients (Docs/platform.md §3.3)",
+            "dla.*.smmu.expected_sid", .int, "Facts/SmmuClients.swift (Docs/platform.md §3.3)",
             "Stream ID this instance has on this SoC"),
         FactSpec(
             "dla.*.smmu.client", .string, "\(dtBase)/…/nvdla*/iommus",
@@ -71,7 +73,7 @@ extension FactCatalogue {
         FactSpec(
             "dla.*.clk.falcon.rate_locked", .bool, "/sys/kernel/debug/bpmp/debug/clk/dla<N>_falcon/mrq_rate_locked",
             "BPMP has the DLA falcon rate locked"),
-        FactSpec("clocks.nvpmodel.mode_id", .int, "/var/lib/nvpmodel/status", "Current nvpmodel power mode ID"),
+        FactSpec("clocks.nvpmodel.mode_id", .int, "/var/lib/nvpmodel/status", "Power mode ID (nvpmodel)"),
         FactSpec("clocks.nvpmodel.mode_name", .string, "/etc/nvpmodel.conf", "Name of the current power mode"),
         FactSpec(
             "clocks.nvpmodel.default_mode", .string, "/etc/nvpmodel.conf",
@@ -80,7 +82,7 @@ extension FactCatalogue {
         FactSpec("clocks.nvpmodel.default_note", .string, "/etc/nvpmodel.conf", "The default mode, in a sentence"),
         FactSpec(
             "dla.*.nvpmodel.core_cap", .int, "/etc/nvpmodel.conf",
-            "DLA<N>_CORE MAX_FREQ of the current mode, Hz (-1 = no cap)"),
+            "Power-mode cap of the DLA core clock (nvpmodel.conf MAX_FREQ), Hz; -1 = no cap"),
         FactSpec(
             "dla.*.nvpmodel.core_capped", .bool, "/etc/nvpmodel.conf",
             "Another power mode allows this DLA core a higher clock"),
@@ -101,7 +103,7 @@ extension FactCatalogue {
         FactSpec("firmware.present", .bool, "/lib/firmware/<file>", "One of the names the driver tries is found"),
         FactSpec(
             "firmware.path", .string, "/lib/firmware/<file>", "Where it was found (links followed inside the root)"),
-        FactSpec("firmware.size", .int, "/lib/firmware/<file>", "Its size in bytes"),
+        FactSpec("firmware.size", .int, "/lib/firmware/<file>", "Firmware file size, bytes"),
         FactSpec(
             "dla.*.fw.version", .string, "/sys/kernel/debug/nvdla<N>/firmware/version",
             "Firmware version the engine reports (--deep only: reading powers the DLA on)"),
