@@ -15,7 +15,8 @@ struct NvdlaDoctor: ParsableCommand {
             """,
         version: ToolInfo.version,
         subcommands: [
-            Check.self, Analyze.self, BundleCommand.self, DiffCommand.self, UnpackCommand.self, RulesCommand.self,
+            Check.self, Analyze.self, ModelCommand.self, BundleCommand.self, DiffCommand.self, UnpackCommand.self,
+            RulesCommand.self,
             Explain.self, Watch.self, UdevDevices.self,
         ],
         defaultSubcommand: Check.self)

@@ -113,7 +113,7 @@ struct DocsTests {
     @Test("the README synopsis is the USAGE line of each command's --help")
     func synopsis() throws {
         let commands: [[String]] = [
-            ["check"], ["analyze"], ["bundle"], ["diff"], ["unpack"], ["explain"], ["rules", "list"],
+            ["check"], ["analyze"], ["model"], ["bundle"], ["diff"], ["unpack"], ["explain"], ["rules", "list"],
             ["rules", "lint"],
             ["rules", "catalogue"], ["rules", "facts"], ["watch"],
         ]
