@@ -152,6 +152,11 @@ public final class ArtifactAnalysis {
             flush()
             fields.prompt(content)
             readFields(content, cls, number)
+            // The host name in `user@orin-nx:~$` hints at the board, as a person's word would (rank 1).
+            if cls.contentStart > 2, bytes[0..<cls.contentStart].contains(64) {  // @
+                let prompt = UnsafeBufferPointer(rebasing: bytes[0..<cls.contentStart])
+                readFields(prompt, LineClass(kind: .prose, contentStart: 0), number)
+            }
             promptLines += 1
         case .comment:
             flush()

@@ -8,8 +8,9 @@ enum IdentityFacts {
 
     static func record(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) {
         var jetson = false
-        if let l4t = evidence.best("versions.l4t") {
+        if var l4t = evidence.best("versions.l4t") {
             let raw = l4t.raw
+            if let release = ReleaseTable.shipped.named(l4t.value) { l4t.value = release.l4t }
             facts.set("versions.l4t", .string(l4t.value), source: l4t.source, raw: raw)
             if let major = VersionCompare.components(l4t.value)?.first {
                 facts.set("versions.l4t_major", .int(Int64(major)), source: l4t.source, raw: raw)
@@ -207,6 +208,10 @@ enum IdentityFacts {
                 let raw = "\(fact.dropFirst("identity.".count)) \(seen.value)"
                 offer(Derived(value: derived, source: seen.source, raw: raw, rank: seen.rank), to: &soc)
             }
+        }
+        // The DLA cores a program saw (TensorRT's getNbDLACores, printed by the program): one or two only.
+        if let seen = evidence.best("identity.dla_cores") {
+            offer(Derived(value: seen.value, source: seen.source, raw: seen.raw, rank: seen.rank), to: &dla)
         }
         if let soc {
             facts.set("platform.soc", .string(soc.value), source: soc.source, raw: soc.raw)

@@ -12,6 +12,8 @@ struct LineClassifier {
     var lastWasLog = false
     /// A prompt line was seen and no blank line or fence since: what follows is the command's output, not prose.
     var afterPrompt = false
+    /// Inside a markdown fence (```` ``` ````, `~~~`) or an HTML `<pre>` block: pasted output or code, never prose.
+    var inBlock = false
 
     /// Commands whose output people paste (the first word, after `sudo`), for `# cmd` root prompts and commands
     /// written alone on a line.
@@ -58,8 +60,12 @@ struct LineClassifier {
         }
         if LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence) {
             afterPrompt = false
+            inBlock.toggle()
             return LineClass(kind: .fence, contentStart: start)
         }
+        // `<pre>` / `<pre><code>` opens a block of pasted output (the content may follow on the same line).
+        if LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
+        defer { if inBlock, Self.contains(content, Self.preClose) { inBlock = false } }
         if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
         if let command = promptCommand(content) {
             afterPrompt = true
@@ -73,7 +79,7 @@ struct LineClassifier {
             return LineClass(kind: .comment, contentStart: start + inner, commentedOutput: output)
         }
         // A command's output (`NVIDIA Orin NX Developer Kit` under `$ cat /proc/device-tree/model`) is not prose.
-        if !afterPrompt, Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
+        if !afterPrompt, !inBlock, Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
         return LineClass(kind: .output, contentStart: start)
     }
 
@@ -81,6 +87,19 @@ struct LineClassifier {
     static let fence = Array("```".utf8)
     static let tildeFence = Array("~~~".utf8)
     static let trimmed = Array("# [trimmed]".utf8)
+    static let preOpen = Array("<pre".utf8)
+    static let preClose = Array("</pre>".utf8)
+
+    /// Whether `needle` occurs in `content` (short needles, short lines).
+    static func contains(_ content: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, content.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= content.count {
+            if content[i] == first, LineShape.hasPrefix(content, at: i, needle) { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// The offset of the command in a prompt line, or nil.
     func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {

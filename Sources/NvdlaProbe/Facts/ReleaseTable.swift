@@ -104,6 +104,14 @@ public struct ReleaseTable: Sendable {
         return releases.first { VersionCompare.components($0.l4t) == Array(wanted.prefix(3)) && wanted.count == 3 }
     }
 
+    /// The release a two-part name means, the way NVIDIA writes them (`R35.1` is 35.1.0, `R32.6` is 32.6.1): the
+    /// only listed release of that major.minor; nil when there are several (`36.4` is 36.4.0, 36.4.3, 36.4.4 …).
+    public func named(_ l4t: String) -> Release? {
+        guard let wanted = VersionCompare.components(l4t), wanted.count == 2 else { return nil }
+        let same = releases.filter { Array((VersionCompare.components($0.l4t) ?? []).prefix(2)) == wanted }
+        return same.count == 1 ? same[0] : nil
+    }
+
     /// The listed release nearest to `l4t` in its family, for reference: the newest of the same major.minor, else
     /// the newest older release of the major, else the oldest newer one.
     public func nearest(_ l4t: String) -> Release? {

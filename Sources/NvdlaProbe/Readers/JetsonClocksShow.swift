@@ -38,6 +38,12 @@ public struct JetsonClocksShow: Sendable, Equatable {
     }
 
     /// Parses `jetson_clocks --show` output; `nil` when no recognised line is present.
+    /// Keys that only jetson_clocks' engine rows print (`cpu0: Online=1 Governor=schedutil MinFreq=… MaxFreq=…`,
+    /// `GPU MinFreq=… MaxFreq=… CurrentFreq=…`, `EMC MinFreq=… FreqOverride=0`); the `FAN …` row has its own keys.
+    static let rowKeys: Set<String> = [
+        "Online", "MinFreq", "MaxFreq", "CurrentFreq", "Governor", "IdleStates", "FreqOverride", "GpcMask",
+    ]
+
     public static func parse(_ text: String) -> JetsonClocksShow? {
         var socFamily: String?
         var machine: String?
@@ -70,7 +76,10 @@ public struct JetsonClocksShow: Sendable, Equatable {
                 guard let (key, value) = ReaderLex.splitOnce(column, 0x3D), !key.isEmpty else { continue }
                 values[String(key)] = String(value)
             }
-            guard !values.isEmpty else { continue }
+            // An engine row has jetson_clocks' own keys; other `name key=value` text (a command line) is not one.
+            guard values.keys.contains(where: { Self.rowKeys.contains($0) }) || columns[0].hasPrefix("FAN") else {
+                continue
+            }
             var name = columns[0]
             if name.last == ":" { name = name.dropLast() }
             let number = { (key: String) -> Int64? in values[key].flatMap { ReaderLex.int64($0[...]) } }

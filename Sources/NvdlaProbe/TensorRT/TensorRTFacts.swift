@@ -79,7 +79,15 @@ public enum TensorRTFacts {
             facts.set("trt.layers.dla_exact", .bool(dla.exact), source: source, raw: raw)
         }
         if let share = log.gpuShare { facts.set("trt.layers.gpu_pct", .int(Int64(share)), source: source) }
-        if let placement = log.placement { facts.set("trt.placement", .string(placement), source: source) }
+        if let placement = log.placement {
+            facts.set("trt.placement", .string(placement), source: source)
+        } else if (facts.int("log.trt_device_type_rejected.count") ?? 0) > 0 {
+            // The builder refused every setDeviceType(…, kDLA): whatever the log shows next, no layer is on the DLA.
+            facts.set(
+                "trt.placement", .string("all_gpu"),
+                source: facts["log.trt_device_type_rejected.first"]?.source ?? source,
+                raw: "the builder rejected the DLA device type")
+        }
         if let subgraphs = log.dlaSubgraphs { facts.set("trt.subgraphs.dla", .int(Int64(subgraphs)), source: source) }
         facts.set("trt.subgraph_splits", .int(Int64(log.splits)), source: source)
         facts.set("trt.subgraph_limit.layers", .int(Int64(log.subgraphLimitLayers)), source: source)

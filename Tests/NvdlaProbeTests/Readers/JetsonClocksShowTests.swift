@@ -65,6 +65,16 @@ struct JetsonClocksShowTests {
         #expect(show?.powerMode == mode)
     }
 
+    @Test("a command line with key=value options is not an engine row")
+    func commandLineIsNotARow() {
+        #expect(
+            JetsonClocksShow.parse("run trtexec --deploy=$DIR/googlenet.prototxt --output=prob --useDLACore=0") == nil)
+        #expect(JetsonClocksShow.parse("export CUDA_VISIBLE_DEVICES=0 TRT_LOGGER=verbose") == nil)
+        #expect(
+            JetsonClocksShow.parse("GPU MinFreq=306000000 MaxFreq=1300500000 CurrentFreq=1300500000")?.engines.count
+                == 1)
+    }
+
     @Test func truncatedEngineLine() {
         let show = JetsonClocksShow.parse("DLA0_CORE:   Online=1 MinFreq=0 MaxFr")
         #expect(show?.engine(named: "DLA0_CORE")?.online == true)

@@ -401,5 +401,29 @@ enum ArtifactFixtures {
                 CmaFree:          498000 kB
                 """,
             findings: []),
+        Case(
+            name: "lld: undefined symbol of OpenCV while linking (not a JetPack library)",
+            text: """
+                [ 98%] Linking CXX executable detector
+                ld.lld: error: undefined symbol: cv::imread(std::__cxx11::basic_string<char> const&, int)
+                >>> referenced by main.cpp:41 (src/main.cpp:41)
+                clang++: error: linker command failed with exit code 1 (use -v to see invocation)
+                """,
+            findings: ["NVDLA-USR-008:system"]),
+        Case(
+            name: "GNU ld: undefined reference into libtorch from a CMake build",
+            text: """
+                /usr/bin/ld: CMakeFiles/infer.dir/src/infer.cpp.o: in function `Infer::load(std::string const&)':
+                infer.cpp:(.text+0x1f4): undefined reference to `at::_ops::to_dtype::call(at::Tensor const&, c10::ScalarType, bool, bool)'
+                collect2: error: ld returned 1 exit status
+                """,
+            findings: ["NVDLA-USR-008:system"]),
+        Case(
+            name: "libnvinfer's own undefined references are USR-004 only, never USR-008 too",
+            text: """
+                /usr/lib/aarch64-linux-gnu/libnvinfer.so.8: undefined reference to `NvMediaDlaGetNumEngines'
+                /usr/lib/aarch64-linux-gnu/libnvinfer.so.8: undefined reference to `nvdla::IProfile::setName(char const*)'
+                """,
+            findings: ["NVDLA-USR-004:system"]),
     ]
 }

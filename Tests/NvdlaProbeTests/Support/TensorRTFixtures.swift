@@ -364,5 +364,39 @@ enum TensorRTFixtures {
         trt7GroupsAndGPUList, trt84TutorialLists, trt10ProfileReformats, trt82NvmProfileOnly, trt71PrecisionFallback,
         trt85MostlyGPU, orinNXCoreOne, nvmediaSubmit, plainEngineMagic, int8NoCalibration, torchCPU, gpuOnlyBuild,
         truncatedWarningsOnly,
+        ArtifactFixtures.Case(
+            name: "Python code for TensorRT 8 run with TensorRT 10 (max_workspace_size removed)",
+            text: """
+                Traceback (most recent call last):
+                  File "export_engine.py", line 58, in build_engine
+                    config.max_workspace_size = 1 << 30
+                AttributeError: 'tensorrt_bindings.tensorrt.IBuilderConfig' object has no attribute 'max_workspace_size'
+                """,
+            findings: ["NVDLA-TRT-023:system"]),
+        ArtifactFixtures.Case(
+            name: "C++ for TensorRT 7 compiled against TensorRT 8/10 headers (clang and GCC wording)",
+            text: """
+                $ make
+                src/engine.cpp:112:23: error: no member named 'buildEngineWithConfig' in 'nvinfer1::IBuilder'
+                    engine = builder->buildEngineWithConfig(*network, *config);
+                src/engine.cpp:140:30: error: 'class nvinfer1::ICudaEngine' has no member named 'getBindingIndex'
+                """,
+            findings: ["NVDLA-TRT-023:system"]),
+        ArtifactFixtures.Case(
+            name: "a DLA standalone loadable build with a layer the DLA refuses (TensorRT 8.6)",
+            text: """
+                &&&& RUNNING TensorRT.trtexec [TensorRT v8601] # /usr/src/tensorrt/bin/trtexec --onnx=yolo_int8.onnx --useDLACore=0 --int8 --fp16 --buildDLAStandalone --saveEngine=yolo.dla --inputIOFormats=int8:dla_hwc4 --outputIOFormats=fp16:chw16
+                [12/01/2025-09:12:44] [W] [TRT] Layer '/model.24/Reshape' (SHUFFLE): Unsupported on DLA. Switching this layer's device type to GPU.
+                &&&& FAILED TensorRT.trtexec [TensorRT v8601]
+                """,
+            findings: ["NVDLA-TRT-002:system", "NVDLA-TRT-024:system"]),
+        ArtifactFixtures.Case(
+            name: "the same refusal with GPU fallback allowed is an ordinary split, not TRT-024",
+            text: """
+                &&&& RUNNING TensorRT.trtexec [TensorRT v8601] # /usr/src/tensorrt/bin/trtexec --onnx=yolo.onnx --useDLACore=0 --fp16 --allowGPUFallback
+                [12/01/2025-09:12:44] [W] [TRT] Layer '/model.24/Reshape' (SHUFFLE): Unsupported on DLA. Switching this layer's device type to GPU.
+                &&&& PASSED TensorRT.trtexec [TensorRT v8601]
+                """,
+            findings: ["NVDLA-TRT-002:system"]),
     ]
 }

@@ -58,7 +58,9 @@ extension FactCatalogue {
         ),
         SignalSpec(
             name: "tensorrt_python_missing", perDLA: false, cancellable: false,
-            meaning: "`No module named 'tensorrt'`: this Python has no TensorRT bindings"),
+            meaning:
+                "`No module named 'tensorrt'`, no `…/dist-packages/tensorrt`, no pip wheel: this Python has no TensorRT bindings"
+        ),
         SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
             meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
@@ -110,6 +112,19 @@ extension FactCatalogue {
         SignalSpec(
             name: "stack_lib_missing", perDLA: false, cancellable: false,
             meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
+        SignalSpec(
+            name: "trt_dla_unsupported", perDLA: false, cancellable: false,
+            meaning: "TensorRT: a layer is not supported on / will not run on the DLA (any release's wording)"),
+        SignalSpec(
+            name: "link_undefined", perDLA: false, cancellable: false,
+            meaning:
+                "linker: `undefined reference to` a symbol of a library other than the JetPack ones (libtorch, OpenCV…)"
+        ),
+        SignalSpec(
+            name: "trt_api_mismatch", perDLA: false, cancellable: false,
+            meaning:
+                "compiler or Python: code written for another TensorRT API (`not a member of 'nvinfer1::…'`, no attribute)"
+        ),
         SignalSpec(
             name: "dla_link_undefined", perDLA: false, cancellable: false,
             meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),

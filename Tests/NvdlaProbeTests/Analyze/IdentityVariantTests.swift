@@ -1,0 +1,127 @@
+import Testing
+
+@testable import NvdlaProbe
+
+/// Board, SoC, DLA count and versions from the many ways people paste them: shell variables, prompts, fences, HTML
+/// blocks, release names, image references and program output. Written for the shapes, with other boards and
+/// releases than the corpus (Tests/Corpus) holds.
+@Suite("Identity variants")
+struct IdentityVariantTests {
+    static func analyze(_ text: String) -> Report {
+        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
+    }
+
+    @Test("jetson-stats shell variables (printenv | grep JETSON) give the versions and the board")
+    func shellVariables() {
+        let report = Self.analyze(
+            """
+            nvidia@xavier:~$ printenv | grep JETSON
+            JETSON_TYPE=AGX Xavier [16GB]
+            JETSON_JETPACK=4.5.1
+            JETSON_L4T=32.5.1
+            JETSON_CUDA=10.2.89
+            JETSON_TENSORRT=7.1.3.0
+            """)
+        #expect(report.platform.l4t == "32.5.1")
+        #expect(report.platform.jetpack == "4.5.1")
+        #expect(report.platform.soc == "tegra194")
+        #expect(report.platform.dlaExpected == 2)
+        #expect(report.facts.string("versions.tensorrt") == "7.1.3.0")
+        #expect(report.facts.string("versions.cuda") == "10.2.89")
+    }
+
+    @Test(
+        "a board in the prompt's host name hints at the SoC and DLA count",
+        arguments: [
+            ("dev@agx-orin-64:~/models$ ls\nyolov8n.onnx", "tegra234", 2),
+            ("root@jetson-tx2-devkit:~# uptime\n 10:01:02 up 3 days", "tegra186", 0),
+            ("(base) me@xavier-nx-lab:~/w$ make run\nbuilding", "tegra194", 2),
+        ])
+    func hostName(_ text: String, _ soc: String, _ dla: Int) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == soc)
+        #expect(report.platform.dlaExpected == dla)
+        // A hint, not a board name a tool printed.
+        #expect(report.platform.model == nil)
+    }
+
+    @Test("a host name without a board says nothing")
+    func plainHostName() {
+        let report = Self.analyze("nvidia@nvidia-desktop:~$ sudo nano /etc/docker/daemon.json\n")
+        #expect(report.platform.soc == nil)
+        #expect(report.platform.dlaExpected == nil)
+    }
+
+    @Test(
+        "board names people write: Jetson NX, the DRIVE platforms",
+        arguments: [
+            ("Hardware: Jetson NX dev kit, running a DLA build", "tegra194", 2),
+            ("My board is a DRIVE AGX Xavier with DRIVE OS 5.2.6.", "tegra194", 2),
+            ("Target: NVIDIA DRIVE AGX Orin, DRIVE OS 6.0.6", "tegra234", 2),
+            ("tested on a DRIVE AGX Pegasus", "tegra194", 2),
+        ])
+    func boardNames(_ text: String, _ soc: String, _ dla: Int) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == soc)
+        #expect(report.platform.dlaExpected == dla)
+    }
+
+    @Test("the DLA cores a program printed count; zero (cores not visible) does not")
+    func programCoreCount() {
+        #expect(Self.analyze("$ ./sample_dla_info\nNumber of DLA cores: 1\n").platform.dlaExpected == 1)
+        #expect(Self.analyze("builder created\nDLA Cores: 2\n").platform.dlaExpected == 2)
+        #expect(Self.analyze("builder created\nDLA Cores: 0\n").platform.dlaExpected == nil)
+        // The core a build uses is not a count.
+        #expect(Self.analyze("[I] DLACore: 1\n").platform.dlaExpected == nil)
+    }
+
+    @Test(
+        "an L4T release written as NVIDIA names it (R32.6, r35.1) is read; a two-part name of several releases is not made exact"
+    )
+    func releaseNames() {
+        let r326 = Self.analyze("I flashed R32.6 with SDK Manager last week and TensorRT fails since.")
+        #expect(r326.platform.l4t == "32.6.1")
+        #expect(r326.platform.jetpack == "4.6")
+        let r351 = Self.analyze("Platform: AGX Orin 32GB, r35.1")
+        #expect(r351.platform.l4t == "35.1.0")
+        #expect(r351.platform.jetpack == "5.0.2")
+        let family = Self.analyze("Jetson Linux R36.4 on an Orin NX 16GB")
+        #expect(family.platform.l4t == "36.4")
+        #expect(family.facts.bool("versions.l4t_known") == false)
+        // Image tags name the container's release, not the host's.
+        #expect(Self.analyze("FROM nvcr.io/nvidia/l4t-base:r32.4.3\n").facts.string("versions.l4t") != "32.4.3")
+    }
+
+    @Test("the container image is named without the markdown around it")
+    func containerImage() {
+        let report = Self.analyze(
+            "I start it with `docker run --runtime nvidia -it nvcr.io/nvidia/l4t-ml:r35.2.1-py3` and get")
+        #expect(report.facts.string("platform.container_hint") == "nvcr.io/nvidia/l4t-ml:r35.2.1-py3")
+    }
+
+    @Test("a TensorRT package version in a sentence (`nvinfer … 8.2.1-1+cuda10.2`) gives TensorRT")
+    func packageVersionInProse() {
+        let report = Self.analyze(
+            "dpkg -l | grep nvinfer says libnvinfer8 is 8.2.1-1+cuda10.2, so I think TensorRT is fine.")
+        #expect(report.facts.string("versions.tensorrt") == "8.2.1")
+    }
+
+    @Test(
+        "a board line inside a markdown fence or an HTML <pre> block is tool output, not a person's words",
+        arguments: [
+            "Output of jetson_release:\n```\n - NVIDIA Jetson AGX Orin Developer Kit\n   * Jetpack 5.1.2 [L4T 35.4.1]\n```\n",
+            "<pre><code>\n - NVIDIA Jetson AGX Orin Developer Kit\n   * Jetpack 5.1.2 [L4T 35.4.1]\n</code></pre>\n",
+            "~~~\n - NVIDIA Jetson AGX Orin Developer Kit\n~~~\n",
+        ])
+    func fencedBoard(_ text: String) {
+        #expect(Self.analyze(text).platform.model == "NVIDIA Jetson AGX Orin Developer Kit")
+    }
+
+    @Test("after the fence or </pre> closes, a sentence naming a board is a person's words again")
+    func afterBlock() {
+        let fenced = Self.analyze("```\nls\n```\nNVIDIA Jetson Orin Nano is what my colleague has\n")
+        #expect(fenced.platform.model == nil)
+        let pre = Self.analyze("<pre>ls</pre>\nNVIDIA Jetson Orin Nano is what my colleague has\n")
+        #expect(pre.platform.model == nil)
+    }
+}
