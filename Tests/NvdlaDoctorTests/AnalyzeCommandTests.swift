@@ -34,9 +34,23 @@ struct AnalyzeCommandTests {
             "bundle", "--no-redact", "--root", "Tests/FakeSysfs/jp6-agx-orin-64gb", "-o", bundle,
         ])
         #expect(made.status == 0)
+        // A bundle under any name is named as one, with the command that reads it; another tar archive gets the hint.
+        let renamed = scratch.url.appendingPathComponent("ticket-4711.dat").path
+        try FileManager.default.copyItem(atPath: bundle, toPath: renamed)
+        let tree = scratch.url.appendingPathComponent("tree").path
+        try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
+        try "x\n".write(toFile: tree + "/file.txt", atomically: true, encoding: .utf8)
+        let tar = scratch.url.appendingPathComponent("other.tar").path
+        let tarred = Process()
+        tarred.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tarred.arguments = ["tar", "-cf", tar, "-C", scratch.url.path, "tree"]
+        try tarred.run()
+        tarred.waitUntilExit()
         let cases: [(String, String)] = [
             (Binary.url.path, "is an ELF file"), (try scratch.file("random.bin", random), "is binary data"),
-            (bundle, "is gzip-compressed data"),
+            (bundle, "is a support bundle"), (bundle, "run `nvdla-doctor check --root \(bundle)`"),
+            (renamed, "is a support bundle"), (tar, "is a tar archive:"),
+            (tar, "if it holds a support bundle, run `nvdla-doctor check --root \(tar)`"),
         ]
         for (path, what) in cases {
             let result = try Binary.run(["analyze", path])

@@ -114,6 +114,8 @@ public final class ArtifactAnalysis {
         ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
     ]
 
+    static let ustar = Array("ustar".utf8)
+
     static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0
         for b in bytes {
@@ -129,6 +131,10 @@ public final class ArtifactAnalysis {
                 Self.magics.first { magic in
                     bytes.count >= magic.bytes.count && zip(bytes, magic.bytes).allSatisfy { $0 == $1 }
                 }?.kind
+            // A tar archive names itself at byte 257 of its first header (POSIX ustar and GNU tar).
+            if inputMagic == nil, bytes.count >= 262, Array(bytes[257..<262]) == Self.ustar {
+                inputMagic = "a tar archive"
+            }
         }
         let cls = classifier.classify(bytes)
         if cls.kind == .binary { inputBinaryLines += 1 } else { inputTextLines += 1 }

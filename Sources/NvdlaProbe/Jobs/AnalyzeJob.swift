@@ -69,11 +69,9 @@ public struct AnalyzeJob: Sendable {
         let facts = analysis.finish()
         let source = ReportSource(kind: "artifacts", path: path)
         if analysis.onlyBinaryInput {
-            let what = analysis.binaryInputs.map { "\($0.name) is \($0.kind)" }.joined(separator: "; ")
-            let reason =
-                "\(what): analyze reads pasted text (kernel logs, listings, TensorRT logs), not binary files; "
-                + "for a support bundle run nvdla-doctor check --root FILE.tar.gz."
-            return Report(source: source, facts: facts, outcomes: [], unassessable: reason, notes: analysis.notes)
+            return Report(
+                source: source, facts: facts, outcomes: [], unassessable: binaryReason(analysis.binaryInputs),
+                notes: analysis.notes)
         }
         guard analysis.recognisedAnything else {
             let reason =
@@ -87,6 +85,29 @@ public struct AnalyzeJob: Sendable {
             return true
         }
         return Report(source: source, facts: facts, outcomes: outcomes, notes: analysis.notes)
+    }
+
+    /// Why binary inputs were not read, and what to run instead: `check --root` for a support bundle or another tar
+    /// archive (which may hold a captured tree), nothing for other files.
+    static func binaryReason(_ inputs: [(name: String, kind: String)]) -> String {
+        var parts: [String] = []
+        var hint: String?
+        for input in inputs {
+            let kind = input.name == "-" ? .notAnArchive : BundleSniffer.sniff(path: input.name)
+            switch kind {
+            case .supportBundle:
+                parts.append("\(input.name) is a support bundle")
+                hint = hint ?? "run `nvdla-doctor check --root \(input.name)` to diagnose it"
+            case .archive:
+                let detail = input.kind == "a tar archive" ? "" : " (\(input.kind))"
+                parts.append("\(input.name) is a tar archive\(detail)")
+                hint = hint ?? "if it holds a support bundle, run `nvdla-doctor check --root \(input.name)`"
+            case .notAnArchive:
+                parts.append("\(input.name) is \(input.kind)")
+            }
+        }
+        let read = "analyze reads pasted text (kernel logs, listings, TensorRT logs), not binary files"
+        return parts.joined(separator: "; ") + ": " + read + (hint.map { "; \($0)." } ?? ".")
     }
 
     /// Analyses `text` as one input named `name` (tests, embedding).
