@@ -122,6 +122,11 @@ struct SignalCleanupTests {
         kill(process.processIdentifier, SIGINT)
         #expect(ChildProcess.wait(process, timeout: 60))
         ChildProcess.stop(process)
-        #expect(process.terminationStatus == 130, "exited \(process.terminationStatus) after \(unpacked) files")
+        // Both signals may be pending when the process next runs; the kernel then delivers SIGINT (the lower number)
+        // first, so either one can be the second. The second exits with its own status, before the cleanup ends.
+        #expect(
+            [130, 143].contains(process.terminationStatus),
+            "exited \(process.terminationStatus) after \(unpacked) files")
+        #expect(Self.count(tmpdir) > 0, "the cleanup ran to its end: the second signal did not exit at once")
     }
 }
