@@ -169,6 +169,7 @@ public struct FieldTable: Sendable {
 
     /// The pattern of a name-and-value field: the name whole (not inside a longer word or a package name such as
     /// `nvidia-cuda`), markdown or list decoration, an optional `version`, a separator, then a value of its kind.
+    /// Versions may be glued to the name (`jetpack5.1`).
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
             name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
@@ -176,7 +177,10 @@ public struct FieldTable: Sendable {
         }.joined(separator: "|")
         let separator =
             #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:is\s+|v(?=\d)|r(?=\d))?"#
-        return #"(?<![\w.+/-])(?:"# + alternatives + #")(?![\w-])"# + separator + "(?<value>" + value.pattern + ")"
+        // A version may follow its name without a space (`jetpack5.1`, `CUDA11.4`); other values may not.
+        let glued = value == .version || value == .jetpack || value == .l4t
+        let end = glued ? #"(?![A-Za-z_-])"# : #"(?![\w-])"#
+        return #"(?<![\w.+/-])(?:"# + alternatives + ")" + end + separator + "(?<value>" + value.pattern + ")"
     }
 
     static func escape(_ text: String) -> String {

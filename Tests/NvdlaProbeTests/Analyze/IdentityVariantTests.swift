@@ -107,6 +107,42 @@ struct IdentityVariantTests {
     }
 
     @Test(
+        "a version glued to its name (jetpack5.1, JP6.2, CUDA11.4) is read; a package name is not a version",
+        arguments: [
+            ("**NVIDIA Driver Version**: jetpack5.1", "versions.jetpack", "5.1"),
+            ("I am working on brand new JP6.2.", "versions.jetpack", "6.2"),
+            ("built with CUDA11.4 on the board", "versions.cuda", "11.4"),
+        ])
+    func gluedVersions(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("a package or library name with a number is not a glued version")
+    func notGlued() {
+        #expect(Self.analyze("ii  libcudnn8  8.2.1.32-1+cuda10.2  arm64").facts.string("versions.cuda") != "8.2.1.32")
+        #expect(Self.analyze("model_jetpack5.1_export.onnx is attached").facts.string("versions.jetpack") == nil)
+    }
+
+    @Test("nvcc's release pair without its first words gives CUDA; an oops line gives the kernel release")
+    func toolFragments() {
+        #expect(Self.analyze("CUDA: release 12.2, V12.2.140").facts.string("versions.cuda") == "12.2.140")
+        let oops = Self.analyze(
+            "[  88.1] CPU: 3 PID: 2211 Comm: python3 Tainted: G        W  O      5.10.120-tegra #1\n")
+        #expect(oops.facts.string("versions.kernel_release") == "5.10.120-tegra")
+        let plain = Self.analyze("[ 1181.047469] CPU: 0 PID: 1287 Comm: nvdla_runtime Not tainted 4.13.3 #1\n")
+        #expect(plain.facts.string("versions.kernel_release") == "4.13.3")
+    }
+
+    @Test("--useDLACore with or without a core number asks for the DLA; --useDLACores-like words do not")
+    func bareUseDLACore() {
+        #expect(
+            Self.analyze("trtexec --onnx=m.onnx --int8 --useDLACore --allowGPUFallback").facts.bool("trt.dla_requested")
+                == true)
+        #expect(Self.analyze("trtexec --onnx=m.onnx --useDLACore=1").facts.bool("trt.dla_requested") == true)
+        #expect(Self.analyze("trtexec --onnx=m.onnx --fp16").facts.bool("trt.dla_requested") != true)
+    }
+
+    @Test(
         "a board line inside a markdown fence or an HTML <pre> block is tool output, not a person's words",
         arguments: [
             "Output of jetson_release:\n```\n - NVIDIA Jetson AGX Orin Developer Kit\n   * Jetpack 5.1.2 [L4T 35.4.1]\n```\n",
