@@ -13,6 +13,8 @@ enum LineShape {
         #"^(?:[a-z][\w-]* [0-9a-f]{4,}\.[\w@.-]+: |[0-9a-f]{6,}\.[a-z][\w-]*:\w*:? |(?:cma|mc-err|nvmap|host1x|nvgpu|arm-smmu|tegra[\w-]*|OF|Unable to handle kernel|Internal error|Call trace|WARNING: CPU): )"#
     )
 
+    static let kern = Array("kern ".utf8)
+
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     /// The offset after leading spaces and markdown quote marks (`> `).
@@ -62,12 +64,13 @@ enum LineShape {
             if line.count - i >= 11, line[i + 4] == 45, line[i + 7] == 45, line[i + 10] == 84 { return true }
             return false
         }
-        if months.contains(where: { hasPrefix(line, at: i, $0) }), line.count - i > 15, line[i + 3] == 32,
-            line[i + 9] == 58 || line[i + 8] == 58
+        // The cheap byte tests first: most lines are not syslog lines.
+        if line.count - i > 15, line[i + 3] == 32, line[i + 9] == 58 || line[i + 8] == 58,
+            months.contains(where: { hasPrefix(line, at: i, $0) })
         {
             return true
         }
-        if hasPrefix(line, at: i, Array("kern ".utf8)) { return true }
+        if hasPrefix(line, at: i, kern) { return true }
         return false
     }
 
