@@ -11,6 +11,8 @@ final class FieldExtractor {
     let sectionValueMatchers: [Regex2.Matcher?]
     let packageMatchers: [Regex2.Matcher]
     var marks: LiteralIndex.Marks
+    /// The fields and shapes (fields first) whose literals the current line holds.
+    var candidates: [Int] = []
     /// The section opened by the last prompt line, and how many value lines it may still give.
     var section: Int?
     var sectionLines = 0
@@ -60,10 +62,16 @@ final class FieldExtractor {
             sectionValue(index, content, source: source, into: &evidence)
         }
         table.index.mark(content, into: &marks)
-        // A line without any literal passes no field or shape that has literals.
+        // A line without any literal passes no field or shape that has literals; one with some is tried against
+        // the fields and shapes that hold them, in table order.
         guard marks.any || table.alwaysRuns else { return }
+        if table.alwaysRuns {
+            candidates = Array(0..<table.index.groupCount).filter { table.index.passes($0, marks) }
+        } else {
+            table.index.candidates(marks, into: &candidates)
+        }
         let fields = table.document.fields
-        for i in fields.indices where table.passes(i, marks, content) {
+        for i in candidates where i < fields.count && table.needsMet(i, content) {
             guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
                 let value = FieldValue.normalise(raw, as: fields[i].value)
             else { continue }
@@ -73,7 +81,8 @@ final class FieldExtractor {
                 shape: "field:\(fields[i].fact)")
         }
         let shapes = table.document.shapes
-        for i in shapes.indices where table.passes(fields.count + i, marks, content) {
+        for k in candidates where k >= fields.count && table.needsMet(k, content) {
+            let i = k - fields.count
             let shape = shapes[i]
             if shape.personal == true, !personal { continue }
             guard let captures = shapeMatchers[i].captures(content) else { continue }

@@ -13,6 +13,10 @@ enum LineShape {
         #"^(?:[a-z][\w-]* [0-9a-f]{4,}\.[\w@.-]+: |[0-9a-f]{6,}\.[a-z][\w-]*:\w*:? |(?:cma|mc-err|nvmap|host1x|nvgpu|arm-smmu|tegra[\w-]*|OF|Unable to handle kernel|Internal error|Call trace|WARNING: CPU): )"#
     )
 
+    /// What every match of `devicePrefix` holds, read from the pattern; nil when nothing can be read.
+    static let devicePrefixNeeds: LiteralIndex? = devicePrefix.flatMap { regex in
+        RequiredLiterals.best(regex.pattern, caseless: false).map { LiteralIndex(groups: [$0]) }
+    }
     static let kern = Array("kern ".utf8)
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
@@ -78,6 +82,8 @@ enum LineShape {
     static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
         let i = contentStart(line)
         guard i < line.count, let matcher else { return false }
+        // What the pattern needs (`RequiredLiterals`: a `.` or `: `), found in one pass before PCRE2 is called.
+        if let needs = devicePrefixNeeds, !needs.containsAny(in: line) { return false }
         return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
     }
 }

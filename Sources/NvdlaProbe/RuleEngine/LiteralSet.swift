@@ -124,6 +124,9 @@ struct LiteralIndex: Sendable {
     /// without literals always passes.
     let groupStart: [Int32]
     let groupIDs: [Int32]
+    /// Per literal, the groups that hold it, flat: literal `l` is in `literalGroups[literalStart[l]..<literalStart[l + 1]]`.
+    let literalStart: [Int32]
+    let literalGroups: [Int32]
 
     init(groups literalGroups: [[String]], caseless: Bool = false) {
         let fold = (0...255).map { b -> UInt8 in caseless && b >= 65 && b <= 90 ? UInt8(b) | 0x20 : UInt8(b) }
@@ -178,6 +181,20 @@ struct LiteralIndex: Sendable {
         self.single = single
         self.groupStart = groupStart
         self.groupIDs = groupIDs
+        var literalStart = [Int32](repeating: 0, count: unique.count + 1)
+        for id in groupIDs { literalStart[Int(id) + 1] += 1 }
+        for id in 0..<unique.count { literalStart[id + 1] += literalStart[id] }
+        var slot = literalStart
+        var literalGroups = [Int32](repeating: 0, count: groupIDs.count)
+        for group in 0..<groupStart.count - 1 {
+            for k in Int(groupStart[group])..<Int(groupStart[group + 1]) {
+                let id = Int(groupIDs[k])
+                literalGroups[Int(slot[id])] = Int32(group)
+                slot[id] += 1
+            }
+        }
+        self.literalStart = literalStart
+        self.literalGroups = literalGroups
     }
 
     /// Number of unique literals.
@@ -282,6 +299,25 @@ struct LiteralIndex: Sendable {
         guard marks.any else { return false }
         for slot in lower..<upper where marks.present[Int(groupIDs[slot])] { return true }
         return false
+    }
+
+    /// The groups that hold a literal of `marks`, ascending and once each, into `out`: the groups that pass, less
+    /// those without literals.
+    func candidates(_ marks: Marks, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        for id in marks.found {
+            for slot in Int(literalStart[Int(id)])..<Int(literalStart[Int(id) + 1]) {
+                out.append(Int(literalGroups[slot]))
+            }
+        }
+        guard out.count > 1 else { return }
+        out.sort()
+        var kept = 1
+        for k in 1..<out.count where out[k] != out[kept - 1] {
+            out[kept] = out[k]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
     }
 
     /// Whether group `index` has no literals, so it must be tried on every line.
