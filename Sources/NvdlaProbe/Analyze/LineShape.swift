@@ -17,6 +17,10 @@ enum LineShape {
     static let devicePrefixNeeds: LiteralIndex? = devicePrefix.flatMap { regex in
         RequiredLiterals.best(regex.pattern, caseless: false).map { LiteralIndex(groups: [$0]) }
     }
+    /// The bytes a `devicePrefix` match can start with, read from the pattern.
+    static let devicePrefixFirst: [Bool]? = devicePrefix.flatMap {
+        RequiredLiterals.firstBytes($0.pattern, caseless: false)
+    }
     static let kern = Array("kern ".utf8)
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
@@ -82,7 +86,9 @@ enum LineShape {
     static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
         let i = contentStart(line)
         guard i < line.count, let matcher else { return false }
-        // What the pattern needs (`RequiredLiterals`: a `.` or `: `), found in one pass before PCRE2 is called.
+        // What the pattern allows first and needs (`RequiredLiterals`: a lower-case letter or digit or one of its
+        // capitalised words; a `.` or `: `), checked before PCRE2 is called.
+        if let first = devicePrefixFirst, !first[Int(line[i])] { return false }
         if let needs = devicePrefixNeeds, !needs.containsAny(in: line) { return false }
         return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
     }

@@ -478,3 +478,188 @@ enum RequiredLiterals {
         }
     }
 }
+
+extension RequiredLiterals {
+    /// The bytes a match of an anchored pattern (`^(?:a|b…)…`) can start with, one flag per byte; nil when that
+    /// cannot be read (not anchored, a first atom that may be empty, syntax not followed). Non-ASCII bytes are
+    /// always allowed, and \w, \d, \s, negated classes and caseless letters are widened, so the answer is never too
+    /// narrow: a line whose first byte is not in it cannot match.
+    static func firstBytes(_ pattern: String, caseless: Bool) -> [Bool]? {
+        let bytes = Array(pattern.utf8)
+        guard bytes.first == 94, !caseless else { return nil }  // ^
+        var i = 1
+        guard var set = FirstBytes(bytes: bytes).alternation(&i), i == bytes.count || bytes[i] != 124 else {
+            return nil
+        }
+        for b in 0x80...0xFF { set[b] = true }
+        return set
+    }
+
+    struct FirstBytes {
+        let bytes: [UInt8]
+
+        static func range(_ lower: UInt8, _ upper: UInt8) -> [Bool] {
+            (0...255).map { $0 >= Int(lower) && $0 <= Int(upper) }
+        }
+
+        static func union(_ a: [Bool], _ b: [Bool]) -> [Bool] { zip(a, b).map { $0 || $1 } }
+
+        /// `\w`, `\d`, `\s` and their negations, widened to every non-ASCII byte.
+        static func escapeClass(_ c: UInt8) -> [Bool]? {
+            var set: [Bool]
+            switch c {
+            case 100: set = range(48, 57)  // \d
+            case 119: set = union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)))  // \w
+            case 115: set = union(range(9, 13), range(32, 32))  // \s
+            case 68, 87, 83: set = [Bool](repeating: true, count: 256)  // \D \W \S
+            default: return nil
+            }
+            for b in 0x80...0xFF { set[b] = true }
+            return set
+        }
+
+        /// First bytes of the alternation at `i` (up to `)` or the end); nil when any branch's cannot be read.
+        func alternation(_ i: inout Int) -> [Bool]? {
+            var set = [Bool](repeating: false, count: 256)
+            while true {
+                guard let first = branch(&i) else { return nil }
+                set = Self.union(set, first)
+                // Skip the rest of the branch: to the next `|` at this depth or the closing `)`.
+                guard skipRest(&i) else { return nil }
+                if i < bytes.count, bytes[i] == 124 {
+                    i += 1
+                    continue
+                }
+                return set
+            }
+        }
+
+        /// First bytes of the branch at `i`: its first atom, which must not be optional.
+        func branch(_ i: inout Int) -> [Bool]? {
+            guard i < bytes.count else { return nil }
+            let b = bytes[i]
+            var set: [Bool]
+            var end = i + 1
+            switch b {
+            case 40:  // (
+                guard i + 2 < bytes.count, bytes[i + 1] == 63 else { return nil }
+                var j = i + 2
+                if bytes[j] == 58 {  // (?:
+                    j += 1
+                } else if bytes[j] == 60, j + 1 < bytes.count, bytes[j + 1] != 61, bytes[j + 1] != 33 {  // (?<name>
+                    while j < bytes.count, bytes[j] != 62 { j += 1 }
+                    j += 1
+                } else {
+                    return nil
+                }
+                guard let inner = alternation(&j), j < bytes.count, bytes[j] == 41 else { return nil }
+                set = inner
+                end = j + 1
+            case 91:  // [
+                guard let (cls, after) = characterClass(i) else { return nil }
+                set = cls
+                end = after
+            case 92:  // \
+                guard i + 1 < bytes.count else { return nil }
+                let c = bytes[i + 1]
+                end = i + 2
+                if let cls = Self.escapeClass(c) {
+                    set = cls
+                } else if (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 {
+                    return nil
+                } else {
+                    set = Self.range(c, c)
+                }
+            case 46, 94, 36, 41, 124, 42, 43, 63, 123:  // . ^ $ ) | * + ? {
+                return nil
+            default:
+                set = Self.range(b, b)
+            }
+            // A quantifier that allows zero makes the next atom a first one too: not followed.
+            if end < bytes.count, bytes[end] == 63 || bytes[end] == 42 { return nil }
+            if end + 2 < bytes.count, bytes[end] == 123, bytes[end + 1] == 48 { return nil }
+            i = end
+            return set
+        }
+
+        /// `[…]` at `i`: its bytes (negation, ranges, \w \d \s) and the index after it; nil for other syntax.
+        func characterClass(_ start: Int) -> ([Bool], Int)? {
+            var i = start + 1
+            var negated = false
+            if i < bytes.count, bytes[i] == 94 {
+                negated = true
+                i += 1
+            }
+            var set = [Bool](repeating: false, count: 256)
+            var first = true
+            while i < bytes.count, bytes[i] != 93 || first {
+                first = false
+                var lower = bytes[i]
+                if lower == 92 {
+                    guard i + 1 < bytes.count else { return nil }
+                    let c = bytes[i + 1]
+                    if let cls = Self.escapeClass(c) {
+                        set = Self.union(set, cls)
+                        i += 2
+                        continue
+                    }
+                    if (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 { return nil }
+                    lower = c
+                    i += 1
+                } else if lower == 91 || lower >= 0x80 {
+                    return nil  // POSIX classes, non-ASCII
+                }
+                i += 1
+                if i + 1 < bytes.count, bytes[i] == 45, bytes[i + 1] != 93 {  // a range
+                    let upper = bytes[i + 1]
+                    guard upper != 92, upper != 91, upper < 0x80, upper >= lower else { return nil }
+                    set = Self.union(set, Self.range(lower, upper))
+                    i += 2
+                } else {
+                    set[Int(lower)] = true
+                }
+            }
+            guard i < bytes.count else { return nil }
+            if negated { set = set.map { !$0 } }
+            for b in 0x80...0xFF { set[b] = true }
+            return (set, i + 1)
+        }
+
+        /// Moves `i` to the `|` or `)` that ends the current branch (groups and classes skipped); false when the
+        /// pattern ends inside a group or class.
+        func skipRest(_ i: inout Int) -> Bool {
+            var depth = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 92:
+                    i += 2
+                    continue
+                case 91:
+                    guard let (_, after) = characterClass(i) else {
+                        // A class this reader does not expand: skip it by its closing bracket.
+                        var j = i + 1
+                        if j < bytes.count, bytes[j] == 94 { j += 1 }
+                        if j < bytes.count, bytes[j] == 93 { j += 1 }
+                        while j < bytes.count, bytes[j] != 93 { j += bytes[j] == 92 ? 2 : 1 }
+                        guard j < bytes.count else { return false }
+                        i = j + 1
+                        continue
+                    }
+                    i = after
+                    continue
+                case 40:
+                    depth += 1
+                case 41:
+                    if depth == 0 { return true }
+                    depth -= 1
+                case 124:
+                    if depth == 0 { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return depth == 0
+        }
+    }
+}

@@ -28,6 +28,19 @@ struct AnalyzePrefilterTests {
         #expect(RequiredLiterals.covers("Fuse|SKU", caseless: true, literals: ["fuse", "sku"]))
     }
 
+    @Test("an anchored pattern's first bytes are read from it; optional openings and unanchored patterns give none")
+    func firstBytes() throws {
+        let set = try #require(RequiredLiterals.firstBytes(#"^(?:ab|[0-2]x|\.y|(?<n>Q))z"#, caseless: false))
+        let ascii = (0..<128).filter { set[$0] }.map { Character(Unicode.Scalar(UInt8($0))) }
+        #expect(String(ascii) == ".012Qa")
+        #expect(set[0xC3])  // non-ASCII always passes
+        #expect(RequiredLiterals.firstBytes(#"^(?:sudo\s+)?ls"#, caseless: false) == nil)
+        #expect(RequiredLiterals.firstBytes("ab", caseless: false) == nil)
+        // The device-prefix test of unstamped kernel lines: a capitalised sentence never reaches PCRE2.
+        let first = try #require(LineShape.devicePrefixFirst)
+        #expect(!first[Int(UInt8(ascii: "T"))] && first[Int(UInt8(ascii: "f"))] && first[Int(UInt8(ascii: "W"))])
+    }
+
     @Test("the line index finds literals in one pass, with or without case")
     func index() {
         let index = LiteralIndex(groups: [["Model", "jetson"], ["x"], []], caseless: true)
