@@ -7,6 +7,9 @@ struct LiteralSet: Sendable {
     let spans: [Range<Int>]
     /// Per byte: whether some word starts with it.
     let starts: [Bool]
+    /// Word indices ordered by first byte: those starting with `b` are `byFirst[firstStart[b]..<firstStart[b + 1]]`.
+    let firstStart: [Int32]
+    let byFirst: [Int32]
 
     init(_ words: [[UInt8]]) {
         var flat: [UInt8] = []
@@ -20,6 +23,18 @@ struct LiteralSet: Sendable {
         self.flat = flat
         self.spans = spans
         self.starts = starts
+        var firstStart = [Int32](repeating: 0, count: 257)
+        for word in words { if let first = word.first { firstStart[Int(first) + 1] += 1 } }
+        for b in 0..<256 { firstStart[b + 1] += firstStart[b] }
+        var slot = firstStart
+        var byFirst = [Int32](repeating: 0, count: Int(firstStart[256]))
+        for (index, word) in words.enumerated() {
+            guard let first = word.first else { continue }
+            byFirst[Int(slot[Int(first)])] = Int32(index)
+            slot[Int(first)] += 1
+        }
+        self.firstStart = firstStart
+        self.byFirst = byFirst
     }
 
     init(_ words: [String]) {
@@ -43,8 +58,11 @@ struct LiteralSet: Sendable {
     /// Whether any of the words starts at `offset` of `bytes`.
     func anyPrefix(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         guard offset < bytes.count, starts[Int(bytes[offset])] else { return false }
+        let first = Int(bytes[offset])
         return flat.withUnsafeBufferPointer { words in
-            for span in spans where bytes.count - offset >= span.count {
+            for slot in Int(firstStart[first])..<Int(firstStart[first + 1]) {
+                let span = spans[Int(byFirst[slot])]
+                guard bytes.count - offset >= span.count else { continue }
                 var equal = true
                 for k in 0..<span.count where bytes[offset + k] != words[span.lowerBound + k] {
                     equal = false
@@ -114,6 +132,10 @@ struct LiteralIndex: Sendable {
     let fold: [UInt8]
     /// One bit per two-byte opening of some literal (65 536 bits).
     let openings: [UInt64]
+    /// One bit per two-byte opening that is a whole literal, and per hash of the first three bytes of the longer
+    /// ones (`key3`): a two-byte opening of common text (`th`, `re`) is compared only when the third byte fits too.
+    let pairs: [UInt64]
+    let threes: [UInt64]
     /// The literal ids of each opening, flat: ids of opening `k` are `ids[start[k]..<start[k + 1]]` (no hashing on
     /// the hot path).
     let start: [Int32]
@@ -150,6 +172,8 @@ struct LiteralIndex: Sendable {
             groupStart.append(Int32(groupIDs.count))
         }
         var openings = [UInt64](repeating: 0, count: 1024)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var threes = [UInt64](repeating: 0, count: 1024)
         var entries: [(key: Int, id: Int32)] = []
         var single: [(UInt8, Int)] = []
         // Counting sort by opening: `start` is built from counts, not by probing a dictionary for all 65 536 keys
@@ -162,6 +186,12 @@ struct LiteralIndex: Sendable {
             }
             let key = Int(UInt16(bytes[0]) << 8 | UInt16(bytes[1]))
             openings[key >> 6] |= 1 << UInt64(key & 63)
+            if bytes.count == 2 {
+                pairs[key >> 6] |= 1 << UInt64(key & 63)
+            } else {
+                let key3 = Self.key3(UInt16(key), bytes[2])
+                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
+            }
             entries.append((key, Int32(id)))
             start[key + 1] += 1
         }
@@ -176,6 +206,8 @@ struct LiteralIndex: Sendable {
         self.caseless = caseless
         self.fold = fold
         self.openings = openings
+        self.pairs = pairs
+        self.threes = threes
         self.start = start
         self.ids = flatIDs
         self.single = single
@@ -195,6 +227,12 @@ struct LiteralIndex: Sendable {
         }
         self.literalStart = literalStart
         self.literalGroups = literalGroups
+    }
+
+    /// A 16-bit hash of a literal's first three bytes.
+    @inline(__always)
+    static func key3(_ key: UInt16, _ third: UInt8) -> Int {
+        Int(((UInt32(key) &* 2_654_435_761) >> 16 ^ UInt32(third) &* 40_503) & 0xFFFF)
     }
 
     /// Number of unique literals.
@@ -259,28 +297,39 @@ struct LiteralIndex: Sendable {
             }
             guard bytes.count >= 2 else { return }
             openings.withUnsafeBufferPointer { table in
-                words.flat.withUnsafeBufferPointer { flat in
-                    start.withUnsafeBufferPointer { start in
-                        ids.withUnsafeBufferPointer { ids in
-                            words.spans.withUnsafeBufferPointer { spans in
-                                var previous = UInt16(fold[Int(bytes[0])])
-                                for i in 1..<bytes.count {
-                                    let current = UInt16(fold[Int(bytes[i])])
-                                    let key = previous << 8 | current
-                                    previous = current
-                                    guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
-                                    let at = i - 1
-                                    for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
-                                        let id = Int(ids[slot])
-                                        let span = spans[id]
-                                        guard bytes.count - at >= span.count else { continue }
-                                        var equal = true
-                                        for k in 2..<span.count
-                                        where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
-                                            equal = false
-                                            break
+                pairs.withUnsafeBufferPointer { pairs in
+                    threes.withUnsafeBufferPointer { threes in
+                        words.flat.withUnsafeBufferPointer { flat in
+                            start.withUnsafeBufferPointer { start in
+                                ids.withUnsafeBufferPointer { ids in
+                                    words.spans.withUnsafeBufferPointer { spans in
+                                        var previous = UInt16(fold[Int(bytes[0])])
+                                        for i in 1..<bytes.count {
+                                            let current = UInt16(fold[Int(bytes[i])])
+                                            let key = previous << 8 | current
+                                            previous = current
+                                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
+                                            let at = i - 1
+                                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
+                                                guard i + 1 < bytes.count else { continue }
+                                                let key3 = Self.key3(key, fold[Int(bytes[i + 1])])
+                                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else {
+                                                    continue
+                                                }
+                                            }
+                                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
+                                                let id = Int(ids[slot])
+                                                let span = spans[id]
+                                                guard bytes.count - at >= span.count else { continue }
+                                                var equal = true
+                                                for k in 2..<span.count
+                                                where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
+                                                    equal = false
+                                                    break
+                                                }
+                                                if equal, hit(id) { return }
+                                            }
                                         }
-                                        if equal, hit(id) { return }
                                     }
                                 }
                             }
