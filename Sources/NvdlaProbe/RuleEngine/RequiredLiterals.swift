@@ -90,13 +90,13 @@ enum RequiredLiterals {
     }
 
     static func concat(_ a: Need, _ b: Need) -> Need {
-        var out = Need(exact: nil, conjuncts: a.all + b.all, covered: a.covered || b.covered)
+        let covered = a.covered || b.covered
         if let x = a.exact, let y = b.exact, x.count * y.count <= exactCap {
-            out.exact = x.flatMap { p in y.map { p + $0 } }
             // The parts' exact sets are in the product; keep only their other conjuncts.
-            out.conjuncts = a.conjuncts + b.conjuncts
+            let product = x.count == 1 && y.count == 1 ? [x[0] + y[0]] : x.flatMap { p in y.map { p + $0 } }
+            return Need(exact: product, conjuncts: a.conjuncts + b.conjuncts, covered: covered)
         }
-        return out
+        return Need(exact: nil, conjuncts: a.all + b.all, covered: covered)
     }
 
     static func alternate(_ branches: [Need]) -> Need {
