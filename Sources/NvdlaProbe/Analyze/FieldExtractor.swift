@@ -1,7 +1,7 @@
 /// Reads version and identity values from classified lines with the shapes of `Data/fields.yaml`.
 ///
-/// Per line: one lower-cased copy, one literal scan (`LiteralIndex`) that says which fields and shapes can match,
-/// PCRE2 only for those. Prompt lines open a section (`$ cat /proc/device-tree/model`) whose bare output value is
+/// Per line: one caseless literal scan (`LiteralIndex`) that says which fields and shapes can match, PCRE2 only for
+/// those; a line without any of their literals costs that scan alone. Prompt lines open a section (`$ cat /proc/device-tree/model`) whose bare output value is
 /// read by the section's kind. Values go to an `IdentityEvidence` with their rank; nothing here sets a fact.
 final class FieldExtractor {
     let table: FieldTable
@@ -10,8 +10,9 @@ final class FieldExtractor {
     let commandMatchers: [Regex2.Matcher]
     let sectionValueMatchers: [Regex2.Matcher?]
     let packageMatchers: [Regex2.Matcher]
-    var present: [Bool]
-    var lowered: [UInt8] = []
+    var marks: LiteralIndex.Marks
+    /// The fields and shapes (fields first) whose literals the current line holds.
+    var candidates: [Int] = []
     /// The section opened by the last prompt line, and how many value lines it may still give.
     var section: Int?
     var sectionLines = 0
@@ -31,7 +32,7 @@ final class FieldExtractor {
             return (try? Regex2(pattern, caseless: true))?.matcher()
         }
         packageMatchers = table.packageRegexes.map { $0.matcher() }
-        present = [Bool](repeating: false, count: table.index.count)
+        marks = table.index.marks()
     }
 
     /// A prompt line: the command names the section its output belongs to.
@@ -60,10 +61,17 @@ final class FieldExtractor {
             sectionLines -= 1
             sectionValue(index, content, source: source, into: &evidence)
         }
-        lower(content)
-        lowered.withUnsafeBufferPointer { table.index.mark($0, into: &present) }
+        table.index.mark(content, into: &marks)
+        // A line without any literal passes no field or shape that has literals; one with some is tried against
+        // the fields and shapes that hold them, in table order.
+        guard marks.any || table.alwaysRuns else { return }
+        if table.alwaysRuns {
+            candidates = Array(0..<table.index.groupCount).filter { table.index.passes($0, marks) }
+        } else {
+            table.index.candidates(marks, into: &candidates)
+        }
         let fields = table.document.fields
-        for i in fields.indices where table.index.passes(i, present) {
+        for i in candidates where i < fields.count && table.needsMet(i, content) {
             guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
                 let value = FieldValue.normalise(raw, as: fields[i].value)
             else { continue }
@@ -73,7 +81,8 @@ final class FieldExtractor {
                 shape: "field:\(fields[i].fact)")
         }
         let shapes = table.document.shapes
-        for i in shapes.indices where table.index.passes(fields.count + i, present) {
+        for k in candidates where k >= fields.count && table.needsMet(k, content) {
+            let i = k - fields.count
             let shape = shapes[i]
             if shape.personal == true, !personal { continue }
             guard let captures = shapeMatchers[i].captures(content) else { continue }
@@ -201,10 +210,4 @@ final class FieldExtractor {
         }
     }
 
-    /// ASCII lower case of `content` into `lowered`.
-    func lower(_ content: UnsafeBufferPointer<UInt8>) {
-        lowered.removeAll(keepingCapacity: true)
-        lowered.reserveCapacity(content.count)
-        for b in content { lowered.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
-    }
 }

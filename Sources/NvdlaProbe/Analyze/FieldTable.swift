@@ -81,15 +81,30 @@ public struct FieldTable: Sendable {
     struct Compiled: @unchecked Sendable {
         let regex: Regex2
         let literals: [String]
+        /// What the pattern itself needs (`RequiredLiterals`) beyond `literals`: sets of literals, one of each on any
+        /// matching line.
+        let needs: [FoldedLiterals]
+
+        init(regex: Regex2, literals: [String], pattern: String) {
+            self.regex = regex
+            self.literals = literals
+            self.needs = RequiredLiterals.beyond(literals, pattern, caseless: true).map(FoldedLiterals.init)
+        }
     }
 
     let document: Document
-    /// One regex per field, then one per shape, in that order; `index` prefilters them all.
+    /// One regex per field, then one per shape, in that order; `index` prefilters them all (group `i` holds the
+    /// literals of field or shape `i`: its name words, its `literals:`), and a line that passes is then checked for
+    /// what the pattern itself needs (`Compiled.needs`) before the pattern runs.
     let fieldRegexes: [Compiled]
     let shapeRegexes: [Compiled]
     let sectionCommands: [Regex2]
     let packageRegexes: [Regex2]
     let index: LiteralIndex
+    /// Per field, then shape: what its pattern needs.
+    let needs: [[FoldedLiterals]]
+    /// Whether some field or shape has no literal, so every line must be tried against it.
+    let alwaysRuns: Bool
 
     /// The table compiled into the binary.
     public static let shipped: FieldTable = {
@@ -113,6 +128,8 @@ public struct FieldTable: Sendable {
         sectionCommands = []
         packageRegexes = []
         index = LiteralIndex(groups: [])
+        needs = []
+        alwaysRuns = false
     }
 
     /// Why a table did not load.
@@ -139,12 +156,16 @@ public struct FieldTable: Sendable {
         var fields: [Compiled] = []
         for field in document.fields {
             let pattern = Self.fieldPattern(names: field.names, value: field.value)
-            fields.append(Compiled(regex: try compile(pattern, field.fact), literals: field.names.map(Self.keyWord)))
+            fields.append(
+                Compiled(
+                    regex: try compile(pattern, field.fact), literals: field.names.map(Self.keyWord), pattern: pattern))
         }
         var shapes: [Compiled] = []
         for shape in document.shapes {
             shapes.append(
-                Compiled(regex: try compile(shape.match, shape.id), literals: shape.literals.map(Self.lowered)))
+                Compiled(
+                    regex: try compile(shape.match, shape.id), literals: shape.literals.map(Self.lowered),
+                    pattern: shape.match))
         }
         var commands: [Regex2] = []
         for section in document.sections { commands.append(try compile(section.command, section.section)) }
@@ -155,7 +176,11 @@ public struct FieldTable: Sendable {
         self.shapeRegexes = shapes
         self.sectionCommands = commands
         self.packageRegexes = packages
-        self.index = LiteralIndex(groups: fields.map(\.literals) + shapes.map(\.literals))
+        let all = fields + shapes
+        let index = LiteralIndex(groups: all.map(\.literals), caseless: true)
+        self.index = index
+        self.needs = all.map(\.needs)
+        self.alwaysRuns = (0..<all.count).contains { index.alwaysRuns($0) && all[$0].needs.isEmpty }
     }
 
     static func lowered(_ text: String) -> String { String(text.lowercased()) }
@@ -190,5 +215,18 @@ public struct FieldTable: Sendable {
             out.append(c)
         }
         return out
+    }
+}
+
+extension FieldTable {
+    /// Whether field or shape `i` (fields first) may match `line`, whose literals `marks` holds.
+    func passes(_ i: Int, _ marks: LiteralIndex.Marks, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        index.passes(i, marks) && needsMet(i, line)
+    }
+
+    /// Whether `line` holds what the pattern of field or shape `i` needs beyond its literals.
+    func needsMet(_ i: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for need in needs[i] where !need.containsAny(in: line) { return false }
+        return true
     }
 }

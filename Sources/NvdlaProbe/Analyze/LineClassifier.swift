@@ -202,7 +202,8 @@ struct LineClassifier {
                 }
                 k += 1
             }
-            if let so = Self.soSuffix(content, s, e), so { return false }
+            // Only a token with a dot can end in `.so`.
+            if other > 0, let so = Self.soSuffix(content, s, e), so { return false }
             if letters > 0 && digits == 0 && other == 0 {
                 words += 1
             } else {

@@ -13,6 +13,16 @@ enum LineShape {
         #"^(?:[a-z][\w-]* [0-9a-f]{4,}\.[\w@.-]+: |[0-9a-f]{6,}\.[a-z][\w-]*:\w*:? |(?:cma|mc-err|nvmap|host1x|nvgpu|arm-smmu|tegra[\w-]*|OF|Unable to handle kernel|Internal error|Call trace|WARNING: CPU): )"#
     )
 
+    /// What every match of `devicePrefix` holds, read from the pattern; nil when nothing can be read.
+    static let devicePrefixNeeds: LiteralIndex? = devicePrefix.flatMap { regex in
+        RequiredLiterals.best(regex.pattern, caseless: false).map { LiteralIndex(groups: [$0]) }
+    }
+    /// The bytes a `devicePrefix` match can start with, read from the pattern.
+    static let devicePrefixFirst: [Bool]? = devicePrefix.flatMap {
+        RequiredLiterals.firstBytes($0.pattern, caseless: false)
+    }
+    static let kern = Array("kern ".utf8)
+
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     /// The offset after leading spaces and markdown quote marks (`> `).
@@ -62,12 +72,13 @@ enum LineShape {
             if line.count - i >= 11, line[i + 4] == 45, line[i + 7] == 45, line[i + 10] == 84 { return true }
             return false
         }
-        if months.contains(where: { hasPrefix(line, at: i, $0) }), line.count - i > 15, line[i + 3] == 32,
-            line[i + 9] == 58 || line[i + 8] == 58
+        // The cheap byte tests first: most lines are not syslog lines.
+        if line.count - i > 15, line[i + 3] == 32, line[i + 9] == 58 || line[i + 8] == 58,
+            months.contains(where: { hasPrefix(line, at: i, $0) })
         {
             return true
         }
-        if hasPrefix(line, at: i, Array("kern ".utf8)) { return true }
+        if hasPrefix(line, at: i, kern) { return true }
         return false
     }
 
@@ -75,6 +86,10 @@ enum LineShape {
     static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
         let i = contentStart(line)
         guard i < line.count, let matcher else { return false }
+        // What the pattern allows first and needs (`RequiredLiterals`: a lower-case letter or digit or one of its
+        // capitalised words; a `.` or `: `), checked before PCRE2 is called.
+        if let first = devicePrefixFirst, !first[Int(line[i])] { return false }
+        if let needs = devicePrefixNeeds, !needs.containsAny(in: line) { return false }
         return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
     }
 }

@@ -9,13 +9,15 @@ import Foundation
 enum SegmentRecognisers {
     /// Words one of which a block must contain before any recogniser parses it (each recogniser needs one of them):
     /// blocks of other text cost a literal scan, not ten parses.
-    static let triggers = LiteralSet([
-        "(release)", "Jetpack", "JetPack", "L4T", "P-Number", "jetson-stats", "jetson_stats", "Jetson", "699-level",
-        "SOC family", "Online=", "MinFreq", "MaxFreq", "CurrentFreq", "NV Power Mode", "Power Mode", "[installed",
-        "ii ", "Desired=", "Package:", "crw", "brw", "lrw", "MemTotal", "CmaTotal", "CmaFree", "Used by", "Module ",
-        "RAM ", " => ", "[TRT]", "&&&& ", "TensorRT", "trtexec", "Switching to GPU", "falling back to GPU",
-        "GPU fallback", "onnxruntime", "Failed to load library", "EP Error", "nvidia-container", "CONTAINER_IMAGE",
-        "nvidia-ctk", "docker run", "l4t-jetpack:", "L4T BSP Version", "reading L4T version",
+    static let triggers = LiteralIndex(groups: [
+        [
+            "(release)", "Jetpack", "JetPack", "L4T", "P-Number", "jetson-stats", "jetson_stats", "Jetson", "699-level",
+            "SOC family", "Online=", "MinFreq", "MaxFreq", "CurrentFreq", "NV Power Mode", "Power Mode", "[installed",
+            "ii ", "Desired=", "Package:", "crw", "brw", "lrw", "MemTotal", "CmaTotal", "CmaFree", "Used by", "Module ",
+            "RAM ", " => ", "[TRT]", "&&&& ", "TensorRT", "trtexec", "Switching to GPU", "falling back to GPU",
+            "GPU fallback", "onnxruntime", "Failed to load library", "EP Error", "nvidia-container", "CONTAINER_IMAGE",
+            "nvidia-ctk", "docker run", "l4t-jetpack:", "L4T BSP Version", "reading L4T version",
+        ]
     ])
 
     /// Recognises `text` as a whole; nil when no whole-block format fits.

@@ -5,16 +5,36 @@ import CPcre2
 struct LiteralSet: Sendable {
     let flat: [UInt8]
     let spans: [Range<Int>]
+    /// Per byte: whether some word starts with it.
+    let starts: [Bool]
+    /// Word indices ordered by first byte: those starting with `b` are `byFirst[firstStart[b]..<firstStart[b + 1]]`.
+    let firstStart: [Int32]
+    let byFirst: [Int32]
 
     init(_ words: [[UInt8]]) {
         var flat: [UInt8] = []
         var spans: [Range<Int>] = []
+        var starts = [Bool](repeating: false, count: 256)
         for word in words {
             spans.append(flat.count..<flat.count + word.count)
             flat += word
+            if let first = word.first { starts[Int(first)] = true }
         }
         self.flat = flat
         self.spans = spans
+        self.starts = starts
+        var firstStart = [Int32](repeating: 0, count: 257)
+        for word in words { if let first = word.first { firstStart[Int(first) + 1] += 1 } }
+        for b in 0..<256 { firstStart[b + 1] += firstStart[b] }
+        var slot = firstStart
+        var byFirst = [Int32](repeating: 0, count: Int(firstStart[256]))
+        for (index, word) in words.enumerated() {
+            guard let first = word.first else { continue }
+            byFirst[Int(slot[Int(first)])] = Int32(index)
+            slot[Int(first)] += 1
+        }
+        self.firstStart = firstStart
+        self.byFirst = byFirst
     }
 
     init(_ words: [String]) {
@@ -37,8 +57,12 @@ struct LiteralSet: Sendable {
 
     /// Whether any of the words starts at `offset` of `bytes`.
     func anyPrefix(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        flat.withUnsafeBufferPointer { words in
-            for span in spans where bytes.count - offset >= span.count {
+        guard offset < bytes.count, starts[Int(bytes[offset])] else { return false }
+        let first = Int(bytes[offset])
+        return flat.withUnsafeBufferPointer { words in
+            for slot in Int(firstStart[first])..<Int(firstStart[first + 1]) {
+                let span = spans[Int(byFirst[slot])]
+                guard bytes.count - offset >= span.count else { continue }
                 var equal = true
                 for k in 0..<span.count where bytes[offset + k] != words[span.lowerBound + k] {
                     equal = false
@@ -51,50 +75,123 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// The literals of many signals, found in one pass over a line: a table of the literals' first two bytes says where
-/// a literal may start, and only there are the literals with those two bytes compared. Replaces one `memmem` per
-/// literal and line, which dominated `analyze` on large logs.
-struct LiteralIndex: Sendable {
-    /// Unique literals, flat.
+/// A few literals looked for without ASCII case in one pass over a line: a table of their first bytes says where one
+/// may start. The second check of a field or shape that passed the line's literal index (`FieldTable`).
+struct FoldedLiterals: Sendable {
+    /// Lower-cased literals, flat, with their spans, ordered by first byte.
     let words: LiteralSet
+    /// Per folded byte `b`: the literals starting with it are `words.spans[firsts[b]..<firsts[b + 1]]`.
+    let firsts: [Int32]
+
+    init(_ words: [String]) {
+        let folded = words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        var firsts = [Int32](repeating: 0, count: 257)
+        for word in folded { firsts[Int(word[0]) + 1] += 1 }
+        for b in 0..<256 { firsts[b + 1] += firsts[b] }
+        self.words = LiteralSet(folded)
+        self.firsts = firsts
+    }
+
+    static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+    /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
+    func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firsts.withUnsafeBufferPointer { firsts in
+            words.flat.withUnsafeBufferPointer { flat in
+                for at in 0..<bytes.count {
+                    let first = Int(Self.fold(bytes[at]))
+                    let lower = Int(firsts[first])
+                    let upper = Int(firsts[first + 1])
+                    guard lower < upper else { continue }
+                    for slot in lower..<upper where bytes.count - at >= words.spans[slot].count {
+                        let span = words.spans[slot]
+                        var equal = true
+                        for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
+                            equal = false
+                            break
+                        }
+                        if equal { return true }
+                    }
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// The literals of many groups (signals, fields, shapes), found in one pass over a line: a table of the literals'
+/// first two bytes says where a literal may start, and only there are the literals with those two bytes compared.
+/// Replaces one `memmem` per literal and line, which dominated `analyze` on large logs. A caseless index folds ASCII
+/// letters on both sides, so lines are matched as they are, without a lower-cased copy.
+struct LiteralIndex: Sendable {
+    /// Unique literals, flat (lower-cased when caseless).
+    let words: LiteralSet
+    /// Whether ASCII letters are compared without case.
+    let caseless: Bool
+    /// Byte → the byte compared: ASCII lower case when caseless, else the byte itself.
+    let fold: [UInt8]
     /// One bit per two-byte opening of some literal (65 536 bits).
     let openings: [UInt64]
+    /// One bit per two-byte opening that is a whole literal, and per hash of the first three bytes of the longer
+    /// ones (`key3`): a two-byte opening of common text (`th`, `re`) is compared only when the third byte fits too.
+    let pairs: [UInt64]
+    let threes: [UInt64]
     /// The literal ids of each opening, flat: ids of opening `k` are `ids[start[k]..<start[k + 1]]` (no hashing on
     /// the hot path).
     let start: [Int32]
     let ids: [Int32]
     /// Literals of one byte: looked for with a plain scan.
     let single: [(byte: UInt8, id: Int)]
-    /// Per group (signal): the ids of its literals; a group without literals always passes.
-    let groups: [[Int]]
+    /// Per group, its literal ids, flat: group `g` has `groupIDs[groupStart[g]..<groupStart[g + 1]]`; a group
+    /// without literals always passes.
+    let groupStart: [Int32]
+    let groupIDs: [Int32]
+    /// Per literal, the groups that hold it, flat: literal `l` is in `literalGroups[literalStart[l]..<literalStart[l + 1]]`.
+    let literalStart: [Int32]
+    let literalGroups: [Int32]
 
-    init(groups literalGroups: [[String]]) {
-        var unique: [String] = []
-        var idOf: [String: Int] = [:]
-        var groups: [[Int]] = []
+    init(groups literalGroups: [[String]], caseless: Bool = false) {
+        let fold = (0...255).map { b -> UInt8 in caseless && b >= 65 && b <= 90 ? UInt8(b) | 0x20 : UInt8(b) }
+        var unique: [[UInt8]] = []
+        var idOf: [[UInt8]: Int] = [:]
+        var groupStart: [Int32] = [0]
+        var groupIDs: [Int32] = []
         for group in literalGroups {
-            groups.append(
-                group.filter { !$0.isEmpty }.map { word in
-                    if let id = idOf[word] { return id }
-                    idOf[word] = unique.count
-                    unique.append(word)
-                    return unique.count - 1
-                })
+            for word in group where !word.isEmpty {
+                let bytes = word.utf8.map { fold[Int($0)] }
+                let id: Int
+                if let known = idOf[bytes] {
+                    id = known
+                } else {
+                    id = unique.count
+                    idOf[bytes] = id
+                    unique.append(bytes)
+                }
+                if !groupIDs[Int(groupStart.last ?? 0)...].contains(Int32(id)) { groupIDs.append(Int32(id)) }
+            }
+            groupStart.append(Int32(groupIDs.count))
         }
         var openings = [UInt64](repeating: 0, count: 1024)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var threes = [UInt64](repeating: 0, count: 1024)
         var entries: [(key: Int, id: Int32)] = []
         var single: [(UInt8, Int)] = []
         // Counting sort by opening: `start` is built from counts, not by probing a dictionary for all 65 536 keys
         // (which cost more than the rest of a `check`).
         var start = [Int32](repeating: 0, count: 65_537)
-        for (id, word) in unique.enumerated() {
-            let bytes = Array(word.utf8)
+        for (id, bytes) in unique.enumerated() {
             if bytes.count == 1 {
                 single.append((bytes[0], id))
                 continue
             }
             let key = Int(UInt16(bytes[0]) << 8 | UInt16(bytes[1]))
             openings[key >> 6] |= 1 << UInt64(key & 63)
+            if bytes.count == 2 {
+                pairs[key >> 6] |= 1 << UInt64(key & 63)
+            } else {
+                let key3 = Self.key3(UInt16(key), bytes[2])
+                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
+            }
             entries.append((key, Int32(id)))
             start[key + 1] += 1
         }
@@ -106,42 +203,135 @@ struct LiteralIndex: Sendable {
             next[key] += 1
         }
         self.words = LiteralSet(unique)
+        self.caseless = caseless
+        self.fold = fold
         self.openings = openings
+        self.pairs = pairs
+        self.threes = threes
         self.start = start
         self.ids = flatIDs
         self.single = single
-        self.groups = groups
+        self.groupStart = groupStart
+        self.groupIDs = groupIDs
+        var literalStart = [Int32](repeating: 0, count: unique.count + 1)
+        for id in groupIDs { literalStart[Int(id) + 1] += 1 }
+        for id in 0..<unique.count { literalStart[id + 1] += literalStart[id] }
+        var slot = literalStart
+        var literalGroups = [Int32](repeating: 0, count: groupIDs.count)
+        for group in 0..<groupStart.count - 1 {
+            for k in Int(groupStart[group])..<Int(groupStart[group + 1]) {
+                let id = Int(groupIDs[k])
+                literalGroups[Int(slot[id])] = Int32(group)
+                slot[id] += 1
+            }
+        }
+        self.literalStart = literalStart
+        self.literalGroups = literalGroups
     }
 
+    /// A 16-bit hash of a literal's first three bytes.
+    @inline(__always)
+    static func key3(_ key: UInt16, _ third: UInt8) -> Int {
+        Int(((UInt32(key) &* 2_654_435_761) >> 16 ^ UInt32(third) &* 40_503) & 0xFFFF)
+    }
+
+    /// Number of unique literals.
     var count: Int { words.spans.count }
 
-    /// Marks in `present` (one flag per unique literal) which literals occur in `bytes`.
-    func mark(_ bytes: UnsafeBufferPointer<UInt8>, into present: inout [Bool]) {
-        for i in present.indices { present[i] = false }
+    /// Number of groups.
+    var groupCount: Int { groupStart.count - 1 }
+
+    /// Which literals one line contains: flags per literal and the list of those set, so the next line clears
+    /// only what this one set.
+    struct Marks: Sendable {
+        var present: [Bool]
+        var found: [Int32] = []
+
+        init(count: Int) { present = [Bool](repeating: false, count: count) }
+
+        /// Whether the line contained any literal.
+        var any: Bool { !found.isEmpty }
+
+        mutating func reset() {
+            for id in found { present[Int(id)] = false }
+            found.removeAll(keepingCapacity: true)
+        }
+
+        mutating func set(_ id: Int) {
+            guard !present[id] else { return }
+            present[id] = true
+            found.append(Int32(id))
+        }
+    }
+
+    /// A fresh set of marks for this index.
+    func marks() -> Marks { Marks(count: count) }
+
+    /// Records in `marks` which literals occur in `bytes`.
+    func mark(_ bytes: UnsafeBufferPointer<UInt8>, into marks: inout Marks) {
+        marks.reset()
+        scan(bytes) { id in
+            marks.set(id)
+            return false
+        }
+    }
+
+    /// Whether `bytes` contains any of the literals (stops at the first).
+    func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        scan(bytes) { _ in
+            found = true
+            return true
+        }
+        return found
+    }
+
+    /// Calls `hit` with the id of each literal found at each place (a literal may be reported more than once);
+    /// stops when `hit` returns true.
+    @inline(__always)
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ hit: (Int) -> Bool) {
         guard bytes.count >= 1 else { return }
-        for (byte, id) in single where bytes.contains(byte) { present[id] = true }
-        guard bytes.count >= 2 else { return }
-        openings.withUnsafeBufferPointer { table in
-            words.flat.withUnsafeBufferPointer { flat in
-                start.withUnsafeBufferPointer { start in
-                    ids.withUnsafeBufferPointer { ids in
-                        var previous = UInt16(bytes[0])
-                        for i in 1..<bytes.count {
-                            let key = previous << 8 | UInt16(bytes[i])
-                            previous = UInt16(bytes[i])
-                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
-                            let at = i - 1
-                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
-                                let id = Int(ids[slot])
-                                guard !present[id] else { continue }
-                                let span = words.spans[id]
-                                guard bytes.count - at >= span.count else { continue }
-                                var equal = true
-                                for k in 2..<span.count where bytes[at + k] != flat[span.lowerBound + k] {
-                                    equal = false
-                                    break
+        fold.withUnsafeBufferPointer { fold in
+            for (byte, id) in single where bytes.contains(where: { fold[Int($0)] == byte }) {
+                if hit(id) { return }
+            }
+            guard bytes.count >= 2 else { return }
+            openings.withUnsafeBufferPointer { table in
+                pairs.withUnsafeBufferPointer { pairs in
+                    threes.withUnsafeBufferPointer { threes in
+                        words.flat.withUnsafeBufferPointer { flat in
+                            start.withUnsafeBufferPointer { start in
+                                ids.withUnsafeBufferPointer { ids in
+                                    words.spans.withUnsafeBufferPointer { spans in
+                                        var previous = UInt16(fold[Int(bytes[0])])
+                                        for i in 1..<bytes.count {
+                                            let current = UInt16(fold[Int(bytes[i])])
+                                            let key = previous << 8 | current
+                                            previous = current
+                                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
+                                            let at = i - 1
+                                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
+                                                guard i + 1 < bytes.count else { continue }
+                                                let key3 = Self.key3(key, fold[Int(bytes[i + 1])])
+                                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else {
+                                                    continue
+                                                }
+                                            }
+                                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
+                                                let id = Int(ids[slot])
+                                                let span = spans[id]
+                                                guard bytes.count - at >= span.count else { continue }
+                                                var equal = true
+                                                for k in 2..<span.count
+                                                where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
+                                                    equal = false
+                                                    break
+                                                }
+                                                if equal, hit(id) { return }
+                                            }
+                                        }
+                                    }
                                 }
-                                if equal { present[id] = true }
                             }
                         }
                     }
@@ -150,11 +340,35 @@ struct LiteralIndex: Sendable {
         }
     }
 
-    /// Whether group `index` passes given the flags of `mark`.
-    func passes(_ index: Int, _ present: [Bool]) -> Bool {
-        let ids = groups[index]
-        if ids.isEmpty { return true }
-        for id in ids where present[id] { return true }
+    /// Whether group `index` passes given the marks of `mark`: it has no literals, or one of them was found.
+    func passes(_ index: Int, _ marks: Marks) -> Bool {
+        let lower = Int(groupStart[index])
+        let upper = Int(groupStart[index + 1])
+        if lower == upper { return true }
+        guard marks.any else { return false }
+        for slot in lower..<upper where marks.present[Int(groupIDs[slot])] { return true }
         return false
     }
+
+    /// The groups that hold a literal of `marks`, ascending and once each, into `out`: the groups that pass, less
+    /// those without literals.
+    func candidates(_ marks: Marks, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        for id in marks.found {
+            for slot in Int(literalStart[Int(id)])..<Int(literalStart[Int(id) + 1]) {
+                out.append(Int(literalGroups[slot]))
+            }
+        }
+        guard out.count > 1 else { return }
+        out.sort()
+        var kept = 1
+        for k in 1..<out.count where out[k] != out[kept - 1] {
+            out[kept] = out[k]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+    }
+
+    /// Whether group `index` has no literals, so it must be tried on every line.
+    func alwaysRuns(_ index: Int) -> Bool { groupStart[index] == groupStart[index + 1] }
 }

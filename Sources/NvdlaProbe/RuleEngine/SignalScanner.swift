@@ -78,7 +78,7 @@ public final class SignalScanner {
     var cancelMatchers: [Regex2.Matcher?]
     let literals: LiteralIndex
     /// Which literals of `literals` the current line contains.
-    var present: [Bool]
+    var marks: LiteralIndex.Marks
     let cancelLiterals: [LiteralSet]
     /// Per signal: the total, per target (`0`, `1`, `other`), and benign matches.
     var totals: [Tally]
@@ -98,7 +98,7 @@ public final class SignalScanner {
         self.matchers = Array(repeating: nil, count: signals.count)
         self.cancelMatchers = Array(repeating: nil, count: signals.count)
         self.literals = LiteralIndex(groups: signals.map { $0.caseless ? [] : $0.literals })
-        self.present = Array(repeating: false, count: self.literals.count)
+        self.marks = self.literals.marks()
         self.cancelLiterals = signals.map { LiteralSet($0.unless?.literals ?? []) }
         self.totals = Array(repeating: Tally(), count: signals.count)
         self.byTarget = Array(repeating: [:], count: signals.count)
@@ -145,8 +145,8 @@ public final class SignalScanner {
         lastLineMatched = false
         if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
         if !pending.isEmpty { resolvePending(bytes) }
-        literals.mark(bytes, into: &present)
-        for index in signals.indices where literals.passes(index, present) {
+        literals.mark(bytes, into: &marks)
+        for index in signals.indices where literals.passes(index, marks) {
             let signal = signals[index]
             var target: String?
             if signal.attribute != nil {

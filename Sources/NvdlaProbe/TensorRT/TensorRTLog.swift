@@ -120,8 +120,10 @@ public final class TensorRTLog {
     /// Words anywhere in a line that make it worth reading whatever it opens with: validation details after a layer
     /// name and fallback lines (`DLA`, `GPU`), and, in lines without a TensorRT tag, command lines, parser errors and
     /// version banners.
-    static let anywhereTagged = LiteralSet(["DLA", "GPU"])
-    static let anywhere = LiteralSet(["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"])
+    static let anywhereTagged = LiteralIndex(groups: [["DLA", "GPU"]])
+    static let anywhere = LiteralIndex(groups: [
+        ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
+    ])
 
     /// Takes `bytes` if it is TensorRT output and returns whether it was.
     @discardableResult
