@@ -90,7 +90,9 @@ struct AnalyzePrefilterTests {
         "pnumber-mention": "across a group: `p` then `(?<module>[23]…)`",
         "tegra-chip-id": "gap: `- ID:` without a space before it",
         "board-name": "gap: `Jetson` followed by a tab, not the space of `jetson `",
-        "board-mention": "gap: `Jetson NX`, `Jetson-NX` hold none of the board words",
+        "board-mention":
+            "gap: `Jetson` and `NX` apart by two spaces or a tab (`Jetson NX`, `Jetson-NX`, `Jetson_NX`, `JetsonNX` have literals)",
+        "l4t-release-name": "across a class: `[Rr]` then `3` (the caseless index holds `r3`, which covers both)",
         "image-l4t-release": "across a group: `:` or `-` then an optional `l4t-`, then `r3`",
         "open-nvdla":
             "across a group: `nvdla_` then `(?:runtime|compiler)`; `Enter:\\s*dla_` without the colon's neighbour",
