@@ -1,8 +1,8 @@
 /// Reads version and identity values from classified lines with the shapes of `Data/fields.yaml`.
 ///
 /// Per line: one caseless literal scan (`LiteralIndex`) that says which fields and shapes can match, PCRE2 only for
-/// those; a line without any of their literals costs that scan alone. Prompt lines open a section (`$ cat /proc/device-tree/model`) whose bare output value is
-/// read by the section's kind. Values go to an `IdentityEvidence` with their rank; nothing here sets a fact.
+/// those; a line without any of their literals costs that scan alone. Prompt lines open a section (`$ cat
+/// /proc/device-tree/model`) whose bare output value is read by the section's kind. Values go to an `IdentityEvidence` with their rank; nothing here sets a fact.
 final class FieldExtractor {
     let table: FieldTable
     let fieldMatchers: [Regex2.Matcher]

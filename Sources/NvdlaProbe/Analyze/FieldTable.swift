@@ -219,11 +219,6 @@ public struct FieldTable: Sendable {
 }
 
 extension FieldTable {
-    /// Whether field or shape `i` (fields first) may match `line`, whose literals `marks` holds.
-    func passes(_ i: Int, _ marks: LiteralIndex.Marks, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        index.passes(i, marks) && needsMet(i, line)
-    }
-
     /// Whether `line` holds what the pattern of field or shape `i` needs beyond its literals.
     func needsMet(_ i: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for need in needs[i] where !need.containsAny(in: line) { return false }

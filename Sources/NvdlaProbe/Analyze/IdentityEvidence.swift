@@ -9,7 +9,7 @@
 public struct IdentityEvidence: Sendable {
     /// One value seen for a fact.
     public struct Candidate: Sendable, Equatable {
-        public var value: String
+        public let value: String
         public let rank: Int
         public let order: Int
         public let source: String

@@ -8,14 +8,15 @@ enum IdentityFacts {
 
     static func record(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) {
         var jetson = false
-        if var l4t = evidence.best("versions.l4t") {
+        if let l4t = evidence.best("versions.l4t") {
             let raw = l4t.raw
-            if let release = ReleaseTable.shipped.named(l4t.value) { l4t.value = release.l4t }
-            facts.set("versions.l4t", .string(l4t.value), source: l4t.source, raw: raw)
-            if let major = VersionCompare.components(l4t.value)?.first {
+            // A two-part release name (`R35.1`) means its one listed release, when it has only one.
+            let release = ReleaseTable.shipped.named(l4t.value)?.l4t ?? l4t.value
+            facts.set("versions.l4t", .string(release), source: l4t.source, raw: raw)
+            if let major = VersionCompare.components(release)?.first {
                 facts.set("versions.l4t_major", .int(Int64(major)), source: l4t.source, raw: raw)
             }
-            VersionsProbe.recordRelease(l4t.value, source: l4t.source, into: &facts)
+            VersionsProbe.recordRelease(release, source: l4t.source, into: &facts)
             jetson = jetson || l4t.rank >= 2
         }
         if let jetpack = evidence.best("versions.jetpack") {

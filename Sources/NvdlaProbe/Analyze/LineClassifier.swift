@@ -65,7 +65,7 @@ struct LineClassifier {
         }
         // `<pre>` / `<pre><code>` opens a block of pasted output (the content may follow on the same line).
         if LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
-        defer { if inBlock, Self.contains(content, Self.preClose) { inBlock = false } }
+        defer { if inBlock, Self.preClose.containsAny(in: content) { inBlock = false } }
         if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
         if let command = promptCommand(content) {
             afterPrompt = true
@@ -88,18 +88,7 @@ struct LineClassifier {
     static let tildeFence = Array("~~~".utf8)
     static let trimmed = Array("# [trimmed]".utf8)
     static let preOpen = Array("<pre".utf8)
-    static let preClose = Array("</pre>".utf8)
-
-    /// Whether `needle` occurs in `content` (short needles, short lines).
-    static func contains(_ content: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, content.count >= needle.count else { return false }
-        var i = 0
-        while i + needle.count <= content.count {
-            if content[i] == first, LineShape.hasPrefix(content, at: i, needle) { return true }
-            i += 1
-        }
-        return false
-    }
+    static let preClose = LiteralSet(["</pre>"])
 
     /// The offset of the command in a prompt line, or nil.
     func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -123,7 +123,7 @@ public enum BundleBuilder {
             limits: BundleManifest.Limits(perFileBytes: options.perFileCap, totalBytes: options.totalCap),
             totalBytes: tree.fileBytes, entries: entries)
         if let outputs { manifest.redaction = BundleManifest.Redaction(scheme: "hmac-sha256", values: outputs.hashed) }
-        tree.add("/.nvdla-doctor/manifest.json", .file(Array(try encode(manifest).utf8)), replace: true)
+        tree.add("/" + BundleManifest.path, .file(Array(try encode(manifest).utf8)), replace: true)
 
         var archiveBytes = 0
         // Until the map is written too, a written archive is half a result: a signal or a failure removes it.

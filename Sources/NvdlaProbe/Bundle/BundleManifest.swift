@@ -2,6 +2,9 @@ import Foundation
 
 /// `.nvdla-doctor/manifest.json`: what a bundle holds and how each path was captured.
 public struct BundleManifest: Codable, Sendable {
+    /// Where a bundle holds its manifest, relative to the bundle's root.
+    public static let path = ".nvdla-doctor/manifest.json"
+
     /// One captured path.
     public struct Entry: Codable, Sendable, Equatable {
         /// The path the probes asked for (redacted when redaction is on).

@@ -45,10 +45,9 @@ public enum BundleSniffer {
         return seen > 0 ? .archive : .notAnArchive
     }
 
-    /// `.nvdla-doctor/manifest.json`, at the top or under one directory, with or without `./`.
+    /// `BundleManifest.path`, at the top or under one directory, with or without `./`.
     static func isManifest(_ name: String) -> Bool {
-        var parts = name.split(separator: "/").filter { $0 != "." }
-        guard parts.count >= 2, parts.count <= 3, parts.removeLast() == "manifest.json" else { return false }
-        return parts.last == ".nvdla-doctor"
+        let parts = name.split(separator: "/").filter { $0 != "." }
+        return parts.count <= 3 && parts.suffix(2).joined(separator: "/") == BundleManifest.path
     }
 }

@@ -23,7 +23,7 @@ public enum BundleUnpacker {
         let report = fm.contents(atPath: directory + "/.nvdla-doctor/report.json").map {
             String(decoding: $0, as: UTF8.self)
         }
-        try? fm.removeItem(atPath: directory + "/.nvdla-doctor/manifest.json")
+        try? fm.removeItem(atPath: directory + "/" + BundleManifest.path)
         try? fm.removeItem(atPath: directory + "/.nvdla-doctor/report.json")
         chmod(directory, 0o755)
         let enumerator = fm.enumerator(atPath: directory)

@@ -29,7 +29,7 @@ public final class OpenedRoot: @unchecked Sendable {
             if let problem = RootAccess.problem(path) { throw BundleError(problem) }
             let root = SystemRoot(path: path, policy: policy)
             let isBundle =
-                !root.isLive && FileManager.default.fileExists(atPath: root.hostPath + "/.nvdla-doctor/manifest.json")
+                !root.isLive && FileManager.default.fileExists(atPath: root.hostPath + "/" + BundleManifest.path)
             return OpenedRoot(
                 root: root, kind: root.isLive ? "live" : isBundle ? "bundle" : "snapshot", displayPath: path,
                 temporary: nil)

@@ -37,13 +37,13 @@ public struct JetsonClocksShow: Sendable, Equatable {
         engines.first { $0.name == name }
     }
 
-    /// Parses `jetson_clocks --show` output; `nil` when no recognised line is present.
     /// Keys that only jetson_clocks' engine rows print (`cpu0: Online=1 Governor=schedutil MinFreq=… MaxFreq=…`,
     /// `GPU MinFreq=… MaxFreq=… CurrentFreq=…`, `EMC MinFreq=… FreqOverride=0`); the `FAN …` row has its own keys.
     static let rowKeys: Set<String> = [
         "Online", "MinFreq", "MaxFreq", "CurrentFreq", "Governor", "IdleStates", "FreqOverride", "GpcMask",
     ]
 
+    /// Parses `jetson_clocks --show` output; `nil` when no recognised line is present.
     public static func parse(_ text: String) -> JetsonClocksShow? {
         var socFamily: String?
         var machine: String?

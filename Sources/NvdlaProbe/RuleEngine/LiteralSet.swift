@@ -75,46 +75,37 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// A few literals looked for without ASCII case in one pass over a line: a table of their first bytes says where one
-/// may start. The second check of a field or shape that passed the line's literal index (`FieldTable`).
+/// A few literals looked for without ASCII case in one pass over a line: the first-byte table of their lower-cased
+/// `LiteralSet` says where one may start. The second check of a field or shape that passed the line's literal index
+/// (`FieldTable`).
 struct FoldedLiterals: Sendable {
-    /// Lower-cased literals, flat, with their spans, ordered by first byte.
+    /// Lower-cased literals.
     let words: LiteralSet
-    /// Per folded byte `b`: the literals starting with it are `words.spans[firsts[b]..<firsts[b + 1]]`.
-    let firsts: [Int32]
 
     init(_ words: [String]) {
-        let folded = words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
-        var firsts = [Int32](repeating: 0, count: 257)
-        for word in folded { firsts[Int(word[0]) + 1] += 1 }
-        for b in 0..<256 { firsts[b + 1] += firsts[b] }
-        self.words = LiteralSet(folded)
-        self.firsts = firsts
+        self.words = LiteralSet(words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty })
     }
 
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
     /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
     func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        firsts.withUnsafeBufferPointer { firsts in
-            words.flat.withUnsafeBufferPointer { flat in
-                for at in 0..<bytes.count {
-                    let first = Int(Self.fold(bytes[at]))
-                    let lower = Int(firsts[first])
-                    let upper = Int(firsts[first + 1])
-                    guard lower < upper else { continue }
-                    for slot in lower..<upper where bytes.count - at >= words.spans[slot].count {
-                        let span = words.spans[slot]
-                        var equal = true
-                        for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
-                            equal = false
-                            break
-                        }
-                        if equal { return true }
+        words.flat.withUnsafeBufferPointer { flat in
+            for at in 0..<bytes.count {
+                let first = Int(Self.fold(bytes[at]))
+                guard words.starts[first] else { continue }
+                for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
+                    let span = words.spans[Int(words.byFirst[slot])]
+                    guard bytes.count - at >= span.count else { continue }
+                    var equal = true
+                    for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
+                        equal = false
+                        break
                     }
+                    if equal { return true }
                 }
-                return false
             }
+            return false
         }
     }
 }

@@ -254,26 +254,24 @@ enum RequiredLiterals {
         /// `{m}`, `{m,}` or `{m,n}` at `start`: bounds and the index after; nil when it is a literal brace.
         func braces(at start: Int) -> (Int, Int?, Int)? {
             var j = start + 1
-            var m = 0
-            var digits = 0
-            while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
-                m = m * 10 + Int(bytes[j] - 48)
-                j += 1
-                digits += 1
-            }
-            guard digits > 0, j < bytes.count else { return nil }
+            guard let m = number(&j), j < bytes.count else { return nil }
             if bytes[j] == 125 { return (m, m, j + 1) }
             guard bytes[j] == 44 else { return nil }
             j += 1
-            var n = 0
-            var nDigits = 0
-            while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
-                n = n * 10 + Int(bytes[j] - 48)
-                j += 1
-                nDigits += 1
-            }
+            let n = number(&j)
             guard j < bytes.count, bytes[j] == 125 else { return nil }
-            return (m, nDigits > 0 ? n : nil, j + 1)
+            return (m, n, j + 1)
+        }
+
+        /// The decimal number at `j`, which moves past it; nil (and `j` unmoved) without a digit.
+        func number(_ j: inout Int) -> Int? {
+            var value = 0
+            let start = j
+            while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
+                value = value * 10 + Int(bytes[j] - 48)
+                j += 1
+            }
+            return j > start ? value : nil
         }
 
         mutating func atom() -> Need {

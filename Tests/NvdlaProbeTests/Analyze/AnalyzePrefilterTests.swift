@@ -136,7 +136,7 @@ struct AnalyzePrefilterTests {
             table.index.mark(line, into: &marks)
             #expect(marks.any)
             let count = table.fieldRegexes.count + table.shapeRegexes.count
-            let passing = (0..<count).filter { table.passes($0, marks, line) }
+            let passing = (0..<count).filter { table.index.passes($0, marks) && table.needsMet($0, line) }
             #expect(passing.isEmpty, "\(passing.map { (table.fieldRegexes + table.shapeRegexes)[$0].regex.pattern })")
         }
         let scanner = SignalScanner(signals: Fixtures.rules.signals)
