@@ -185,6 +185,8 @@ public final class ArtifactAnalysis {
         case .output:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             readFields(content, cls, number)
+            // A sentence with a machine token in it is still a person's words (`LooseSentence`).
+            if LooseSentence.test(content) { readFields(content, LineClass(kind: .prose, contentStart: 0), number) }
             if tensorrt.consume(bytes, input: input, line: number) {
                 flush()
                 addSegment(.tensorrtLog, number)
@@ -310,6 +312,7 @@ public final class ArtifactAnalysis {
         facts.set("source.artifacts", .bool(true), source: source)
         TensorRTFacts.record(tensorrt, into: &facts)
         IdentityFacts.recordRequest(identity, into: &facts)
+        IdentityFacts.recordStatedPlacement(identity, into: &facts)
         // What the pasted versions imply together (TensorRT's DLA support, an unknown release's differences).
         VersionsProbe.deriveStack(into: &facts)
         // For artefacts, DLA present counts only what they show (probe successes, device nodes).

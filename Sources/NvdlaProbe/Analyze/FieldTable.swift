@@ -205,7 +205,7 @@ public struct FieldTable: Sendable {
         // A version may follow its name without a space (`jetpack5.1`, `CUDA11.4`); other values may not.
         let glued = value == .version || value == .jetpack || value == .l4t
         let end = glued ? #"(?![A-Za-z_-])"# : #"(?![\w-])"#
-        return #"(?<![\w.+/-])(?:"# + alternatives + ")" + end + separator + "(?<value>" + value.pattern + ")"
+        return #"(?<![\w.+-])(?:"# + alternatives + ")" + end + separator + "(?<value>" + value.pattern + ")"
     }
 
     static func escape(_ text: String) -> String {

@@ -113,6 +113,29 @@ enum IdentityFacts {
         }
     }
 
+    /// A person's words that layers did not run on the DLA (`Data/fields.yaml` shapes `off-dla-claim`,
+    /// `fallback-claim`), kept only where nothing better tells the placement: no TensorRT log gave `trt.placement`, the
+    /// board is not known to lack a DLA and the text is not from another system. A fallback without the word DLA
+    /// counts only where the text asked for a DLA. Where a DLA was asked for and no such words count, the fact is
+    /// empty: known, and nothing said.
+    static func recordStatedPlacement(_ evidence: IdentityEvidence, into facts: inout FactTable) {
+        let requested = facts.bool("trt.dla_requested") == true
+        var claim: IdentityEvidence.Candidate?
+        if facts.value("trt.placement") == nil, facts.int("platform.dla_expected") != 0,
+            facts.bool("platform.not_jetson") != true
+        {
+            claim =
+                evidence.best("identity.stated_off_dla")
+                ?? (requested ? evidence.best("identity.stated_fallback") : nil)
+        }
+        if let claim {
+            facts.set("trt.stated_off_dla", .string(claim.value), source: claim.source, raw: claim.raw)
+        } else if requested {
+            let source = facts["trt.dla_requested"]?.source ?? "analyze input"
+            facts.set("trt.stated_off_dla", .string(""), source: source, raw: "no words on where layers ran")
+        }
+    }
+
     /// TensorRT signals that only a DLA build or run prints.
     static let dlaOnlySignals = [
         "trt_no_dla_engine", "trt_standalone_runtime", "trt_dla_runtime_error", "trt_builder_defect",
@@ -213,6 +236,21 @@ enum IdentityFacts {
         // The DLA cores a program saw (TensorRT's getNbDLACores, printed by the program): one or two only.
         if let seen = evidence.best("identity.dla_cores") {
             offer(Derived(value: seen.value, source: seen.source, raw: seen.raw, rank: seen.rank), to: &dla)
+        }
+        // The L4T release bounds the SoC (Data/releases.yaml: R36 runs on Orin only, R38 on Thor only): a SoC its
+        // family does not support, named no more surely than the release, gives way with the DLA count read from the
+        // same words (a host called `jetson-nano-2` on R36 is an Orin); a family of one SoC names it.
+        if let l4t = evidence.best("versions.l4t"),
+            let family = ReleaseTable.shipped.family(of: facts.string("versions.l4t") ?? l4t.value)
+        {
+            if let current = soc, !family.socs.contains(current.value), current.rank <= l4t.rank {
+                if let count = dla, count.source == current.source { dla = nil }
+                soc = nil
+            }
+            if family.socs.count == 1 {
+                let only = Derived(value: family.socs[0], source: l4t.source, raw: "L4T \(l4t.value)", rank: l4t.rank)
+                offer(only, to: &soc)
+            }
         }
         if let soc {
             facts.set("platform.soc", .string(soc.value), source: soc.source, raw: soc.raw)

@@ -73,16 +73,19 @@ public struct AnalyzeJob: Sendable {
                 source: source, facts: facts, outcomes: [], unassessable: binaryReason(analysis.binaryInputs),
                 notes: analysis.notes)
         }
+        let outcomes = Diagnosis.evaluate(rules, facts: facts).filter {
+            if case .inconclusive = $0 { return false }
+            return true
+        }
         guard analysis.recognisedAnything else {
             let reason =
                 "Nothing in \(path) was recognised: paste a kernel log (dmesg, journalctl -k), jetson_release, "
                 + "/etc/nv_tegra_release, dpkg -l or apt list output, ls -l /dev/nvhost*, tegrastats, "
                 + "jetson_clocks --show, nvpmodel -q, lsmod or /proc/meminfo."
-            return Report(source: source, facts: facts, outcomes: [], unassessable: reason, notes: analysis.notes)
-        }
-        let outcomes = Diagnosis.evaluate(rules, facts: facts).filter {
-            if case .inconclusive = $0 { return false }
-            return true
+            // A person's words alone (stated versions, what they saw) can still say something: those findings are
+            // kept, and the verdict stays unknown, because nothing a tool printed was read.
+            let stated = analysis.proseLines > 0 ? outcomes.filter { if case .fired = $0 { true } else { false } } : []
+            return Report(source: source, facts: facts, outcomes: stated, unassessable: reason, notes: analysis.notes)
         }
         return Report(source: source, facts: facts, outcomes: outcomes, notes: analysis.notes)
     }

@@ -52,6 +52,19 @@ public struct TextRenderer {
         return unicode ? text : TextStyle.ascii(text)
     }
 
+    /// The findings, grouped by area in the areas' order.
+    func findingLines(_ report: Report) -> [String] {
+        var lines: [String] = []
+        let byArea = Dictionary(grouping: report.findings, by: \.area)
+        for area in Area.allCases {
+            guard let findings = byArea[area], !findings.isEmpty else { continue }
+            lines.append("")
+            lines.append(paint("[\(area.rawValue)]", "1"))
+            for finding in findings { lines += render(finding) }
+        }
+        return lines
+    }
+
     func renderLines(_ report: Report) -> [String] {
         var lines: [String] = []
         lines.append(platformLine(report))
@@ -61,19 +74,15 @@ public struct TextRenderer {
         lines += Glance.tensorrtLines(report.facts)
         if let line = kernelLogLine(report.facts) { lines.append(line) }
         if let reason = report.unassessable {
+            // Findings here rest on a person's words only (analyze of prose): shown, but the verdict stays unknown.
+            lines += findingLines(report)
             lines.append("")
             lines.append(paint(reason, "1"))
             lines.append("")
             lines.append("status: unknown (nothing could be assessed)")
             return lines
         }
-        let byArea = Dictionary(grouping: report.findings, by: \.area)
-        for area in Area.allCases {
-            guard let findings = byArea[area], !findings.isEmpty else { continue }
-            lines.append("")
-            lines.append(paint("[\(area.rawValue)]", "1"))
-            for finding in findings { lines += render(finding) }
-        }
+        lines += findingLines(report)
         if verbose {
             if !report.inconclusive.isEmpty {
                 lines.append("")

@@ -160,4 +160,96 @@ struct IdentityVariantTests {
         let pre = Self.analyze("<pre>ls</pre>\nNVIDIA Jetson Orin Nano is what my colleague has\n")
         #expect(pre.platform.model == nil)
     }
+
+    @Test(
+        "the release line as flash.sh prints it and as people retell it",
+        arguments: [
+            ("###############\n# L4T BSP Information:\n# R35 , REVISION: 4.1\n###############", "35.4.1"),
+            ("My board runs R32 revision 6.1 and the DLA build fails.", "32.6.1"),
+            ("nv_tegra_release says R36 (release), revision 4.3", "36.4.3"),
+        ])
+    func releaseLineRetold(_ text: String, _ l4t: String) {
+        #expect(Self.analyze(text).platform.l4t == l4t)
+    }
+
+    @Test(
+        "versions assigned in scripts and packaging",
+        arguments: [
+            ("ENV L4T_VERSION=36.3.0", "versions.l4t", "36.3.0"),
+            ("+    l4tMajorMinorPatchVersion = \"35.6.0\";", "versions.l4t", "35.6.0"),
+            ("JETPACK_VERSION: '6.1'", "versions.jetpack", "6.1"),
+            ("  cudaMajorMinorVersion = \"12.6\";", "versions.cuda", "12.6"),
+        ])
+    func scriptVariables(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("a CUDA toolkit directory gives a CUDA version, but nvcc's own word wins")
+    func cudaDirectory() {
+        #expect(
+            Self.analyze("g++ -I/usr/local/cuda-12.2/include -c app.cpp").facts.string("versions.cuda") == "12.2")
+        let both = Self.analyze(
+            """
+            export PATH=/usr/local/cuda-11.4/bin:$PATH
+            $ nvcc --version
+            Cuda compilation tools, release 12.2, V12.2.140
+            """)
+        #expect(both.facts.string("versions.cuda")?.hasPrefix("12.2") == true)
+    }
+
+    @Test("an L4T package file or store path carries the release")
+    func l4tPackageFile() {
+        #expect(
+            Self.analyze("sudo dpkg -i nvidia-l4t-core_36.4.3-20250107174145_arm64.deb").platform.l4t == "36.4.3")
+        #expect(
+            Self.analyze("/nix/store/abc-nvidia-l4t-nvpmodel-35.3.1-20230319081403/etc/nvpmodel.conf").platform.l4t
+                == "35.3.1")
+    }
+
+    @Test("a P-number in an nvpmodel configuration name names the module")
+    func nvpmodelConfName() {
+        let report = Self.analyze("ExecStart=/usr/sbin/nvpmodel -f /etc/nvpmodel/nvpmodel_p3767_0001.conf -m 0")
+        #expect(report.facts.string("platform.module") == "p3767-0001")
+        #expect(report.platform.dlaExpected == 1)
+    }
+
+    @Test("a TensorRT major alone is kept, and a fuller version of it refines it")
+    func tensorrtMajor() {
+        #expect(
+            Self.analyze("It fails on my Xavier with **TensorRT7** and JP 4.5").facts.string("versions.tensorrt") == "7"
+        )
+        let refined = Self.analyze("Tried TRT 8 first.\n\nii  tensorrt  8.5.2.2-1+cuda11.4  arm64  Meta package")
+        #expect(refined.facts.string("versions.tensorrt") == "8.5.2.2")
+        #expect(Self.analyze("The engine has 8 layers on TensorRT's GPU path").facts.string("versions.tensorrt") == nil)
+    }
+
+    @Test("a version name after a slash counts (`AGX Orin/JetPack 5.1.2`), a path component does not")
+    func nameAfterSlash() {
+        #expect(Self.analyze("I am on an AGX Orin/JetPack 5.1.2 box").platform.jetpack == "5.1.2")
+        #expect(Self.analyze("ls /opt/nvidia/jetpack/5.1 returns nothing").platform.jetpack == nil)
+    }
+
+    @Test("an engine named for its DLA core says a DLA was asked for")
+    func dlaEngineFile() {
+        #expect(
+            Self.analyze("[E] Error opening engine file: /models/resnet50_b8_dla1.engine").facts.bool(
+                "trt.dla_requested") == true)
+        #expect(
+            Self.analyze("[E] Error opening engine file: /models/resnet50_gpu.engine").facts.bool(
+                "trt.dla_requested") != true)
+    }
+
+    @Test("the L4T release bounds the SoC: a host name of another family gives way, a family of one SoC names it")
+    func socBoundedByRelease() {
+        let orin = Self.analyze(
+            "me@jetson-nano-2:~$ cat /etc/nv_tegra_release\n# R36 (release), REVISION: 4.3, GCID: 1")
+        #expect(orin.platform.soc == "tegra234")
+        #expect(orin.platform.dlaExpected == nil)
+        let xavier = Self.analyze("me@xavier-nx:~$ cat /etc/nv_tegra_release\n# R35 (release), REVISION: 4.1, GCID: 1")
+        #expect(xavier.platform.soc == "tegra194")
+        #expect(xavier.platform.dlaExpected == 2)
+        // A module a tool names outranks a release a person states.
+        let module = Self.analyze(" - P-Number: p3448-0000\n\nI think I am on R36 revision 2 now")
+        #expect(module.platform.soc == "tegra210")
+    }
 }

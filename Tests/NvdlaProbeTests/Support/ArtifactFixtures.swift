@@ -425,5 +425,21 @@ enum ArtifactFixtures {
                 /usr/lib/aarch64-linux-gnu/libnvinfer.so.8: undefined reference to `nvdla::IProfile::setName(char const*)'
                 """,
             findings: ["NVDLA-USR-004:system"]),
+        Case(
+            name: "NvMM cannot open the video encoder's node inside a container (USR-009, not the DLA)",
+            text: """
+                Opening channel /dev/nvhost-msenc failed
+                NVMEDIA: NvMMLiteNVMEDIAEncBlockOpen: could not open encoder
+                Could not get NVENC Channel handle for inst 0
+                (gst-launch-1.0:42): GStreamer-CRITICAL **: 10:11:12.345: gst_caps_is_empty: assertion 'GST_IS_CAPS (caps)' failed
+                """,
+            findings: ["NVDLA-USR-009:system"]),
+        Case(
+            name: "a kernel log and a DLA node that fails to open: USR-009 stays silent (DLA nodes are not its)",
+            text: jetsonLogHead + """
+
+                Opening channel /dev/nvhost-nvdla0 failed
+                """,
+            findings: []),
     ]
 }

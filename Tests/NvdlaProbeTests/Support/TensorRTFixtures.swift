@@ -398,5 +398,14 @@ enum TensorRTFixtures {
                 &&&& PASSED TensorRT.trtexec [TensorRT v8601]
                 """,
             findings: ["NVDLA-TRT-002:system"]),
+        ArtifactFixtures.Case(
+            name: "a person saying layers stayed off the DLA, next to the command but without the build log (TRT-025)",
+            text: """
+                $ /usr/src/tensorrt/bin/trtexec --onnx=segnet.onnx --useDLACore=1 --fp16 --allowGPUFallback
+                &&&& PASSED TensorRT.trtexec [TensorRT v8502]
+
+                The upsampling layers were executed on the GPU instead of the DLA, the rest is fine.
+                """,
+            findings: ["NVDLA-TRT-025:system"]),
     ]
 }

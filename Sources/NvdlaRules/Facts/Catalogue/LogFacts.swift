@@ -126,6 +126,10 @@ extension FactCatalogue {
                 "compiler or Python: code written for another TensorRT API (`not a member of 'nvinfer1::…'`, no attribute)"
         ),
         SignalSpec(
+            name: "engine_node_unavailable", perDLA: false, cancellable: false,
+            meaning:
+                "NvMM/NvMedia could not open a multimedia engine's node (`Opening channel /dev/nvhost-nvdec failed`)"),
+        SignalSpec(
             name: "dla_link_undefined", perDLA: false, cancellable: false,
             meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),
     ]

@@ -27,6 +27,9 @@ extension FactCatalogue {
         FactSpec(
             "trt.placement", .string, trtSource,
             "all_dla, mostly_dla (≤10% GPU), split, mostly_gpu (≥50%), all_gpu (also a GPU-only build), some_gpu"),
+        FactSpec(
+            "trt.stated_off_dla", .string, trtSource,
+            "A person's words that layers did not run on the DLA, where no log shows the placement (empty: none)"),
         FactSpec("trt.placement.summary", .string, trtSource, "DLA subgraphs · GPU layers by operator · reformats"),
         FactSpec("trt.subgraphs.dla", .int, trtSource, "DLA subgraphs (ForeignNodes / loadables) in the engine"),
         FactSpec("trt.subgraph_splits", .int, trtSource, "`Splitting DLA subgraph at:` lines"),

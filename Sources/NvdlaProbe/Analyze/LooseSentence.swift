@@ -1,0 +1,55 @@
+/// Whether a line taken for output is still a person's sentence, with a machine token or two in it: "When I ran
+/// our model using tensorrt's DLA0 and DLA1, … GR3D_FREQ 40% when we tested with tegrastats", "… but pre_trained.log
+/// outputs that the deconv layers are running on GPU and not DLA", a sentence holding a markdown link.
+///
+/// `LineClassifier` keeps such lines as output, so the signals still read any error text in them; this test only lets
+/// the person's own words on them (a DLA asked for, layers said to run elsewhere) be read at a person's rank. A loose
+/// sentence opens with a letter, has no `Key:` in its first three tokens (`WARNING: Layer …`, `Model: …`), holds at
+/// least eight plain words (letters only, punctuation around them allowed), and plain words make up at least two
+/// thirds of its space-separated tokens. Log lines (`[W] [TRT] …`, timestamps, `&&&&`) do not open with a letter.
+enum LooseSentence {
+    static let minimumWords = 8
+
+    static func test(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = content.first, isLetter(first) else { return false }
+        var words = 0
+        var tokens = 0
+        var start = 0
+        var i = 0
+        while i <= content.count {
+            if i == content.count || content[i] == 32 || content[i] == 9 {
+                if i > start {
+                    tokens += 1
+                    switch judge(content, start, i) {
+                    case .word: words += 1
+                    case .key where tokens <= 3: return false
+                    default: break
+                    }
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+        return words >= minimumWords && words * 3 >= tokens * 2
+    }
+
+    enum Token { case word, key, other }
+
+    /// A token of letters (ASCII or not, with inner apostrophes and hyphens) between punctuation; `Key:` when it ends
+    /// in a colon.
+    static func judge(_ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Token {
+        var s = start
+        var e = end
+        while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }  // ( " ' *
+        if e > s, content[e - 1] == 58 { return .key }  // :
+        while e > s, [44, 46, 59, 33, 63, 41, 34, 39, 42].contains(content[e - 1]) { e -= 1 }  // , . ; ! ? ) " ' *
+        guard e > s else { return .other }
+        for k in s..<e {
+            let b = content[k]
+            if !(isLetter(b) || b >= 0x80 || ((b == 39 || b == 45) && k > s)) { return .other }
+        }
+        return .word
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+}

@@ -1,0 +1,109 @@
+import Testing
+
+@testable import NvdlaProbe
+
+/// What people write around their pastes: that layers did not run on the DLA (NVDLA-TRT-025), a loader error retold
+/// in a sentence, and sentences that carry a machine token. Wordings written for these tests, not the corpus's.
+@Suite("Stated words")
+struct StatedWordsTests {
+    static func analyze(_ text: String) -> Report {
+        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
+    }
+
+    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+
+    @Test(
+        "a person saying layers did not run on the DLA gets TRT-025 with the words quoted",
+        arguments: [
+            (
+                "I build with trtexec --onnx=unet.onnx --useDLACore=1 --fp16 --allowGPUFallback\n\n"
+                    + "After the build the Concat layers were placed on the GPU instead of the DLA.",
+                "placed on the GPU instead of the DLA"
+            ),
+            (
+                "config.default_device_type = trt.DeviceType.DLA\n\nWhy can't my deconvolution run on the DLA?",
+                "can't my deconvolution run on the DLA"
+            ),
+            (
+                "The ResNet head does not use the DLA at all, even with DLA core 1 set in the builder config.",
+                "does not use the DLA"
+            ),
+            (
+                "trtexec --onnx=m.onnx --useDLACore=0 --int8 --allowGPUFallback\n\n"
+                    + "Half of the operators fall back to the GPU and the rest stay where they are.",
+                "operators fall back to the GPU"
+            ),
+            (
+                "When I build yolo_v5.onnx with trtexec the Resize layers are running on GPU and not on DLA in my tests",
+                "running on GPU and not on DLA"
+            ),
+        ])
+    func claimFires(_ text: String, _ quoted: String) throws {
+        let report = Self.analyze(text)
+        let finding = try #require(report.findings.first { $0.id == "NVDLA-TRT-025" })
+        #expect(finding.severity == .info)
+        #expect(finding.message.contains(quoted))
+        #expect(report.facts.string("trt.stated_off_dla") == quoted)
+    }
+
+    @Test(
+        "no TRT-025 where the words do not claim it, or something better tells the placement",
+        arguments: [
+            // A question, not a claim.
+            "trtexec --onnx=m.onnx --useDLACore=0 --fp16\n\nCan the LSTM layers run on the DLA with TensorRT 8.6?",
+            // A fallback without any DLA in the text is about something else.
+            "The CPU path is used and everything falls back to the GPU decoder after a while.",
+            // A board without a DLA: the claim is explained by the board.
+            "Model: NVIDIA Jetson Nano Developer Kit\n\nWhy can't my layers run on the DLA?",
+            // The log shows the placement: the log's rules speak.
+            TensorRTFixtures.trt85MostlyGPU.text + "\n\nThe Div layers are running on GPU and not DLA.",
+        ])
+    func claimSilent(_ text: String) {
+        #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-TRT-025"))
+    }
+
+    @Test("a loader error retold in a sentence names the library (USR-001)")
+    func retoldLoaderError() throws {
+        let report = Self.analyze(
+            """
+            Building inside the l4t-base container fails. I cannot find libnvdla_compiler.so anywhere in the container,
+            and libnvinfer.so.8 needs it.
+            """)
+        let finding = try #require(report.findings.first { $0.id == "NVDLA-USR-001" })
+        #expect(finding.message.contains("libnvdla_compiler.so"))
+    }
+
+    @Test(
+        "a sentence with a machine token or two is still a person's words",
+        arguments: [
+            "When I ran the model on tensorrt's DLA0 and DLA1 we saw GR3D_FREQ 40% in tegrastats for the whole time",
+            "This builds, but pre_trained.log says the deconv layers are running on GPU and not on the DLA here",
+            "From what I read in [the layer docs](https://example.com/dla) they should fit the requirements of DLA",
+        ])
+    func looseSentence(_ text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { LooseSentence.test($0) })
+    }
+
+    @Test(
+        "log lines, fields and short lines are not loose sentences",
+        arguments: [
+            "[W] [TRT] Layer conv1 is not supported on DLA, falling back to GPU because of the kernel size",
+            "WARNING: Layer conv1 is not supported on DLA, falling back to GPU because of the kernel size",
+            "Model: NVIDIA Jetson AGX Orin Developer Kit with the production module and a big fan on top",
+            "Running inference on DLA core 0",
+            "12:01:02 the engine was built and the layers are running on GPU and not on DLA cores today",
+            "/usr/src/tensorrt/bin/trtexec --onnx=a.onnx --useDLACore=0 --fp16 --allowGPUFallback --verbose --dumpProfile",
+        ])
+    func notLooseSentence(_ text: String) {
+        #expect(!Array(text.utf8).withUnsafeBufferPointer { LooseSentence.test($0) })
+    }
+
+    @Test("a sentence with a machine token is read for the DLA request but stays output for the signals")
+    func looseSentenceKeepsSignals() {
+        let report = Self.analyze(
+            "Every time I run on the DLA the app dies with error while loading shared libraries: "
+                + "libcudla.so.1: cannot open shared object file: No such file or directory")
+        #expect(report.facts.bool("trt.dla_requested") == true)
+        #expect(Self.ids(report).contains("NVDLA-USR-001"))
+    }
+}
