@@ -252,4 +252,14 @@ struct IdentityVariantTests {
         let module = Self.analyze(" - P-Number: p3448-0000\n\nI think I am on R36 revision 2 now")
         #expect(module.platform.soc == "tegra210")
     }
+
+    @Test("a kernel device named for its SoC (`t194-nvcsi`) names the SoC; a part number with t does not")
+    func socDeviceName() {
+        #expect(
+            Self.analyze(
+                "[  812.331214] t194-nvcsi 13e40000.host1x:nvcsi@15a00000: csi5_stream_close: Error in closing stream"
+            )
+            .platform.soc == "tegra194")
+        #expect(Self.analyze("order part 4t194-abc from the shop").platform.soc == nil)
+    }
 }
