@@ -125,14 +125,15 @@ public final class ArtifactAnalysis {
         return control > 0 && control * 10 > bytes.count
     }
 
-    func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+    func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+        let bytes = ComposePrefix.strip(raw)
         if number == 1 {
             inputMagic =
                 Self.magics.first { magic in
-                    bytes.count >= magic.bytes.count && zip(bytes, magic.bytes).allSatisfy { $0 == $1 }
+                    raw.count >= magic.bytes.count && zip(raw, magic.bytes).allSatisfy { $0 == $1 }
                 }?.kind
             // A tar archive names itself at byte 257 of its first header (POSIX ustar and GNU tar).
-            if inputMagic == nil, bytes.count >= 262, Array(bytes[257..<262]) == Self.ustar {
+            if inputMagic == nil, raw.count >= 262, Array(raw[257..<262]) == Self.ustar {
                 inputMagic = "a tar archive"
             }
         }

@@ -116,19 +116,24 @@ enum IdentityFacts {
     /// A person's words that layers did not run on the DLA (`Data/fields.yaml` shapes `off-dla-claim`,
     /// `fallback-claim`), kept only where nothing better tells the placement: no TensorRT log gave `trt.placement`, the
     /// board is not known to lack a DLA and the text is not from another system. A fallback without the word DLA
-    /// counts only where the text asked for a DLA. Where a DLA was asked for and no such words count, the fact is
-    /// empty: known, and nothing said.
+    /// counts only where the text asked for a DLA; TensorRT's own "not supported on DLA" line quoted without a placement
+    /// list says the same. Where a DLA was asked for and nothing of this counts, the fact is empty: known, and nothing
+    /// said.
     static func recordStatedPlacement(_ evidence: IdentityEvidence, into facts: inout FactTable) {
         let requested = facts.bool("trt.dla_requested") == true
-        var claim: IdentityEvidence.Candidate?
-        if facts.value("trt.placement") == nil, facts.int("platform.dla_expected") != 0,
-            facts.bool("platform.not_jetson") != true
+        let open =
+            facts.value("trt.placement") == nil && facts.int("platform.dla_expected") != 0
+            && facts.bool("platform.not_jetson") != true
+        if open, (facts.int("log.trt_dla_unsupported.count") ?? 0) > 0,
+            let line = facts.string("log.trt_dla_unsupported.first")
         {
-            claim =
-                evidence.best("identity.stated_off_dla")
+            // TensorRT's own refusal names the layer: it is quoted before a person's retelling.
+            let source = facts["log.trt_dla_unsupported.first"]?.source ?? "analyze input"
+            facts.set("trt.stated_off_dla", .string(line), source: source, raw: line)
+        } else if open,
+            let claim = evidence.best("identity.stated_off_dla")
                 ?? (requested ? evidence.best("identity.stated_fallback") : nil)
-        }
-        if let claim {
+        {
             facts.set("trt.stated_off_dla", .string(claim.value), source: claim.source, raw: claim.raw)
         } else if requested {
             let source = facts["trt.dla_requested"]?.source ?? "analyze input"

@@ -262,4 +262,11 @@ struct IdentityVariantTests {
             .platform.soc == "tegra194")
         #expect(Self.analyze("order part 4t194-abc from the shop").platform.soc == nil)
     }
+
+    @Test("an Orin named with 32 or 64 GB is an AGX Orin; with 16 GB it stays open")
+    func orinBySize() {
+        #expect(Self.analyze("_Hardware:_ Jetson Orin 32GB custom carrier").platform.dlaExpected == 2)
+        #expect(Self.analyze("Board: Jetson Orin 64 GB").platform.dlaExpected == 2)
+        #expect(Self.analyze("Board: Jetson Orin 16GB").platform.dlaExpected == nil)
+    }
 }

@@ -106,4 +106,31 @@ struct StatedWordsTests {
         #expect(report.facts.bool("trt.dla_requested") == true)
         #expect(Self.ids(report).contains("NVDLA-USR-001"))
     }
+
+    @Test("TensorRT's refusal quoted in a sentence, without the log, is passed on like a person's words (TRT-025)")
+    func quotedRefusal() throws {
+        let report = Self.analyze(
+            """
+            build: `trtexec --onnx=round.onnx --useDLACore=1 --fp16`
+            it prints `[W] [TRT] node_of_R: Unary operation: ROUND is not supported on DLA.` and nothing more
+            """)
+        let finding = try #require(report.findings.first { $0.id == "NVDLA-TRT-025" })
+        #expect(finding.message.contains("ROUND is not supported on DLA"))
+    }
+
+    @Test("docker compose service prefixes are dropped before a log line, not before a table's first column")
+    func composePrefix() {
+        let report = Self.analyze(
+            """
+            detector-1  | [11/02/2025-08:01:12] [TRT] [W] Layer '/head/Resize' (RESIZE): Unsupported on DLA. Switching this layer's device type to GPU.
+            detector-1  | [11/02/2025-08:01:12] [TRT] [W] Layer '/head/Split' (SLICE): Unsupported on DLA. Switching this layer's device type to GPU.
+            """)
+        #expect(report.facts.int("trt.fallback.count") == 2)
+        let table = Self.analyze("CUDA      | 12.6.68\ncuDNN     | 9.3.0.75\n")
+        #expect(table.facts.string("versions.cuda") == "12.6.68")
+        let bytes = Array("name | [x]".utf8)
+        #expect(bytes.withUnsafeBufferPointer { ComposePrefix.strip($0).count } == 3)
+        let noSpace = Array("name| [x]".utf8)
+        #expect(noSpace.withUnsafeBufferPointer { ComposePrefix.strip($0).count } == noSpace.count)
+    }
 }

@@ -426,6 +426,14 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-004:system"]),
         Case(
+            name:
+                "a JetPack 6 container on a JetPack 5 host: the loader finds libnvcudla missing nvdla symbols (USR-004)",
+            text: """
+                >>> import tensorrt
+                ImportError: /usr/local/cuda/compat/libnvcudla.so: undefined symbol: _ZN5nvdla8IRuntime4loadEPKhi
+                """,
+            findings: ["NVDLA-USR-004:system"]),
+        Case(
             name: "NvMM cannot open the video encoder's node inside a container (USR-009, not the DLA)",
             text: """
                 Opening channel /dev/nvhost-msenc failed

@@ -399,6 +399,15 @@ enum TensorRTFixtures {
                 """,
             findings: ["NVDLA-TRT-002:system"]),
         ArtifactFixtures.Case(
+            name: "a standalone build that TensorRT splits into more than one DLA graph (TRT-020)",
+            text: """
+                &&&& RUNNING TensorRT.trtexec [TensorRT v8601] # /usr/src/tensorrt/bin/trtexec --onnx=net.onnx --int8 --useDLACore=0 --buildDLAStandalone --inputIOFormats=int8:dla_linear --outputIOFormats=int8:dla_linear
+                [03/02/2025-11:02:03] [E] Error[2]: [foreignNode.cpp::determineCandidateForeignNodes::895] Error Code 2: Internal Error (Safety certified DLA should only have one graph for the whole network.)
+                [03/02/2025-11:02:03] [E] Engine could not be created from network
+                &&&& FAILED TensorRT.trtexec [TensorRT v8601]
+                """,
+            findings: ["NVDLA-TRT-020:system"]),
+        ArtifactFixtures.Case(
             name: "a person saying layers stayed off the DLA, next to the command but without the build log (TRT-025)",
             text: """
                 $ /usr/src/tensorrt/bin/trtexec --onnx=segnet.onnx --useDLACore=1 --fp16 --allowGPUFallback
