@@ -28,6 +28,8 @@ struct LineClassifier {
     static let prompt = try? Regex2(
         #"^(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|[\w.~/-]*\$|%|❯|➜\s+\S+|PS [^>]*>|#(?=\s*(?:sudo\s+)?(?:"#
             + commands + #")\b))\s*(?=\S)"#)
+    /// The names of `commands`, looked up by a line's first word before `bareCommand` runs.
+    static let commandWords = CommandWords(alternation: commands)
     /// A known command alone on its line, followed by an option, a path, a pipe, a subcommand or nothing.
     static let bareCommand = try? Regex2(
         #"^(?:sudo\s+)?(?:\S*/)?(?:"# + commands
@@ -90,15 +92,19 @@ struct LineClassifier {
     static let preOpen = Array("<pre".utf8)
     static let preClose = LiteralSet(["</pre>"])
 
+    /// `$ # % > ` and the first byte of `❯` and `➜`: one of them is in the first 200 bytes of every prompt line.
+    static let promptBytes: [Bool] = (0...255).map { [36, 35, 37, 0xE2, 62].contains($0) }
+
     /// The offset of the command in a prompt line, or nil.
     func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {
-        var candidate = false
-        for b in content.prefix(200) where b == 36 || b == 35 || b == 37 || b == 0xE2 || b == 62 {  // $ # % ❯➜ >
-            candidate = true
-            break
+        let candidate = Self.promptBytes.withUnsafeBufferPointer { table in
+            content.prefix(200).contains { table[Int($0)] }
         }
         if candidate, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
-        if content.count <= 300, bareMatcher?.matches(content) == true { return 0 }
+        // The regex is tried only when the first word is a command it names (`CommandWords`, read from `commands`).
+        if content.count <= 300, Self.commandWords.matchesFirstWord(content), bareMatcher?.matches(content) == true {
+            return 0
+        }
         return nil
     }
 
@@ -130,98 +136,6 @@ struct LineClassifier {
         // A second `# ` (output of nv_tegra_release commented out: `# # R32 (release)`) stays: it is the content.
         if i > 0, i < content.count, content[i] == 35 { return i }
         return i
-    }
-
-    /// Whether `content` is a human sentence: at least three words (or a run of non-ASCII text), at most a fifth of
-    /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
-    /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
-    static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        // Markdown bullets and numbering.
-        if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
-        var words = 0
-        var soft = 0
-        var tokens = 0
-        var nonASCII = 0
-        var spans = 0
-        var tokenStart = i
-        var tokenIndex = 0
-        func judge(_ start: Int, _ end: Int) -> Bool {
-            var s = start
-            var e = end
-            // Leading `("'` and trailing `,.;:!?)"'` are punctuation, not part of the word.
-            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
-            var colon = false
-            while e > s {
-                let b = content[e - 1]
-                if b == 44 || b == 46 || b == 59 || b == 58 || b == 33 || b == 63 || b == 41 || b == 34 || b == 39
-                    || b == 42
-                {
-                    if b == 58 { colon = true }
-                    e -= 1
-                } else {
-                    break
-                }
-            }
-            tokens += 1
-            tokenIndex += 1
-            if colon && tokenIndex <= 3 && e - s > 0 { return false }
-            guard e > s else { return true }
-            var letters = 0
-            var digits = 0
-            var other = 0
-            var k = s
-            while k < e {
-                let b = content[k]
-                if b >= 0x80 {
-                    letters += 1
-                    nonASCII += 1
-                } else if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
-                    letters += 1
-                } else if b >= 48 && b <= 57 {
-                    digits += 1
-                } else if b == 39 || b == 45 {
-                    // apostrophes and hyphens inside words
-                } else if b == 46 || b == 44 || b == 58 || b == 43 || b == 37 || b == 38 || b == 33 || b == 63
-                    || b == 59 || b == 34 || b == 42 || b == 126
-                {
-                    other += 1
-                } else {
-                    return false  // _ / = ( ) [ ] { } < > \ @ $ | # ` and control bytes: machine text
-                }
-                k += 1
-            }
-            // Only a token with a dot can end in `.so`.
-            if other > 0, let so = Self.soSuffix(content, s, e), so { return false }
-            if letters > 0 && digits == 0 && other == 0 {
-                words += 1
-            } else {
-                soft += 1
-            }
-            return true
-        }
-        while i < content.count {
-            let b = content[i]
-            if b == 96 {  // ` an inline code span counts as one token; one left open is machine text
-                if i > tokenStart, !judge(tokenStart, i) { return false }
-                guard let close = content[(i + 1)...].firstIndex(of: 96) else { return false }
-                tokens += 1
-                tokenIndex += 1
-                spans += 1
-                i = close + 1
-                tokenStart = i
-                continue
-            }
-            if b == 32 || b == 9 {
-                if i > tokenStart, !judge(tokenStart, i) { return false }
-                tokenStart = i + 1
-            }
-            i += 1
-        }
-        if content.count > tokenStart, !judge(tokenStart, content.count) { return false }
-        // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
-        if tokens >= 3 { return words >= 2 && spans <= words && soft * 5 <= tokens - spans }
-        return nonASCII >= 12 && nonASCII * 2 >= content.count
     }
 
     /// Whether the token ends in `.so` or `.so.N` (a library name).

@@ -1,4 +1,5 @@
 import CPcre2
+import Foundation
 
 /// A fixed list of byte strings looked for in one line (glibc `memmem`), stored flat so a lookup costs no reference
 /// counting: the literal prefilter of log signals and of the TensorRT reader, run on every line of large logs.
@@ -279,56 +280,72 @@ struct LiteralIndex: Sendable {
 
     /// Calls `hit` with the id of each literal found at each place (a literal may be reported more than once);
     /// stops when `hit` returns true.
+    ///
+    /// The loop over the bytes tests each two-byte opening against `openings` (then `pairs` and `threes`) with its
+    /// few pointers in registers; the rare places where a literal may start are compared out of line (`compare`).
     @inline(__always)
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ hit: (Int) -> Bool) {
-        guard bytes.count >= 1 else { return }
+        guard let base = bytes.baseAddress, bytes.count >= 1 else { return }
+        for (byte, id) in single where containsByte(bytes, byte) {
+            if hit(id) { return }
+        }
+        let count = bytes.count
+        guard count >= 2 else { return }
         fold.withUnsafeBufferPointer { fold in
-            for (byte, id) in single where bytes.contains(where: { fold[Int($0)] == byte }) {
-                if hit(id) { return }
-            }
-            guard bytes.count >= 2 else { return }
             openings.withUnsafeBufferPointer { table in
                 pairs.withUnsafeBufferPointer { pairs in
                     threes.withUnsafeBufferPointer { threes in
-                        words.flat.withUnsafeBufferPointer { flat in
-                            start.withUnsafeBufferPointer { start in
-                                ids.withUnsafeBufferPointer { ids in
-                                    words.spans.withUnsafeBufferPointer { spans in
-                                        var previous = UInt16(fold[Int(bytes[0])])
-                                        for i in 1..<bytes.count {
-                                            let current = UInt16(fold[Int(bytes[i])])
-                                            let key = previous << 8 | current
-                                            previous = current
-                                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
-                                            let at = i - 1
-                                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
-                                                guard i + 1 < bytes.count else { continue }
-                                                let key3 = Self.key3(key, fold[Int(bytes[i + 1])])
-                                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else {
-                                                    continue
-                                                }
-                                            }
-                                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
-                                                let id = Int(ids[slot])
-                                                let span = spans[id]
-                                                guard bytes.count - at >= span.count else { continue }
-                                                var equal = true
-                                                for k in 2..<span.count
-                                                where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
-                                                    equal = false
-                                                    break
-                                                }
-                                                if equal, hit(id) { return }
-                                            }
-                                        }
-                                    }
-                                }
+                        guard let fold = fold.baseAddress, let table = table.baseAddress, let pairs = pairs.baseAddress,
+                            let threes = threes.baseAddress
+                        else { return }
+                        var previous = UInt16(fold[Int(base[0])])
+                        var i = 1
+                        while i < count {
+                            let current = UInt16(fold[Int(base[i])])
+                            let key = previous << 8 | current
+                            previous = current
+                            i += 1
+                            let bit: UInt64 = 1 << UInt64(key & 63)
+                            guard table[Int(key >> 6)] & bit != 0 else { continue }
+                            if pairs[Int(key >> 6)] & bit == 0 {
+                                // No literal is these two bytes alone: the hash of the first three must fit too.
+                                guard i < count else { continue }
+                                let key3 = Self.key3(key, fold[Int(base[i])])
+                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                             }
+                            if compare(bytes, at: i - 2, key: key, hit) { return }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Compares the literals opening with `key` at `at`, calling `hit` for each found; true when `hit` said stop.
+    @inline(never)
+    func compare(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, key: UInt16, _ hit: (Int) -> Bool) -> Bool {
+        let flat = words.flat
+        for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
+            let id = Int(ids[slot])
+            let span = words.spans[id]
+            guard bytes.count - at >= span.count else { continue }
+            var equal = true
+            for k in 2..<span.count where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
+                equal = false
+                break
+            }
+            if equal, hit(id) { return true }
+        }
+        return false
+    }
+
+    /// Whether `bytes` holds the (folded) byte of a one-byte literal: `memchr`, for each case of a letter.
+    @inline(__always)
+    func containsByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(byte), bytes.count) != nil { return true }
+        if caseless, byte >= 97, byte <= 122 { return memchr(base, Int32(byte - 32), bytes.count) != nil }
+        return false
     }
 
     /// Whether group `index` passes given the marks of `mark`: it has no literals, or one of them was found.

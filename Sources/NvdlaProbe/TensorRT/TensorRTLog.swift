@@ -125,14 +125,38 @@ public final class TensorRTLog {
         ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
     ])
 
+    /// `Layer`, the one opening that is also an English word (a sentence starting "Layer norm …").
+    static let layerOpening = Array("Layer".utf8)
+    static let layerNeeds = FoldedLiterals(["(", "running on"])
+
+    /// Whether an untagged line that opens with one of `openings` and holds none of the `anywhere` words can be taken
+    /// by `take`. Of the openings only `Layer` needs more: without a TensorRT tag or an `anywhere` word, `take` reads a
+    /// line opening with it only as an engine-information entry (`Layer(DLA): …`), a profile header (`Layer … Time
+    /// (ms) … %`) or a placement header (`Layers running on …`, any case). Lines with non-ASCII bytes are always read:
+    /// `take` compares Characters.
+    static func untaggedOpeningReadable(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard LineShape.hasPrefix(bytes, at: start, layerOpening) else { return true }
+        if layerNeeds.containsAny(in: bytes) { return true }
+        for b in bytes where b >= 0x80 { return true }
+        return false
+    }
+
     /// Takes `bytes` if it is TensorRT output and returns whether it was.
     @discardableResult
     public func consume(_ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64) -> Bool {
         let prefix = TensorRTLine.prefix(bytes)
         if case .none = section {
+            // `if` rather than a conditional expression: picking one of two indexes copies it (a dozen retains).
+            let anywhere: Bool
+            if prefix.tagged {
+                anywhere = Self.anywhereTagged.containsAny(in: bytes)
+            } else {
+                anywhere = Self.anywhere.containsAny(in: bytes)
+            }
             let interesting =
-                Self.openings.anyPrefix(of: bytes, at: prefix.start)
-                || (prefix.tagged ? Self.anywhereTagged : Self.anywhere).containsAny(in: bytes)
+                anywhere
+                || (Self.openings.anyPrefix(of: bytes, at: prefix.start)
+                    && (prefix.tagged || Self.untaggedOpeningReadable(bytes, at: prefix.start)))
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
                 if prefix.tagged { count(input, number) }
