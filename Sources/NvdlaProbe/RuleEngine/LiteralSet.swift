@@ -76,35 +76,92 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// A few literals looked for without ASCII case in one pass over a line: the first-byte table of their lower-cased
-/// `LiteralSet` says where one may start. The second check of a field or shape that passed the line's literal index
-/// (`FieldTable`).
+/// A few literals looked for without ASCII case in one pass over a line: a bit per folded two-byte opening (and per
+/// hash of the first three bytes, as in `LiteralIndex`) says where one may start, and only there are the literals
+/// with that first byte compared (`memchr` finds one-byte literals). The second check of a field or shape that
+/// passed the line's literal index (`FieldTable`).
 struct FoldedLiterals: Sendable {
     /// Lower-cased literals.
     let words: LiteralSet
+    /// One bit per lower-cased two-byte opening of the literals of two bytes or more (65 536 bits), per opening that
+    /// is a whole literal, and per `LiteralIndex.key3` hash of the first three bytes of the longer ones.
+    let openings: [UInt64]
+    let pairs: [UInt64]
+    let threes: [UInt64]
+    /// The literals of one byte.
+    let singles: [UInt8]
 
     init(_ words: [String]) {
-        self.words = LiteralSet(words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty })
+        let folded = words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty }
+        self.words = LiteralSet(folded)
+        var openings = [UInt64](repeating: 0, count: 1024)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var threes = [UInt64](repeating: 0, count: 1024)
+        var singles: [UInt8] = []
+        for word in folded {
+            guard word.count >= 2 else {
+                singles.append(word[0])
+                continue
+            }
+            let key = Int(word[0]) << 8 | Int(word[1])
+            openings[key >> 6] |= 1 << UInt64(key & 63)
+            if word.count == 2 {
+                pairs[key >> 6] |= 1 << UInt64(key & 63)
+            } else {
+                let key3 = LiteralIndex.key3(UInt16(key), word[2])
+                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
+            }
+        }
+        self.openings = openings
+        self.pairs = pairs
+        self.threes = threes
+        self.singles = singles
     }
 
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
     /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
     func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        words.flat.withUnsafeBufferPointer { flat in
-            for at in 0..<bytes.count {
-                let first = Int(Self.fold(bytes[at]))
-                guard words.starts[first] else { continue }
-                for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
-                    let span = words.spans[Int(words.byFirst[slot])]
-                    guard bytes.count - at >= span.count else { continue }
-                    var equal = true
-                    for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
-                        equal = false
-                        break
-                    }
-                    if equal { return true }
+        guard let base = bytes.baseAddress else { return false }
+        for b in singles {
+            if memchr(base, Int32(b), bytes.count) != nil { return true }
+            if b >= 97, b <= 122, memchr(base, Int32(b - 32), bytes.count) != nil { return true }
+        }
+        let count = bytes.count
+        guard count >= 2 else { return false }
+        return openings.withUnsafeBufferPointer { table in
+            var previous = Int(Self.fold(base[0]))
+            for i in 1..<count {
+                let current = Int(Self.fold(base[i]))
+                let key = previous << 8 | current
+                previous = current
+                let bit: UInt64 = 1 << UInt64(key & 63)
+                guard table[key >> 6] & bit != 0 else { continue }
+                if pairs[key >> 6] & bit == 0 {
+                    guard i + 1 < count else { continue }
+                    let key3 = LiteralIndex.key3(UInt16(key), Self.fold(base[i + 1]))
+                    guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                 }
+                if match(bytes, at: i - 1) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether a literal starts at `at` (its first byte's literals compared).
+    @inline(never)
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+        let first = Int(Self.fold(bytes[at]))
+        return words.flat.withUnsafeBufferPointer { flat in
+            for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
+                let span = words.spans[Int(words.byFirst[slot])]
+                guard bytes.count - at >= span.count else { continue }
+                var equal = true
+                for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
+                    equal = false
+                    break
+                }
+                if equal { return true }
             }
             return false
         }
@@ -375,6 +432,15 @@ struct LiteralIndex: Sendable {
             kept += 1
         }
         out.removeLast(out.count - kept)
+    }
+
+    /// Whether the line of `marks` holds one of the literals of group `index` (false for a group without literals).
+    func holds(_ index: Int, _ marks: Marks) -> Bool {
+        guard marks.any else { return false }
+        for slot in Int(groupStart[index])..<Int(groupStart[index + 1]) where marks.present[Int(groupIDs[slot])] {
+            return true
+        }
+        return false
     }
 
     /// Whether group `index` has no literals, so it must be tried on every line.

@@ -92,7 +92,7 @@ public final class TensorRTLog {
     /// Rows of NVM (DLA memory) copies: `to nvm`, `from nvm`, `copy finish` — only a DLA engine has them.
     public private(set) var profileNVMRows = 0
     public private(set) var profileGPURows = 0
-    var section = Section.none
+    @exclusivity(unchecked) var section = Section.none
     /// The TensorRT 7 list under the open header, joined across wrapped lines.
     var listText = ""
     var wrappedLines = 0
@@ -121,9 +121,8 @@ public final class TensorRTLog {
     /// name and fallback lines (`DLA`, `GPU`), and, in lines without a TensorRT tag, command lines, parser errors and
     /// version banners.
     static let anywhereTagged = LiteralIndex(groups: [["DLA", "GPU"]])
-    static let anywhere = LiteralIndex(groups: [
-        ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
-    ])
+    static let anywhereWords = ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
+    static let anywhere = LiteralIndex(groups: [anywhereWords])
 
     /// `Layer`, the one opening that is also an English word (a sentence starting "Layer norm …").
     static let layerOpening = Array("Layer".utf8)
@@ -141,14 +140,19 @@ public final class TensorRTLog {
         return false
     }
 
-    /// Takes `bytes` if it is TensorRT output and returns whether it was.
+    /// Takes `bytes` if it is TensorRT output and returns whether it was. `mayHoldWords` false: the caller's
+    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there).
     @discardableResult
-    public func consume(_ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64) -> Bool {
+    public func consume(
+        _ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64, mayHoldWords: Bool = true
+    ) -> Bool {
         let prefix = TensorRTLine.prefix(bytes)
         if case .none = section {
             // `if` rather than a conditional expression: picking one of two indexes copies it (a dozen retains).
             let anywhere: Bool
-            if prefix.tagged {
+            if !mayHoldWords {
+                anywhere = false
+            } else if prefix.tagged {
                 anywhere = Self.anywhereTagged.containsAny(in: bytes)
             } else {
                 anywhere = Self.anywhere.containsAny(in: bytes)

@@ -83,6 +83,57 @@ struct LinePrefilterTests {
         #expect(Self.bytes("Input(s): fp16:chw") { TensorRTLog.untaggedOpeningReadable($0, at: 0) })
     }
 
+    @Test("the fields' pass also finds the TensorRT reader's words, without case; fields still read with them")
+    func alsoFind() {
+        let fields = FieldExtractor(table: .shipped, alsoFind: [TensorRTLog.anywhereWords])
+        for (line, found) in [
+            ("Default DLA is enabled but layer conv1 is not supported", true), ("built with trtexec today", true),
+            ("runs on the dla", true), ("nvinfer1::IBuilder failed", true), ("plain words about the board", false),
+        ] {
+            Self.bytes(line) { fields.mark($0) }
+            #expect(fields.found(also: 0) == found, "\(line)")
+        }
+        var evidence = IdentityEvidence()
+        Self.bytes("JetPack 5.1.2 and TensorRT 8.5.2 on the DLA") { line in
+            fields.mark(line)
+            fields.read(line, kind: .prose, commentedOutput: false, marked: true, source: { "x:1" }, into: &evidence)
+        }
+        #expect(evidence.best("versions.jetpack")?.value == "5.1.2")
+        #expect(evidence.best("versions.tensorrt")?.value == "8.5.2")
+        // A prose line holding only a TensorRT fallback is still read by the TensorRT reader.
+        let report = ArtifactAnalysisTests.analyze(
+            "I see this warning on my board\n\nDefault DLA is enabled but layer conv1 is not supported on DLA, falling back to GPU.\n"
+        )
+        #expect(report.facts.int("trt.fallback.count") == 1)
+    }
+
+    @Test("the caseless need check finds what a lower-cased search finds, on every corpus line")
+    func foldedLiterals() throws {
+        let table = FieldTable.shipped
+        let sets =
+            (table.fieldRegexes + table.shapeRegexes).flatMap(\.needs) + [FoldedLiterals(["(", "running on", "a"])]
+        let corpus = Fixtures.packageRoot.appendingPathComponent("Tests/Corpus")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+        var lines = ["", "X", "Tegra X1", "JETSON ORIN", "xavier"]
+        for file in files.prefix(60) {
+            let text = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+            lines += text.split(separator: "\n").map(String.init)
+        }
+        for set in sets {
+            let words = set.words.spans.map { Array(set.words.flat[$0]) }
+            for line in lines {
+                let folded = line.utf8.map(FoldedLiterals.fold)
+                let naive = words.contains { word in
+                    folded.count >= word.count
+                        && (0...(folded.count - word.count)).contains { at in
+                            Array(folded[at..<at + word.count]) == word
+                        }
+                }
+                #expect(Self.bytes(line) { set.containsAny(in: $0) } == naive, "\(words) in \(line)")
+            }
+        }
+    }
+
     @Test("the one-pass prose test gives the two-pass rule's answer on every corpus line and on edge cases")
     func proseTest() throws {
         var lines = [
