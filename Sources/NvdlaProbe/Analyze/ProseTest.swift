@@ -1,54 +1,33 @@
 /// The prose test of `LineClassifier`: whether a line's bytes are a human sentence, in one pass over them.
 ///
 /// A line is split into tokens at spaces and tabs; an inline code span (`` `…` ``) is one token. Each byte's class
-/// comes from one table (`ProseByte`), and a token's class counts are gathered as its bytes go by, so a token is
-/// judged without a second look at its bytes (only its leading and trailing punctuation are read again).
+/// comes from one table (`ProseByte`), and a token's class bits are gathered as its bytes go by, so a token is judged
+/// without a second look at its bytes (unless punctuation is taken off its ends).
 extension LineClassifier {
-    /// Byte classes of the prose test.
+    /// Byte classes of the prose test, as bits: a token's bytes are OR-ed into one flag word.
     enum ProseByte {
-        static let letter: UInt8 = 0
-        static let nonASCII: UInt8 = 1
-        static let digit: UInt8 = 2
-        /// Apostrophes and hyphens inside words.
-        static let ignored: UInt8 = 3
+        static let letter: UInt8 = 1
+        static let nonASCII: UInt8 = 2
+        static let digit: UInt8 = 4
         /// `. , : + % & ! ? ; " * ~`: allowed, but a token holding one is not a plain word.
-        static let other: UInt8 = 4
+        static let other: UInt8 = 8
         /// `_ / = ( ) [ ] { } < > \ @ $ | #`, control bytes: machine text.
-        static let machine: UInt8 = 5
-        static let space: UInt8 = 6
-        static let backtick: UInt8 = 7
+        static let machine: UInt8 = 16
+        /// Separators: at or above `space`.
+        static let space: UInt8 = 64
+        static let backtick: UInt8 = 128
 
+        /// Per byte its class bit; apostrophes and hyphens inside words are 0 (no class).
         static let table: [UInt8] = (0...255).map { b -> UInt8 in
             switch b {
             case 65...90, 97...122: return letter
             case 0x80...0xFF: return nonASCII
             case 48...57: return digit
-            case 39, 45: return ignored
+            case 39, 45: return 0
             case 46, 44, 58, 43, 37, 38, 33, 63, 59, 34, 42, 126: return other
             case 32, 9: return space
             case 96: return backtick
             default: return machine
-            }
-        }
-    }
-
-    /// Class counts of one token's bytes.
-    struct TokenCounts {
-        var letters = 0
-        var nonASCII = 0
-        var digits = 0
-        var other = 0
-        var machine = 0
-
-        @inline(__always)
-        mutating func add(_ c: UInt8, _ n: Int) {
-            switch c {
-            case ProseByte.letter: letters += n
-            case ProseByte.nonASCII: nonASCII += n
-            case ProseByte.digit: digits += n
-            case ProseByte.other: other += n
-            case ProseByte.machine: machine += n
-            default: break
             }
         }
     }
@@ -62,21 +41,18 @@ extension LineClassifier {
         var spans = 0
         var tokenIndex = 0
 
-        /// Judges the token `content[start..<end]` with the class counts of its bytes: false when it is machine text.
-        /// Leading `("'*` and trailing `,.;:!?)"'*` are punctuation, not part of the word; a `Key:` among the first
-        /// three tokens makes the line a field, not a sentence.
+        /// Judges the token `content[start..<end]` whose bytes' class bits are `flags` and which holds `nonASCII`
+        /// non-ASCII bytes: false when it is machine text. Leading `("'*` and trailing `,.;:!?)"'*` are punctuation,
+        /// not part of the word (the flags are read again without them); a `Key:` among the first three tokens makes
+        /// the line a field, not a sentence.
         @inline(__always)
         mutating func judge(
-            _ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ counts: TokenCounts,
+            _ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: UInt8, nonASCII tokenNonASCII: Int,
             _ classes: UnsafeBufferPointer<UInt8>
         ) -> Bool {
-            var counts = counts
             var s = start
             var e = end
-            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 {
-                counts.add(classes[Int(content[s])], -1)
-                s += 1
-            }
+            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
             var colon = false
             while e > s {
                 let b = content[e - 1]
@@ -84,7 +60,6 @@ extension LineClassifier {
                     || b == 42
                 {
                     if b == 58 { colon = true }
-                    counts.add(classes[Int(b)], -1)
                     e -= 1
                 } else {
                     break
@@ -94,11 +69,18 @@ extension LineClassifier {
             tokenIndex += 1
             if colon && tokenIndex <= 3 && e - s > 0 { return false }
             guard e > s else { return true }
-            if counts.machine > 0 { return false }
-            nonASCII += counts.nonASCII
+            var flags = flags
+            if s != start || e != end {
+                flags = 0
+                for k in s..<e { flags |= classes[Int(content[k])] }
+            }
+            if flags & ProseByte.machine != 0 { return false }
+            // The punctuation taken off is ASCII: the token's non-ASCII bytes are all inside.
+            nonASCII += tokenNonASCII
             // Only a token with a dot can end in `.so`.
-            if counts.other > 0, let so = LineClassifier.soSuffix(content, s, e), so { return false }
-            if counts.letters + counts.nonASCII > 0 && counts.digits == 0 && counts.other == 0 {
+            if flags & ProseByte.other != 0, let so = LineClassifier.soSuffix(content, s, e), so { return false }
+            if flags & (ProseByte.letter | ProseByte.nonASCII) != 0 && flags & (ProseByte.digit | ProseByte.other) == 0
+            {
                 words += 1
             } else {
                 soft += 1
@@ -119,17 +101,25 @@ extension LineClassifier {
         // Markdown bullets and numbering.
         if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
         var tally = ProseTally()
-        var counts = TokenCounts()
+        var flags: UInt8 = 0
+        var tokenNonASCII = 0
         var tokenStart = i
         while i < content.count {
-            let c = classes[Int(content[i])]
+            let b = content[i]
+            let c = classes[Int(b)]
             if c < ProseByte.space {
-                counts.add(c, 1)
+                flags |= c
+                tokenNonASCII &+= Int(b >> 7)
                 i += 1
                 continue
             }
-            if i > tokenStart, !tally.judge(content, tokenStart, i, counts, classes) { return false }
-            counts = TokenCounts()
+            if i > tokenStart,
+                !tally.judge(content, tokenStart, i, flags: flags, nonASCII: tokenNonASCII, classes)
+            {
+                return false
+            }
+            flags = 0
+            tokenNonASCII = 0
             if c == ProseByte.backtick {
                 // An inline code span counts as one token; one left open is machine text.
                 var close = i + 1
@@ -145,7 +135,9 @@ extension LineClassifier {
             tokenStart = i + 1
             i += 1
         }
-        if content.count > tokenStart, !tally.judge(content, tokenStart, content.count, counts, classes) {
+        if content.count > tokenStart,
+            !tally.judge(content, tokenStart, content.count, flags: flags, nonASCII: tokenNonASCII, classes)
+        {
             return false
         }
         // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.

@@ -181,6 +181,9 @@ struct LiteralIndex: Sendable {
     let fold: [UInt8]
     /// One bit per two-byte opening of some literal (65 536 bits).
     let openings: [UInt64]
+    /// The same per pair of bytes as they are in a line (every case of a caseless opening), keyed by the two bytes
+    /// read as one little-endian `UInt16`: the scan's test of each place without folding.
+    let rawOpenings: [UInt64]
     /// One bit per two-byte opening that is a whole literal, and per hash of the first three bytes of the longer
     /// ones (`key3`): a two-byte opening of common text (`th`, `re`) is compared only when the third byte fits too.
     let pairs: [UInt64]
@@ -245,6 +248,17 @@ struct LiteralIndex: Sendable {
             start[key + 1] += 1
         }
         for key in 0..<65_536 { start[key + 1] += start[key] }
+        var rawOpenings = [UInt64](repeating: 0, count: 1024)
+        func cases(_ b: UInt8) -> [UInt8] { caseless && b >= 97 && b <= 122 ? [b, b - 32] : [b] }
+        for bytes in unique where bytes.count >= 2 {
+            for first in cases(bytes[0]) {
+                for second in cases(bytes[1]) {
+                    let raw = Int(first) | Int(second) << 8
+                    rawOpenings[raw >> 6] |= 1 << UInt64(raw & 63)
+                }
+            }
+        }
+        self.rawOpenings = rawOpenings
         var next = start
         var flatIDs = [Int32](repeating: 0, count: entries.count)
         for (key, id) in entries {
@@ -338,8 +352,9 @@ struct LiteralIndex: Sendable {
     /// Calls `hit` with the id of each literal found at each place (a literal may be reported more than once);
     /// stops when `hit` returns true.
     ///
-    /// The loop over the bytes tests each two-byte opening against `openings` (then `pairs` and `threes`) with its
-    /// few pointers in registers; the rare places where a literal may start are compared out of line (`compare`).
+    /// The loop over the bytes tests the two bytes at each place, read as one `UInt16`, against `rawOpenings`; where
+    /// some literal may start, the folded opening is tested against `pairs` and `threes`, and the rare places left are
+    /// compared out of line (`compare`).
     @inline(__always)
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ hit: (Int) -> Bool) {
         guard let base = bytes.baseAddress, bytes.count >= 1 else { return }
@@ -348,29 +363,28 @@ struct LiteralIndex: Sendable {
         }
         let count = bytes.count
         guard count >= 2 else { return }
+        let raw = UnsafeRawPointer(base)
         fold.withUnsafeBufferPointer { fold in
-            openings.withUnsafeBufferPointer { table in
+            rawOpenings.withUnsafeBufferPointer { table in
                 pairs.withUnsafeBufferPointer { pairs in
                     threes.withUnsafeBufferPointer { threes in
                         guard let fold = fold.baseAddress, let table = table.baseAddress, let pairs = pairs.baseAddress,
                             let threes = threes.baseAddress
                         else { return }
-                        var previous = UInt16(fold[Int(base[0])])
-                        var i = 1
-                        while i < count {
-                            let current = UInt16(fold[Int(base[i])])
-                            let key = previous << 8 | current
-                            previous = current
-                            i += 1
-                            let bit: UInt64 = 1 << UInt64(key & 63)
-                            guard table[Int(key >> 6)] & bit != 0 else { continue }
-                            if pairs[Int(key >> 6)] & bit == 0 {
+                        var at = 0
+                        while at + 1 < count {
+                            let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                            at += 1
+                            guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
+                            let place = at - 1
+                            let key = UInt16(fold[Int(base[place])]) << 8 | UInt16(fold[Int(base[place + 1])])
+                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
                                 // No literal is these two bytes alone: the hash of the first three must fit too.
-                                guard i < count else { continue }
-                                let key3 = Self.key3(key, fold[Int(base[i])])
+                                guard place + 2 < count else { continue }
+                                let key3 = Self.key3(key, fold[Int(base[place + 2])])
                                 guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                             }
-                            if compare(bytes, at: i - 2, key: key, hit) { return }
+                            if compare(bytes, at: place, key: key, hit) { return }
                         }
                     }
                 }
