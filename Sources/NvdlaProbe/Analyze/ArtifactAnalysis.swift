@@ -120,15 +120,6 @@ public final class ArtifactAnalysis {
 
     static let ustar = Array("ustar".utf8)
 
-    static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var control = 0
-        for b in bytes {
-            if b == 0 { return true }
-            if b < 32 && b != 9 && b != 27 { control += 1 }
-        }
-        return control > 0 && control * 10 > bytes.count
-    }
-
     func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int64) {
         if number == 1 {
             inputMagic =
@@ -182,7 +173,7 @@ public final class ArtifactAnalysis {
             flush()
             fields.endSection()
             // Machine text quoted inline (`error while loading …`) is matched; the sentence around it is not a log.
-            if content.contains(96) {
+            if classifier.contentHasBacktick {
                 scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             }
             readFields(content, cls, number, marked: true)

@@ -14,6 +14,8 @@ struct LineClassifier {
     var afterPrompt = false
     /// Inside a markdown fence (```` ``` ````, `~~~`) or an HTML `<pre>` block: pasted output or code, never prose.
     var inBlock = false
+    /// Whether the content of the line last classified holds a backtick (`LineCensus`).
+    private(set) var contentHasBacktick = false
 
     /// Commands whose output people paste (the first word, after `sudo`), for `# cmd` root prompts and commands
     /// written alone on a line.
@@ -38,7 +40,10 @@ struct LineClassifier {
 
     /// Classifies one line.
     mutating func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
-        if ArtifactAnalysis.isBinary(line) {
+        let start = LineShape.contentStart(line)
+        let census = LineCensus(line, contentStart: start)
+        contentHasBacktick = census.backtick
+        if census.binary {
             lastWasLog = false
             return LineClass(kind: .binary, contentStart: 0)
         }
@@ -46,7 +51,7 @@ struct LineClassifier {
         let continuation = lastWasLog && line.count > 2 && line[0] == 32 && line[1] >= 65 && line[1] <= 90
         if continuation || LineShape.isStampedLog(line) || LineShape.isUnstampedLog(line, matcher: deviceMatcher) {
             lastWasLog = true
-            return LineClass(kind: .kernelLog, contentStart: LineShape.contentStart(line))
+            return LineClass(kind: .kernelLog, contentStart: start)
         }
         lastWasLog = false
         // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
@@ -54,7 +59,6 @@ struct LineClassifier {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: 4)
         }
-        let start = LineShape.contentStart(line)
         let content = UnsafeBufferPointer(rebasing: line[start...])
         if content.isEmpty {
             afterPrompt = false
@@ -69,7 +73,7 @@ struct LineClassifier {
         if LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
         defer { if inBlock, Self.preClose.containsAny(in: content) { inBlock = false } }
         if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
-        if let command = promptCommand(content) {
+        if let command = promptCommand(content, promptByte: census.promptByte) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: start + command)
         }
@@ -92,15 +96,10 @@ struct LineClassifier {
     static let preOpen = Array("<pre".utf8)
     static let preClose = LiteralSet(["</pre>"])
 
-    /// `$ # % > ` and the first byte of `❯` and `➜`: one of them is in the first 200 bytes of every prompt line.
-    static let promptBytes: [Bool] = (0...255).map { [36, 35, 37, 0xE2, 62].contains($0) }
-
-    /// The offset of the command in a prompt line, or nil.
-    func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {
-        let candidate = Self.promptBytes.withUnsafeBufferPointer { table in
-            content.prefix(200).contains { table[Int($0)] }
-        }
-        if candidate, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
+    /// The offset of the command in a prompt line, or nil; `promptByte`: one of `$ # % > ❯ ➜` is in the first 200
+    /// bytes of `content` (`LineCensus`), which every prompt the regex takes has.
+    func promptCommand(_ content: UnsafeBufferPointer<UInt8>, promptByte: Bool) -> Int? {
+        if promptByte, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
         // The regex is tried only when the first word is a command it names (`CommandWords`, read from `commands`).
         if content.count <= 300, Self.commandWords.matchesFirstWord(content), bareMatcher?.matches(content) == true {
             return 0

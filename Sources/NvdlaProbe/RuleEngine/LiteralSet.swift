@@ -83,8 +83,9 @@ struct LiteralSet: Sendable {
 struct FoldedLiterals: Sendable {
     /// Lower-cased literals.
     let words: LiteralSet
-    /// One bit per lower-cased two-byte opening of the literals of two bytes or more (65 536 bits), per opening that
-    /// is a whole literal, and per `LiteralIndex.key3` hash of the first three bytes of the longer ones.
+    /// One bit per two-byte opening of the literals of two bytes or more as a line may hold it (every case, the two
+    /// bytes read as one little-endian `UInt16`; 65 536 bits), per lower-cased opening that is a whole literal, and
+    /// per `LiteralIndex.key3` hash of the first three bytes of the longer ones.
     let openings: [UInt64]
     let pairs: [UInt64]
     let threes: [UInt64]
@@ -104,7 +105,12 @@ struct FoldedLiterals: Sendable {
                 continue
             }
             let key = Int(word[0]) << 8 | Int(word[1])
-            openings[key >> 6] |= 1 << UInt64(key & 63)
+            for first in Self.cases(word[0]) {
+                for second in Self.cases(word[1]) {
+                    let raw = Int(first) | Int(second) << 8
+                    openings[raw >> 6] |= 1 << UInt64(raw & 63)
+                }
+            }
             if word.count == 2 {
                 pairs[key >> 6] |= 1 << UInt64(key & 63)
             } else {
@@ -120,6 +126,9 @@ struct FoldedLiterals: Sendable {
 
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
+    /// The bytes that fold to the lower-cased byte `b`.
+    static func cases(_ b: UInt8) -> [UInt8] { b >= 97 && b <= 122 ? [b, b - 32] : [b] }
+
     /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
     func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
@@ -129,20 +138,18 @@ struct FoldedLiterals: Sendable {
         }
         let count = bytes.count
         guard count >= 2 else { return false }
+        let raw = UnsafeRawPointer(base)
         return openings.withUnsafeBufferPointer { table in
-            var previous = Int(Self.fold(base[0]))
-            for i in 1..<count {
-                let current = Int(Self.fold(base[i]))
-                let key = previous << 8 | current
-                previous = current
-                let bit: UInt64 = 1 << UInt64(key & 63)
-                guard table[key >> 6] & bit != 0 else { continue }
-                if pairs[key >> 6] & bit == 0 {
-                    guard i + 1 < count else { continue }
-                    let key3 = LiteralIndex.key3(UInt16(key), Self.fold(base[i + 1]))
+            for at in 0..<(count - 1) {
+                let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
+                let key = Int(Self.fold(base[at])) << 8 | Int(Self.fold(base[at + 1]))
+                if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 {
+                    guard at + 2 < count else { continue }
+                    let key3 = LiteralIndex.key3(UInt16(key), Self.fold(base[at + 2]))
                     guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                 }
-                if match(bytes, at: i - 1) { return true }
+                if match(bytes, at: at) { return true }
             }
             return false
         }

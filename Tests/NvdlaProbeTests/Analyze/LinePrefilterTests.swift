@@ -134,6 +134,34 @@ struct LinePrefilterTests {
         }
     }
 
+    @Test("one census of a line's bytes answers the binary, prompt-byte and backtick tests as each did alone")
+    func census() throws {
+        var lines = [
+            "plain", "> $ quoted prompt", ">    plain after quote", String(repeating: "a", count: 250) + "$",
+            "a\u{0}b", "\u{1}\u{2}ab", "\u{1}" + String(repeating: "x", count: 20), "\t\u{1B}[0m colour", "uses `code`",
+            "❯ ls", "", "   ",
+        ]
+        let corpus = Fixtures.packageRoot.appendingPathComponent("Tests/Corpus")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+        for file in files {
+            let text = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        for line in lines {
+            Self.bytes(line) { bytes in
+                let start = LineShape.contentStart(bytes)
+                let census = LineCensus(bytes, contentStart: start)
+                let control = bytes.filter { $0 < 32 && $0 != 9 && $0 != 27 }.count
+                let binary = bytes.contains(0) || (control > 0 && control * 10 > bytes.count)
+                let content = bytes[start...]
+                let prompt = content.prefix(200).contains { [36, 35, 37, 0xE2, 62].contains($0) }
+                #expect(census.binary == binary, "\(line)")
+                #expect(census.promptByte == prompt, "\(line)")
+                #expect(census.backtick == content.contains(96), "\(line)")
+            }
+        }
+    }
+
     @Test("the one-pass prose test gives the two-pass rule's answer on every corpus line and on edge cases")
     func proseTest() throws {
         var lines = [
