@@ -315,22 +315,30 @@ struct LiteralIndex: Sendable {
     /// only what this one set.
     struct Marks: Sendable {
         var present: [Bool]
+        /// The literals set on this line: `found[0..<foundCount]` (the array keeps its length from line to line, so
+        /// clearing it costs nothing).
         var found: [Int32] = []
+        var foundCount = 0
 
         init(count: Int) { present = [Bool](repeating: false, count: count) }
 
         /// Whether the line contained any literal.
-        var any: Bool { !found.isEmpty }
+        var any: Bool { foundCount > 0 }
 
         mutating func reset() {
-            for id in found { present[Int(id)] = false }
-            found.removeAll(keepingCapacity: true)
+            for k in 0..<foundCount { present[Int(found[k])] = false }
+            foundCount = 0
         }
 
         mutating func set(_ id: Int) {
             guard !present[id] else { return }
             present[id] = true
-            found.append(Int32(id))
+            if foundCount < found.count {
+                found[foundCount] = Int32(id)
+            } else {
+                found.append(Int32(id))
+            }
+            foundCount += 1
         }
     }
 
@@ -440,7 +448,7 @@ struct LiteralIndex: Sendable {
     /// those without literals.
     func candidates(_ marks: Marks, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        for id in marks.found {
+        for id in marks.found[0..<marks.foundCount] {
             for slot in Int(literalStart[Int(id)])..<Int(literalStart[Int(id) + 1]) {
                 out.append(Int(literalGroups[slot]))
             }
