@@ -55,7 +55,7 @@ struct LineClassifier {
         }
         lastWasLog = false
         // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
-        if LineShape.hasPrefix(line, at: 0, Self.python) {
+        if let first = line.first, Self.openers[Int(first)], LineShape.hasPrefix(line, at: 0, Self.python) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: 4)
         }
@@ -64,15 +64,21 @@ struct LineClassifier {
             afterPrompt = false
             return LineClass(kind: .blank, contentStart: start)
         }
-        if LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence) {
+        // Most lines start with none of the marks' first bytes: one table lookup instead of four comparisons.
+        let mayOpen = Self.openers[Int(content[0])]
+        if mayOpen,
+            LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence)
+        {
             afterPrompt = false
             inBlock.toggle()
             return LineClass(kind: .fence, contentStart: start)
         }
         // `<pre>` / `<pre><code>` opens a block of pasted output (the content may follow on the same line).
-        if LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
+        if mayOpen, LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
         defer { if inBlock, Self.preClose.containsAny(in: content) { inBlock = false } }
-        if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
+        if mayOpen, LineShape.hasPrefix(content, at: 0, Self.trimmed) {
+            return LineClass(kind: .trimMark, contentStart: start)
+        }
         if let command = promptCommand(content, promptByte: census.promptByte) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: start + command)
@@ -95,6 +101,10 @@ struct LineClassifier {
     static let trimmed = Array("# [trimmed]".utf8)
     static let preOpen = Array("<pre".utf8)
     static let preClose = LiteralSet(["</pre>"])
+    /// The first bytes of `python`, `fence`, `tildeFence`, `preOpen` and `trimmed`.
+    static let openers: [Bool] = (0...255).map { b in
+        [python, fence, tildeFence, preOpen, trimmed].contains { $0.first == UInt8(b) }
+    }
 
     /// The offset of the command in a prompt line, or nil; `promptByte`: one of `$ # % > ❯ ➜` is in the first 200
     /// bytes of `content` (`LineCensus`), which every prompt the regex takes has.
