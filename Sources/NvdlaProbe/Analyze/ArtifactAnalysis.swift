@@ -14,39 +14,43 @@ public final class ArtifactAnalysis {
     static let segmentCap = 200
 
     let scanner: SignalScanner
-    var classifier = LineClassifier()
+    // The state every line touches is marked `@exclusivity(unchecked)` here and in `FieldExtractor` and `TensorRTLog`:
+    // one thread reads one input and no access overlaps another, so the runtime check of each access (a call of about
+    // 80 instructions, several per line) is left out.
+    @exclusivity(unchecked) var classifier = LineClassifier()
     let fields: FieldExtractor
-    var identity = IdentityEvidence()
+    @exclusivity(unchecked) var identity = IdentityEvidence()
     /// TensorRT/trtexec output, read as it streams by.
     public let tensorrt = TensorRTLog()
     public private(set) var facts = FactTable()
     public private(set) var segments: [Segment] = []
     public private(set) var unlistedSegments = 0
-    public private(set) var binaryLines: Int64 = 0
+    @exclusivity(unchecked) public private(set) var binaryLines: Int64 = 0
     public private(set) var truncatedLines: Int64 = 0
     public private(set) var unrecognisedLines: Int64 = 0
-    public private(set) var kernelLogLines: Int64 = 0
+    @exclusivity(unchecked) public private(set) var kernelLogLines: Int64 = 0
     /// Prose and comment lines: read for versions a person states, never for log signals.
-    public private(set) var proseLines: Int64 = 0
-    public private(set) var promptLines: Int64 = 0
-    var block: [(text: String, number: Int64, matched: Bool)] = []
+    @exclusivity(unchecked) public private(set) var proseLines: Int64 = 0
+    @exclusivity(unchecked) public private(set) var promptLines: Int64 = 0
+    @exclusivity(unchecked) var block: [(text: String, number: Int64, matched: Bool)] = []
     /// Signals that mark the platform rather than a problem: their matches do not make a line an error line.
     static let ambientSignals: Set<String> = ["tegra_marker"]
-    var blockBytes = 0
+    @exclusivity(unchecked) var blockBytes = 0
     /// Whether a line of the block has a word some block recogniser needs; blocks without one are not parsed.
-    var blockTriggered = false
+    @exclusivity(unchecked) var blockTriggered = false
     var input = "-"
     /// Inputs read so far, and those that were binary data rather than text (with what they looked like).
     public private(set) var inputCount = 0
     public private(set) var binaryInputs: [(name: String, kind: String)] = []
     /// Binary and text lines of the input being read, and the file type its first bytes name.
-    var inputBinaryLines: Int64 = 0
-    var inputTextLines: Int64 = 0
+    @exclusivity(unchecked) var inputBinaryLines: Int64 = 0
+    @exclusivity(unchecked) var inputTextLines: Int64 = 0
     var inputMagic: String?
     var inputLogLinesBefore: Int64 = 0
 
     public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
-        self.fields = FieldExtractor(table: table)
+        // The TensorRT reader's words are found by the fields' pass over each line (`tensorRTWords`).
+        self.fields = FieldExtractor(table: table, alsoFind: [TensorRTLog.anywhereWords])
         self.scanner = SignalScanner(signals: signals) { bytes, ref in
             ArtifactAnalysis.describe(bytes, input: ref.label, number: ref.number, isLog: ref.isLog)
         }
@@ -116,15 +120,6 @@ public final class ArtifactAnalysis {
 
     static let ustar = Array("ustar".utf8)
 
-    static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var control = 0
-        for b in bytes {
-            if b == 0 { return true }
-            if b < 32 && b != 9 && b != 27 { control += 1 }
-        }
-        return control > 0 && control * 10 > bytes.count
-    }
-
     func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64) {
         let bytes = ComposePrefix.strip(raw)
         if number == 1 {
@@ -170,7 +165,8 @@ public final class ArtifactAnalysis {
             readFields(content, cls, number)
             proseLines += 1
         case .prose:
-            if tensorrt.consume(bytes, input: input, line: number) {
+            fields.mark(content)
+            if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {
                 flush()
                 addSegment(.tensorrtLog, number)
                 return
@@ -178,17 +174,17 @@ public final class ArtifactAnalysis {
             flush()
             fields.endSection()
             // Machine text quoted inline (`error while loading …`) is matched; the sentence around it is not a log.
-            if content.contains(96) {
+            if classifier.contentHasBacktick {
                 scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             }
-            readFields(content, cls, number)
+            readFields(content, cls, number, marked: true)
             proseLines += 1
         case .output:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             readFields(content, cls, number)
             // A sentence with a machine token in it is still a person's words (`LooseSentence`).
             if LooseSentence.test(content) { readFields(content, LineClass(kind: .prose, contentStart: 0), number) }
-            if tensorrt.consume(bytes, input: input, line: number) {
+            if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {
                 flush()
                 addSegment(.tensorrtLog, number)
                 return
@@ -201,13 +197,19 @@ public final class ArtifactAnalysis {
         }
     }
 
-    /// Version and identity values on a classified line (`FieldExtractor`).
-    func readFields(_ content: UnsafeBufferPointer<UInt8>, _ cls: LineClass, _ number: Int64) {
+    /// Version and identity values on a classified line (`FieldExtractor`); `marked` when `fields.mark(content)`
+    /// was just called.
+    func readFields(_ content: UnsafeBufferPointer<UInt8>, _ cls: LineClass, _ number: Int64, marked: Bool = false) {
         let name = input
         fields.read(
-            content, kind: cls.kind, commentedOutput: cls.commentedOutput, source: { "\(name):\(number)" },
-            into: &identity)
+            content, kind: cls.kind, commentedOutput: cls.commentedOutput, marked: marked,
+            source: { "\(name):\(number)" }, into: &identity)
     }
+
+    /// Whether the line the fields last marked may hold a word of the TensorRT reader (`TensorRTLog.anywhereWords`,
+    /// found without case: the reader checks case itself). Words hold no space, tab or `>`, so the line's content
+    /// holds every one the whole line does.
+    var tensorRTWords: Bool { fields.found(also: 0) }
 
     /// The evidence line and its location: message with device prefix, `input:line [timestamp]` or kmsg seq.
     static func describe(

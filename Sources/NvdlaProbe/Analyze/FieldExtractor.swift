@@ -10,20 +10,28 @@ final class FieldExtractor {
     let commandMatchers: [Regex2.Matcher]
     let sectionValueMatchers: [Regex2.Matcher?]
     let packageMatchers: [Regex2.Matcher]
-    var marks: LiteralIndex.Marks
+    /// The literals of the fields and shapes (groups `0..<matcherCount`, as in `table.index`), then the groups of
+    /// `alsoFind`: what other readers of the same line look for, found by the same caseless pass.
+    let index: LiteralIndex
+    let matcherCount: Int
+    @exclusivity(unchecked) var marks: LiteralIndex.Marks
     /// The fields and shapes (fields first) whose literals the current line holds.
-    var candidates: [Int] = []
+    @exclusivity(unchecked) var candidates: [Int] = []
     /// The section opened by the last prompt line, and how many value lines it may still give.
-    var section: Int?
-    var sectionLines = 0
+    @exclusivity(unchecked) var section: Int?
+    @exclusivity(unchecked) var sectionLines = 0
     /// `Package: name` waiting for its `Version:` line.
     var openPackage: String?
     /// `#define X_MAJOR 8` parts per fact.
     var defines: [String: [String: String]] = [:]
     var defineSource: [String: String] = [:]
 
-    init(table: FieldTable = .shipped) {
+    /// `alsoFind`: groups of literals other readers need to know about on each line (`found(also:)`).
+    init(table: FieldTable = .shipped, alsoFind: [[String]] = []) {
         self.table = table
+        let groups = (table.fieldRegexes + table.shapeRegexes).map(\.literals)
+        matcherCount = groups.count
+        index = alsoFind.isEmpty ? table.index : LiteralIndex(groups: groups + alsoFind, caseless: true)
         fieldMatchers = table.fieldRegexes.map { $0.regex.matcher() }
         shapeMatchers = table.shapeRegexes.map { $0.regex.matcher() }
         commandMatchers = table.sectionCommands.map { $0.matcher() }
@@ -32,7 +40,17 @@ final class FieldExtractor {
             return (try? Regex2(pattern, caseless: true))?.matcher()
         }
         packageMatchers = table.packageRegexes.map { $0.matcher() }
-        marks = table.index.marks()
+        marks = index.marks()
+    }
+
+    /// Finds the literals of `content` for `read(marked: true)` and `found(also:)`.
+    func mark(_ content: UnsafeBufferPointer<UInt8>) {
+        index.mark(content, into: &marks)
+    }
+
+    /// Whether the line last marked holds a literal of group `k` of `alsoFind` (ASCII case folded).
+    func found(also k: Int) -> Bool {
+        index.holds(matcherCount + k, marks)
     }
 
     /// A prompt line: the command names the section its output belongs to.
@@ -51,24 +69,28 @@ final class FieldExtractor {
         openPackage = nil
     }
 
-    /// Reads one line's content.
+    /// Reads one line's content; `marked` when `mark` was just called with the same bytes.
     func read(
-        _ content: UnsafeBufferPointer<UInt8>, kind: LineKind, commentedOutput: Bool, source: () -> String,
-        into evidence: inout IdentityEvidence
+        _ content: UnsafeBufferPointer<UInt8>, kind: LineKind, commentedOutput: Bool, marked: Bool = false,
+        source: () -> String, into evidence: inout IdentityEvidence
     ) {
         let personal = kind == .prose || (kind == .comment && !commentedOutput)
         if kind == .output || (kind == .comment && commentedOutput), let index = section, sectionLines > 0 {
             sectionLines -= 1
             sectionValue(index, content, source: source, into: &evidence)
         }
-        table.index.mark(content, into: &marks)
+        if !marked { index.mark(content, into: &marks) }
         // A line without any literal passes no field or shape that has literals; one with some is tried against
         // the fields and shapes that hold them, in table order.
         guard marks.any || table.alwaysRuns else { return }
         if table.alwaysRuns {
-            candidates = Array(0..<table.index.groupCount).filter { table.index.passes($0, marks) }
+            candidates = Array(0..<matcherCount).filter { index.passes($0, marks) }
         } else {
-            table.index.candidates(marks, into: &candidates)
+            index.candidates(marks, into: &candidates)
+            // The groups of `alsoFind` come after the fields and shapes, and are no matchers.
+            if let cut = candidates.firstIndex(where: { $0 >= matcherCount }) {
+                candidates.removeLast(candidates.count - cut)
+            }
         }
         let fields = table.document.fields
         for i in candidates where i < fields.count && table.needsMet(i, content) {

@@ -88,7 +88,11 @@ public struct FieldTable: Sendable {
         init(regex: Regex2, literals: [String], pattern: String) {
             self.regex = regex
             self.literals = literals
-            self.needs = RequiredLiterals.beyond(literals, pattern, caseless: true).map(FoldedLiterals.init)
+            // Checked in turn until one is missing, so the order changes the cost, never the answer: the sets with
+            // fewest literals first, as the likelier to be missing (a `Model:` field's board words before the name
+            // words its pattern repeats).
+            self.needs = RequiredLiterals.beyond(literals, pattern, caseless: true).sorted { $0.count < $1.count }.map(
+                FoldedLiterals.init)
         }
     }
 

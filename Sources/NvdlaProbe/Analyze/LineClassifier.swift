@@ -14,6 +14,8 @@ struct LineClassifier {
     var afterPrompt = false
     /// Inside a markdown fence (```` ``` ````, `~~~`) or an HTML `<pre>` block: pasted output or code, never prose.
     var inBlock = false
+    /// Whether the content of the line last classified holds a backtick (`LineCensus`).
+    private(set) var contentHasBacktick = false
 
     /// Commands whose output people paste (the first word, after `sudo`), for `# cmd` root prompts and commands
     /// written alone on a line.
@@ -28,6 +30,8 @@ struct LineClassifier {
     static let prompt = try? Regex2(
         #"^(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|[\w.~/-]*\$|%|❯|➜\s+\S+|PS [^>]*>|#(?=\s*(?:sudo\s+)?(?:"#
             + commands + #")\b))\s*(?=\S)"#)
+    /// The names of `commands`, looked up by a line's first word before `bareCommand` runs.
+    static let commandWords = CommandWords(alternation: commands)
     /// A known command alone on its line, followed by an option, a path, a pipe, a subcommand or nothing.
     static let bareCommand = try? Regex2(
         #"^(?:sudo\s+)?(?:\S*/)?(?:"# + commands
@@ -36,7 +40,10 @@ struct LineClassifier {
 
     /// Classifies one line.
     mutating func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
-        if ArtifactAnalysis.isBinary(line) {
+        let start = LineShape.contentStart(line)
+        let census = LineCensus(line, contentStart: start)
+        contentHasBacktick = census.backtick
+        if census.binary {
             lastWasLog = false
             return LineClass(kind: .binary, contentStart: 0)
         }
@@ -44,30 +51,35 @@ struct LineClassifier {
         let continuation = lastWasLog && line.count > 2 && line[0] == 32 && line[1] >= 65 && line[1] <= 90
         if continuation || LineShape.isStampedLog(line) || LineShape.isUnstampedLog(line, matcher: deviceMatcher) {
             lastWasLog = true
-            return LineClass(kind: .kernelLog, contentStart: LineShape.contentStart(line))
+            return LineClass(kind: .kernelLog, contentStart: start)
         }
         lastWasLog = false
         // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
-        if LineShape.hasPrefix(line, at: 0, Self.python) {
+        if let first = line.first, Self.openers[Int(first)], LineShape.hasPrefix(line, at: 0, Self.python) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: 4)
         }
-        let start = LineShape.contentStart(line)
         let content = UnsafeBufferPointer(rebasing: line[start...])
         if content.isEmpty {
             afterPrompt = false
             return LineClass(kind: .blank, contentStart: start)
         }
-        if LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence) {
+        // Most lines start with none of the marks' first bytes: one table lookup instead of four comparisons.
+        let mayOpen = Self.openers[Int(content[0])]
+        if mayOpen,
+            LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence)
+        {
             afterPrompt = false
             inBlock.toggle()
             return LineClass(kind: .fence, contentStart: start)
         }
         // `<pre>` / `<pre><code>` opens a block of pasted output (the content may follow on the same line).
-        if LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
+        if mayOpen, LineShape.hasPrefix(content, at: 0, Self.preOpen) { inBlock = true }
         defer { if inBlock, Self.preClose.containsAny(in: content) { inBlock = false } }
-        if LineShape.hasPrefix(content, at: 0, Self.trimmed) { return LineClass(kind: .trimMark, contentStart: start) }
-        if let command = promptCommand(content) {
+        if mayOpen, LineShape.hasPrefix(content, at: 0, Self.trimmed) {
+            return LineClass(kind: .trimMark, contentStart: start)
+        }
+        if let command = promptCommand(content, promptByte: census.promptByte) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: start + command)
         }
@@ -89,16 +101,19 @@ struct LineClassifier {
     static let trimmed = Array("# [trimmed]".utf8)
     static let preOpen = Array("<pre".utf8)
     static let preClose = LiteralSet(["</pre>"])
+    /// The first bytes of `python`, `fence`, `tildeFence`, `preOpen` and `trimmed`.
+    static let openers: [Bool] = (0...255).map { b in
+        [python, fence, tildeFence, preOpen, trimmed].contains { $0.first == UInt8(b) }
+    }
 
-    /// The offset of the command in a prompt line, or nil.
-    func promptCommand(_ content: UnsafeBufferPointer<UInt8>) -> Int? {
-        var candidate = false
-        for b in content.prefix(200) where b == 36 || b == 35 || b == 37 || b == 0xE2 || b == 62 {  // $ # % ❯➜ >
-            candidate = true
-            break
+    /// The offset of the command in a prompt line, or nil; `promptByte`: one of `$ # % > ❯ ➜` is in the first 200
+    /// bytes of `content` (`LineCensus`), which every prompt the regex takes has.
+    func promptCommand(_ content: UnsafeBufferPointer<UInt8>, promptByte: Bool) -> Int? {
+        if promptByte, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
+        // The regex is tried only when the first word is a command it names (`CommandWords`, read from `commands`).
+        if content.count <= 300, Self.commandWords.matchesFirstWord(content), bareMatcher?.matches(content) == true {
+            return 0
         }
-        if candidate, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
-        if content.count <= 300, bareMatcher?.matches(content) == true { return 0 }
         return nil
     }
 
@@ -130,98 +145,6 @@ struct LineClassifier {
         // A second `# ` (output of nv_tegra_release commented out: `# # R32 (release)`) stays: it is the content.
         if i > 0, i < content.count, content[i] == 35 { return i }
         return i
-    }
-
-    /// Whether `content` is a human sentence: at least three words (or a run of non-ASCII text), at most a fifth of
-    /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
-    /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
-    static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        // Markdown bullets and numbering.
-        if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
-        var words = 0
-        var soft = 0
-        var tokens = 0
-        var nonASCII = 0
-        var spans = 0
-        var tokenStart = i
-        var tokenIndex = 0
-        func judge(_ start: Int, _ end: Int) -> Bool {
-            var s = start
-            var e = end
-            // Leading `("'` and trailing `,.;:!?)"'` are punctuation, not part of the word.
-            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
-            var colon = false
-            while e > s {
-                let b = content[e - 1]
-                if b == 44 || b == 46 || b == 59 || b == 58 || b == 33 || b == 63 || b == 41 || b == 34 || b == 39
-                    || b == 42
-                {
-                    if b == 58 { colon = true }
-                    e -= 1
-                } else {
-                    break
-                }
-            }
-            tokens += 1
-            tokenIndex += 1
-            if colon && tokenIndex <= 3 && e - s > 0 { return false }
-            guard e > s else { return true }
-            var letters = 0
-            var digits = 0
-            var other = 0
-            var k = s
-            while k < e {
-                let b = content[k]
-                if b >= 0x80 {
-                    letters += 1
-                    nonASCII += 1
-                } else if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
-                    letters += 1
-                } else if b >= 48 && b <= 57 {
-                    digits += 1
-                } else if b == 39 || b == 45 {
-                    // apostrophes and hyphens inside words
-                } else if b == 46 || b == 44 || b == 58 || b == 43 || b == 37 || b == 38 || b == 33 || b == 63
-                    || b == 59 || b == 34 || b == 42 || b == 126
-                {
-                    other += 1
-                } else {
-                    return false  // _ / = ( ) [ ] { } < > \ @ $ | # ` and control bytes: machine text
-                }
-                k += 1
-            }
-            // Only a token with a dot can end in `.so`.
-            if other > 0, let so = Self.soSuffix(content, s, e), so { return false }
-            if letters > 0 && digits == 0 && other == 0 {
-                words += 1
-            } else {
-                soft += 1
-            }
-            return true
-        }
-        while i < content.count {
-            let b = content[i]
-            if b == 96 {  // ` an inline code span counts as one token; one left open is machine text
-                if i > tokenStart, !judge(tokenStart, i) { return false }
-                guard let close = content[(i + 1)...].firstIndex(of: 96) else { return false }
-                tokens += 1
-                tokenIndex += 1
-                spans += 1
-                i = close + 1
-                tokenStart = i
-                continue
-            }
-            if b == 32 || b == 9 {
-                if i > tokenStart, !judge(tokenStart, i) { return false }
-                tokenStart = i + 1
-            }
-            i += 1
-        }
-        if content.count > tokenStart, !judge(tokenStart, content.count) { return false }
-        // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
-        if tokens >= 3 { return words >= 2 && spans <= words && soft * 5 <= tokens - spans }
-        return nonASCII >= 12 && nonASCII * 2 >= content.count
     }
 
     /// Whether the token ends in `.so` or `.so.N` (a library name).

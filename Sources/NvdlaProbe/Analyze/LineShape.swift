@@ -89,7 +89,7 @@ enum LineShape {
         // What the pattern allows first and needs (`RequiredLiterals`: a lower-case letter or digit or one of its
         // capitalised words; a `.` or `: `), checked before PCRE2 is called.
         if let first = devicePrefixFirst, !first[Int(line[i])] { return false }
-        if let needs = devicePrefixNeeds, !needs.containsAny(in: line) { return false }
+        if devicePrefixNeeds?.containsAny(in: line) == false { return false }
         return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
     }
 }

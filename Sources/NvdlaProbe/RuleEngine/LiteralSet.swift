@@ -1,4 +1,5 @@
 import CPcre2
+import Foundation
 
 /// A fixed list of byte strings looked for in one line (glibc `memmem`), stored flat so a lookup costs no reference
 /// counting: the literal prefilter of log signals and of the TensorRT reader, run on every line of large logs.
@@ -75,35 +76,99 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// A few literals looked for without ASCII case in one pass over a line: the first-byte table of their lower-cased
-/// `LiteralSet` says where one may start. The second check of a field or shape that passed the line's literal index
-/// (`FieldTable`).
+/// A few literals looked for without ASCII case in one pass over a line: a bit per folded two-byte opening (and per
+/// hash of the first three bytes, as in `LiteralIndex`) says where one may start, and only there are the literals
+/// with that first byte compared (`memchr` finds one-byte literals). The second check of a field or shape that
+/// passed the line's literal index (`FieldTable`).
 struct FoldedLiterals: Sendable {
     /// Lower-cased literals.
     let words: LiteralSet
+    /// One bit per two-byte opening of the literals of two bytes or more as a line may hold it (every case, the two
+    /// bytes read as one little-endian `UInt16`; 65 536 bits), per lower-cased opening that is a whole literal, and
+    /// per `LiteralIndex.key3` hash of the first three bytes of the longer ones.
+    let openings: [UInt64]
+    let pairs: [UInt64]
+    let threes: [UInt64]
+    /// The literals of one byte.
+    let singles: [UInt8]
 
     init(_ words: [String]) {
-        self.words = LiteralSet(words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty })
+        let folded = words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty }
+        self.words = LiteralSet(folded)
+        var openings = [UInt64](repeating: 0, count: 1024)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var threes = [UInt64](repeating: 0, count: 1024)
+        var singles: [UInt8] = []
+        for word in folded {
+            guard word.count >= 2 else {
+                singles.append(word[0])
+                continue
+            }
+            let key = Int(word[0]) << 8 | Int(word[1])
+            for first in Self.cases(word[0]) {
+                for second in Self.cases(word[1]) {
+                    let raw = Int(first) | Int(second) << 8
+                    openings[raw >> 6] |= 1 << UInt64(raw & 63)
+                }
+            }
+            if word.count == 2 {
+                pairs[key >> 6] |= 1 << UInt64(key & 63)
+            } else {
+                let key3 = LiteralIndex.key3(UInt16(key), word[2])
+                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
+            }
+        }
+        self.openings = openings
+        self.pairs = pairs
+        self.threes = threes
+        self.singles = singles
     }
 
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
+    /// The bytes that fold to the lower-cased byte `b`.
+    static func cases(_ b: UInt8) -> [UInt8] { b >= 97 && b <= 122 ? [b, b - 32] : [b] }
+
     /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
     func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        words.flat.withUnsafeBufferPointer { flat in
-            for at in 0..<bytes.count {
-                let first = Int(Self.fold(bytes[at]))
-                guard words.starts[first] else { continue }
-                for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
-                    let span = words.spans[Int(words.byFirst[slot])]
-                    guard bytes.count - at >= span.count else { continue }
-                    var equal = true
-                    for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
-                        equal = false
-                        break
-                    }
-                    if equal { return true }
+        guard let base = bytes.baseAddress else { return false }
+        for b in singles {
+            if memchr(base, Int32(b), bytes.count) != nil { return true }
+            if b >= 97, b <= 122, memchr(base, Int32(b - 32), bytes.count) != nil { return true }
+        }
+        let count = bytes.count
+        guard count >= 2 else { return false }
+        let raw = UnsafeRawPointer(base)
+        return openings.withUnsafeBufferPointer { table in
+            for at in 0..<(count - 1) {
+                let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
+                let key = Int(Self.fold(base[at])) << 8 | Int(Self.fold(base[at + 1]))
+                if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 {
+                    guard at + 2 < count else { continue }
+                    let key3 = LiteralIndex.key3(UInt16(key), Self.fold(base[at + 2]))
+                    guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                 }
+                if match(bytes, at: at) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether a literal starts at `at` (its first byte's literals compared).
+    @inline(never)
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+        let first = Int(Self.fold(bytes[at]))
+        return words.flat.withUnsafeBufferPointer { flat in
+            for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
+                let span = words.spans[Int(words.byFirst[slot])]
+                guard bytes.count - at >= span.count else { continue }
+                var equal = true
+                for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
+                    equal = false
+                    break
+                }
+                if equal { return true }
             }
             return false
         }
@@ -123,6 +188,9 @@ struct LiteralIndex: Sendable {
     let fold: [UInt8]
     /// One bit per two-byte opening of some literal (65 536 bits).
     let openings: [UInt64]
+    /// The same per pair of bytes as they are in a line (every case of a caseless opening), keyed by the two bytes
+    /// read as one little-endian `UInt16`: the scan's test of each place without folding.
+    let rawOpenings: [UInt64]
     /// One bit per two-byte opening that is a whole literal, and per hash of the first three bytes of the longer
     /// ones (`key3`): a two-byte opening of common text (`th`, `re`) is compared only when the third byte fits too.
     let pairs: [UInt64]
@@ -187,6 +255,17 @@ struct LiteralIndex: Sendable {
             start[key + 1] += 1
         }
         for key in 0..<65_536 { start[key + 1] += start[key] }
+        var rawOpenings = [UInt64](repeating: 0, count: 1024)
+        func cases(_ b: UInt8) -> [UInt8] { caseless && b >= 97 && b <= 122 ? [b, b - 32] : [b] }
+        for bytes in unique where bytes.count >= 2 {
+            for first in cases(bytes[0]) {
+                for second in cases(bytes[1]) {
+                    let raw = Int(first) | Int(second) << 8
+                    rawOpenings[raw >> 6] |= 1 << UInt64(raw & 63)
+                }
+            }
+        }
+        self.rawOpenings = rawOpenings
         var next = start
         var flatIDs = [Int32](repeating: 0, count: entries.count)
         for (key, id) in entries {
@@ -236,22 +315,30 @@ struct LiteralIndex: Sendable {
     /// only what this one set.
     struct Marks: Sendable {
         var present: [Bool]
+        /// The literals set on this line: `found[0..<foundCount]` (the array keeps its length from line to line, so
+        /// clearing it costs nothing).
         var found: [Int32] = []
+        var foundCount = 0
 
         init(count: Int) { present = [Bool](repeating: false, count: count) }
 
         /// Whether the line contained any literal.
-        var any: Bool { !found.isEmpty }
+        var any: Bool { foundCount > 0 }
 
         mutating func reset() {
-            for id in found { present[Int(id)] = false }
-            found.removeAll(keepingCapacity: true)
+            for k in 0..<foundCount { present[Int(found[k])] = false }
+            foundCount = 0
         }
 
         mutating func set(_ id: Int) {
             guard !present[id] else { return }
             present[id] = true
-            found.append(Int32(id))
+            if foundCount < found.count {
+                found[foundCount] = Int32(id)
+            } else {
+                found.append(Int32(id))
+            }
+            foundCount += 1
         }
     }
 
@@ -279,56 +366,72 @@ struct LiteralIndex: Sendable {
 
     /// Calls `hit` with the id of each literal found at each place (a literal may be reported more than once);
     /// stops when `hit` returns true.
+    ///
+    /// The loop over the bytes tests the two bytes at each place, read as one `UInt16`, against `rawOpenings`; where
+    /// some literal may start, the folded opening is tested against `pairs` and `threes`, and the rare places left are
+    /// compared out of line (`compare`).
     @inline(__always)
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ hit: (Int) -> Bool) {
-        guard bytes.count >= 1 else { return }
+        guard let base = bytes.baseAddress, bytes.count >= 1 else { return }
+        for (byte, id) in single where containsByte(bytes, byte) {
+            if hit(id) { return }
+        }
+        let count = bytes.count
+        guard count >= 2 else { return }
+        let raw = UnsafeRawPointer(base)
         fold.withUnsafeBufferPointer { fold in
-            for (byte, id) in single where bytes.contains(where: { fold[Int($0)] == byte }) {
-                if hit(id) { return }
-            }
-            guard bytes.count >= 2 else { return }
-            openings.withUnsafeBufferPointer { table in
+            rawOpenings.withUnsafeBufferPointer { table in
                 pairs.withUnsafeBufferPointer { pairs in
                     threes.withUnsafeBufferPointer { threes in
-                        words.flat.withUnsafeBufferPointer { flat in
-                            start.withUnsafeBufferPointer { start in
-                                ids.withUnsafeBufferPointer { ids in
-                                    words.spans.withUnsafeBufferPointer { spans in
-                                        var previous = UInt16(fold[Int(bytes[0])])
-                                        for i in 1..<bytes.count {
-                                            let current = UInt16(fold[Int(bytes[i])])
-                                            let key = previous << 8 | current
-                                            previous = current
-                                            guard table[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 else { continue }
-                                            let at = i - 1
-                                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
-                                                guard i + 1 < bytes.count else { continue }
-                                                let key3 = Self.key3(key, fold[Int(bytes[i + 1])])
-                                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else {
-                                                    continue
-                                                }
-                                            }
-                                            for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
-                                                let id = Int(ids[slot])
-                                                let span = spans[id]
-                                                guard bytes.count - at >= span.count else { continue }
-                                                var equal = true
-                                                for k in 2..<span.count
-                                                where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
-                                                    equal = false
-                                                    break
-                                                }
-                                                if equal, hit(id) { return }
-                                            }
-                                        }
-                                    }
-                                }
+                        guard let fold = fold.baseAddress, let table = table.baseAddress, let pairs = pairs.baseAddress,
+                            let threes = threes.baseAddress
+                        else { return }
+                        var at = 0
+                        while at + 1 < count {
+                            let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                            at += 1
+                            guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
+                            let place = at - 1
+                            let key = UInt16(fold[Int(base[place])]) << 8 | UInt16(fold[Int(base[place + 1])])
+                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
+                                // No literal is these two bytes alone: the hash of the first three must fit too.
+                                guard place + 2 < count else { continue }
+                                let key3 = Self.key3(key, fold[Int(base[place + 2])])
+                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
                             }
+                            if compare(bytes, at: place, key: key, hit) { return }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Compares the literals opening with `key` at `at`, calling `hit` for each found; true when `hit` said stop.
+    @inline(never)
+    func compare(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, key: UInt16, _ hit: (Int) -> Bool) -> Bool {
+        let flat = words.flat
+        for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
+            let id = Int(ids[slot])
+            let span = words.spans[id]
+            guard bytes.count - at >= span.count else { continue }
+            var equal = true
+            for k in 2..<span.count where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
+                equal = false
+                break
+            }
+            if equal, hit(id) { return true }
+        }
+        return false
+    }
+
+    /// Whether `bytes` holds the (folded) byte of a one-byte literal: `memchr`, for each case of a letter.
+    @inline(__always)
+    func containsByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(byte), bytes.count) != nil { return true }
+        if caseless, byte >= 97, byte <= 122 { return memchr(base, Int32(byte - 32), bytes.count) != nil }
+        return false
     }
 
     /// Whether group `index` passes given the marks of `mark`: it has no literals, or one of them was found.
@@ -345,7 +448,7 @@ struct LiteralIndex: Sendable {
     /// those without literals.
     func candidates(_ marks: Marks, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        for id in marks.found {
+        for id in marks.found[0..<marks.foundCount] {
             for slot in Int(literalStart[Int(id)])..<Int(literalStart[Int(id) + 1]) {
                 out.append(Int(literalGroups[slot]))
             }
@@ -358,6 +461,15 @@ struct LiteralIndex: Sendable {
             kept += 1
         }
         out.removeLast(out.count - kept)
+    }
+
+    /// Whether the line of `marks` holds one of the literals of group `index` (false for a group without literals).
+    func holds(_ index: Int, _ marks: Marks) -> Bool {
+        guard marks.any else { return false }
+        for slot in Int(groupStart[index])..<Int(groupStart[index + 1]) where marks.present[Int(groupIDs[slot])] {
+            return true
+        }
+        return false
     }
 
     /// Whether group `index` has no literals, so it must be tried on every line.

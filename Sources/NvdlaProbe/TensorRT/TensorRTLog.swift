@@ -92,7 +92,7 @@ public final class TensorRTLog {
     /// Rows of NVM (DLA memory) copies: `to nvm`, `from nvm`, `copy finish` — only a DLA engine has them.
     public private(set) var profileNVMRows = 0
     public private(set) var profileGPURows = 0
-    var section = Section.none
+    @exclusivity(unchecked) var section = Section.none
     /// The TensorRT 7 list under the open header, joined across wrapped lines.
     var listText = ""
     var wrappedLines = 0
@@ -121,18 +121,46 @@ public final class TensorRTLog {
     /// name and fallback lines (`DLA`, `GPU`), and, in lines without a TensorRT tag, command lines, parser errors and
     /// version banners.
     static let anywhereTagged = LiteralIndex(groups: [["DLA", "GPU"]])
-    static let anywhere = LiteralIndex(groups: [
-        ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
-    ])
+    static let anywhereWords = ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
+    static let anywhere = LiteralIndex(groups: [anywhereWords])
 
-    /// Takes `bytes` if it is TensorRT output and returns whether it was.
+    /// `Layer`, the one opening that is also an English word (a sentence starting "Layer norm …").
+    static let layerOpening = Array("Layer".utf8)
+    static let layerNeeds = FoldedLiterals(["(", "running on"])
+
+    /// Whether an untagged line that opens with one of `openings` and holds none of the `anywhere` words can be taken
+    /// by `take`. Of the openings only `Layer` needs more: without a TensorRT tag or an `anywhere` word, `take` reads a
+    /// line opening with it only as an engine-information entry (`Layer(DLA): …`), a profile header (`Layer … Time
+    /// (ms) … %`) or a placement header (`Layers running on …`, any case). Lines with non-ASCII bytes are always read:
+    /// `take` compares Characters.
+    static func untaggedOpeningReadable(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard LineShape.hasPrefix(bytes, at: start, layerOpening) else { return true }
+        if layerNeeds.containsAny(in: bytes) { return true }
+        for b in bytes where b >= 0x80 { return true }
+        return false
+    }
+
+    /// Takes `bytes` if it is TensorRT output and returns whether it was. `mayHoldWords` false: the caller's
+    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there).
     @discardableResult
-    public func consume(_ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64) -> Bool {
+    public func consume(
+        _ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64, mayHoldWords: Bool = true
+    ) -> Bool {
         let prefix = TensorRTLine.prefix(bytes)
         if case .none = section {
+            // `if` rather than a conditional expression: picking one of two indexes copies it (a dozen retains).
+            let anywhere: Bool
+            if !mayHoldWords {
+                anywhere = false
+            } else if prefix.tagged {
+                anywhere = Self.anywhereTagged.containsAny(in: bytes)
+            } else {
+                anywhere = Self.anywhere.containsAny(in: bytes)
+            }
             let interesting =
-                Self.openings.anyPrefix(of: bytes, at: prefix.start)
-                || (prefix.tagged ? Self.anywhereTagged : Self.anywhere).containsAny(in: bytes)
+                anywhere
+                || (Self.openings.anyPrefix(of: bytes, at: prefix.start)
+                    && (prefix.tagged || Self.untaggedOpeningReadable(bytes, at: prefix.start)))
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
                 if prefix.tagged { count(input, number) }

@@ -1,0 +1,149 @@
+/// The prose test of `LineClassifier`: whether a line's bytes are a human sentence, in one pass over them.
+///
+/// A line is split into tokens at spaces and tabs; an inline code span (`` `…` ``) is one token. Each byte's class
+/// comes from one table (`ProseByte`), and a token's class bits are gathered as its bytes go by, so a token is judged
+/// without a second look at its bytes (unless punctuation is taken off its ends).
+extension LineClassifier {
+    /// Byte classes of the prose test, as bits: a token's bytes are OR-ed into one flag word.
+    enum ProseByte {
+        static let letter: UInt8 = 1
+        static let nonASCII: UInt8 = 2
+        static let digit: UInt8 = 4
+        /// `. , : + % & ! ? ; " * ~`: allowed, but a token holding one is not a plain word.
+        static let other: UInt8 = 8
+        /// `_ / = ( ) [ ] { } < > \ @ $ | #`, control bytes: machine text.
+        static let machine: UInt8 = 16
+        /// Separators: at or above `space`.
+        static let space: UInt8 = 64
+        static let backtick: UInt8 = 128
+
+        /// Per byte its class bit; apostrophes and hyphens inside words are 0 (no class).
+        static let table: [UInt8] = (0...255).map { b -> UInt8 in
+            switch b {
+            case 65...90, 97...122: return letter
+            case 0x80...0xFF: return nonASCII
+            case 48...57: return digit
+            case 39, 45: return 0
+            case 46, 44, 58, 43, 37, 38, 33, 63, 59, 34, 42, 126: return other
+            case 32, 9: return space
+            case 96: return backtick
+            default: return machine
+            }
+        }
+    }
+
+    /// What the tokens of a line added up to.
+    struct ProseTally {
+        var words = 0
+        var soft = 0
+        var tokens = 0
+        var nonASCII = 0
+        var spans = 0
+        var tokenIndex = 0
+
+        /// Judges the token `content[start..<end]` whose bytes' class bits are `flags` and which holds `nonASCII`
+        /// non-ASCII bytes: false when it is machine text. Leading `("'*` and trailing `,.;:!?)"'*` are punctuation,
+        /// not part of the word (the flags are read again without them); a `Key:` among the first three tokens makes
+        /// the line a field, not a sentence.
+        @inline(__always)
+        mutating func judge(
+            _ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: UInt8, nonASCII tokenNonASCII: Int,
+            _ classes: UnsafeBufferPointer<UInt8>
+        ) -> Bool {
+            var s = start
+            var e = end
+            while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
+            var colon = false
+            while e > s {
+                let b = content[e - 1]
+                if b == 44 || b == 46 || b == 59 || b == 58 || b == 33 || b == 63 || b == 41 || b == 34 || b == 39
+                    || b == 42
+                {
+                    if b == 58 { colon = true }
+                    e -= 1
+                } else {
+                    break
+                }
+            }
+            tokens += 1
+            tokenIndex += 1
+            if colon && tokenIndex <= 3 && e - s > 0 { return false }
+            guard e > s else { return true }
+            var flags = flags
+            if s != start || e != end {
+                flags = 0
+                for k in s..<e { flags |= classes[Int(content[k])] }
+            }
+            if flags & ProseByte.machine != 0 { return false }
+            // The punctuation taken off is ASCII: the token's non-ASCII bytes are all inside.
+            nonASCII += tokenNonASCII
+            // Only a token with a dot can end in `.so`.
+            if flags & ProseByte.other != 0, let so = LineClassifier.soSuffix(content, s, e), so { return false }
+            if flags & (ProseByte.letter | ProseByte.nonASCII) != 0 && flags & (ProseByte.digit | ProseByte.other) == 0
+            {
+                words += 1
+            } else {
+                soft += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `content` is a human sentence: at least three words (or a run of non-ASCII text), at most a fifth of
+    /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
+    /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
+    static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        ProseByte.table.withUnsafeBufferPointer { isProse(content, classes: $0) }
+    }
+
+    private static func isProse(_ content: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        // Markdown bullets and numbering.
+        if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
+        var tally = ProseTally()
+        var flags: UInt8 = 0
+        var tokenNonASCII = 0
+        var tokenStart = i
+        while i < content.count {
+            let b = content[i]
+            let c = classes[Int(b)]
+            if c < ProseByte.space {
+                flags |= c
+                tokenNonASCII &+= Int(b >> 7)
+                i += 1
+                continue
+            }
+            if i > tokenStart,
+                !tally.judge(content, tokenStart, i, flags: flags, nonASCII: tokenNonASCII, classes)
+            {
+                return false
+            }
+            flags = 0
+            tokenNonASCII = 0
+            if c == ProseByte.backtick {
+                // An inline code span counts as one token; one left open is machine text.
+                var close = i + 1
+                while close < content.count, content[close] != 96 { close += 1 }
+                guard close < content.count else { return false }
+                tally.tokens += 1
+                tally.tokenIndex += 1
+                tally.spans += 1
+                i = close + 1
+                tokenStart = i
+                continue
+            }
+            tokenStart = i + 1
+            i += 1
+        }
+        if content.count > tokenStart,
+            !tally.judge(content, tokenStart, content.count, flags: flags, nonASCII: tokenNonASCII, classes)
+        {
+            return false
+        }
+        // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
+        if tally.tokens >= 3 {
+            return tally.words >= 2 && tally.spans <= tally.words && tally.soft * 5 <= tally.tokens - tally.spans
+        }
+        return tally.nonASCII >= 12 && tally.nonASCII * 2 >= content.count
+    }
+}
