@@ -94,6 +94,8 @@ struct AnalyzePrefilterTests {
             "gap: `Jetson` and `NX` apart by two spaces or a tab (`Jetson NX`, `Jetson-NX`, `Jetson_NX`, `JetsonNX` have literals)",
         "l4t-release-name": "across a class: `[Rr]` then `3` (the caseless index holds `r3`, which covers both)",
         "image-l4t-release": "across a group: `:` or `-` then an optional `l4t-`, then `r3`",
+        "tensorrt-major":
+            "across a group: `TRT` then `[ -]?v?` and the major (the literals spell each: `trt `, `trt-`, `trtv`, `trt5`…)",
         "open-nvdla":
             "across a group: `nvdla_` then `(?:runtime|compiler)`; `Enter:\\s*dla_` without the colon's neighbour",
     ]
