@@ -139,6 +139,23 @@ enum IdentityFacts {
             let source = facts["trt.dla_requested"]?.source ?? "analyze input"
             facts.set("trt.stated_off_dla", .string(""), source: source, raw: "no words on where layers ran")
         }
+        if open { recordStatedWholePlacement(evidence, requested: requested, into: &facts) }
+    }
+
+    /// A person's words on where the whole network ran (`Data/fields.yaml` shapes `all-gpu-claim`, `all-dla-claim`:
+    /// "every layer is running on GPU", "no layer is running on GPU") as `trt.placement`, marked as stated. Used only
+    /// where no log gives the placement; claims that contradict each other give nothing, and "all on the GPU" counts
+    /// only where the text asked for a DLA (a GPU-only build says the same without anything being wrong).
+    static func recordStatedWholePlacement(
+        _ evidence: IdentityEvidence, requested: Bool, into facts: inout FactTable
+    ) {
+        guard let claims = evidence.candidates["identity.stated_placement"], let first = claims.first,
+            claims.allSatisfy({ $0.value == first.value }), first.value == "all_dla" || requested
+        else { return }
+        facts.set("trt.placement", .string(first.value), source: first.source, raw: first.raw)
+        facts.set("trt.placement.stated", .bool(true), source: first.source, raw: first.raw)
+        facts.set(
+            "trt.placement.summary", .string("as the text says: “\(first.raw)”"), source: first.source, raw: first.raw)
     }
 
     /// TensorRT signals that only a DLA build or run prints.

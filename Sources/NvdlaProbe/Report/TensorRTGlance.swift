@@ -3,10 +3,10 @@
 /// Reads the `trt.*` facts (Docs/facts.md, "tensorrt"), e.g.
 /// `tensorrt 8.5.2 · DLA core 0 · int8+fp16 · GPU fallback allowed`, then
 /// `placement: DLA 3 subgraphs (≈ 92 of 106 layers) · GPU 14 layers (Shuffle ×6, Constant ×5, Div ×3) · 4 reformats`.
-/// Prints only what the log showed.
+/// Prints only what the log showed, or a placement a person stated, marked as such.
 extension Glance {
     public static func tensorrtLines(_ facts: FactTable) -> [String] {
-        guard facts.int("trt.log.lines") != nil else { return [] }
+        guard facts.int("trt.log.lines") != nil || facts.bool("trt.placement.stated") == true else { return [] }
         var lines: [String] = []
         var build: [String] = []
         if let version = facts.string("trt.version") { build.append("tensorrt \(version)") }
@@ -36,6 +36,12 @@ extension Glance {
 
     /// `DLA 3 subgraphs (≈ 92 of 106 layers) · GPU 14 layers (Shuffle ×6, …) · 4 reformats (12% of profiled time)`.
     static func placementLine(_ facts: FactTable) -> String? {
+        if facts.bool("trt.placement.stated") == true, let placement = facts.string("trt.placement") {
+            // A person's words, not a log: say whose they are.
+            var words = ""
+            if case .known(_, let provenance) = facts["trt.placement"] { words = provenance.raw ?? "" }
+            return "\(placement == "all_dla" ? "DLA all" : "GPU all") as the text says (“\(words)”); no log shows it"
+        }
         var parts: [String] = []
         if facts.bool("trt.no_dla_layer") == true || facts.int("trt.subgraphs.dla") == 0 {
             parts.append("DLA none")

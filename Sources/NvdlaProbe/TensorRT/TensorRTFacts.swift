@@ -81,12 +81,13 @@ public enum TensorRTFacts {
         if let share = log.gpuShare { facts.set("trt.layers.gpu_pct", .int(Int64(share)), source: source) }
         if let placement = log.placement {
             facts.set("trt.placement", .string(placement), source: source)
+            facts.set("trt.placement.stated", .bool(false), source: source)
         } else if (facts.int("log.trt_device_type_rejected.count") ?? 0) > 0 {
             // The builder refused every setDeviceType(…, kDLA): whatever the log shows next, no layer is on the DLA.
+            let rejected = facts["log.trt_device_type_rejected.first"]?.source ?? source
             facts.set(
-                "trt.placement", .string("all_gpu"),
-                source: facts["log.trt_device_type_rejected.first"]?.source ?? source,
-                raw: "the builder rejected the DLA device type")
+                "trt.placement", .string("all_gpu"), source: rejected, raw: "the builder rejected the DLA device type")
+            facts.set("trt.placement.stated", .bool(false), source: rejected)
         }
         if let subgraphs = log.dlaSubgraphs { facts.set("trt.subgraphs.dla", .int(Int64(subgraphs)), source: source) }
         facts.set("trt.subgraph_splits", .int(Int64(log.splits)), source: source)

@@ -133,4 +133,47 @@ struct StatedWordsTests {
         let noSpace = Array("name| [x]".utf8)
         #expect(noSpace.withUnsafeBufferPointer { ComposePrefix.strip($0).count } == noSpace.count)
     }
+
+    @Test(
+        "a person's words on where the whole network ran give a stated placement",
+        arguments: [
+            (
+                "trtexec --onnx=det.onnx --useDLACore=0 --fp16 --allowGPUFallback\n\n"
+                    + "After building, every layer is running on the GPU and none on the DLA.",
+                "all_gpu"
+            ),
+            (
+                "I set builder config to DLA core 1 with GPU fallback. All of the conv layers got placed on GPU.",
+                "all_gpu"
+            ),
+            (
+                "trtexec --onnx=seg.onnx --useDLACore=1 --int8\n\nThe verbose log says no layers are running on the DLA.",
+                "all_gpu"
+            ),
+            ("Per the verbose output all 74 layers are placed on DLA0 and no layer is running on GPU.", "all_dla"),
+            ("With --useDLACore=0 everything runs on the DLA now that the Resize is gone.", "all_dla"),
+        ])
+    func statedWholePlacement(_ text: String, _ placement: String) throws {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("trt.placement") == placement)
+        #expect(report.facts.bool("trt.placement.stated") == true)
+        #expect(Glance.tensorrtLines(report.facts).contains { $0.contains("as the text says") })
+        // A person's words are not a log: no "whole network on the DLA, nothing to fix" finding.
+        #expect(!Self.ids(report).contains("NVDLA-TRT-016"))
+    }
+
+    @Test(
+        "no stated placement from wishes, questions, exceptions, GPU-only builds or next to a log",
+        arguments: [
+            "trtexec --onnx=m.onnx --useDLACore=0 --fp16\n\nI want all layers to run on the DLA.",
+            "trtexec --onnx=m.onnx --useDLACore=0 --fp16\n\nDo all layers run on DLA when GPU fallback is off?",
+            "All layers run on the DLA except the final Softmax, which goes to the GPU.",
+            "We do not use the DLA on this project; all layers run on the GPU and that is fine.",
+            "All layers run on DLA. Then, in the next test, every layer is running on the GPU.",
+            TensorRTFixtures.trt85MostlyGPU.text + "\n\nEvery layer is running on GPU!",
+        ])
+    func statedWholePlacementSilent(_ text: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.bool("trt.placement.stated") != true)
+    }
 }

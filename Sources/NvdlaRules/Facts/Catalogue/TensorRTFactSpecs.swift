@@ -30,6 +30,9 @@ extension FactCatalogue {
         FactSpec(
             "trt.stated_off_dla", .string, trtSource,
             "A person's words that layers did not run on the DLA, where no log shows the placement (empty: none)"),
+        FactSpec(
+            "trt.placement.stated", .bool, trtSource,
+            "`trt.placement` comes from a person's words (\"every layer runs on the GPU\"), not from a log"),
         FactSpec("trt.placement.summary", .string, trtSource, "DLA subgraphs · GPU layers by operator · reformats"),
         FactSpec("trt.subgraphs.dla", .int, trtSource, "DLA subgraphs (ForeignNodes / loadables) in the engine"),
         FactSpec("trt.subgraph_splits", .int, trtSource, "`Splitting DLA subgraph at:` lines"),
