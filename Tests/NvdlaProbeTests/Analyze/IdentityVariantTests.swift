@@ -239,6 +239,27 @@ struct IdentityVariantTests {
                 "trt.dla_requested") != true)
     }
 
+    @Test("jetson_benchmarks locking the DLA clocks says a DLA run follows; locking the GPU clock does not")
+    func benchmarkClockLine() {
+        #expect(
+            Self.analyze(
+                "Setting Jetson orin in max performance mode\ndla frequency is set from 614400000 Hz --> to 1600000000 Hz"
+            )
+            .facts.bool("trt.dla_requested") == true)
+        #expect(
+            Self.analyze("gpu frequency is set from 918000000 Hz --> to 1300500000 Hz").facts.bool("trt.dla_requested")
+                != true)
+    }
+
+    @Test("a board name ends at a word's end: `Jetson xavier in max performance mode` names Jetson xavier")
+    func boardNameSuffixWord() {
+        let report = Self.analyze("```\nSetting Jetson xavier in max performance mode\n```")
+        #expect(report.facts.string("platform.model") == "Jetson xavier")
+        #expect(
+            Self.analyze("```\nModel: NVIDIA Jetson TX2 NX\n```").facts.string("platform.model")
+                == "NVIDIA Jetson TX2 NX")
+    }
+
     @Test("the L4T release bounds the SoC: a host name of another family gives way, a family of one SoC names it")
     func socBoundedByRelease() {
         let orin = Self.analyze(
