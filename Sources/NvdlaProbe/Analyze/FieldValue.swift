@@ -23,7 +23,8 @@ public enum FieldValue {
 
         var pattern: String {
             switch self {
-            case .version: return #"\d+(?:\.\d+){1,3}(?!\.?\d)"#
+            // A Debian revision whose dash was lost (`8.5.2.2.1+cuda11.4` for `8.5.2.2-1+cuda11.4`) is not a part.
+            case .version: return #"(?:\d+(?:\.\d+){1,3}(?=\.\d+\+cuda)|\d+(?:\.\d+){1,3}(?!\.?\d))"#
             case .jetpack: return #"[1-7](?:\.\d+){1,2}(?!\.?\d)"#
             case .l4t: return #"(?:2\d|3\d)(?:\.\d+){1,2}(?!\.?\d)"#
             case .pnumber: return #"p?\d{4}[-:]\d{4}(?!\d)"#

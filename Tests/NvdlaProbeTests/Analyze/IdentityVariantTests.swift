@@ -251,6 +251,20 @@ struct IdentityVariantTests {
                 != true)
     }
 
+    @Test("asking TensorRT how many DLA cores there are (`getNbDLACores()`) is a DLA request")
+    func dlaCoreCount() {
+        #expect(
+            Self.analyze("int n = builder->getNbDLACores(); // prints 0 on my board").facts.bool("trt.dla_requested")
+                == true)
+    }
+
+    @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
+    func lostDebianDash() {
+        #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
+        // Five parts without the +cuda suffix are no version at all.
+        #expect(Self.analyze("TensorRT: 8.6.2.3.1").facts.string("versions.tensorrt") == nil)
+    }
+
     @Test("a board name ends at a word's end: `Jetson xavier in max performance mode` names Jetson xavier")
     func boardNameSuffixWord() {
         let report = Self.analyze("```\nSetting Jetson xavier in max performance mode\n```")
