@@ -285,6 +285,13 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-001:system"]),
         Case(
+            name: "an empty placeholder library, retold without the loader's colon (file too short)",
+            text: """
+                Inside the container ./detectnet fails with
+                ./detectnet: error while loading shared libraries: /usr/lib/aarch64-linux-gnu/libnvinfer_plugin.so.8.2.1 file too short
+                """,
+            findings: ["NVDLA-USR-001:system"]),
+        Case(
             name: "container runtime cannot mount the host's libnvdla_compiler",
             text: """
                 $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime
