@@ -123,8 +123,10 @@ final class FieldExtractor {
                 guard let value = Self.fill(template, captures), !value.isEmpty else { continue }
                 let kind = Self.kind(of: fact)
                 var normalised = kind.map({ FieldValue.normalise(value, as: $0) }) ?? value
-                // A soname gives the major only (`libnvinfer.so.7`): still a version, less precise.
-                if normalised == nil, kind == .version, !value.isEmpty, value.allSatisfy(\.isASCIIDigit) {
+                // A soname gives the major only (`libnvinfer.so.7`), a person "JetPack 6": still a version, less precise.
+                if normalised == nil, kind == .version || kind == .jetpack, !value.isEmpty,
+                    value.allSatisfy(\.isASCIIDigit)
+                {
                     normalised = value
                 }
                 guard let normalised else { continue }

@@ -59,6 +59,8 @@ public struct FieldTable: Sendable {
         let soc: String
         let dla: Int?
         let memory: [String: Int]?
+        /// Other SoCs the bare name can mean (a "nano" is a Jetson Nano or an Orin Nano); the L4T release chooses.
+        let also: [String]?
     }
 
     struct Document: Decodable, Sendable {

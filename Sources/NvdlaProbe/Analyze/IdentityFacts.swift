@@ -170,6 +170,8 @@ enum IdentityFacts {
         let source: String
         let raw: String
         let rank: Int
+        /// Other values the same words can mean, for a bound (the L4T release) to choose from.
+        var alternatives: [String] = []
     }
 
     /// Module, board, SoC and DLA count; returns whether they show a Jetson (only tools and files count, not a
@@ -229,7 +231,11 @@ enum IdentityFacts {
         }
         if let first = families.firstIndex(where: { $0 != nil }), let board = families[first] {
             let from = named[first]
-            offer(Derived(value: board.soc, source: from.source, raw: names[first], rank: from.rank), to: &soc)
+            offer(
+                Derived(
+                    value: board.soc, source: from.source, raw: names[first], rank: from.rank,
+                    alternatives: board.also ?? []),
+                to: &soc)
             var found = count(board).map { (value: $0, index: first) }
             if found == nil {
                 for (i, other) in families.enumerated() where i != first {
@@ -262,15 +268,26 @@ enum IdentityFacts {
         // The L4T release bounds the SoC (Data/releases.yaml: R36 runs on Orin only, R38 on Thor only): a SoC its
         // family does not support, named no more surely than the release, gives way with the DLA count read from the
         // same words (a host called `jetson-nano-2` on R36 is an Orin); a family of one SoC names it.
-        if let l4t = evidence.best("versions.l4t"),
-            let family = ReleaseTable.shipped.family(of: facts.string("versions.l4t") ?? l4t.value)
+        // A JetPack version bounds it the same way, through the L4T release it maps to, but overrules a board named as
+        // surely as itself only where the same words also name a board of the release's SoC.
+        let release = evidence.best("versions.l4t")
+        if let bound = release ?? evidence.best("versions.jetpack"),
+            let family = Self.family(l4t: facts.string("versions.l4t"), jetpack: release == nil ? bound.value : nil)
         {
-            if let current = soc, !family.socs.contains(current.value), current.rank <= l4t.rank {
-                if let count = dla, count.source == current.source { dla = nil }
-                soc = nil
+            let named = release != nil ? "L4T \(bound.value)" : "JetPack \(bound.value)"
+            if let current = soc, !family.socs.contains(current.value), current.rank <= bound.rank {
+                if let other = current.alternatives.first(where: family.socs.contains) {
+                    // The same words name a board of this release's SoC ("nano" on R36 is an Orin Nano): the DLA
+                    // count read from them holds for both.
+                    soc = Derived(
+                        value: other, source: current.source, raw: "\(current.raw) on \(named)", rank: current.rank)
+                } else if release != nil || current.rank < bound.rank {
+                    if let count = dla, count.source == current.source { dla = nil }
+                    soc = nil
+                }
             }
             if family.socs.count == 1 {
-                let only = Derived(value: family.socs[0], source: l4t.source, raw: "L4T \(l4t.value)", rank: l4t.rank)
+                let only = Derived(value: family.socs[0], source: bound.source, raw: named, rank: bound.rank)
                 offer(only, to: &soc)
             }
         }
@@ -286,6 +303,21 @@ enum IdentityFacts {
         }
         jetson = jetson || (model?.rank ?? 0) >= 2
         return jetson
+    }
+
+    /// The L4T family of a release, or, for a JetPack major alone, the union of the families of that major (JetPack 5
+    /// is R34 and R35: Xavier and Orin; JetPack 6 is R36: Orin only).
+    static func family(l4t: String?, jetpack: String?) -> ReleaseTable.Family? {
+        let table = ReleaseTable.shipped
+        if let l4t, let family = table.family(of: l4t) { return family }
+        guard let jetpack, let major = VersionCompare.components(jetpack)?.first else { return nil }
+        let families = table.families.filter { $0.jetpackMajor == major }
+        guard let first = families.first else { return nil }
+        var socs: [String] = []
+        for family in families { socs += family.socs.filter { !socs.contains($0) } }
+        return ReleaseTable.Family(
+            l4tMajor: first.l4tMajor, jetpackMajor: major, kernelSeries: first.kernelSeries, driver: first.driver,
+            socs: socs, cudaUpgrades: first.cudaUpgrades, source: first.source)
     }
 
     /// The board family named in any of `names` (lower case), longest name first.

@@ -93,6 +93,7 @@ struct AnalyzePrefilterTests {
         "board-mention":
             "gap: `Jetson` and `NX` apart by two spaces or a tab (`Jetson NX`, `Jetson-NX`, `Jetson_NX`, `JetsonNX` have literals)",
         "l4t-release-name": "across a class: `[Rr]` then `3` (the caseless index holds `r3`, which covers both)",
+        "l4t-release-spaced": "across a class: `[Rr]` then `3` (the caseless index holds `r3`, which covers both)",
         "image-l4t-release": "across a group: `:` or `-` then an optional `l4t-`, then `r3`",
         "tensorrt-major":
             "across a group: `TRT` then `[ -]?v?` and the major (the literals spell each: `trt `, `trt-`, `trtv`, `trt5`…)",

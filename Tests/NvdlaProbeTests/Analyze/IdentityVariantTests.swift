@@ -258,6 +258,29 @@ struct IdentityVariantTests {
                 == true)
     }
 
+    @Test(
+        "a JetPack major alone or an L4T release written with a space still bounds the board",
+        arguments: [
+            ("We run Jetpack6 on an Orin dev board and tensorrt fails to import", "6", nil, "tegra234"),
+            ("Flashed JP 4 to the nano last week", "4", nil, "tegra210"),
+            ("the host runs r35 3.1, the container r36", nil, "35.3.1", nil),
+        ] as [(String, String?, String?, String?)])
+    func majorsAndSpacedReleases(_ text: String, _ jetpack: String?, _ l4t: String?, _ soc: String?) {
+        let report = Self.analyze(text)
+        if let jetpack { #expect(report.facts.string("versions.jetpack") == jetpack) }
+        if let l4t { #expect(report.facts.string("versions.l4t") == l4t) }
+        #expect(report.facts.string("platform.soc") == soc)
+    }
+
+    @Test("sizes, times and model names after a JetPack or release word are not versions")
+    func notMajors() {
+        for text in ["the JP 4GB module", "R32 4.4 GB free", "JetPack 5.1.2 then JetPack 6"] {
+            let report = Self.analyze(text)
+            #expect(report.facts.string("versions.jetpack") != "4", "\(text)")
+            #expect(report.facts.string("versions.l4t") != "32.4.4", "\(text)")
+        }
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")

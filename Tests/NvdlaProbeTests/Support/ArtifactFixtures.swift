@@ -292,6 +292,20 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-001:system"]),
         Case(
+            name: "ls -l in a container shows TensorRT's library as an empty placeholder (size 0)",
+            text: """
+                root@3f2a9c1e7b10:/# ls -l /usr/lib/aarch64-linux-gnu/libnvinfer.so.8.2.1
+                -rw-r--r-- 1 root root 0 Feb  1  2022 /usr/lib/aarch64-linux-gnu/libnvinfer.so.8.2.1
+                """,
+            findings: ["NVDLA-USR-001:system"]),
+        Case(
+            name: "ls -l shows cuDNN as an empty placeholder (size 0, time of day instead of year)",
+            text: """
+                $ ls -l /usr/lib/aarch64-linux-gnu/libcudnn.so.8.0.0
+                -rw-r--r-- 1 root root 0 Oct 19 10:22 /usr/lib/aarch64-linux-gnu/libcudnn.so.8.0.0
+                """,
+            findings: ["NVDLA-USR-003:system"]),
+        Case(
             name: "container runtime cannot mount the host's libnvdla_compiler",
             text: """
                 $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime
