@@ -306,6 +306,16 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-003:system"]),
         Case(
+            name: "apt cannot install the JetPack meta-package: unmet dependencies",
+            text: """
+                $ sudo apt install nvidia-jetpack
+                The following packages have unmet dependencies:
+                 nvidia-jetpack : Depends: nvidia-cuda (= 6.0+b106) but 6.1+b123 is to be installed
+                                  Depends: nvidia-cudnn (= 6.0+b106) but it is not going to be installed
+                E: Unable to correct problems, you have held broken packages.
+                """,
+            findings: ["NVDLA-USR-010:system"]),
+        Case(
             name: "container runtime cannot mount the host's libnvdla_compiler",
             text: """
                 $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime

@@ -130,6 +130,9 @@ extension FactCatalogue {
             meaning:
                 "NvMM/NvMedia could not open a multimedia engine's node (`Opening channel /dev/nvhost-nvdec failed`)"),
         SignalSpec(
+            name: "jetpack_apt_unmet", perDLA: false, cancellable: false,
+            meaning: "apt/dpkg: unmet dependencies of JetPack or L4T packages (`nvidia-jetpack : Depends: …`)"),
+        SignalSpec(
             name: "dla_link_undefined", perDLA: false, cancellable: false,
             meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),
     ]

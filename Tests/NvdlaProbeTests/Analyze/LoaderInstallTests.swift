@@ -1,0 +1,37 @@
+import Testing
+
+@testable import NvdlaProbe
+
+/// Loader and package-manager output that looks like a failure of the JetPack stack but is not one: library rows of
+/// their real size, apt errors about other packages. Wordings written for these tests.
+@Suite("Loader and install lines")
+struct LoaderInstallTests {
+    static func analyze(_ text: String) -> Report {
+        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
+    }
+
+    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+
+    @Test("an ls -l row of a library with its real size, or of a non-library file of size 0, is no loader finding")
+    func librarySizeRows() {
+        let text = """
+            root@3f2a9c1e7b10:/# ls -l /usr/lib/aarch64-linux-gnu/
+            -rw-r--r-- 1 root root 165184 Feb  1  2022 /usr/lib/aarch64-linux-gnu/libcudnn.so.8.2.1
+            -rw-r--r-- 1 root root 0 Feb  1  2022 /usr/lib/aarch64-linux-gnu/nvidia.lock
+            """
+        let ids = Self.ids(Self.analyze(text))
+        #expect(!ids.contains("NVDLA-USR-003"))
+        #expect(!ids.contains("NVDLA-USR-001"))
+    }
+
+    @Test("unmet dependencies of packages that are not JetPack's give no JetPack finding")
+    func otherPackagesUnmet() {
+        let text = """
+            $ sudo apt install ros-humble-desktop
+            The following packages have unmet dependencies:
+             ros-humble-desktop : Depends: ros-humble-rviz2 but it is not going to be installed
+            E: Unable to correct problems, you have held broken packages.
+            """
+        #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-010"))
+    }
+}
