@@ -199,8 +199,9 @@ public struct FieldTable: Sendable {
     }
 
     /// The pattern of a name-and-value field: the name whole (not inside a longer word or a package name such as
-    /// `nvidia-cuda`), markdown or list decoration, an optional `version`, a separator, then a value of its kind.
-    /// Versions may be glued to the name (`jetpack5.1`).
+    /// `nvidia-cuda`, nor the repository of an image reference such as `nvidia/cuda:10.1-base`), markdown or list
+    /// decoration, an optional `version`, a separator, then a value of its kind. Versions may be glued to the name
+    /// (`jetpack5.1`).
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
             name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
@@ -211,7 +212,11 @@ public struct FieldTable: Sendable {
         // A version may follow its name without a space (`jetpack5.1`, `CUDA11.4`); other values may not.
         let glued = value == .version || value == .jetpack || value == .l4t
         let end = glued ? #"(?![A-Za-z_-])"# : #"(?![\w-])"#
-        return #"(?<![\w.+-])(?:"# + alternatives + ")" + end + separator + "(?<value>" + value.pattern + ")"
+        // After a slash, a name glued to a colon is an image reference (`nvidia/cuda:10.1-base`): the container's, not
+        // the system's; a name after a slash with a space is a field (`Orin/JetPack 5.0.2`).
+        let image = #"(?![^\s:]*:\S)"#
+        return #"(?<![\w.+-])(?:(?<!/)|"# + image + ")(?:" + alternatives + ")" + end + separator + "(?<value>"
+            + value.pattern + ")"
     }
 
     static func escape(_ text: String) -> String {

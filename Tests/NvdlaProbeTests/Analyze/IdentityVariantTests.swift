@@ -281,6 +281,24 @@ struct IdentityVariantTests {
         }
     }
 
+    @Test(
+        "DLA requests in other words: the spelled-out name, 'in DLA cores', setDLACore with any argument",
+        arguments: [
+            "We wanted to offload the backbone to the Deep Learning Accelerator to save power.",
+            "The same engine takes 41 ms in DLA cores and 12 ms on the GPU.",
+            "Then call runtime->setDLACore(core) before deserializing the plan.",
+        ])
+    func dlaRequestWords(_ text: String) {
+        #expect(Self.analyze(text).facts.bool("trt.dla_requested") == true)
+    }
+
+    @Test("an image reference names the container's CUDA, not the system's (`nvidia/cuda:11.4.3-base`)")
+    func imageReferenceIsNotAField() {
+        let report = Self.analyze(
+            "$ docker run --rm nvidia/cuda:11.4.3-base-ubuntu20.04 nvidia-smi\nexec format error\nCUDA Version: 10.2")
+        #expect(report.facts.string("versions.cuda") == "10.2")
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
