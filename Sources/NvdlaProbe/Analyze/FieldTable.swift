@@ -201,7 +201,7 @@ public struct FieldTable: Sendable {
     /// The pattern of a name-and-value field: the name whole (not inside a longer word or a package name such as
     /// `nvidia-cuda`, nor the repository of an image reference such as `nvidia/cuda:10.1-base`), markdown or list
     /// decoration, an optional `version`, a separator, then a value of its kind. Versions may be glued to the name
-    /// (`jetpack5.1`).
+    /// (`jetpack5.1`). The first of "from X to Y" is not read: it names a release left behind.
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
             name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(
@@ -215,8 +215,10 @@ public struct FieldTable: Sendable {
         // After a slash, a name glued to a colon is an image reference (`nvidia/cuda:10.1-base`): the container's, not
         // the system's; a name after a slash with a space is a field (`Orin/JetPack 5.0.2`).
         let image = #"(?![^\s:]*:\S)"#
-        return #"(?<![\w.+-])(?:(?<!/)|"# + image + ")(?:" + alternatives + ")" + end + separator + "(?<value>"
-            + value.pattern + ")"
+        // The first of "from X to Y" is a release left behind ("ported from L4T r32.4.3 to r32.6.1").
+        let left = #"(?!(?<=\bfrom\s)[^,;!?\n]{0,40}?\s(?:to|->|→)\s)"#
+        return #"(?<![\w.+-])(?:(?<!/)|"# + image + ")" + left + "(?:" + alternatives + ")" + end + separator
+            + "(?<value>" + value.pattern + ")"
     }
 
     static func escape(_ text: String) -> String {

@@ -299,6 +299,17 @@ struct IdentityVariantTests {
         #expect(report.facts.string("versions.cuda") == "10.2")
     }
 
+    @Test(
+        "the first of 'from X to Y' is a release left behind; 'from X' alone is still read",
+        arguments: [
+            ("We moved the carrier board BSP from L4T R35.3.1 to R35.4.1 before the DLA tests", "35.4.1"),
+            ("after the upgrade from r32.5.1 -> r32.7.3 the engine no longer loads", "32.7.3"),
+            ("I installed TensorRT from L4T 36.3.0 packages", "36.3.0"),
+        ])
+    func fromToRelease(_ text: String, _ l4t: String) {
+        #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
