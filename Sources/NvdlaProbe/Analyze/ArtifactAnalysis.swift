@@ -314,6 +314,7 @@ public final class ArtifactAnalysis {
         }
         facts.set("source.artifacts", .bool(true), source: source)
         TensorRTFacts.record(tensorrt, into: &facts)
+        IdentityFacts.recordLogVersion(identity, into: &facts)
         IdentityFacts.recordRequest(identity, into: &facts)
         IdentityFacts.recordStatedPlacement(identity, into: &facts)
         // What the pasted versions imply together (TensorRT's DLA support, an unknown release's differences).

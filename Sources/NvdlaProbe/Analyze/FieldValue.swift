@@ -132,8 +132,18 @@ public enum FieldValue {
         guard !trimmed.isEmpty, trimmed.count <= 120, !placeholders.contains(where: { lower.contains($0) }) else {
             return nil
         }
+        // A sentence that goes on after the name ("convert the model to Orin: https://…") names no board.
+        let firstWord = lower.prefix { $0.isLetter }
+        guard !trimmed.contains("://"), !Self.sentenceWords.contains(String(firstWord)) || firstWord.isEmpty else {
+            return nil
+        }
         return trimmed
     }
+
+    /// Words a board name never starts with, but a sentence after a field's name does (`model to Orin`).
+    static let sentenceWords: Set<String> = [
+        "to", "on", "for", "with", "in", "into", "from", "and", "of", "at", "is", "was", "which", "that", "runs",
+    ]
 }
 
 extension Character {

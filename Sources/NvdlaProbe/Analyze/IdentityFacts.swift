@@ -158,6 +158,20 @@ enum IdentityFacts {
             "trt.placement.summary", .string("as the text says: “\(first.raw)”"), source: first.source, raw: first.raw)
     }
 
+    /// The TensorRT version the log's own banner gives (`[TensorRT v8400]`, `trt.version`) as `versions.tensorrt` where
+    /// no file or package manager gave one: it wins over a person's or a summary tool's version of another release, and
+    /// gives way to a fuller version of the same release (`8.5.2.2` for the banner's `8.5.2`).
+    static func recordLogVersion(_ evidence: IdentityEvidence, into facts: inout FactTable) {
+        guard let version = facts.string("trt.version"), VersionCompare.components(version) != nil else { return }
+        if let stated = evidence.best("versions.tensorrt") {
+            let same =
+                VersionCompare.isInFamily(stated.value, version) || VersionCompare.isInFamily(version, stated.value)
+            guard stated.rank < 3, !same else { return }
+        }
+        let source = facts["trt.version"]?.source ?? "analyze input"
+        VersionsProbe.setVersion("tensorrt", version, source: source, raw: "TensorRT log banner \(version)", into: &facts)
+    }
+
     /// TensorRT signals that only a DLA build or run prints.
     static let dlaOnlySignals = [
         "trt_no_dla_engine", "trt_standalone_runtime", "trt_dla_runtime_error", "trt_builder_defect",

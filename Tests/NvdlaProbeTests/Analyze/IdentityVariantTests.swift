@@ -287,6 +287,7 @@ struct IdentityVariantTests {
             "We wanted to offload the backbone to the Deep Learning Accelerator to save power.",
             "The same engine takes 41 ms in DLA cores and 12 ms on the GPU.",
             "Then call runtime->setDLACore(core) before deserializing the plan.",
+            "Our second model runs with cuDLA in hybrid mode next to the GPU engine.",
         ])
     func dlaRequestWords(_ text: String) {
         #expect(Self.analyze(text).facts.bool("trt.dla_requested") == true)

@@ -34,4 +34,13 @@ struct LoaderInstallTests {
             """
         #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-010"))
     }
+
+    @Test("a CUDA initialization failure with another error number is no driver-mismatch finding")
+    func otherCudaInitErrors() {
+        let text = """
+            [03/02/2024-09:12:44] [W] [TRT] CUDA initialization failure with error: 100. Please check your CUDA installation
+            [03/02/2024-09:12:44] [E] Builder creation failed
+            """
+        #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
+    }
 }

@@ -316,6 +316,20 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-010:system"]),
         Case(
+            name: "TensorRT cannot create a builder: CUDA code newer than the L4T driver (error 35 and 222)",
+            text: """
+                [03/02/2024-09:12:44] [W] [TRT] CUDA initialization failure with error: 35. Please check your CUDA installation
+                [03/02/2024-09:12:44] [E] Builder creation failed
+                """,
+            findings: ["NVDLA-USR-011:system"]),
+        Case(
+            name: "a library's PTX from a newer CUDA than the driver",
+            text: """
+                root@orin:/opt/app# ./sample_gpu
+                CUDA error at sample.cu:88: the provided PTX was compiled with an unsupported toolchain.
+                """,
+            findings: ["NVDLA-USR-011:system"]),
+        Case(
             name: "container runtime cannot mount the host's libnvdla_compiler",
             text: """
                 $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime

@@ -130,6 +130,9 @@ extension FactCatalogue {
             meaning:
                 "NvMM/NvMedia could not open a multimedia engine's node (`Opening channel /dev/nvhost-nvdec failed`)"),
         SignalSpec(
+            name: "cuda_driver_mismatch", perDLA: false, cancellable: false,
+            meaning: "CUDA driver refusing code built for another CUDA (errors 35, 222, 804; `unsupported toolchain`)"),
+        SignalSpec(
             name: "jetpack_apt_unmet", perDLA: false, cancellable: false,
             meaning: "apt/dpkg: unmet dependencies of JetPack or L4T packages (`nvidia-jetpack : Depends: …`)"),
         SignalSpec(
