@@ -205,7 +205,8 @@ final class FieldExtractor {
         defines.removeAll()
     }
 
-    /// `{name}` placeholders filled from captures; nil when one is missing.
+    /// `{name}` placeholders filled from captures; nil when one is missing. `{name?}` is a group that may not have
+    /// taken part in the match: empty then.
     static func fill(_ template: String, _ captures: [String: String]) -> String? {
         var out = ""
         var rest = Substring(template)
@@ -213,8 +214,13 @@ final class FieldExtractor {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { return nil }
             let name = String(rest[rest.index(after: open)..<close])
-            guard let value = captures[name] else { return nil }
-            out += value
+            if name.hasSuffix("?") {
+                // `{id?}`: a group that may not have taken part in the match.
+                out += captures[String(name.dropLast())] ?? ""
+            } else {
+                guard let value = captures[name] else { return nil }
+                out += value
+            }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

@@ -77,6 +77,9 @@ public struct FieldTable: Sendable {
         let module_socs: [String: String]
         let gpu_archs: [String: String]
         let jetson_socs: [String]
+        /// nvpmodel power-mode names (`MODE_30W_ALL`) and name–ID pairs (`15W#0`) that only one board family ships,
+        /// to the board name they mean.
+        let power_modes: [String: String]?
     }
 
     /// A compiled matcher of one field or shape.
@@ -125,7 +128,8 @@ public struct FieldTable: Sendable {
     static let empty = FieldTable(
         document: Document(
             schema: 1, fields: [], shapes: [], sections: [], packages: [], boards: [], cuda_arch: [:], chip_ids: [:],
-            board_configs: [:], soc_dla: [:], module_socs: [:], gpu_archs: [:], jetson_socs: []))
+            board_configs: [:], soc_dla: [:], module_socs: [:], gpu_archs: [:], jetson_socs: [],
+            power_modes: nil))
 
     private init(document: Document) {
         self.document = document

@@ -169,7 +169,8 @@ enum IdentityFacts {
             guard stated.rank < 3, !same else { return }
         }
         let source = facts["trt.version"]?.source ?? "analyze input"
-        VersionsProbe.setVersion("tensorrt", version, source: source, raw: "TensorRT log banner \(version)", into: &facts)
+        VersionsProbe.setVersion(
+            "tensorrt", version, source: source, raw: "TensorRT log banner \(version)", into: &facts)
     }
 
     /// TensorRT signals that only a DLA build or run prints.
@@ -229,6 +230,7 @@ enum IdentityFacts {
         for key in ["platform.model", "identity.gpu_name", "identity.board_mention"] {
             named += evidence.candidates[key] ?? []
         }
+        named += powerModeBoards(evidence, document.power_modes ?? [:])
         named.sort { (a: IdentityEvidence.Candidate, b: IdentityEvidence.Candidate) -> Bool in
             a.rank != b.rank ? a.rank > b.rank : a.order < b.order
         }
@@ -317,6 +319,21 @@ enum IdentityFacts {
         }
         jetson = jetson || (model?.rank ?? 0) >= 2
         return jetson
+    }
+
+    /// Board names that nvpmodel power modes imply (`identity.power_mode` is `NAME#ID`, the ID empty when not printed):
+    /// the name alone where one family ships it, else the name with its ID.
+    static func powerModeBoards(
+        _ evidence: IdentityEvidence, _ table: [String: String]
+    ) -> [IdentityEvidence.Candidate] {
+        (evidence.candidates["identity.power_mode"] ?? []).compactMap { mode in
+            let name = String(mode.value.prefix { $0 != "#" })
+            guard let board = table[name] ?? table[mode.value] else { return nil }
+            return IdentityEvidence.Candidate(
+                value: board, rank: mode.rank, order: mode.order, source: mode.source,
+                raw: "nvpmodel mode \(mode.value.hasSuffix("#") ? name : mode.value) (\(board))", shape: mode.shape,
+                alternatives: false)
+        }
     }
 
     /// The L4T family of a release, or, for a JetPack major alone, the union of the families of that major (JetPack 5

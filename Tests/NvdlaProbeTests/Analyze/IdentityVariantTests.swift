@@ -311,6 +311,33 @@ struct IdentityVariantTests {
         #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
     }
 
+    @Test(
+        "an nvpmodel mode that one family ships names the board; shared names need their ID",
+        arguments: [
+            ("nvidia@ubuntu:~$ sudo nvpmodel -q\nNV Power Mode: MODE_20W_6CORE\n8", "tegra194", 2),
+            ("Power Mode: NV Power Mode[1]: MODE_15W", "tegra234", 2),
+            ("NV Power Mode[2]: MODE_15W", "tegra194", 2),
+            ("NVPM VERB: PM_CONFIG: DEFAULT=7W_AI(1)", "tegra234", 0),
+            ("$ nvpmodel -q\nNV Power Mode: MAXP_CORE_ARM\n3", "tegra186", 0),
+            ("NV Power Mode[3]: 25W", "tegra234", 2),
+        ] as [(String, String, Int)])
+    func powerModes(_ text: String, _ soc: String, _ dla: Int) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == soc)
+        #expect(report.platform.dlaExpected == dla)
+    }
+
+    @Test(
+        "MAXN, a custom mode, or a shared name without its ID tell no board",
+        arguments: [
+            "NV Power Mode: MAXN\n0", "NV Power Mode: CUSTOM_35W\n4", "NV Power Mode: 15W\n2", "NV Power Mode: 10W",
+        ])
+    func powerModesSilent(_ text: String) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == nil)
+        #expect(report.platform.dlaExpected == nil)
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
