@@ -43,4 +43,13 @@ struct LoaderInstallTests {
             """
         #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
     }
+
+    @Test("TensorRT's own report of the driver refusing CUDA code (error 222) gives NVDLA-USR-011")
+    func tensorRTCudaInit() {
+        let text = """
+            [03/02/2024-09:12:44] [W] [TRT] CUDA initialization failure with error: 222. Please check your CUDA installation
+            [03/02/2024-09:12:44] [E] Builder creation failed
+            """
+        #expect(Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
+    }
 }

@@ -316,10 +316,11 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-010:system"]),
         Case(
-            name: "TensorRT cannot create a builder: CUDA code newer than the L4T driver (error 35 and 222)",
+            name: "PyTorch: a CUDA runtime newer than the L4T driver (error 35 by its message)",
             text: """
-                [03/02/2024-09:12:44] [W] [TRT] CUDA initialization failure with error: 35. Please check your CUDA installation
-                [03/02/2024-09:12:44] [E] Builder creation failed
+                  File "/usr/local/lib/python3.8/dist-packages/torch/cuda/__init__.py", line 217, in _lazy_init
+                    torch._C._cuda_init()
+                RuntimeError: CUDA driver version is insufficient for CUDA runtime version
                 """,
             findings: ["NVDLA-USR-011:system"]),
         Case(
