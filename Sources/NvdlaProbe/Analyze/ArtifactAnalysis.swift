@@ -121,7 +121,7 @@ public final class ArtifactAnalysis {
     static let ustar = Array("ustar".utf8)
 
     func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64) {
-        let bytes = ComposePrefix.strip(raw)
+        let bytes = BulletPrefix.strip(ComposePrefix.strip(raw))
         if number == 1 {
             inputMagic =
                 Self.magics.first { magic in

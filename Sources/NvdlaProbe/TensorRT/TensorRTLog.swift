@@ -412,6 +412,12 @@ public final class TensorRTLog {
                 return true
             }
         }
+        // 8.0–8.2: Layer 'NAME': Unsupported on DLA. Switching this layer's device type to GPU. (no type)
+        if message.hasPrefix("Layer '"), let end = message.range(of: "': Unsupported on DLA") {
+            let name = message[message.index(message.startIndex, offsetBy: 7)..<end.lowerBound]
+            fallback(name: name, type: nil, detail: takeDetail(name))
+            return true
+        }
         // 6.x–8.4: Default DLA is enabled but layer NAME is not supported on DLA, falling back to GPU.
         // 5.x: … but layer NAME is not running on DLA, falling back to GPU.
         if message.hasPrefix("Default DLA is enabled but layer ") {

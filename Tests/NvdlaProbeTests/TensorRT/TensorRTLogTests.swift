@@ -110,6 +110,30 @@ struct TensorRTLogTests {
         #expect(text.contains("2 runs in the input"))
     }
 
+    @Test("TensorRT 8.0–8.2 fallback lines without a layer type count, with the operator from the name or detail")
+    func fallbackWithoutType() {
+        let text = """
+            [11/20/2022-14:02:10] [W] [TRT] Mul_41: DLA cores do not support MUL ElementWise operation.
+            [11/20/2022-14:02:10] [W] [TRT] Layer 'Mul_41': Unsupported on DLA. Switching this layer's device type to GPU.
+            [11/20/2022-14:02:10] [W] [TRT] Layer 'ReduceMean_7': Unsupported on DLA. Switching this layer's device type to GPU.
+            """
+        let facts = Self.analyze(text).facts
+        #expect(facts.int("trt.fallback.count") == 2)
+        #expect(facts.bool("trt.dla_requested") == true)
+        #expect(facts.string("trt.fallback.summary")?.contains("Mul") == true)
+    }
+
+    @Test("a log pasted as a markdown list is read as the log; a task list stays a task list")
+    func bulletedLog() {
+        let text = """
+            - [11/20/2022-14:02:10] [W] [TRT] Layer 'Mul_41': Unsupported on DLA. Switching this layer's device type to GPU.
+            * [11/20/2022-14:02:10] [W] [TRT] Layer 'Pow_9': Unsupported on DLA. Switching this layer's device type to GPU.
+            """
+        #expect(Self.analyze(text).facts.int("trt.fallback.count") == 2)
+        let checklist = "- [x] I have searched the issues\n- [ ] I am using the latest release"
+        #expect(Self.analyze(checklist).facts.int("trt.log.lines") == nil)
+    }
+
     @Test("a kernel log or a jetson_release alone sets no TensorRT fact")
     func silentWithoutTensorRT() {
         for item in ArtifactFixtures.cases {
