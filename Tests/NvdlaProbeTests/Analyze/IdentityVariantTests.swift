@@ -338,6 +338,14 @@ struct IdentityVariantTests {
         #expect(report.platform.dlaExpected == nil)
     }
 
+    @Test("a driver that exists for one SoC names it (`tegra-vi4` is T186's VI); `tegra-vi4x` names nothing")
+    func socDriverName() {
+        #expect(
+            Self.analyze("[ 5021.337012] tegra-vi4 15700000.vi: PXL_SOF syncpt timeout! err = -11").platform.soc
+                == "tegra186")
+        #expect(Self.analyze("[ 12.000001] tegra-vi4x 15700000.vi: probe").platform.soc == nil)
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
