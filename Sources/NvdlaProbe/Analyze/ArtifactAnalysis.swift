@@ -20,6 +20,8 @@ public final class ArtifactAnalysis {
     @exclusivity(unchecked) var classifier = LineClassifier()
     let fields: FieldExtractor
     @exclusivity(unchecked) var identity = IdentityEvidence()
+    /// Libraries named by the loader and linker lines matched so far.
+    var libraries = LoaderLibraries()
     /// TensorRT/trtexec output, read as it streams by.
     public let tensorrt = TensorRTLog()
     public private(set) var facts = FactTable()
@@ -146,6 +148,7 @@ public final class ArtifactAnalysis {
             fields.endSection()
         case .kernelLog:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: true))
+            noteLibraries(bytes)
             readFields(content, cls, number)
             flush()
             kernelLogLines += 1
@@ -176,11 +179,13 @@ public final class ArtifactAnalysis {
             // Machine text quoted inline (`error while loading …`) is matched; the sentence around it is not a log.
             if classifier.contentHasBacktick {
                 scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
+                noteLibraries(bytes)
             }
             readFields(content, cls, number, marked: true)
             proseLines += 1
         case .output:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
+            noteLibraries(bytes)
             readFields(content, cls, number)
             // A sentence with a machine token in it is still a person's words (`LooseSentence`).
             if LooseSentence.test(content) { readFields(content, LineClass(kind: .prose, contentStart: 0), number) }
@@ -210,6 +215,12 @@ public final class ArtifactAnalysis {
     /// found without case: the reader checks case itself). Words hold no space, tab or `>`, so the line's content
     /// holds every one the whole line does.
     var tensorRTWords: Bool { fields.found(also: 0) }
+
+    /// Keeps the library a loader signal's line names (`LoaderLibraries`).
+    func noteLibraries(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard scanner.lastLineMatched else { return }
+        for name in scanner.lastMatched { libraries.note(name, bytes) }
+    }
 
     /// The evidence line and its location: message with device prefix, `input:line [timestamp]` or kmsg seq.
     static func describe(
@@ -303,6 +314,12 @@ public final class ArtifactAnalysis {
         }
         scanner.record(
             into: &facts, instances: facts.instances["dla"] ?? [], source: source, onlyMatched: kernelLogLines == 0)
+        for signal in LoaderLibraries.signals where (facts.int("log.\(signal).count") ?? 0) > 0 {
+            let names = libraries.names[signal] ?? []
+            facts.set(
+                "log.\(signal).libraries", .string(names.isEmpty ? "not named" : names.joined(separator: ", ")),
+                source: facts["log.\(signal).first"]?.source ?? source)
+        }
         // The presence-chain facts the fuse and probe rules (NVDLA-DRV-001/002/003) read, from the signals.
         KernelLogProbe.deriveChainFacts(into: &facts, source: source)
         if (facts.int("log.tegra_marker.count") ?? 0) > 0 {

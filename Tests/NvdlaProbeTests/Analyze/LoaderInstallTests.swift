@@ -52,4 +52,40 @@ struct LoaderInstallTests {
             """
         #expect(Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
     }
+
+    @Test("a run of loader errors names every library, once, in the order seen (ldd, Python, ld forms)")
+    func everyLibraryNamed() throws {
+        let text = """
+            $ python3 -c 'import tensorrt'
+            ImportError: libnvinfer.so.8: cannot open shared object file: No such file or directory
+            $ ldd /usr/lib/aarch64-linux-gnu/libnvinfer.so.8
+            \tlibnvdla_compiler.so => not found
+            \tlibcudla.so.1 => not found
+            \tlibnvdla_compiler.so => not found
+            /usr/bin/ld: cannot find -lnvinfer_plugin
+            ImportError: libnvonnxparser.so.8: cannot open shared objectfile: No such file or directory
+            """
+        let report = Self.analyze(text)
+        #expect(
+            report.facts.string("log.dla_lib_missing.libraries")
+                == "libnvinfer.so.8, libnvdla_compiler.so, libcudla.so.1, libnvinfer_plugin.so, libnvonnxparser.so.8")
+        let finding = try #require(report.findings.first { $0.id == "NVDLA-USR-001" })
+        #expect(finding.message.contains("libcudla.so.1"))
+    }
+
+    @Test("library names come from the token, not from paths or words around it")
+    func libraryToken() {
+        func name(_ line: String) -> String? {
+            var copy = line
+            return copy.withUTF8 { LoaderLibraries.library(in: $0) }
+        }
+        #expect(
+            name("-rw-r--r-- 1 root root 0 Oct 19  2020 /usr/lib/aarch64-linux-gnu/libcudnn.so.8.0.0")
+                == "libcudnn.so.8.0.0")
+        #expect(name("/usr/bin/ld: cannot find -lcudart") == "libcudart.so")
+        #expect(
+            name("warning: libnvdla_compiler.so, needed by /usr/lib/libnvinfer.so.8, not found")
+                == "libnvdla_compiler.so")
+        #expect(name("no library named here at all") == nil)
+    }
 }

@@ -7,6 +7,8 @@ extension FactCatalogue {
         /// Has an `unless` follow-up (log.S.benign.count exists).
         package let cancellable: Bool
         package let meaning: String
+        /// Its lines name libraries (`log.S.libraries` exists: `analyze` lists them).
+        package var listsLibraries = false
     }
 
     /// Where log facts come from: the live or recorded kernel log (`check`), or pasted kernel-log text (`analyze`).
@@ -107,11 +109,11 @@ extension FactCatalogue {
         SignalSpec(
             name: "dla_lib_missing", perDLA: false, cancellable: false,
             meaning:
-                "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)"
-        ),
+                "loader/linker: a DLA/TensorRT library not found (`cannot open shared object file`, `=> not found`, `needed by`, `file too short`)",
+            listsLibraries: true),
         SignalSpec(
             name: "stack_lib_missing", perDLA: false, cancellable: false,
-            meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found"),
+            meaning: "loader/linker: a CUDA, cuDNN, L4T, VPI or DeepStream library not found", listsLibraries: true),
         SignalSpec(
             name: "trt_dla_unsupported", perDLA: false, cancellable: false,
             meaning: "TensorRT: a layer is not supported on / will not run on the DLA (any release's wording)"),
@@ -151,6 +153,12 @@ extension FactCatalogue {
                     "First line of signal \(signal.name) (provenance: seq/timestamp)"),
                 FactSpec("\(base).last", .string, logSource, "Last line of signal \(signal.name)"),
             ]
+            if signal.listsLibraries {
+                specs.append(
+                    FactSpec(
+                        "\(base).libraries", .string, logSource,
+                        "Distinct libraries the lines of \(signal.name) name, first seen first (analyze)"))
+            }
             if signal.cancellable {
                 specs.append(
                     FactSpec(
