@@ -288,6 +288,7 @@ struct IdentityVariantTests {
             "The same engine takes 41 ms in DLA cores and 12 ms on the GPU.",
             "Then call runtime->setDLACore(core) before deserializing the plan.",
             "Our second model runs with cuDLA in hybrid mode next to the GPU engine.",
+            "You have to call setDLACore on the builder config before building.",
         ])
     func dlaRequestWords(_ text: String) {
         #expect(Self.analyze(text).facts.bool("trt.dla_requested") == true)
@@ -344,6 +345,19 @@ struct IdentityVariantTests {
             Self.analyze("[ 5021.337012] tegra-vi4 15700000.vi: PXL_SOF syncpt timeout! err = -11").platform.soc
                 == "tegra186")
         #expect(Self.analyze("[ 12.000001] tegra-vi4x 15700000.vi: probe").platform.soc == nil)
+    }
+
+    @Test("values in quotes or parentheses: `declare -x JETSON_L4T=\"32.7.1\"`, `TensorRT (8.6.2.3)`")
+    func quotedAndBracketedValues() {
+        let report = Self.analyze(
+            """
+            declare -x JETSON_L4T="32.7.1"
+            declare -x JETSON_CUDNN="8.2.1.32"
+            The engine was built with TensorRT (8.2.1.8) on the same board.
+            """)
+        #expect(report.facts.string("versions.l4t") == "32.7.1")
+        #expect(report.facts.string("versions.cudnn") == "8.2.1.32")
+        #expect(report.facts.string("versions.tensorrt") == "8.2.1.8")
     }
 
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
