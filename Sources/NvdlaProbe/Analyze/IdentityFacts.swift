@@ -42,7 +42,9 @@ enum IdentityFacts {
             jetson = jetson || jetpack.rank >= 2
         }
         for key in versionFacts {
-            guard let best = evidence.best(key) else { continue }
+            guard let best = evidence.best(key, prefer: { plausible(key, $0) }), plausible(key, best.value) else {
+                continue
+            }
             if facts.value(key) != nil, best.rank < 3 { continue }
             let name = String(key.dropFirst("versions.".count))
             VersionsProbe.setVersion(name, best.value, source: best.source, raw: best.raw, into: &facts)
@@ -171,6 +173,17 @@ enum IdentityFacts {
         let source = facts["trt.version"]?.source ?? "analyze input"
         VersionsProbe.setVersion(
             "tensorrt", version, source: source, raw: "TensorRT log banner \(version)", into: &facts)
+    }
+
+    /// Whether `value` can be a version of `key` on a Jetson: cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
+    /// CUDA at 6. A "cuDNN: 1.2.70" is another tool's number under the wrong label (jetson_release's Vulkan).
+    static func plausible(_ key: String, _ value: String) -> Bool {
+        guard let major = VersionCompare.components(value)?.first else { return true }
+        switch key {
+        case "versions.cudnn": return major >= 5
+        case "versions.cuda": return major >= 6
+        default: return true
+        }
     }
 
     /// TensorRT signals that only a DLA build or run prints.

@@ -360,6 +360,17 @@ struct IdentityVariantTests {
         #expect(report.facts.string("versions.tensorrt") == "8.2.1.8")
     }
 
+    @Test("a number under the wrong label is not a version: cuDNN 1.2.70 (a Vulkan version), CUDA 1.3")
+    func implausibleVersions() {
+        let report = Self.analyze(
+            "Jetpack Version : 4.6 [L4T 32.6.1]\nCUDA : 1.3.204\ncuDNN : 1.2.70\nTensorRT : 8.0.1.6")
+        #expect(report.facts.string("versions.cudnn") == nil)
+        #expect(report.facts.string("versions.cuda") == nil)
+        #expect(!report.findings.contains { $0.id == "NVDLA-VER-006" })
+        let both = Self.analyze("cuDNN : 1.2.70\ncuDNN: 8.2.1.32")
+        #expect(both.facts.string("versions.cudnn") == "8.2.1.32")
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")

@@ -88,4 +88,17 @@ struct LoaderInstallTests {
                 == "libnvdla_compiler.so")
         #expect(name("no library named here at all") == nil)
     }
+
+    @Test(
+        "TensorRT refusing the Jetson's GPU (a build for another platform) gives NVDLA-USR-012; a supported build does not"
+    )
+    func smUnsupported() {
+        let failing = """
+            [05/02/2025-10:11:12] [TRT] [E] IBuilder::buildSerializedNetwork: Error Code 9: API Usage Error (Target GPU SM 72 is not supported by this TensorRT release.)
+            """
+        #expect(Self.ids(Self.analyze(failing)).contains("NVDLA-USR-012"))
+        let fine =
+            "[05/02/2025-10:11:12] [TRT] [I] [MemUsageChange] Init CUDA: CPU +2, GPU +0, now: CPU 180, GPU 3200 (MiB)"
+        #expect(!Self.ids(Self.analyze(fine)).contains("NVDLA-USR-012"))
+    }
 }

@@ -365,6 +365,13 @@ enum TensorRTFixtures {
         trt85MostlyGPU, orinNXCoreOne, nvmediaSubmit, plainEngineMagic, int8NoCalibration, torchCPU, gpuOnlyBuild,
         truncatedWarningsOnly,
         ArtifactFixtures.Case(
+            name: "pip TensorRT in a venv refuses the Orin's GPU (SM 87)",
+            text: """
+                (venv) user@orin:~/yolo$ python3 export.py
+                [03/21/2026-03:05:27] [TRT] [E] IBuilder::buildSerializedNetwork: Error Code 9: API Usage Error (Target GPU SM 87 is not supported by this TensorRT release.)
+                """,
+            findings: ["NVDLA-USR-012:system"]),
+        ArtifactFixtures.Case(
             name: "Python code for TensorRT 8 run with TensorRT 10 (max_workspace_size removed)",
             text: """
                 Traceback (most recent call last):

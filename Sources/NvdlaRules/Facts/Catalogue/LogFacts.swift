@@ -135,6 +135,9 @@ extension FactCatalogue {
             name: "cuda_driver_mismatch", perDLA: false, cancellable: false,
             meaning: "CUDA driver refusing code built for another CUDA (errors 35, 222, 804; `unsupported toolchain`)"),
         SignalSpec(
+            name: "trt_sm_unsupported", perDLA: false, cancellable: false,
+            meaning: "TensorRT: `Target GPU SM N is not supported by this TensorRT release` (a build for another GPU)"),
+        SignalSpec(
             name: "jetpack_apt_unmet", perDLA: false, cancellable: false,
             meaning: "apt/dpkg: unmet dependencies of JetPack or L4T packages (`nvidia-jetpack : Depends: …`)"),
         SignalSpec(
