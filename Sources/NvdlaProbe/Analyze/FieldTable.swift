@@ -2,8 +2,9 @@ import Yams
 
 /// The table of version and identity shapes `analyze` reads pasted text with (`Data/fields.yaml`, compiled in).
 ///
-/// Decoded once per process; its patterns are compiled with PCRE2 (case-insensitive) and its literals indexed for
-/// the one-pass prefilter, so a line that can hold no field costs one scan of its bytes.
+/// The shipped table is decoded when the binary is built (nvdla-embed writes `EmbeddedFieldTable`), other YAML with
+/// `init(yaml:)`; once per process its patterns are compiled with PCRE2 (case-insensitive) and its literals indexed
+/// for the one-pass prefilter, so a line that can hold no field costs one scan of its bytes.
 public struct FieldTable: Sendable {
     /// A name-and-value field (`JetPack: 5.1.2`, `| CUDA | 12.2 |`, `TensorRT 8.5.2.2`).
     struct Field: Decodable, Equatable, Sendable {
