@@ -82,11 +82,6 @@ enum LineShape {
         return false
     }
 
-    /// Whether an unstamped line starts like a kernel message (device prefix).
-    static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
-        UnstampedTest(matcher: matcher).matches(line)
-    }
-
     /// The device-prefix test with the tables read from `devicePrefix` held by its user (a classifier), so a line
     /// costs no lookup of a static or copy of a table.
     final class UnstampedTest {

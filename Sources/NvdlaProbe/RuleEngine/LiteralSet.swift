@@ -76,9 +76,9 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// A few literals looked for without ASCII case in one pass over a line: a bit per hash of three bytes as the line
-/// holds them (`OpeningFilter`) says where one may start, and only there are the literals with that first byte
-/// compared (`memchr` finds one-byte literals). The second check of a field or shape that
+/// A few literals looked for without ASCII case in one pass over a line: the bits of a place's two bytes and of a
+/// hash of its three, as the line holds them (`OpeningFilter`), say where one may start, and only there are the
+/// literals with that first byte compared (`memchr` finds one-byte literals). The second check of a field or shape that
 /// passed the line's literal index (`FieldTable`).
 struct FoldedLiterals: Sendable {
     /// Lower-cased literals.
@@ -132,9 +132,9 @@ struct FoldedLiterals: Sendable {
     }
 }
 
-/// The literals of many groups (signals, fields, shapes), found in one pass over a line: a table of hashes of the
-/// literals' first three bytes (`OpeningFilter`) says where a literal may start, and only there are the literals with
-/// those first two bytes compared.
+/// The literals of many groups (signals, fields, shapes), found in one pass over a line: tables of the literals' first
+/// two bytes and of hashes of their first three (`OpeningFilter`) say where a literal may start, and only there are
+/// the literals with those first two bytes compared, eight bytes at once (`LiteralHeads`).
 /// Replaces one `memmem` per literal and line, which dominated `analyze` on large logs. A caseless index folds ASCII
 /// letters on both sides, so lines are matched as they are, without a lower-cased copy.
 struct LiteralIndex: Sendable {
