@@ -36,8 +36,10 @@ let package = Package(
         .target(
             name: "NvdlaRules",
             dependencies: ["CPcre2", .product(name: "Yams", package: "Yams")]),
-        // Build tool: decodes and lints Rules/*.yaml, and writes them, Docs/remedies/*.md and Data/** as Swift.
-        .executableTarget(name: "nvdla-embed", dependencies: ["NvdlaRules"]),
+        // Build tool: decodes and lints Rules/*.yaml, decodes Data/fields.yaml, and writes them, Docs/remedies/*.md and
+        // Data/** as Swift.
+        .executableTarget(
+            name: "nvdla-embed", dependencies: ["NvdlaRules", .product(name: "Yams", package: "Yams")]),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["nvdla-embed"]),
         .target(
             name: "NvdlaProbe",

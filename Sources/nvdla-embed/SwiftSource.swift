@@ -31,6 +31,7 @@ enum SwiftSource {
         out += "    static let compiledSignals: [LogSignal] = [\n"
         for signal in ruleSet.signals { out += "        \(self.signal(signal)),\n" }
         out += "    ]\n}\n"
+        out += FieldTableSource.source(yaml: data.first { $0.name == "Data/fields.yaml" }?.text)
         return out
     }
 

@@ -5,8 +5,8 @@ import NvdlaRules
 //
 // Run by the EmbedResources build plugin. Reads the files (paths relative to DIR), decodes and lints the rules
 // (schema, IDs, catalogued facts, templates, a complete remedy page per rule and a rule per page) and writes
-// FILE: the texts and the decoded rules as Swift. Any problem is printed as `PATH:LINE: error: …` and exits 1,
-// which fails the build.
+// FILE: the texts, the decoded rules and the decoded field table (Data/fields.yaml) as Swift. Any problem is printed
+// as `PATH:LINE: error: …` and exits 1, which fails the build.
 
 /// The command line, split by flag.
 struct Arguments {

@@ -105,9 +105,10 @@ final class FieldExtractor {
         let shapes = table.document.shapes
         for k in candidates where k >= fields.count && table.needsMet(k, content) {
             let i = k - fields.count
-            let shape = shapes[i]
-            if shape.personal == true, !personal { continue }
+            // The shape is copied (a dozen retains) only when its pattern matched.
+            if shapes[i].personal == true, !personal { continue }
             guard let captures = shapeMatchers[i].captures(content) else { continue }
+            let shape = shapes[i]
             let rank = personal && shape.machine != true ? 1 : shape.rank
             apply(shape, captures, rank: rank, source: source, into: &evidence)
         }

@@ -2,11 +2,12 @@ import Yams
 
 /// The table of version and identity shapes `analyze` reads pasted text with (`Data/fields.yaml`, compiled in).
 ///
-/// Decoded once per process; its patterns are compiled with PCRE2 (case-insensitive) and its literals indexed for
-/// the one-pass prefilter, so a line that can hold no field costs one scan of its bytes.
+/// The shipped table is decoded when the binary is built (nvdla-embed writes `EmbeddedFieldTable`), other YAML with
+/// `init(yaml:)`; once per process its patterns are compiled with PCRE2 (case-insensitive) and its literals indexed
+/// for the one-pass prefilter, so a line that can hold no field costs one scan of its bytes.
 public struct FieldTable: Sendable {
     /// A name-and-value field (`JetPack: 5.1.2`, `| CUDA | 12.2 |`, `TensorRT 8.5.2.2`).
-    struct Field: Decodable, Sendable {
+    struct Field: Decodable, Equatable, Sendable {
         let fact: String
         let names: [String]
         let value: FieldValue.Kind
@@ -14,7 +15,7 @@ public struct FieldTable: Sendable {
     }
 
     /// A fixed machine format (`# R35 (release), REVISION: 4.1`, a dpkg row, an nvcc banner).
-    struct Shape: Decodable, Sendable {
+    struct Shape: Decodable, Equatable, Sendable {
         let id: String
         let literals: [String]
         let match: String
@@ -36,7 +37,7 @@ public struct FieldTable: Sendable {
     }
 
     /// A bare value printed by a command named on the prompt line above it.
-    struct Section: Decodable, Sendable {
+    struct Section: Decodable, Equatable, Sendable {
         let section: String
         let command: String
         let fact: String
@@ -45,7 +46,7 @@ public struct FieldTable: Sendable {
     }
 
     /// Package name → fact, with the version taken from the package version or from the name.
-    struct Package: Decodable, Sendable {
+    struct Package: Decodable, Equatable, Sendable {
         let match: String
         let fact: String
         let version: FieldValue.Kind?
@@ -54,7 +55,7 @@ public struct FieldTable: Sendable {
     }
 
     /// A board family name and what it implies.
-    struct Board: Decodable, Sendable {
+    struct Board: Decodable, Equatable, Sendable {
         let name: String
         let soc: String
         let dla: Int?
@@ -63,7 +64,7 @@ public struct FieldTable: Sendable {
         let also: [String]?
     }
 
-    struct Document: Decodable, Sendable {
+    struct Document: Decodable, Equatable, Sendable {
         let schema: Int
         let fields: [Field]
         let shapes: [Shape]
@@ -115,9 +116,11 @@ public struct FieldTable: Sendable {
     /// Whether some field or shape has no literal, so every line must be tried against it.
     let alwaysRuns: Bool
 
-    /// The table compiled into the binary.
+    /// The table compiled into the binary: `Data/fields.yaml` as decoded at build time (`EmbeddedFieldTable`), its
+    /// patterns compiled here.
     public static let shipped: FieldTable = {
         do {
+            if let document = EmbeddedFieldTable.document { return try FieldTable(document: document) }
             return try FieldTable(yaml: EmbeddedFiles.data["Data/fields.yaml"] ?? "")
         } catch {
             // The shipped table is checked by the test suite; a broken one must not take analyze down.
@@ -126,12 +129,12 @@ public struct FieldTable: Sendable {
     }()
 
     static let empty = FieldTable(
-        document: Document(
+        empty: Document(
             schema: 1, fields: [], shapes: [], sections: [], packages: [], boards: [], cuda_arch: [:], chip_ids: [:],
             board_configs: [:], soc_dla: [:], module_socs: [:], gpu_archs: [:], jetson_socs: [],
             power_modes: nil))
 
-    private init(document: Document) {
+    private init(empty document: Document) {
         self.document = document
         fieldRegexes = []
         shapeRegexes = []
@@ -149,12 +152,20 @@ public struct FieldTable: Sendable {
 
     /// Decodes and compiles a table.
     public init(yaml: String) throws(LoadError) {
-        let document: Document
+        try self.init(document: Self.decode(yaml))
+    }
+
+    /// Decodes a table (`Data/fields.yaml`).
+    static func decode(_ yaml: String) throws(LoadError) -> Document {
         do {
-            document = try YAMLDecoder().decode(Document.self, from: yaml)
+            return try YAMLDecoder().decode(Document.self, from: yaml)
         } catch {
             throw LoadError(description: "Data/fields.yaml: \(error)")
         }
+    }
+
+    /// Compiles a decoded table.
+    init(document: Document) throws(LoadError) {
         guard document.schema == 1 else { throw LoadError(description: "Data/fields.yaml: schema must be 1") }
         func compile(_ pattern: String, _ what: String) throws(LoadError) -> Regex2 {
             do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one pass over a line's bytes tells `LineClassifier` before it decides: whether the line is binary (a NUL, or
 /// more than a tenth control bytes other than tab and escape), whether its content holds a prompt byte within its
 /// first 200 bytes, and whether it holds a backtick.
@@ -27,6 +29,23 @@ struct LineCensus {
         case 96: return tick
         default: return 0
         }
+    }
+
+    /// The census of a line with none of its classes: not binary, no prompt byte, no backtick.
+    static let none = LineCensus(binary: false, promptByte: false, backtick: false)
+
+    private init(binary: Bool, promptByte: Bool, backtick: Bool) {
+        self.binary = binary
+        self.promptByte = promptByte
+        self.backtick = backtick
+    }
+
+    /// Whether the census of a line whose content the prose test took (`LineClassifier.proseTest`: no code span) is
+    /// `none`: that test stops at every byte of the census's classes but `%` and the first byte of `❯`/`➜` (the
+    /// bytes before the content are spaces, tabs and `>`, which count only inside the content).
+    static func ofProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = content.baseAddress else { return true }
+        return memchr(base, 37, content.count) == nil && memchr(base, 0xE2, content.count) == nil
     }
 
     /// Counts `line`; its content starts at `start` (`LineShape.contentStart`).

@@ -6,7 +6,7 @@
 /// prose, and output for the rest. Prose is strict — words only, no machine tokens — so a pasted error message is
 /// never mistaken for a sentence; a sentence taken for output costs nothing but a look at it.
 struct LineClassifier {
-    let deviceMatcher = LineShape.devicePrefix?.matcher()
+    let unstamped = LineShape.UnstampedTest()
     let promptMatcher = LineClassifier.prompt?.matcher()
     let bareMatcher = LineClassifier.bareCommand?.matcher()
     var lastWasLog = false
@@ -41,7 +41,19 @@ struct LineClassifier {
     /// Classifies one line.
     mutating func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
         let start = LineShape.contentStart(line)
-        let census = LineCensus(line, contentStart: start)
+        // The prose test comes last, but is run first where it may decide (it stops at the first machine byte): a
+        // sentence without code spans, `%` or `❯`/`➜` answers the census too (`LineCensus.ofProse`).
+        var prose: Bool?
+        var census = LineCensus.none
+        if !afterPrompt, !inBlock, start < line.count {
+            let test = Self.proseTest(UnsafeBufferPointer(rebasing: line[start...]))
+            prose = test.prose
+            if !test.prose || test.spans || !LineCensus.ofProse(UnsafeBufferPointer(rebasing: line[start...])) {
+                census = LineCensus(line, contentStart: start)
+            }
+        } else {
+            census = LineCensus(line, contentStart: start)
+        }
         contentHasBacktick = census.backtick
         if census.binary {
             lastWasLog = false
@@ -49,7 +61,7 @@ struct LineClassifier {
         }
         // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
         let continuation = lastWasLog && line.count > 2 && line[0] == 32 && line[1] >= 65 && line[1] <= 90
-        if continuation || LineShape.isStampedLog(line) || LineShape.isUnstampedLog(line, matcher: deviceMatcher) {
+        if continuation || LineShape.isStampedLog(line) || unstamped.matches(line) {
             lastWasLog = true
             return LineClass(kind: .kernelLog, contentStart: start)
         }
@@ -91,7 +103,9 @@ struct LineClassifier {
             return LineClass(kind: .comment, contentStart: start + inner, commentedOutput: output)
         }
         // A command's output (`NVIDIA Orin NX Developer Kit` under `$ cat /proc/device-tree/model`) is not prose.
-        if !afterPrompt, !inBlock, Self.isProse(content) { return LineClass(kind: .prose, contentStart: start) }
+        if !afterPrompt, !inBlock, prose ?? Self.isProse(content) {
+            return LineClass(kind: .prose, contentStart: start)
+        }
         return LineClass(kind: .output, contentStart: start)
     }
 

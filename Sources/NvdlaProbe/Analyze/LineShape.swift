@@ -82,14 +82,28 @@ enum LineShape {
         return false
     }
 
-    /// Whether an unstamped line starts like a kernel message (device prefix).
-    static func isUnstampedLog(_ line: UnsafeBufferPointer<UInt8>, matcher: Regex2.Matcher?) -> Bool {
-        let i = contentStart(line)
-        guard i < line.count, let matcher else { return false }
-        // What the pattern allows first and needs (`RequiredLiterals`: a lower-case letter or digit or one of its
-        // capitalised words; a `.` or `: `), checked before PCRE2 is called.
-        if let first = devicePrefixFirst, !first[Int(line[i])] { return false }
-        if devicePrefixNeeds?.containsAny(in: line) == false { return false }
-        return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
+    /// The device-prefix test with the tables read from `devicePrefix` held by its user (a classifier), so a line
+    /// costs no lookup of a static or copy of a table.
+    final class UnstampedTest {
+        let matcher: Regex2.Matcher?
+        let first: [Bool]?
+        let needs: LiteralIndex?
+
+        init(matcher: Regex2.Matcher? = LineShape.devicePrefix?.matcher()) {
+            self.matcher = matcher
+            first = LineShape.devicePrefixFirst
+            needs = LineShape.devicePrefixNeeds
+        }
+
+        /// Whether `line` starts like a kernel message (device prefix).
+        func matches(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            let i = contentStart(line)
+            guard i < line.count, let matcher else { return false }
+            // What the pattern allows first and needs (`RequiredLiterals`: a lower-case letter or digit or one of its
+            // capitalised words; a `.` or `: `), checked before PCRE2 is called.
+            if let first, !first[Int(line[i])] { return false }
+            if let needs, !needs.containsAny(in: line) { return false }
+            return matcher.matches(UnsafeBufferPointer(rebasing: line[i...]))
+        }
     }
 }

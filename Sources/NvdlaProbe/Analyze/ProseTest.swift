@@ -11,8 +11,11 @@ extension LineClassifier {
         static let digit: UInt8 = 4
         /// `. , : + % & ! ? ; " * ~`: allowed, but a token holding one is not a plain word.
         static let other: UInt8 = 8
-        /// `_ / = ( ) [ ] { } < > \ @ $ | #`, control bytes: machine text.
-        static let machine: UInt8 = 16
+        /// `( )`: machine text unless taken off a token's end as punctuation.
+        static let paren: UInt8 = 16
+        /// `_ / = [ ] { } < > \ @ $ | #`, control bytes: machine text. No token ends without it (only `( ) " ' *`
+        /// and trailing `, . ; : ! ?` are taken off a token's ends), so the line is not prose as soon as one is read.
+        static let machine: UInt8 = 32
         /// Separators: at or above `space`.
         static let space: UInt8 = 64
         static let backtick: UInt8 = 128
@@ -25,6 +28,7 @@ extension LineClassifier {
             case 48...57: return digit
             case 39, 45: return 0
             case 46, 44, 58, 43, 37, 38, 33, 63, 59, 34, 42, 126: return other
+            case 40, 41: return paren
             case 32, 9: return space
             case 96: return backtick
             default: return machine
@@ -37,19 +41,26 @@ extension LineClassifier {
         var words = 0
         var soft = 0
         var tokens = 0
-        var nonASCII = 0
         var spans = 0
         var tokenIndex = 0
 
-        /// Judges the token `content[start..<end]` whose bytes' class bits are `flags` and which holds `nonASCII`
-        /// non-ASCII bytes: false when it is machine text. Leading `("'*` and trailing `,.;:!?)"'*` are punctuation,
-        /// not part of the word (the flags are read again without them); a `Key:` among the first three tokens makes
-        /// the line a field, not a sentence.
+        /// Judges the token `content[start..<end]` whose bytes' class bits are `flags`: false when it is machine text.
+        /// Leading `("'*` and trailing `,.;:!?)"'*` are punctuation, not part of the word (the flags are read again
+        /// without them); a `Key:` among the first three tokens makes the line a field, not a sentence.
         @inline(__always)
         mutating func judge(
-            _ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: UInt8, nonASCII tokenNonASCII: Int,
+            _ content: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: UInt8,
             _ classes: UnsafeBufferPointer<UInt8>
         ) -> Bool {
+            // Most tokens are plain words: letters (and inner `'`/`-`) between letters, nothing to take off.
+            if flags == ProseByte.letter, classes[Int(content[start])] == ProseByte.letter,
+                classes[Int(content[end - 1])] == ProseByte.letter
+            {
+                tokens += 1
+                tokenIndex += 1
+                words += 1
+                return true
+            }
             var s = start
             var e = end
             while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
@@ -74,9 +85,7 @@ extension LineClassifier {
                 flags = 0
                 for k in s..<e { flags |= classes[Int(content[k])] }
             }
-            if flags & ProseByte.machine != 0 { return false }
-            // The punctuation taken off is ASCII: the token's non-ASCII bytes are all inside.
-            nonASCII += tokenNonASCII
+            if flags & (ProseByte.machine | ProseByte.paren) != 0 { return false }
             // Only a token with a dot can end in `.so`.
             if flags & ProseByte.other != 0, let so = LineClassifier.soSuffix(content, s, e), so { return false }
             if flags & (ProseByte.letter | ProseByte.nonASCII) != 0 && flags & (ProseByte.digit | ProseByte.other) == 0
@@ -93,38 +102,40 @@ extension LineClassifier {
     /// them numbers, versions, mixed tokens or `inline code` spans, none of them machine tokens
     /// (`_ / = :: ( ) [ ] { } < > \ @ $ | #` or a `.so`), and no `Key:` in front (`Model: NVIDIA Jetson …` is a field).
     static func isProse(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-        ProseByte.table.withUnsafeBufferPointer { isProse(content, classes: $0) }
+        ProseByte.table.withUnsafeBufferPointer { proseTest(content, classes: $0).prose }
     }
 
-    private static func isProse(_ content: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The prose test's answer, and whether it read an inline code span (whose bytes it does not classify).
+    static func proseTest(_ content: UnsafeBufferPointer<UInt8>) -> (prose: Bool, spans: Bool) {
+        ProseByte.table.withUnsafeBufferPointer { proseTest(content, classes: $0) }
+    }
+
+    private static func proseTest(
+        _ content: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>
+    ) -> (prose: Bool, spans: Bool) {
         var i = 0
         // Markdown bullets and numbering.
         if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
         var tally = ProseTally()
         var flags: UInt8 = 0
-        var tokenNonASCII = 0
         var tokenStart = i
         while i < content.count {
-            let b = content[i]
-            let c = classes[Int(b)]
-            if c < ProseByte.space {
+            let c = classes[Int(content[i])]
+            if c < ProseByte.machine {
                 flags |= c
-                tokenNonASCII &+= Int(b >> 7)
                 i += 1
                 continue
             }
-            if i > tokenStart,
-                !tally.judge(content, tokenStart, i, flags: flags, nonASCII: tokenNonASCII, classes)
-            {
-                return false
+            if c == ProseByte.machine { return (false, tally.spans > 0) }
+            if i > tokenStart, !tally.judge(content, tokenStart, i, flags: flags, classes) {
+                return (false, tally.spans > 0)
             }
             flags = 0
-            tokenNonASCII = 0
             if c == ProseByte.backtick {
                 // An inline code span counts as one token; one left open is machine text.
                 var close = i + 1
                 while close < content.count, content[close] != 96 { close += 1 }
-                guard close < content.count else { return false }
+                guard close < content.count else { return (false, true) }
                 tally.tokens += 1
                 tally.tokenIndex += 1
                 tally.spans += 1
@@ -135,15 +146,22 @@ extension LineClassifier {
             tokenStart = i + 1
             i += 1
         }
-        if content.count > tokenStart,
-            !tally.judge(content, tokenStart, content.count, flags: flags, nonASCII: tokenNonASCII, classes)
-        {
-            return false
+        let spans = tally.spans > 0
+        if content.count > tokenStart, !tally.judge(content, tokenStart, content.count, flags: flags, classes) {
+            return (false, spans)
         }
         // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
         if tally.tokens >= 3 {
-            return tally.words >= 2 && tally.spans <= tally.words && tally.soft * 5 <= tally.tokens - tally.spans
+            return (
+                tally.words >= 2 && tally.spans <= tally.words && tally.soft * 5 <= tally.tokens - tally.spans, spans
+            )
         }
-        return tally.nonASCII >= 12 && tally.nonASCII * 2 >= content.count
+        // Fewer than three tokens: a run of non-ASCII text (bytes outside the code spans, all of which closed).
+        var nonASCII = 0
+        var inSpan = false
+        for b in content {
+            if b == 96 { inSpan.toggle() } else if !inSpan, b >= 0x80 { nonASCII += 1 }
+        }
+        return (nonASCII >= 12 && nonASCII * 2 >= content.count, spans)
     }
 }

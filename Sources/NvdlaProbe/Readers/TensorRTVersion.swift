@@ -1,3 +1,5 @@
+import CPcre2
+
 /// TensorRT versions as logs print them.
 public enum TensorRTVersion {
     /// Decodes trtexec's banner number (`[TensorRT v8502]` → `8.5.2`, `[TensorRT v100300]` → `10.3.0`).
@@ -16,6 +18,9 @@ public enum TensorRTVersion {
 
     /// The version in `[TensorRT v8502]`, `TensorRT version: 8.5.2` or `Loaded TensorRT 10.3.0`; nil when none.
     public static func find(in message: Substring) -> String? {
+        // Every marker holds `TensorRT`, and no other characters are canonically equivalent to those letters: a
+        // line without their bytes is passed over without Foundation's search of characters.
+        guard holdsName(message) else { return nil }
         if let range = message.range(of: "[TensorRT v") {
             let digits = message[range.upperBound...].prefix { $0.isNumber }
             return banner(digits)
@@ -30,5 +35,19 @@ public enum TensorRTVersion {
             }
         }
         return nil
+    }
+
+    static let name = Array("TensorRT".utf8)
+
+    /// Whether `message` holds the bytes of `TensorRT`.
+    static func holdsName(_ message: Substring) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return name.withUnsafeBufferPointer { needle in
+                nvdla_contains(base, bytes.count, needle.baseAddress, needle.count) != 0
+            }
+        }
+        return message.utf8.withContiguousStorageIfAvailable(search)
+            ?? Array(message.utf8).withUnsafeBufferPointer(search)
     }
 }

@@ -76,58 +76,29 @@ struct LiteralSet: Sendable {
     }
 }
 
-/// A few literals looked for without ASCII case in one pass over a line: a bit per folded two-byte opening (and per
-/// hash of the first three bytes, as in `LiteralIndex`) says where one may start, and only there are the literals
-/// with that first byte compared (`memchr` finds one-byte literals). The second check of a field or shape that
+/// A few literals looked for without ASCII case in one pass over a line: the bits of a place's two bytes and of a
+/// hash of its three, as the line holds them (`OpeningFilter`), say where one may start, and only there are the
+/// literals with that first byte compared (`memchr` finds one-byte literals). The second check of a field or shape that
 /// passed the line's literal index (`FieldTable`).
 struct FoldedLiterals: Sendable {
     /// Lower-cased literals.
     let words: LiteralSet
-    /// One bit per two-byte opening of the literals of two bytes or more as a line may hold it (every case, the two
-    /// bytes read as one little-endian `UInt16`; 65 536 bits), per lower-cased opening that is a whole literal, and
-    /// per `LiteralIndex.key3` hash of the first three bytes of the longer ones.
-    let openings: [UInt64]
-    let pairs: [UInt64]
-    let threes: [UInt64]
+    /// Where one of two bytes or more may start (every case).
+    let filter: OpeningFilter
     /// The literals of one byte.
     let singles: [UInt8]
+    /// The literals as words, for comparing (`LiteralHeads`), in the order of `words`.
+    let heads: LiteralHeads
 
     init(_ words: [String]) {
         let folded = words.map { $0.utf8.map(Self.fold) }.filter { !$0.isEmpty }
         self.words = LiteralSet(folded)
-        var openings = [UInt64](repeating: 0, count: 1024)
-        var pairs = [UInt64](repeating: 0, count: 1024)
-        var threes = [UInt64](repeating: 0, count: 1024)
-        var singles: [UInt8] = []
-        for word in folded {
-            guard word.count >= 2 else {
-                singles.append(word[0])
-                continue
-            }
-            let key = Int(word[0]) << 8 | Int(word[1])
-            for first in Self.cases(word[0]) {
-                for second in Self.cases(word[1]) {
-                    let raw = Int(first) | Int(second) << 8
-                    openings[raw >> 6] |= 1 << UInt64(raw & 63)
-                }
-            }
-            if word.count == 2 {
-                pairs[key >> 6] |= 1 << UInt64(key & 63)
-            } else {
-                let key3 = LiteralIndex.key3(UInt16(key), word[2])
-                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
-            }
-        }
-        self.openings = openings
-        self.pairs = pairs
-        self.threes = threes
-        self.singles = singles
+        heads = LiteralHeads(folded, caseless: true)
+        filter = OpeningFilter(folded, caseless: true)
+        singles = folded.filter { $0.count == 1 }.map { $0[0] }
     }
 
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
-
-    /// The bytes that fold to the lower-cased byte `b`.
-    static func cases(_ b: UInt8) -> [UInt8] { b >= 97 && b <= 122 ? [b, b - 32] : [b] }
 
     /// Whether `bytes` contains one of the literals, ASCII letters compared without case.
     func containsAny(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -136,47 +107,34 @@ struct FoldedLiterals: Sendable {
             if memchr(base, Int32(b), bytes.count) != nil { return true }
             if b >= 97, b <= 122, memchr(base, Int32(b - 32), bytes.count) != nil { return true }
         }
-        let count = bytes.count
-        guard count >= 2 else { return false }
-        let raw = UnsafeRawPointer(base)
-        return openings.withUnsafeBufferPointer { table in
-            for at in 0..<(count - 1) {
-                let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
-                guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
-                let key = Int(Self.fold(base[at])) << 8 | Int(Self.fold(base[at + 1]))
-                if pairs[key >> 6] & (1 << UInt64(key & 63)) == 0 {
-                    guard at + 2 < count else { continue }
-                    let key3 = LiteralIndex.key3(UInt16(key), Self.fold(base[at + 2]))
-                    guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
-                }
-                if match(bytes, at: at) { return true }
-            }
-            return false
+        var found = false
+        filter.scan(bytes) { at in
+            found = match(bytes, at: at)
+            return found
         }
+        return found
     }
 
     /// Whether a literal starts at `at` (its first byte's literals compared).
     @inline(never)
     func match(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         let first = Int(Self.fold(bytes[at]))
-        return words.flat.withUnsafeBufferPointer { flat in
-            for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
-                let span = words.spans[Int(words.byFirst[slot])]
-                guard bytes.count - at >= span.count else { continue }
-                var equal = true
-                for k in 0..<span.count where Self.fold(bytes[at + k]) != flat[span.lowerBound + k] {
-                    equal = false
-                    break
-                }
-                if equal { return true }
+        let word = LiteralHeads.word(bytes, at: at)
+        for slot in Int(words.firstStart[first])..<Int(words.firstStart[first + 1]) {
+            let id = Int(words.byFirst[slot])
+            if let word {
+                if heads.matches(id, bytes, at: at, word: word) { return true }
+            } else if heads.matchesShort(id, bytes, at: at) {
+                return true
             }
-            return false
         }
+        return false
     }
 }
 
-/// The literals of many groups (signals, fields, shapes), found in one pass over a line: a table of the literals'
-/// first two bytes says where a literal may start, and only there are the literals with those two bytes compared.
+/// The literals of many groups (signals, fields, shapes), found in one pass over a line: tables of the literals' first
+/// two bytes and of hashes of their first three (`OpeningFilter`) say where a literal may start, and only there are
+/// the literals with those first two bytes compared, eight bytes at once (`LiteralHeads`).
 /// Replaces one `memmem` per literal and line, which dominated `analyze` on large logs. A caseless index folds ASCII
 /// letters on both sides, so lines are matched as they are, without a lower-cased copy.
 struct LiteralIndex: Sendable {
@@ -186,15 +144,11 @@ struct LiteralIndex: Sendable {
     let caseless: Bool
     /// Byte → the byte compared: ASCII lower case when caseless, else the byte itself.
     let fold: [UInt8]
-    /// One bit per two-byte opening of some literal (65 536 bits).
-    let openings: [UInt64]
-    /// The same per pair of bytes as they are in a line (every case of a caseless opening), keyed by the two bytes
-    /// read as one little-endian `UInt16`: the scan's test of each place without folding.
-    let rawOpenings: [UInt64]
-    /// One bit per two-byte opening that is a whole literal, and per hash of the first three bytes of the longer
-    /// ones (`key3`): a two-byte opening of common text (`th`, `re`) is compared only when the third byte fits too.
-    let pairs: [UInt64]
-    let threes: [UInt64]
+    /// Where a literal of two bytes or more may start in a line (a hash of its three raw bytes; every case of a
+    /// caseless literal).
+    let filter: OpeningFilter
+    /// The literals as words, for comparing (`LiteralHeads`), by id.
+    let heads: LiteralHeads
     /// The literal ids of each opening, flat: ids of opening `k` are `ids[start[k]..<start[k + 1]]` (no hashing on
     /// the hot path).
     let start: [Int32]
@@ -230,9 +184,6 @@ struct LiteralIndex: Sendable {
             }
             groupStart.append(Int32(groupIDs.count))
         }
-        var openings = [UInt64](repeating: 0, count: 1024)
-        var pairs = [UInt64](repeating: 0, count: 1024)
-        var threes = [UInt64](repeating: 0, count: 1024)
         var entries: [(key: Int, id: Int32)] = []
         var single: [(UInt8, Int)] = []
         // Counting sort by opening: `start` is built from counts, not by probing a dictionary for all 65 536 keys
@@ -244,28 +195,12 @@ struct LiteralIndex: Sendable {
                 continue
             }
             let key = Int(UInt16(bytes[0]) << 8 | UInt16(bytes[1]))
-            openings[key >> 6] |= 1 << UInt64(key & 63)
-            if bytes.count == 2 {
-                pairs[key >> 6] |= 1 << UInt64(key & 63)
-            } else {
-                let key3 = Self.key3(UInt16(key), bytes[2])
-                threes[key3 >> 6] |= 1 << UInt64(key3 & 63)
-            }
             entries.append((key, Int32(id)))
             start[key + 1] += 1
         }
         for key in 0..<65_536 { start[key + 1] += start[key] }
-        var rawOpenings = [UInt64](repeating: 0, count: 1024)
-        func cases(_ b: UInt8) -> [UInt8] { caseless && b >= 97 && b <= 122 ? [b, b - 32] : [b] }
-        for bytes in unique where bytes.count >= 2 {
-            for first in cases(bytes[0]) {
-                for second in cases(bytes[1]) {
-                    let raw = Int(first) | Int(second) << 8
-                    rawOpenings[raw >> 6] |= 1 << UInt64(raw & 63)
-                }
-            }
-        }
-        self.rawOpenings = rawOpenings
+        filter = OpeningFilter(unique, caseless: caseless)
+        heads = LiteralHeads(unique, caseless: caseless)
         var next = start
         var flatIDs = [Int32](repeating: 0, count: entries.count)
         for (key, id) in entries {
@@ -275,9 +210,6 @@ struct LiteralIndex: Sendable {
         self.words = LiteralSet(unique)
         self.caseless = caseless
         self.fold = fold
-        self.openings = openings
-        self.pairs = pairs
-        self.threes = threes
         self.start = start
         self.ids = flatIDs
         self.single = single
@@ -297,12 +229,6 @@ struct LiteralIndex: Sendable {
         }
         self.literalStart = literalStart
         self.literalGroups = literalGroups
-    }
-
-    /// A 16-bit hash of a literal's first three bytes.
-    @inline(__always)
-    static func key3(_ key: UInt16, _ third: UInt8) -> Int {
-        Int(((UInt32(key) &* 2_654_435_761) >> 16 ^ UInt32(third) &* 40_503) & 0xFFFF)
     }
 
     /// Number of unique literals.
@@ -367,42 +293,19 @@ struct LiteralIndex: Sendable {
     /// Calls `hit` with the id of each literal found at each place (a literal may be reported more than once);
     /// stops when `hit` returns true.
     ///
-    /// The loop over the bytes tests the two bytes at each place, read as one `UInt16`, against `rawOpenings`; where
-    /// some literal may start, the folded opening is tested against `pairs` and `threes`, and the rare places left are
-    /// compared out of line (`compare`).
+    /// `filter` tests each place by its raw bytes; the rare places that pass are compared out of line (`compare`).
     @inline(__always)
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ hit: (Int) -> Bool) {
         guard let base = bytes.baseAddress, bytes.count >= 1 else { return }
         for (byte, id) in single where containsByte(bytes, byte) {
             if hit(id) { return }
         }
-        let count = bytes.count
-        guard count >= 2 else { return }
-        let raw = UnsafeRawPointer(base)
+        guard bytes.count >= 2 else { return }
         fold.withUnsafeBufferPointer { fold in
-            rawOpenings.withUnsafeBufferPointer { table in
-                pairs.withUnsafeBufferPointer { pairs in
-                    threes.withUnsafeBufferPointer { threes in
-                        guard let fold = fold.baseAddress, let table = table.baseAddress, let pairs = pairs.baseAddress,
-                            let threes = threes.baseAddress
-                        else { return }
-                        var at = 0
-                        while at + 1 < count {
-                            let two = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
-                            at += 1
-                            guard table[two >> 6] & (1 << UInt64(two & 63)) != 0 else { continue }
-                            let place = at - 1
-                            let key = UInt16(fold[Int(base[place])]) << 8 | UInt16(fold[Int(base[place + 1])])
-                            if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) == 0 {
-                                // No literal is these two bytes alone: the hash of the first three must fit too.
-                                guard place + 2 < count else { continue }
-                                let key3 = Self.key3(key, fold[Int(base[place + 2])])
-                                guard threes[key3 >> 6] & (1 << UInt64(key3 & 63)) != 0 else { continue }
-                            }
-                            if compare(bytes, at: place, key: key, hit) { return }
-                        }
-                    }
-                }
+            guard let fold = fold.baseAddress else { return }
+            filter.scan(bytes) { place in
+                let key = UInt16(fold[Int(base[place])]) << 8 | UInt16(fold[Int(base[place + 1])])
+                return compare(bytes, at: place, key: key, hit)
             }
         }
     }
@@ -410,15 +313,14 @@ struct LiteralIndex: Sendable {
     /// Compares the literals opening with `key` at `at`, calling `hit` for each found; true when `hit` said stop.
     @inline(never)
     func compare(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, key: UInt16, _ hit: (Int) -> Bool) -> Bool {
-        let flat = words.flat
+        let word = LiteralHeads.word(bytes, at: at)
         for slot in Int(start[Int(key)])..<Int(start[Int(key) + 1]) {
             let id = Int(ids[slot])
-            let span = words.spans[id]
-            guard bytes.count - at >= span.count else { continue }
-            var equal = true
-            for k in 2..<span.count where fold[Int(bytes[at + k])] != flat[span.lowerBound + k] {
-                equal = false
-                break
+            let equal: Bool
+            if let word {
+                equal = heads.matches(id, bytes, at: at, word: word)
+            } else {
+                equal = heads.matchesShort(id, bytes, at: at)
             }
             if equal, hit(id) { return true }
         }

@@ -72,21 +72,23 @@ public final class SignalScanner {
     }
 
     let signals: [LogSignal]
+    // The state each line touches is `@exclusivity(unchecked)`: a scanner reads one input on one thread, and no access
+    // overlaps another, so the runtime check of each access (six a line) is left out.
     /// Per signal, its matcher and that of its `unless`, made (compiling the pattern) when first needed: most
     /// lines pass no signal's literals, and a run pays only for the patterns its input calls for.
-    var matchers: [Regex2.Matcher?]
-    var cancelMatchers: [Regex2.Matcher?]
+    @exclusivity(unchecked) var matchers: [Regex2.Matcher?]
+    @exclusivity(unchecked) var cancelMatchers: [Regex2.Matcher?]
     let literals: LiteralIndex
     /// Which literals of `literals` the current line contains.
-    var marks: LiteralIndex.Marks
+    @exclusivity(unchecked) var marks: LiteralIndex.Marks
     let cancelLiterals: [LiteralSet]
     /// Per signal: the total, per target (`0`, `1`, `other`), and benign matches.
-    var totals: [Tally]
-    var byTarget: [[String: Tally]]
-    var benign: [Int64]
-    var pending: [Pending] = []
+    @exclusivity(unchecked) var totals: [Tally]
+    @exclusivity(unchecked) var byTarget: [[String: Tally]]
+    @exclusivity(unchecked) var benign: [Int64]
+    @exclusivity(unchecked) var pending: [Pending] = []
     /// Lines scanned.
-    public private(set) var lines: Int64 = 0
+    @exclusivity(unchecked) public private(set) var lines: Int64 = 0
 
     let describe: Describe
 
@@ -135,9 +137,9 @@ public final class SignalScanner {
     }
 
     /// Whether the last scanned line matched a signal.
-    public private(set) var lastLineMatched = false
+    @exclusivity(unchecked) public private(set) var lastLineMatched = false
     /// Names of the signals the last scanned line matched.
-    public private(set) var lastMatched: [String] = []
+    @exclusivity(unchecked) public private(set) var lastMatched: [String] = []
 
     /// Scans one line (the device prefix kept; a timestamp prefix does not hurt the patterns).
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef) {

@@ -349,19 +349,21 @@ public final class TensorRTLog {
             }
             return true
         }
-        let lower = message.lowercased()
-        if lower.contains("layers running on dla") {
-            finish()
-            pendingAnonymous = nil
-            placementListsSeen += 1
-            section = .dla
-            return true
-        }
-        if lower.contains("layers running on gpu") {
-            finish()
-            gpuListsSeen += 1
-            section = .gpu
-            return true
+        if Self.mayRunOn(message) {
+            let lower = message.lowercased()
+            if lower.contains("layers running on dla") {
+                finish()
+                pendingAnonymous = nil
+                placementListsSeen += 1
+                section = .dla
+                return true
+            }
+            if lower.contains("layers running on gpu") {
+                finish()
+                gpuListsSeen += 1
+                section = .gpu
+                return true
+            }
         }
         if message.hasPrefix("No layer is running on GPU") {
             noLayerOnGPU = true
@@ -386,6 +388,17 @@ public final class TensorRTLog {
             return true
         }
         return false
+    }
+
+    static let layersRunningOn = FoldedLiterals(["layers running on"])
+
+    /// Whether the lower-cased `message` may hold `layers running on`: it holds those bytes in any ASCII case, or
+    /// non-ASCII text (which lower-cases by rules of its own). Tested on the bytes, before the lower-cased copy.
+    static func mayRunOn(_ message: Substring) -> Bool {
+        let test = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            bytes.contains { $0 >= 0x80 } || layersRunningOn.containsAny(in: bytes)
+        }
+        return message.utf8.withContiguousStorageIfAvailable(test) ?? Array(message.utf8).withUnsafeBufferPointer(test)
     }
 
     func addGPULayer(name: Substring, type: Substring?) {
