@@ -10,8 +10,11 @@ enum IdentityFacts {
         var jetson = false
         if let l4t = evidence.best("versions.l4t") {
             let raw = l4t.raw
-            // A two-part release name (`R35.1`) means its one listed release, when it has only one.
-            let release = ReleaseTable.shipped.named(l4t.value)?.l4t ?? l4t.value
+            // A two-part release name (`R35.1`) means its one listed release, when it has only one, or the one of them
+            // the JetPack named beside it ships with (`L4T R39.2` with JetPack 7.2 is 39.2.0, not 39.2.1).
+            let release =
+                ReleaseTable.shipped.named(l4t.value)?.l4t
+                ?? namedByJetPack(l4t.value, evidence.best("versions.jetpack")?.value) ?? l4t.value
             facts.set("versions.l4t", .string(release), source: l4t.source, raw: raw)
             if let major = VersionCompare.components(release)?.first {
                 facts.set("versions.l4t_major", .int(Int64(major)), source: l4t.source, raw: raw)
@@ -173,6 +176,15 @@ enum IdentityFacts {
         let source = facts["trt.version"]?.source ?? "analyze input"
         VersionsProbe.setVersion(
             "tensorrt", version, source: source, raw: "TensorRT log banner \(version)", into: &facts)
+    }
+
+    /// The release of a two-part L4T name (`39.2`) that the stated JetPack (`7.2`) ships with, when exactly one does.
+    static func namedByJetPack(_ l4t: String, _ jetpack: String?) -> String? {
+        guard let jetpack, let wanted = VersionCompare.components(l4t), wanted.count == 2 else { return nil }
+        let matching = ReleaseTable.shipped.releases(jetpack: jetpack).filter {
+            Array((VersionCompare.components($0.l4t) ?? []).prefix(2)) == wanted
+        }
+        return matching.count == 1 ? matching[0].l4t : nil
     }
 
     /// Whether `value` can be a version of `key` on a Jetson: cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,

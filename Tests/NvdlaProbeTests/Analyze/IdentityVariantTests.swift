@@ -371,6 +371,15 @@ struct IdentityVariantTests {
         #expect(both.facts.string("versions.cudnn") == "8.2.1.32")
     }
 
+    @Test("a two-part L4T name of several releases is the one the stated JetPack ships with")
+    func twoPartReleaseWithJetPack() {
+        let report = Self.analyze("JetPack / L4T: JetPack 6.2 / L4T R36.4")
+        #expect(report.facts.string("versions.l4t") == "36.4.3")
+        #expect(report.findings.allSatisfy { $0.id != "NVDLA-VER-001" })
+        // Without a JetPack the patch release stays open.
+        #expect(Self.analyze("running L4T R36.4 here").facts.bool("versions.l4t_known") == false)
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")
