@@ -747,6 +747,8 @@ public final class TensorRTLog {
         // Without a DLA request the lists still say where the layers went: a GPU list and an empty or absent DLA
         // list is a network on the GPU (no rule speaks of that; it is what the user asked for, or did not know).
         guard dlaRequested == true else {
+            // A build whose command or option echo asks for no DLA core runs every layer on the GPU.
+            if dlaRequested == false { return "all_gpu" }
             let onGPU = (gpuLayers ?? 0) > 0 || gpuListLayers > 0
             return onGPU && (dlaSubgraphs ?? 0) == 0 && (dlaLayers?.count ?? 0) == 0 ? "all_gpu" : nil
         }

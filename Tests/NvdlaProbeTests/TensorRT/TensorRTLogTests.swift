@@ -134,6 +134,15 @@ struct TensorRTLogTests {
         #expect(Self.analyze(checklist).facts.int("trt.log.lines") == nil)
     }
 
+    @Test("a build whose command asks for no DLA core is all on the GPU, and nothing is said about it")
+    func gpuOnlyPlacement() {
+        let report = Self.analyze(TensorRTFixtures.gpuOnlyBuild.text)
+        #expect(report.facts.bool("trt.dla_requested") == false)
+        #expect(report.facts.string("trt.placement") == "all_gpu")
+        #expect(report.facts.bool("trt.no_dla_layer") == false)
+        #expect(report.findings.isEmpty)
+    }
+
     @Test("a kernel log or a jetson_release alone sets no TensorRT fact")
     func silentWithoutTensorRT() {
         for item in ArtifactFixtures.cases {
