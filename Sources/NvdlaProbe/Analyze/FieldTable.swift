@@ -223,7 +223,7 @@ public struct FieldTable: Sendable {
                 separator: #"[\s_-]*"#)
         }.joined(separator: "|")
         let separator =
-            #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[(]\s*)*["']?(?:is\s+|v(?=\d)|r(?=\d))?"#
+            #"(?:\*\*|__|`)?\s*(?:\(\w+\))?\s*(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*)*(?:["']|\((?=\d))?(?:is\s+|v(?=\d)|r(?=\d))?"#
         // A version may follow its name without a space (`jetpack5.1`, `CUDA11.4`); other values may not.
         let glued = value == .version || value == .jetpack || value == .l4t
         let end = glued ? #"(?![A-Za-z_-])"# : #"(?![\w-])"#

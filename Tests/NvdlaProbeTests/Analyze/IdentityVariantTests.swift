@@ -358,6 +358,9 @@ struct IdentityVariantTests {
         #expect(report.facts.string("versions.l4t") == "32.7.1")
         #expect(report.facts.string("versions.cudnn") == "8.2.1.32")
         #expect(report.facts.string("versions.tensorrt") == "8.2.1.8")
+        // A package relation (`nvidia-tensorrt (= 4.6.2-b5)`, apt's Depends) is the meta-package's version, not one.
+        let depends = Self.analyze("Depends: nvidia-cuda (= 4.6.2-b5), nvidia-tensorrt (= 4.6.2-b5)")
+        #expect(depends.facts.string("versions.tensorrt") == nil)
     }
 
     @Test("a number under the wrong label is not a version: cuDNN 1.2.70 (a Vulkan version), CUDA 1.3")
