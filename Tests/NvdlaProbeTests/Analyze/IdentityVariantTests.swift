@@ -383,6 +383,15 @@ struct IdentityVariantTests {
         #expect(Self.analyze("running L4T R36.4 here").facts.bool("versions.l4t_known") == false)
     }
 
+    @Test("a BPMP device-tree blob names the module without its p")
+    func bpmpBlobModule() {
+        let report = Self.analyze(
+            "[ 0.1402 ] Added binary blob_tegra234-bpmp-3701-0005-a04-3737-a04_with_odm_sigheader.dtb.encrypt of size 141920"
+        )
+        #expect(report.facts.string("platform.module") == "p3701-0005")
+        #expect(report.platform.soc == "tegra234")
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")

@@ -83,6 +83,7 @@ struct LoaderInstallTests {
             name("-rw-r--r-- 1 root root 0 Oct 19  2020 /usr/lib/aarch64-linux-gnu/libcudnn.so.8.0.0")
                 == "libcudnn.so.8.0.0")
         #expect(name("/usr/bin/ld: cannot find -lcudart") == "libcudart.so")
+        #expect(name("/usr/bin/ld: cannot find -lnvbufsurface: No such file or directory") == "libnvbufsurface.so")
         #expect(
             name("warning: libnvdla_compiler.so, needed by /usr/lib/libnvinfer.so.8, not found")
                 == "libnvdla_compiler.so")
@@ -100,5 +101,12 @@ struct LoaderInstallTests {
         let fine =
             "[05/02/2025-10:11:12] [TRT] [I] [MemUsageChange] Init CUDA: CPU +2, GPU +0, now: CPU 180, GPU 3200 (MiB)"
         #expect(!Self.ids(Self.analyze(fine)).contains("NVDLA-USR-012"))
+    }
+
+    @Test("ld missing an L4T multimedia library (`cannot find -lnvbuf_utils`) is a stack library finding")
+    func multimediaLinkLibrary() throws {
+        let report = Self.analyze("/usr/bin/ld: cannot find -lnvbuf_utils\ncollect2: error: ld returned 1 exit status")
+        let finding = try #require(report.findings.first { $0.id == "NVDLA-USR-003" })
+        #expect(finding.message.contains("libnvbuf_utils.so"))
     }
 }
