@@ -187,6 +187,13 @@ enum IdentityFacts {
         return matching.count == 1 ? matching[0].l4t : nil
     }
 
+    /// The board a tool printed under a label (`Model: NVIDIA Jetson Orin Nano Engineering Reference Developer Kit
+    /// Super`), which says more than the same rank's board name in running output (a title's "Jetson Orin Nano Super").
+    static func labelledModel(_ evidence: IdentityEvidence) -> IdentityEvidence.Candidate? {
+        guard let all = evidence.candidates["platform.model"], let top = all.map(\.rank).max() else { return nil }
+        return all.filter { $0.rank == top && $0.shape == "field:platform.model" }.min { $0.order < $1.order }
+    }
+
     /// Whether `value` can be a version of `key` on a Jetson: cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
     /// CUDA at 6. A "cuDNN: 1.2.70" is another tool's number under the wrong label (jetson_release's Vulkan).
     static func plausible(_ key: String, _ value: String) -> Bool {
@@ -244,7 +251,7 @@ enum IdentityFacts {
         if let stated = evidence.best("platform.soc") {
             offer(Derived(value: stated.value, source: stated.source, raw: stated.raw, rank: stated.rank), to: &soc)
         }
-        let model = evidence.best("platform.model")
+        let model = labelledModel(evidence) ?? evidence.best("platform.model")
         if let model, model.rank >= 2 {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
         }

@@ -5,7 +5,7 @@
 /// takes the first library name on each: `lib…​.so…` or ld's `-lNAME` (as `libNAME.so`). A finding then names every
 /// library, not only those on its first and last lines. At most `cap` names are kept per signal.
 struct LoaderLibraries {
-    static let signals = ["dla_lib_missing", "stack_lib_missing"]
+    static let signals = ["dla_lib_missing", "stack_lib_missing", "other_lib_missing"]
     static let cap = 16
     private(set) var names: [String: [String]] = [:]
 

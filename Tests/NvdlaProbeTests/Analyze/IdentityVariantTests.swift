@@ -392,6 +392,17 @@ struct IdentityVariantTests {
         #expect(report.platform.soc == "tegra234")
     }
 
+    @Test("a board printed under a label wins over a board name in running output of the same weight")
+    func labelledBoardWins() {
+        let report = Self.analyze(
+            """
+            gst error: nvbuf_utils: dmabuf_fd -1 mapped entry NOT found on Jetson Orin NX 16GB
+            - Model: NVIDIA Jetson Orin NX Engineering Reference Developer Kit
+            """)
+        #expect(report.facts.string("platform.model") == "NVIDIA Jetson Orin NX Engineering Reference Developer Kit")
+        #expect(report.platform.dlaExpected == 2)
+    }
+
     @Test("a Debian revision whose dash was lost (`8.6.2.3.1+cuda12.2`) is not a fifth part of the version")
     func lostDebianDash() {
         #expect(Self.analyze("TRT: TensorRT 8.6.2.3.1+cuda12.2").facts.string("versions.tensorrt") == "8.6.2.3")

@@ -109,4 +109,14 @@ struct LoaderInstallTests {
         let finding = try #require(report.findings.first { $0.id == "NVDLA-USR-003" })
         #expect(finding.message.contains("libnvbuf_utils.so"))
     }
+
+    @Test("a JetPack library missing gives its own finding, not the generic one")
+    func jetPackLibraryNotGeneric() {
+        let ids = Self.ids(
+            Self.analyze(
+                "./app: error while loading shared libraries: libnvinfer.so.8: cannot open shared object file: No such file or directory"
+            ))
+        #expect(ids.contains("NVDLA-USR-001"))
+        #expect(!ids.contains("NVDLA-USR-013"))
+    }
 }

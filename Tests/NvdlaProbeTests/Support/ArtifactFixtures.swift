@@ -331,6 +331,13 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-011:system"]),
         Case(
+            name: "a tool built for another Ubuntu release misses OpenSSL 1.1 (not a JetPack library)",
+            text: """
+                $ ./tao-converter -k key -d 3,544,960 model.etlt
+                ./tao-converter: error while loading shared libraries: libcrypto.so.1.1: cannot open shared object file: No such file or directory
+                """,
+            findings: ["NVDLA-USR-013:system"]),
+        Case(
             name: "container runtime cannot mount the host's libnvdla_compiler",
             text: """
                 $ docker run --runtime nvidia -it nvcr.io/nvidia/l4t-tensorrt:r8.5.2-runtime

@@ -135,6 +135,10 @@ extension FactCatalogue {
             name: "cuda_driver_mismatch", perDLA: false, cancellable: false,
             meaning: "CUDA driver refusing code built for another CUDA (errors 35, 222, 804; `unsupported toolchain`)"),
         SignalSpec(
+            name: "other_lib_missing", perDLA: false, cancellable: false,
+            meaning: "loader/Python: a library outside JetPack could not be opened (`libcrypto.so.1.1: cannot open …`)",
+            listsLibraries: true),
+        SignalSpec(
             name: "trt_sm_unsupported", perDLA: false, cancellable: false,
             meaning: "TensorRT: `Target GPU SM N is not supported by this TensorRT release` (a build for another GPU)"),
         SignalSpec(
