@@ -123,18 +123,14 @@ enum FieldTableSource {
     static func s(_ text: String) -> String { SwiftSource.string(text) }
     static func list(_ items: [String]) -> String { "[" + items.map(s).joined(separator: ", ") + "]" }
     static func optional<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "nil" }
-    static func map(_ entries: [String: String]) -> String {
+    static func map(_ entries: [String: String]) -> String { dictionary(entries, s) }
+    static func intMap(_ entries: [String: Int]) -> String { dictionary(entries) { "\($0)" } }
+    /// A dictionary literal with its keys sorted, so the generated file is the same on every build.
+    static func dictionary<V>(_ entries: [String: V], _ value: (V) -> String) -> String {
         entries.isEmpty
             ? "[:]"
             : "["
-                + entries.sorted { $0.key < $1.key }.map { "\(s($0.key)): \(s($0.value))" }
-                .joined(separator: ", ") + "]"
-    }
-    static func intMap(_ entries: [String: Int]) -> String {
-        entries.isEmpty
-            ? "[:]"
-            : "["
-                + entries.sorted { $0.key < $1.key }.map { "\(s($0.key)): \($0.value)" }
-                .joined(separator: ", ") + "]"
+                + entries.sorted { $0.key < $1.key }.map { "\(s($0.key)): \(value($0.value))" }.joined(separator: ", ")
+                + "]"
     }
 }

@@ -134,9 +134,7 @@ public enum FieldValue {
         }
         // A sentence that goes on after the name ("convert the model to Orin: https://…") names no board.
         let firstWord = lower.prefix { $0.isLetter }
-        guard !trimmed.contains("://"), !Self.sentenceWords.contains(String(firstWord)) || firstWord.isEmpty else {
-            return nil
-        }
+        guard !trimmed.contains("://"), !Self.sentenceWords.contains(String(firstWord)) else { return nil }
         return trimmed
     }
 

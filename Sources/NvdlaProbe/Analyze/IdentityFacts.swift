@@ -320,11 +320,11 @@ enum IdentityFacts {
         // surely as itself only where the same words also name a board of the release's SoC.
         let release = evidence.best("versions.l4t")
         if let bound = release ?? evidence.best("versions.jetpack"),
-            let family = Self.family(l4t: facts.string("versions.l4t"), jetpack: release == nil ? bound.value : nil)
+            let socs = Self.socs(l4t: facts.string("versions.l4t"), jetpack: release == nil ? bound.value : nil)
         {
             let named = release != nil ? "L4T \(bound.value)" : "JetPack \(bound.value)"
-            if let current = soc, !family.socs.contains(current.value), current.rank <= bound.rank {
-                if let other = current.alternatives.first(where: family.socs.contains) {
+            if let current = soc, !socs.contains(current.value), current.rank <= bound.rank {
+                if let other = current.alternatives.first(where: socs.contains) {
                     // The same words name a board of this release's SoC ("nano" on R36 is an Orin Nano): the DLA
                     // count read from them holds for both.
                     soc = Derived(
@@ -334,8 +334,8 @@ enum IdentityFacts {
                     soc = nil
                 }
             }
-            if family.socs.count == 1 {
-                let only = Derived(value: family.socs[0], source: bound.source, raw: named, rank: bound.rank)
+            if socs.count == 1 {
+                let only = Derived(value: socs[0], source: bound.source, raw: named, rank: bound.rank)
                 offer(only, to: &soc)
             }
         }
@@ -368,19 +368,17 @@ enum IdentityFacts {
         }
     }
 
-    /// The L4T family of a release, or, for a JetPack major alone, the union of the families of that major (JetPack 5
+    /// The SoCs an L4T release runs on, or, for a JetPack major alone, those of every family of that major (JetPack 5
     /// is R34 and R35: Xavier and Orin; JetPack 6 is R36: Orin only).
-    static func family(l4t: String?, jetpack: String?) -> ReleaseTable.Family? {
+    static func socs(l4t: String?, jetpack: String?) -> [String]? {
         let table = ReleaseTable.shipped
-        if let l4t, let family = table.family(of: l4t) { return family }
+        if let l4t, let family = table.family(of: l4t) { return family.socs }
         guard let jetpack, let major = VersionCompare.components(jetpack)?.first else { return nil }
-        let families = table.families.filter { $0.jetpackMajor == major }
-        guard let first = families.first else { return nil }
         var socs: [String] = []
-        for family in families { socs += family.socs.filter { !socs.contains($0) } }
-        return ReleaseTable.Family(
-            l4tMajor: first.l4tMajor, jetpackMajor: major, kernelSeries: first.kernelSeries, driver: first.driver,
-            socs: socs, cudaUpgrades: first.cudaUpgrades, source: first.source)
+        for family in table.families where family.jetpackMajor == major {
+            socs += family.socs.filter { !socs.contains($0) }
+        }
+        return socs.isEmpty ? nil : socs
     }
 
     /// The board family named in any of `names` (lower case), longest name first.

@@ -1,5 +1,3 @@
-import CPcre2
-
 /// TensorRT versions as logs print them.
 public enum TensorRTVersion {
     /// Decodes trtexec's banner number (`[TensorRT v8502]` → `8.5.2`, `[TensorRT v100300]` → `10.3.0`).
@@ -37,17 +35,10 @@ public enum TensorRTVersion {
         return nil
     }
 
-    static let name = Array("TensorRT".utf8)
+    static let name = LiteralSet(["TensorRT"])
 
     /// Whether `message` holds the bytes of `TensorRT`.
     static func holdsName(_ message: Substring) -> Bool {
-        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            return name.withUnsafeBufferPointer { needle in
-                nvdla_contains(base, bytes.count, needle.baseAddress, needle.count) != 0
-            }
-        }
-        return message.utf8.withContiguousStorageIfAvailable(search)
-            ?? Array(message.utf8).withUnsafeBufferPointer(search)
+        message.withUTF8Bytes { name.containsAny(in: $0) }
     }
 }

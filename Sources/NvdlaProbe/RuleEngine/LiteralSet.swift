@@ -377,3 +377,10 @@ struct LiteralIndex: Sendable {
     /// Whether group `index` has no literals, so it must be tried on every line.
     func alwaysRuns(_ index: Int) -> Bool { groupStart[index] == groupStart[index + 1] }
 }
+
+extension Substring {
+    /// Calls `body` with the text's UTF-8 bytes, in place where the storage allows, else from a copy.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -395,10 +395,7 @@ public final class TensorRTLog {
     /// Whether the lower-cased `message` may hold `layers running on`: it holds those bytes in any ASCII case, or
     /// non-ASCII text (which lower-cases by rules of its own). Tested on the bytes, before the lower-cased copy.
     static func mayRunOn(_ message: Substring) -> Bool {
-        let test = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            bytes.contains { $0 >= 0x80 } || layersRunningOn.containsAny(in: bytes)
-        }
-        return message.utf8.withContiguousStorageIfAvailable(test) ?? Array(message.utf8).withUnsafeBufferPointer(test)
+        message.withUTF8Bytes { bytes in bytes.contains { $0 >= 0x80 } || layersRunningOn.containsAny(in: bytes) }
     }
 
     func addGPULayer(name: Substring, type: Substring?) {
