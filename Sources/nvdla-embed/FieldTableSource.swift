@@ -47,6 +47,7 @@ enum FieldTableSource {
 
     struct Board: Decodable {
         let name: String
+        let display: String?
         let soc: String
         let dla: Int?
         let memory: [String: Int]?
@@ -108,7 +109,7 @@ enum FieldTableSource {
         }
         out += "        ],\n        boards: [\n"
         for x in document.boards {
-            out += "            FieldTable.Board(name: \(s(x.name)), soc: \(s(x.soc)), dla: \(optional(x.dla)), "
+            out += "            FieldTable.Board(name: \(s(x.name)), display: \(x.display.map(s) ?? "nil"), soc: \(s(x.soc)), dla: \(optional(x.dla)), "
             out += "memory: \(x.memory.map(intMap) ?? "nil"), also: \(x.also.map(list) ?? "nil")),\n"
         }
         out += "        ],\n"

@@ -95,7 +95,7 @@ final class FieldExtractor {
         let fields = table.document.fields
         for i in candidates where i < fields.count && table.needsMet(i, content) {
             guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
-                let value = FieldValue.normalise(raw, as: fields[i].value)
+                !inAddress(fieldMatchers[i], content), let value = FieldValue.normalise(raw, as: fields[i].value)
             else { continue }
             let rank = personal ? 1 : (fields[i].rank ?? 2)
             evidence.add(
@@ -109,9 +109,47 @@ final class FieldExtractor {
             if shapes[i].personal == true, !personal { continue }
             guard let captures = shapeMatchers[i].captures(content) else { continue }
             let shape = shapes[i]
-            let rank = personal && shape.machine != true ? 1 : shape.rank
+            // Inside a link, a board name is a hint below a person's words (the Jetson Nano SD card image someone
+            // downloaded, a thread someone read); versions there are none (an archived release's documentation).
+            let linked = inAddress(shapeMatchers[i], content)
+            if linked, shape.set?.keys.contains("identity.board_mention") != true { continue }
+            if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
+                listsOthers(shapeMatchers[i], shape, captures, content)
+            {
+                continue
+            }
+            let rank = linked ? 0 : personal && shape.machine != true ? 1 : shape.rank
             apply(shape, captures, rank: rank, source: source, into: &evidence)
         }
+    }
+
+    /// Facts that name one system's SoC or module: a line naming several of one kind lists alternatives.
+    static let namingFacts: Set<String> = [
+        "platform.soc", "platform.module", "identity.gpu_arch", "identity.chip_id", "identity.board_config",
+    ]
+
+    /// Whether `shape` matches again further on the line with another value: the line lists alternatives (jtop's
+    /// `['gv11b', 'gp10b', 'ga10b', 'gpu']`, a guide's `t234/t194/t210`), which name no one system. Call right after
+    /// the match that gave `captures`.
+    func listsOthers(
+        _ matcher: Regex2.Matcher, _ shape: FieldTable.Shape, _ captures: [String: String],
+        _ content: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard let set = shape.set, var from = matcher.lastMatch?.upperBound else { return false }
+        let values = set.values.map { Self.fill($0, captures)?.lowercased() }
+        while from < content.count {
+            let rest = UnsafeBufferPointer(rebasing: content[from...])
+            guard let again = matcher.captures(rest), let range = matcher.lastMatch, !range.isEmpty else { return false }
+            if set.values.map({ Self.fill($0, again)?.lowercased() }) != values { return true }
+            from += range.upperBound
+        }
+        return false
+    }
+
+    /// Whether the matcher's last match lies inside a web address of the line (a link names a page, not the system).
+    func inAddress(_ matcher: Regex2.Matcher, _ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let range = matcher.lastMatch else { return false }
+        return URLSpan.contains(content, range)
     }
 
     func apply(

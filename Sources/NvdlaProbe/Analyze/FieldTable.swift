@@ -57,6 +57,8 @@ public struct FieldTable: Sendable {
     /// A board family name and what it implies.
     struct Board: Decodable, Equatable, Sendable {
         let name: String
+        /// The board's name in a report where only a person named it; nil for a name that is a SoC, not a board.
+        let display: String?
         let soc: String
         let dla: Int?
         let memory: [String: Int]?

@@ -121,6 +121,10 @@ public enum FieldValue {
             name = name[name.index(after: colon)...]
         }
         name = Substring(String(name).trimmingSpaces.trimming(charactersIn: "\"'"))
+        // A name followed by punctuation is no label (`os.environ["JETSON_TYPE"], …`, "in the device, we …").
+        if let first = name.first, ",;)]}".contains(first) { return nil }
+        // The value is a link, or runs into one (" - https://…/jetson/…"): it names a page, not a board.
+        if name.contains("://") { return nil }
         for stop in [
             " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
             " with Jetpack", " running ", " | ", "`", "**", " (JetPack", " (Jetpack", " (L4T",
@@ -129,14 +133,19 @@ public enum FieldValue {
         }
         let trimmed = String(name).trimmingSpaces.trimming(charactersIn: ".,;:")
         let lower = trimmed.lowercased()
+        // What is left after the cuts must still name a board.
+        guard Self.boardWords.contains(where: { lower.contains($0) }) else { return nil }
         guard !trimmed.isEmpty, trimmed.count <= 120, !placeholders.contains(where: { lower.contains($0) }) else {
             return nil
         }
         // A sentence that goes on after the name ("convert the model to Orin: https://…") names no board.
         let firstWord = lower.prefix { $0.isLetter }
-        guard !trimmed.contains("://"), !Self.sentenceWords.contains(String(firstWord)) else { return nil }
+        guard !Self.sentenceWords.contains(String(firstWord)) else { return nil }
         return trimmed
     }
+
+    /// Words one of which every board value holds (the `board` kind's pattern), in lower case.
+    static let boardWords = ["jetson", "orin", "xavier", "nano", "tx1", "tx2", "thor", "tegra x1"]
 
     /// Words a board name never starts with, but a sentence after a field's name does (`model to Orin`).
     static let sentenceWords: Set<String> = [

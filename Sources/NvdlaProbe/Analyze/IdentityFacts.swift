@@ -277,8 +277,10 @@ enum IdentityFacts {
             let mentions = names.filter { $0.contains(board.name) }
             return board.memory?.first { size in mentions.contains { $0.contains(size.key) } }?.value
         }
+        var namedBoard: (board: FieldTable.Board, from: IdentityEvidence.Candidate)?
         if let first = families.firstIndex(where: { $0 != nil }), let board = families[first] {
             let from = named[first]
+            namedBoard = (board, from)
             offer(
                 Derived(
                     value: board.soc, source: from.source, raw: names[first], rank: from.rank,
@@ -349,6 +351,13 @@ enum IdentityFacts {
         if let dla, let count = Int64(dla.value) {
             facts.set("platform.dla_expected", .int(count), source: dla.source, raw: dla.raw)
         }
+        if (model?.rank ?? 0) < 2, let namedBoard, let soc,
+            let name = statedModel(
+                namedBoard.board, soc: soc.value, boards: document.boards, named: families.compactMap { $0 })
+        {
+            facts.set("platform.model", .string(name), source: namedBoard.from.source, raw: namedBoard.from.raw)
+            facts.set("platform.model.stated", .bool(true), source: namedBoard.from.source, raw: namedBoard.from.raw)
+        }
         jetson = jetson || (model?.rank ?? 0) >= 2
         return jetson
     }
@@ -379,6 +388,23 @@ enum IdentityFacts {
             socs += family.socs.filter { !socs.contains($0) }
         }
         return socs.isEmpty ? nil : socs
+    }
+
+    /// The name to report for a board only a person or a host name named (`tx2` → `Jetson TX2`), when the SoC the
+    /// text settled on is that board's: its own, or one of its alternatives' (a bare "nano" on R36 is an Orin Nano).
+    /// A family the text names more precisely elsewhere ("Xavier", then "Xavier NX") is shown by that name when
+    /// only one such name is given.
+    static func statedModel(
+        _ board: FieldTable.Board, soc: String, boards: [FieldTable.Board], named: [FieldTable.Board]
+    ) -> String? {
+        if board.soc == soc {
+            let finer = Set(
+                named.filter { $0.soc == soc && $0.name != board.name && $0.name.contains(board.name) }
+                    .compactMap(\.display))
+            return finer.count == 1 ? finer.first : board.display
+        }
+        guard board.also?.contains(soc) == true else { return nil }
+        return boards.first { $0.soc == soc && $0.name != board.name && $0.name.contains(board.name) }?.display
     }
 
     /// The board family named in any of `names` (lower case), longest name first.

@@ -189,7 +189,8 @@ public struct TextRenderer {
     func platformLine(_ report: Report) -> String {
         let p = report.platform
         var parts: [String] = []
-        let name = report.facts.string("platform.module_name") ?? p.model
+        let stated = report.facts.bool("platform.model.stated") == true ? " (as the text names it)" : ""
+        let name = report.facts.string("platform.module_name") ?? p.model.map { $0 + stated }
         if let name, let module = p.module {
             parts.append("\(name) (\(module))")
         } else if let name {

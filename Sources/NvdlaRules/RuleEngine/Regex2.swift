@@ -164,5 +164,14 @@ public final class Regex2: Sendable, Equatable {
             }
             return result
         }
+
+        /// The byte range of the whole match of the last successful `captures` or `matches` call on these bytes.
+        public var lastMatch: Range<Int>? {
+            guard let data, let ovector = pcre2_get_ovector_pointer_8(data) else { return nil }
+            let start = ovector[0]
+            let end = ovector[1]
+            guard start <= end, end < Int.max else { return nil }
+            return start..<end
+        }
     }
 }

@@ -41,8 +41,8 @@ struct IdentityVariantTests {
         let report = Self.analyze(text)
         #expect(report.platform.soc == soc)
         #expect(report.platform.dlaExpected == dla)
-        // A hint, not a board name a tool printed.
-        #expect(report.platform.model == nil)
+        // A hint, not a board name a tool printed: shown by its family's name, marked as stated.
+        #expect(report.facts.bool("platform.model.stated") == true)
     }
 
     @Test("a host name without a board says nothing")

@@ -8,6 +8,9 @@ extension FactCatalogue {
         FactSpec("platform.compatible", .list, "\(dtBase)/compatible", "Root node compatible strings"),
         FactSpec("platform.model", .string, "\(dtBase)/model", "Board model string"),
         FactSpec(
+            "platform.model.stated", .bool, "analyze input",
+            "analyze: platform.model is a board a person or a host name named, not one a tool printed"),
+        FactSpec(
             "platform.module", .string, "\(dtBase)/chosen/ids",
             "Module P-number (p3701-0005): chosen/ids, else nvidia,boardids, chosen/plugin-manager/ids, compatible"),
         FactSpec("platform.module_name", .string, "\(dtBase)/chosen/ids", "Module name for the P-number"),
