@@ -109,7 +109,8 @@ enum FieldTableSource {
         }
         out += "        ],\n        boards: [\n"
         for x in document.boards {
-            out += "            FieldTable.Board(name: \(s(x.name)), display: \(x.display.map(s) ?? "nil"), soc: \(s(x.soc)), dla: \(optional(x.dla)), "
+            out += "            FieldTable.Board(name: \(s(x.name)), display: \(x.display.map(s) ?? "nil"), "
+            out += "soc: \(s(x.soc)), dla: \(optional(x.dla)), "
             out += "memory: \(x.memory.map(intMap) ?? "nil"), also: \(x.also.map(list) ?? "nil")),\n"
         }
         out += "        ],\n"

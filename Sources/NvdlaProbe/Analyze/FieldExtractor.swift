@@ -139,7 +139,9 @@ final class FieldExtractor {
         let values = set.values.map { Self.fill($0, captures)?.lowercased() }
         while from < content.count {
             let rest = UnsafeBufferPointer(rebasing: content[from...])
-            guard let again = matcher.captures(rest), let range = matcher.lastMatch, !range.isEmpty else { return false }
+            guard let again = matcher.captures(rest), let range = matcher.lastMatch, !range.isEmpty else {
+                return false
+            }
             if set.values.map({ Self.fill($0, again)?.lowercased() }) != values { return true }
             from += range.upperBound
         }
