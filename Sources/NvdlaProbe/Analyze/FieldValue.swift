@@ -31,7 +31,7 @@ public enum FieldValue {
             case .soc: return #"tegra\d{2}x|tegra\d{2,3}|t(?:210|186|194|234|264)(?!\d)"#
             case .kernel: return #"[2-7]\.\d+\.\d+[-\w.+~]*"#
             case .board:
-                return #"[^\n]*?(?:Jetson|Orin|Xavier|Nano|TX1|TX2|Thor|Tegra X1)[^\n]*"#
+                return #"[^\n]*?(?:"# + FieldValue.boardWords.joined(separator: "|") + #")[^\n]*"#
             case .text: return #"[^\n]+"#
             }
         }
@@ -144,7 +144,7 @@ public enum FieldValue {
         return trimmed
     }
 
-    /// Words one of which every board value holds (the `board` kind's pattern), in lower case.
+    /// Words one of which every board value holds (the `board` kind's pattern, matched caselessly), in lower case.
     static let boardWords = ["jetson", "orin", "xavier", "nano", "tx1", "tx2", "thor", "tegra x1"]
 
     /// Words a board name never starts with, but a sentence after a field's name does (`model to Orin`).
