@@ -128,6 +128,8 @@ public enum FieldValue {
         for stop in [
             " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
             " with Jetpack", " running ", " | ", "`", "**", " (JetPack", " (Jetpack", " (L4T",
+            // What else the poster lists beside the board ("Jetson AGX Orin 64GB + Samsung 990 NVMe").
+            " + ", " & ", " w/ ",
         ] {
             if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
         }

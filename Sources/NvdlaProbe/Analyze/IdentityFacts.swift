@@ -441,7 +441,9 @@ enum IdentityFacts {
             add("a desktop or datacentre GPU (\(gpu.value))", gpu.source)
         }
         if !jetson, let arch = evidence.best("identity.arch") {
-            add("a \(arch.value) system (Jetson is aarch64)", arch.source)
+            // "an x86_64", "an i386", "an amd64"; "a riscv64", "a ppc64le", "a WSL2".
+            let article = arch.value.first.map { "aeiox".contains($0) } == true ? "an" : "a"
+            add("\(article) \(arch.value) system (Jetson is aarch64)", arch.source)
         }
         guard !reasons.isEmpty else {
             facts.set("platform.not_jetson", .bool(false), source: "analyze input", raw: "nothing shows another system")

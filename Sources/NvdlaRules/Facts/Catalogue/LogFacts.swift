@@ -120,7 +120,7 @@ extension FactCatalogue {
         SignalSpec(
             name: "link_undefined", perDLA: false, cancellable: false,
             meaning:
-                "linker: `undefined reference to` a symbol of a library other than the JetPack ones (libtorch, OpenCV…)"
+                "linker: `undefined reference to` a symbol of a library other than the JetPack ones (libtorch, OpenCV…), or `DSO missing from command line`"
         ),
         SignalSpec(
             name: "trt_api_mismatch", perDLA: false, cancellable: false,

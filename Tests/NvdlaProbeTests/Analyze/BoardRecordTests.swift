@@ -1,0 +1,143 @@
+import Testing
+
+@testable import NvdlaProbe
+
+/// The board as L4T and its flashing tools record it (flash.sh's EEPROM line, /etc/nv_boot_control.conf, the chip
+/// id in hexadecimal), other architectures' library directories, and linker errors about the link line. Wordings
+/// written for these tests, with other boards and releases than the corpus holds.
+@Suite("Board records, library directories and link lines")
+struct BoardRecordTests {
+    static func analyze(_ text: String) -> Report {
+        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
+    }
+
+    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+
+    @Test(
+        "flash.sh's EEPROM line names the module when it has a SKU",
+        arguments: [
+            (
+                "[   3.77 ]\nBoard ID(3668) version(301) sku(0001) revision(G.0)\ncopying bctfile", "p3668-0001",
+                "tegra194"
+            ),
+            (
+                "Board ID(3767) version(300) sku(0005) revision(K.2)\nChip SKU(00:00:00:D5) ramcode(00:00:00:02)",
+                "p3767-0005",
+                "tegra234"
+            ),
+            ("Board ID(2888) version(400) sku(0004) revision(L.0)", "p2888-0004", "tegra194"),
+        ])
+    func flashBoardLine(_ text: String, _ module: String, _ soc: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("platform.module") == module)
+        #expect(report.platform.soc == soc)
+    }
+
+    @Test("a Jetson Nano's EEPROM line has no SKU and names no module")
+    func flashBoardLineWithoutSku() {
+        let report = Self.analyze(
+            "tegrarcm --reboot recovery\nBoard ID(3448) version(402)\ncopying bctfile(x.cfg)... done.")
+        #expect(report.facts.string("platform.module") == nil)
+    }
+
+    @Test("/etc/nv_boot_control.conf: TNSPEC names the module, TEGRA_CHIPID the SoC")
+    func bootControl() {
+        let report = Self.analyze(
+            """
+            ubuntu@rover:~$ cat /etc/nv_boot_control.conf
+            TNSPEC 3701-500-0005-A.0-1-0-cti-orin-agx-agx201-00-
+            COMPATIBLE_SPEC 3701-300-0005--1--cti-orin-agx-agx201-00-
+            TEGRA_CHIPID 0x23
+            TEGRA_OTA_BOOT_DEVICE /dev/mtdblock0
+            """)
+        #expect(report.facts.string("platform.module") == "p3701-0005")
+        #expect(report.platform.soc == "tegra234")
+        #expect(report.platform.dlaExpected == 2)
+    }
+
+    @Test(
+        "the chip id in hexadecimal names the SoC; an unknown id names none",
+        arguments: [
+            ("TEGRA_CHIPID 0x19", "tegra194"),
+            ("[  10.6822 ] tegrarcm_v2 --chip 0x23 0 --reboot recovery", "tegra234"),
+            ("[   0.0155 ] tegrarcm_v2 --chip 0x18 --rcm rcm_list_signed.xml", "tegra186"),
+        ])
+    func hexChipId(_ text: String, _ soc: String) {
+        #expect(Self.analyze(text).platform.soc == soc)
+    }
+
+    @Test("a chip id the table does not know names no SoC")
+    func unknownHexChipId() {
+        #expect(Self.analyze("TEGRA_CHIPID 0x40").platform.soc == nil)
+    }
+
+    @Test(
+        "a library directory of another architecture says the text is not from a Jetson",
+        arguments: [
+            (
+                "$ ldd ./detector\n\tlibnvinfer.so.8 => /usr/lib/x86_64-linux-gnu/libnvinfer.so.8 (0x00007f3c1a200000)",
+                "an x86_64 system"
+            ),
+            (
+                "Traceback (most recent call last):\n  File \"run.py\", line 3, in <module>\n    import tensorrt\nImportError: /lib/i386-linux-gnu/libm.so.6: version `GLIBC_2.38' not found",
+                "an i386 system"
+            ),
+        ])
+    func otherMultiarch(_ text: String, _ foreign: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.bool("platform.not_jetson") == true)
+        #expect(report.facts.string("platform.foreign")?.hasPrefix(foreign) == true)
+        #expect(Self.ids(report).contains("NVDLA-PLAT-004"))
+    }
+
+    @Test("Jetson's own library directory, or another one beside Jetson's packages, is no foreign system")
+    func jetsonMultiarch() {
+        let own = Self.analyze("-rw-r--r-- 1 root root 1024 Jan 1 2024 /usr/lib/aarch64-linux-gnu/libnvinfer.so.8.6.2")
+        #expect(own.facts.bool("platform.not_jetson") != true)
+        // A cross-build on the host: the board's release file outranks the host's directory.
+        let cross = Self.analyze(
+            """
+            $ head -n 1 /etc/nv_tegra_release
+            # R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023
+            host$ ls /usr/lib/x86_64-linux-gnu/libnvinfer.so.8
+            /usr/lib/x86_64-linux-gnu/libnvinfer.so.8
+            """)
+        #expect(cross.facts.bool("platform.not_jetson") != true)
+        #expect(cross.platform.l4t == "35.4.1")
+    }
+
+    @Test("GNU ld's 'DSO missing from command line' is a link-line problem (USR-008), not the DLA's")
+    func dsoMissing() {
+        let report = Self.analyze(
+            """
+            [100%] Linking CXX executable trt_dla_bench
+            /usr/bin/ld: CMakeFiles/trt_dla_bench.dir/bench.cpp.o: undefined reference to symbol 'pthread_create@@GLIBC_2.17'
+            /usr/bin/ld: /lib/aarch64-linux-gnu/libpthread.so.0: error adding symbols: DSO missing from command line
+            collect2: error: ld returned 1 exit status
+            """)
+        let ids = Self.ids(report)
+        #expect(ids.contains("NVDLA-USR-008"))
+        #expect(report.facts.int("log.link_undefined.count") == 2)
+        #expect(report.facts.bool("platform.not_jetson") != true)
+        #expect(!ids.contains { $0.hasPrefix("NVDLA-DRV") || $0.hasPrefix("NVDLA-TRT") })
+    }
+
+    @Test("the same words in a sentence are no linker error")
+    func dsoMissingInProse() {
+        let report = Self.analyze(
+            "I searched and people say the DSO missing from command line error means a library is not linked, is that right?"
+        )
+        #expect(!Self.ids(report).contains("NVDLA-USR-008"))
+    }
+
+    @Test(
+        "a board value stops where the poster lists other hardware",
+        arguments: [
+            ("Hardware: Jetson AGX Orin 64GB + Samsung 990 Pro NVMe", "Jetson AGX Orin 64GB"),
+            ("Board: Jetson Xavier NX & IMX477 camera", "Jetson Xavier NX"),
+            ("Platform: Jetson Orin NX 16GB w/ Seeed A603 carrier", "Jetson Orin NX 16GB"),
+        ])
+    func boardValueStops(_ text: String, _ model: String) {
+        #expect(Self.analyze(text).facts.string("platform.model") == model)
+    }
+}
