@@ -34,7 +34,8 @@ public final class ArtifactAnalysis {
     /// Prose and comment lines: read for versions a person states, never for log signals.
     @exclusivity(unchecked) public private(set) var proseLines: Int64 = 0
     @exclusivity(unchecked) public private(set) var promptLines: Int64 = 0
-    @exclusivity(unchecked) var block: [(text: String, number: Int64, matched: Bool)] = []
+    /// The gathered output lines: text, number, whether a signal matched, whether a field of a tool's format did.
+    @exclusivity(unchecked) var block: [(text: String, number: Int64, matched: Bool, identified: Bool)] = []
     /// Signals that mark the platform rather than a problem: their matches do not make a line an error line.
     static let ambientSignals: Set<String> = ["tegra_marker"]
     @exclusivity(unchecked) var blockBytes = 0
@@ -186,7 +187,9 @@ public final class ArtifactAnalysis {
         case .output:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             noteLibraries(bytes)
+            let offers = identity.machineOffers
             readFields(content, cls, number)
+            let identified = identity.machineOffers > offers
             // A sentence with a machine token in it is still a person's words (`LooseSentence`).
             if LooseSentence.test(content) { readFields(content, LineClass(kind: .prose, contentStart: 0), number) }
             if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {
@@ -196,7 +199,7 @@ public final class ArtifactAnalysis {
             }
             let matched = scanner.lastMatched.contains { !Self.ambientSignals.contains($0) }
             if !blockTriggered, SegmentRecognisers.triggers.containsAny(in: bytes) { blockTriggered = true }
-            block.append((String(decoding: bytes, as: UTF8.self), number, matched))
+            block.append((String(decoding: bytes, as: UTF8.self), number, matched, identified))
             blockBytes += bytes.count
             if block.count >= Self.blockLineCap || blockBytes >= Self.blockByteCap { flush() }
         }
@@ -272,8 +275,8 @@ public final class ArtifactAnalysis {
             blockTriggered = false
         }
         guard blockTriggered else {
-            for (lineText, number, matched) in block {
-                addSegment(matched ? (lineText.contains(" => ") ? .ldd : .applicationLog) : .unrecognised, number)
+            for (lineText, number, matched, identified) in block {
+                addSegment(Self.kind(lineText, matched: matched, identified: identified), number)
             }
             return
         }
@@ -284,15 +287,20 @@ public final class ArtifactAnalysis {
             addSegment(kind, first.number, last.number)
             return
         }
-        for (lineText, number, matched) in block {
+        for (lineText, number, matched, identified) in block {
             if let kind = SegmentRecognisers.recogniseLine(lineText, source: "\(input):\(number)", into: &facts) {
                 addSegment(kind, number)
-            } else if matched {
-                addSegment(lineText.contains(" => ") ? .ldd : .applicationLog, number)
             } else {
-                addSegment(.unrecognised, number)
+                addSegment(Self.kind(lineText, matched: matched, identified: identified), number)
             }
         }
+    }
+
+    /// The kind of an output line no block recogniser took: loader or application errors where a signal matched,
+    /// version or identity output where a field of a tool's format did, else unrecognised.
+    static func kind(_ line: String, matched: Bool, identified: Bool) -> SegmentKind {
+        if matched { return line.contains(" => ") ? .ldd : .applicationLog }
+        return identified ? .versionOutput : .unrecognised
     }
 
     /// Drops a markdown quote prefix (`> `).

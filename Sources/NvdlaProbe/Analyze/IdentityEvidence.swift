@@ -21,6 +21,9 @@ public struct IdentityEvidence: Sendable {
     static let perFactCap = 32
     public private(set) var candidates: [String: [Candidate]] = [:]
     var order = 0
+    /// Values offered by a tool's or a file's own format (rank 2 and up), kept or not: a line that adds one is
+    /// version or identity output, not unrecognised text.
+    public private(set) var machineOffers = 0
 
     public init() {}
 
@@ -30,6 +33,7 @@ public struct IdentityEvidence: Sendable {
         alternatives: Bool = false
     ) {
         order += 1
+        if rank >= 2 { machineOffers += 1 }
         var list = candidates[fact, default: []]
         if let i = list.firstIndex(where: { $0.value == value && $0.shape == shape }) {
             if list[i].rank >= rank { return }

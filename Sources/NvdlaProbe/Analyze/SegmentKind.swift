@@ -16,6 +16,9 @@ public enum SegmentKind: String, Sendable, CaseIterable {
     case containerLog = "container runtime log"
     case applicationLog = "application/loader errors"
     case tensorrtLog = "TensorRT log"
+    /// Lines of other tools' output that give a version or the board in the tool's own format (nvcc, uname,
+    /// deviceQuery, flash.sh, nv_boot_control.conf, container tags: `Data/fields.yaml`, rank 2 and up).
+    case versionOutput = "version or identity output"
     case unrecognised = "unrecognised text"
 }
 

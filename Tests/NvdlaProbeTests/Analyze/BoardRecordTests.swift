@@ -140,4 +140,30 @@ struct BoardRecordTests {
     func boardValueStops(_ text: String, _ model: String) {
         #expect(Self.analyze(text).facts.string("platform.model") == model)
     }
+
+    @Test(
+        "a tool's version or board line is recognised input (exit 0), not 'nothing recognised'",
+        arguments: [
+            "$ nvcc --version\nnvcc: NVIDIA (R) Cuda compiler driver\nCuda compilation tools, release 11.4, V11.4.315",
+            "Board ID(3767) version(300) sku(0003) revision(A.1)",
+            "TNSPEC 3668-301-0001-G.0-1-2-jetson-xavier-nx-devkit-emmc-mmcblk0p1",
+        ])
+    func versionOutputRecognised(_ text: String) {
+        let analysis = ArtifactAnalysis(signals: Fixtures.rules.signals)
+        analysis.feed(text: text, name: "paste.txt")
+        #expect(analysis.recognisedAnything)
+        #expect(analysis.segments.contains { $0.kind == .versionOutput })
+    }
+
+    @Test("the same values in a sentence, or text with no value, stay unrecognised")
+    func versionProseUnrecognised() {
+        for text in [
+            "We flashed the board last week and CUDA 11.4 came with it, I think the module is a p3767-0003.",
+            "nothing here but some words\nand a second line of words: 42",
+        ] {
+            let analysis = ArtifactAnalysis(signals: Fixtures.rules.signals)
+            analysis.feed(text: text, name: "paste.txt")
+            #expect(!analysis.recognisedAnything, "\(text)")
+        }
+    }
 }
