@@ -342,6 +342,7 @@ public final class ArtifactAnalysis {
         IdentityFacts.recordLogVersion(identity, into: &facts)
         IdentityFacts.recordRequest(identity, into: &facts)
         IdentityFacts.recordStatedPlacement(identity, into: &facts)
+        IdentityFacts.recordBoardPlacement(into: &facts)
         // What the pasted versions imply together (TensorRT's DLA support, an unknown release's differences).
         VersionsProbe.deriveStack(into: &facts)
         // For artefacts, DLA present counts only what they show (probe successes, device nodes).

@@ -147,6 +147,21 @@ enum IdentityFacts {
         if open { recordStatedWholePlacement(evidence, requested: requested, into: &facts) }
     }
 
+    /// A TensorRT log from a Jetson whose board has no DLA (Nano, TX2, Orin Nano, Thor: `platform.dla_expected` 0,
+    /// from the board table): whatever the log asked for, no layer ran on a DLA, so where the log itself does not tell,
+    /// the placement is the GPU's, with the board as the reason. Not for other systems (no Jetson placement there).
+    static func recordBoardPlacement(into facts: inout FactTable) {
+        guard facts.int("trt.log.lines") != nil, facts.value("trt.placement") == nil,
+            facts.int("platform.dla_expected") == 0, facts.bool("platform.not_jetson") != true
+        else { return }
+        let board = facts.string("platform.model") ?? facts.string("platform.soc") ?? "the board"
+        let source = facts["platform.dla_expected"]?.source ?? "analyze input"
+        let reason = "\(board) has no DLA"
+        facts.set("trt.placement", .string("all_gpu"), source: source, raw: reason)
+        facts.set("trt.placement.stated", .bool(false), source: source, raw: reason)
+        facts.set("trt.placement.summary", .string("GPU all: \(reason)"), source: source, raw: reason)
+    }
+
     /// A person's words on where the whole network ran (`Data/fields.yaml` shapes `all-gpu-claim`, `all-dla-claim`:
     /// "every layer is running on GPU", "no layer is running on GPU") as `trt.placement`, marked as stated. Used only
     /// where no log gives the placement; claims that contradict each other give nothing, and "all on the GPU" counts

@@ -166,4 +166,28 @@ struct BoardRecordTests {
             #expect(!analysis.recognisedAnything, "\(text)")
         }
     }
+
+    static let dlaRun = """
+        $ trtexec --onnx=det.onnx --useDLACore=0 --allowGPUFallback --int8
+        &&&& RUNNING TensorRT.trtexec [TensorRT v8502] # trtexec --onnx=det.onnx --useDLACore=0 --allowGPUFallback --int8
+        [11/02/2024-09:00:01] [I] [TRT] [MemUsageChange] Init CUDA: CPU +220, GPU +0, now: CPU 245, GPU 5120 (MiB)
+        """
+
+    @Test("a TensorRT log from a board without a DLA: every layer on the GPU, with the board as the reason")
+    func noDLABoardPlacement() {
+        let report = Self.analyze("Hardware: Jetson Orin Nano 8GB\n\n" + Self.dlaRun)
+        #expect(report.platform.dlaExpected == 0)
+        #expect(report.facts.string("trt.placement") == "all_gpu")
+        #expect(report.facts.string("trt.placement.summary")?.contains("has no DLA") == true)
+    }
+
+    @Test(
+        "the same log on a board with a DLA, an unknown board or a desktop GPU gives no placement",
+        arguments: [
+            "Hardware: Jetson AGX Orin 64GB\n\n", "", "Device 0: \"NVIDIA GeForce RTX 3080\"\n\n",
+        ])
+    func placementNotFromBoard(_ head: String) {
+        let report = Self.analyze(head + Self.dlaRun)
+        #expect(report.facts.string("trt.placement") == nil)
+    }
 }

@@ -26,7 +26,8 @@ extension FactCatalogue {
         FactSpec("trt.layers.gpu_pct", .int, trtSource, "Share of the network on the GPU, percent"),
         FactSpec(
             "trt.placement", .string, trtSource,
-            "all_dla, mostly_dla (≤10% GPU), split, mostly_gpu (≥50%), all_gpu (also a GPU-only build), some_gpu"),
+            "all_dla, mostly_dla (≤10% GPU), split, mostly_gpu (≥50%), all_gpu (also a GPU-only build or a board without a DLA), some_gpu"
+        ),
         FactSpec(
             "trt.stated_off_dla", .string, trtSource,
             "A person's words that layers did not run on the DLA, where no log shows the placement (empty: none)"),
