@@ -44,8 +44,11 @@ enum IdentityFacts {
             }
             jetson = jetson || jetpack.rank >= 2
         }
+        // A desktop GPU or another architecture: the Jetson bounds of `plausible` do not hold (cuDNN 4 on a GTX 960).
+        let elsewhere = evidence.best("identity.desktop_gpu") != nil || evidence.best("identity.arch") != nil
         for key in versionFacts {
-            guard let best = evidence.best(key, prefer: { plausible(key, $0) }), plausible(key, best.value) else {
+            let plausible = { (value: String) in elsewhere || Self.plausible(key, value) }
+            guard let best = evidence.best(key, prefer: plausible), plausible(best.value) else {
                 continue
             }
             if facts.value(key) != nil, best.rank < 3 { continue }
@@ -209,7 +212,8 @@ enum IdentityFacts {
         return all.filter { $0.rank == top && $0.shape == "field:platform.model" }.min { $0.order < $1.order }
     }
 
-    /// Whether `value` can be a version of `key` on a Jetson: cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
+    /// Whether `value` can be a version of `key` on a Jetson (not applied to text from a desktop GPU or another
+    /// architecture): cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
     /// CUDA at 6. A "cuDNN: 1.2.70" is another tool's number under the wrong label (jetson_release's Vulkan).
     static func plausible(_ key: String, _ value: String) -> Bool {
         guard let major = VersionCompare.components(value)?.first else { return true }

@@ -190,4 +190,13 @@ struct BoardRecordTests {
         let report = Self.analyze(head + Self.dlaRun)
         #expect(report.facts.string("trt.placement") == nil)
     }
+
+    @Test("an old cuDNN on a desktop GPU is read; on a Jetson a cuDNN below 5 is another tool's number")
+    func cudnnBounds() {
+        let desktop = Self.analyze(
+            "$ nvidia-smi -L\nGPU 0: GeForce GTX 970 (UUID: GPU-1)\nCUDA: 7.5.18\ncuDNN: 4.0.7\n")
+        #expect(desktop.facts.string("versions.cudnn") == "4.0.7")
+        let jetson = Self.analyze(" - NVIDIA Jetson TX2\n   * Jetpack 4.3 [L4T 32.3.1]\n   * cuDNN: 1.2.70\n")
+        #expect(jetson.facts.string("versions.cudnn") != "1.2.70")
+    }
 }
