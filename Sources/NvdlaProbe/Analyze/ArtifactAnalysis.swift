@@ -338,6 +338,7 @@ public final class ArtifactAnalysis {
                 "platform.jetson_evidence", .bool(false), source: source, raw: "no Jetson/Tegra sign in the input")
         }
         facts.set("source.artifacts", .bool(true), source: source)
+        tensorrt.requestedAround = (identity.best("identity.dla_request")?.rank ?? 0) >= 2
         TensorRTFacts.record(tensorrt, into: &facts)
         IdentityFacts.recordLogVersion(identity, into: &facts)
         IdentityFacts.recordRequest(identity, into: &facts)

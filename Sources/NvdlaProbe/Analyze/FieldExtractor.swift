@@ -97,7 +97,9 @@ final class FieldExtractor {
             guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
                 !inAddress(fieldMatchers[i], content), let value = FieldValue.normalise(raw, as: fields[i].value)
             else { continue }
-            let rank = personal ? 1 : (fields[i].rank ?? 2)
+            // A version a person asks about counts least: a statement elsewhere wins over it.
+            let asked = personal && fields[i].fact.hasPrefix("versions.") && inQuestion(fieldMatchers[i], content)
+            let rank = asked ? 0 : personal ? 1 : (fields[i].rank ?? 2)
             evidence.add(
                 fields[i].fact, value, rank: rank, source: source(), raw: captures["0"] ?? raw,
                 shape: "field:\(fields[i].fact)")
@@ -113,14 +115,33 @@ final class FieldExtractor {
             // downloaded, a thread someone read); versions there are none (an archived release's documentation).
             let linked = inAddress(shapeMatchers[i], content)
             if linked, shape.set?.keys.contains("identity.board_mention") != true { continue }
+            let asked =
+                personal && shape.set?.keys.allSatisfy({ $0.hasPrefix("versions.") }) == true
+                && inQuestion(shapeMatchers[i], content)
             if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
                 listsOthers(shapeMatchers[i], shape, captures, content)
             {
                 continue
             }
-            let rank = linked ? 0 : personal && shape.machine != true ? 1 : shape.rank
+            let rank = linked || asked ? 0 : personal && shape.machine != true ? 1 : shape.rank
             apply(shape, captures, rank: rank, source: source, into: &evidence)
         }
+    }
+
+    /// Whether the sentence around the matcher's last match is a question ("Could it be that I must use TensorRT 7 and
+    /// JetPack 4.4?"): a version a person asks about may be a possibility rather than what the system runs, so a
+    /// version stated elsewhere wins over it (it still counts when nothing else names one). The sentence ends at
+    /// the first `?`, or `.`/`!` before a space or the line's end, after the match (a version's own dots do not end it).
+    func inQuestion(_ matcher: Regex2.Matcher, _ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let range = matcher.lastMatch else { return false }
+        var j = range.upperBound
+        while j < content.count {
+            let b = content[j]
+            if b == 63 { return true }  // ?
+            if b == 46 || b == 33, j + 1 == content.count || content[j + 1] == 32 { return false }  // . !
+            j += 1
+        }
+        return false
     }
 
     /// Facts that name one system's SoC or module: a line naming several of one kind lists alternatives.

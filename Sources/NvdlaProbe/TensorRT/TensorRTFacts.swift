@@ -98,7 +98,11 @@ public enum TensorRTFacts {
         if let first = log.subgraphLimitFirst {
             facts.set("trt.subgraph_limit.first", .string(first), source: source)
         }
-        facts.set("trt.no_dla_layer", .bool(log.dlaRequested == true && log.placement == "all_gpu"), source: source)
+        // A builder that refused the DLA device type (NVDLA-TRT-019) says nothing of what the network could run there.
+        let rejected = (facts.int("log.trt_device_type_rejected.count") ?? 0) > 0
+        facts.set(
+            "trt.no_dla_layer", .bool(log.dlaRequested == true && log.placement == "all_gpu" && !rejected),
+            source: source)
         if let reformats = log.reformats { facts.set("trt.reformats.count", .int(Int64(reformats)), source: source) }
         if log.gpuOps.keys.contains(where: { $0 != "(type not shown)" }) {
             facts.set("trt.gpu.summary", .string(summary(log.gpuOps)), source: source)

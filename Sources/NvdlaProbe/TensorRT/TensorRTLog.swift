@@ -49,6 +49,9 @@ public final class TensorRTLog {
     var optionFallback: Bool?
     /// `DLACore:` with nothing after it: a build without DLA.
     var optionDLACoreEmpty = false
+    /// Whether the program around the log asked for a DLA in its own output (`Current use DLA core: 0`, a cuDLA call;
+    /// `Data/fields.yaml`, `dla-request`, rank 2 and up): counts where the log itself does not say.
+    public var requestedAround = false
     var optionStandalone: Bool?
     public private(set) var networkLayers: Int?
     // Placement lists.
@@ -734,7 +737,7 @@ public final class TensorRTLog {
         if optionDLACoreEmpty { return false }
         if let command, command.model != nil { return false }
         if optionPrecision != nil { return false }
-        return nil
+        return requestedAround ? true : nil
     }
 
     /// Where the layers went: `all_dla`, `mostly_dla` (≤ 10% on the GPU), `split`, `mostly_gpu` (≥ 50%), `all_gpu`, or

@@ -112,9 +112,17 @@ struct IdentityVariantTests {
             ("**NVIDIA Driver Version**: jetpack5.1", "versions.jetpack", "5.1"),
             ("I am working on brand new JP6.2.", "versions.jetpack", "6.2"),
             ("built with CUDA11.4 on the board", "versions.cuda", "11.4"),
+            ("We need TRTv8.2 for the plugin build", "versions.tensorrt", "8.2"),
+            ("converted with TRT 8.5.2 on the Orin", "versions.tensorrt", "8.5.2"),
+            ("| module | TRT-10.3.0 |", "versions.tensorrt", "10.3.0"),
         ])
     func gluedVersions(_ text: String, _ fact: String, _ value: String) {
         #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("TRT with a size after it is no TensorRT version")
+    func trtSize() {
+        #expect(Self.analyze("TRT 8.5 GB of workspace were free").facts.string("versions.tensorrt") == nil)
     }
 
     @Test("a package or library name with a number is not a glued version")
