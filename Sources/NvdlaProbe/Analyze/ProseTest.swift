@@ -110,7 +110,8 @@ extension LineClassifier {
         ProseByte.table.withUnsafeBufferPointer { proseTest(content, classes: $0) }
     }
 
-    private static func proseTest(
+    /// The prose test with the class table `classes` (`ProseByte.table`) given by its caller.
+    static func proseTest(
         _ content: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>
     ) -> (prose: Bool, spans: Bool) {
         var i = 0

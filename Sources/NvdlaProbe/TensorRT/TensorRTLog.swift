@@ -124,6 +124,38 @@ public final class TensorRTLog {
     static let anywhereWords = ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
     static let anywhere = LiteralIndex(groups: [anywhereWords])
 
+    /// One bit per two bytes one of `openings` starts with (the two read as `first | second << 8`; 65 536 bits); the
+    /// one-byte opening `{` sets every pair it starts.
+    static let openingPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for span in openings.spans {
+            let word = openings.flat[span]
+            guard let first = word.first else { continue }
+            let seconds = word.count >= 2 ? [word[word.startIndex + 1]] : Array(0...255)
+            for second in seconds {
+                let two = Int(first) | Int(second) << 8
+                bits[two >> 6] |= 1 << UInt64(two & 63)
+            }
+        }
+        return bits
+    }()
+
+    /// The static tables `consume` reads on every line, held by the reader: a line costs no lookup of a static
+    /// (`swift_once`) or retain of a table.
+    let openingSet = TensorRTLog.openings
+    let openingPairBits = TensorRTLog.openingPairs
+    let anywhereIndex = TensorRTLog.anywhere
+    let anywhereTaggedIndex = TensorRTLog.anywhereTagged
+
+    /// Whether one of `openings` may start at `start` of `bytes`, by the two bytes there (`openingPairs`); true when
+    /// fewer than two are left (`anyPrefix` decides).
+    @inline(__always)
+    func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= 2 else { return true }
+        let two = Int(bytes[start]) | Int(bytes[start + 1]) << 8
+        return openingPairBits[two >> 6] & (1 << UInt64(two & 63)) != 0
+    }
+
     /// `Layer`, the one opening that is also an English word (a sentence starting "Layer norm …").
     static let layerOpening = Array("Layer".utf8)
     static let layerNeeds = FoldedLiterals(["(", "running on"])
@@ -153,13 +185,13 @@ public final class TensorRTLog {
             if !mayHoldWords {
                 anywhere = false
             } else if prefix.tagged {
-                anywhere = Self.anywhereTagged.containsAny(in: bytes)
+                anywhere = anywhereTaggedIndex.containsAny(in: bytes)
             } else {
-                anywhere = Self.anywhere.containsAny(in: bytes)
+                anywhere = anywhereIndex.containsAny(in: bytes)
             }
             let interesting =
                 anywhere
-                || (Self.openings.anyPrefix(of: bytes, at: prefix.start)
+                || (mayOpen(bytes, at: prefix.start) && openingSet.anyPrefix(of: bytes, at: prefix.start)
                     && (prefix.tagged || Self.untaggedOpeningReadable(bytes, at: prefix.start)))
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
