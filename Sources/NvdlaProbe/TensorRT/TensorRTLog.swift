@@ -173,10 +173,12 @@ public final class TensorRTLog {
     }
 
     /// Takes `bytes` if it is TensorRT output and returns whether it was. `mayHoldWords` false: the caller's
-    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there).
+    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there). `input`
+    /// is read only for a line taken.
     @discardableResult
     public func consume(
-        _ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64, mayHoldWords: Bool = true
+        _ bytes: UnsafeBufferPointer<UInt8>, input: @autoclosure () -> String, line number: Int64,
+        mayHoldWords: Bool = true
     ) -> Bool {
         let prefix = TensorRTLine.prefix(bytes)
         if case .none = section {
@@ -195,13 +197,13 @@ public final class TensorRTLog {
                     && (prefix.tagged || Self.untaggedOpeningReadable(bytes, at: prefix.start)))
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
-                if prefix.tagged { count(input, number) }
+                if prefix.tagged { count(input(), number) }
                 return prefix.tagged
             }
         }
         let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.start...]), as: UTF8.self)
         let taken = take(TensorRTLine(prefix: prefix, rest: rest[...]))
-        if taken { count(input, number) }
+        if taken { count(input(), number) }
         return taken
     }
 
