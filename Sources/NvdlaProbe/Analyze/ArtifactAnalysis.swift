@@ -208,10 +208,10 @@ public final class ArtifactAnalysis {
     /// Version and identity values on a classified line (`FieldExtractor`); `marked` when `fields.mark(content)`
     /// was just called.
     func readFields(_ content: UnsafeBufferPointer<UInt8>, _ cls: LineClass, _ number: Int64, marked: Bool = false) {
-        let name = input
+        // The input's name is read only when a value is found (no retain of it per line).
         fields.read(
             content, kind: cls.kind, commentedOutput: cls.commentedOutput, marked: marked,
-            source: { "\(name):\(number)" }, into: &identity)
+            source: { "\(self.input):\(number)" }, into: &identity)
     }
 
     /// Whether the line the fields last marked may hold a word of the TensorRT reader (`TensorRTLog.anywhereWords`,

@@ -7,6 +7,11 @@
 /// never mistaken for a sentence; a sentence taken for output costs nothing but a look at it.
 struct LineClassifier {
     let unstamped = LineShape.UnstampedTest()
+    /// The static tables `classify` reads on every line, held here: a line costs no lookup of a static (`swift_once`)
+    /// or retain of a table.
+    let proseClasses = ProseByte.table
+    let openerBytes = LineClassifier.openers
+    let firstWords = LineClassifier.commandWords
     let promptMatcher = LineClassifier.prompt?.matcher()
     let bareMatcher = LineClassifier.bareCommand?.matcher()
     var lastWasLog = false
@@ -46,9 +51,12 @@ struct LineClassifier {
         var prose: Bool?
         var census = LineCensus.none
         if !afterPrompt, !inBlock, start < line.count {
-            let test = Self.proseTest(UnsafeBufferPointer(rebasing: line[start...]))
+            let test = proseClasses.withUnsafeBufferPointer {
+                Self.proseTest(UnsafeBufferPointer(rebasing: line[start...]), classes: $0)
+            }
             prose = test.prose
-            if !test.prose || test.spans || !LineCensus.ofProse(UnsafeBufferPointer(rebasing: line[start...])) {
+            // The test read every byte of a sentence it took without spans: `test.census` is `!LineCensus.ofProse`.
+            if !test.prose || test.spans || test.census {
                 census = LineCensus(line, contentStart: start)
             }
         } else {
@@ -61,13 +69,17 @@ struct LineClassifier {
         }
         // `/dev/kmsg` dictionary lines (` SUBSYSTEM=platform`, ` DEVICE=+platform:…`) continue the record above.
         let continuation = lastWasLog && line.count > 2 && line[0] == 32 && line[1] >= 65 && line[1] <= 90
-        if continuation || LineShape.isStampedLog(line) || unstamped.matches(line) {
+        // A line the prose test took can match the device prefix only in two ways (`UnstampedTest.mayMatchProse`).
+        if continuation || LineShape.isStampedLog(line)
+            || ((prose != true || LineShape.UnstampedTest.mayMatchProse(line, contentStart: start))
+                && unstamped.matches(line))
+        {
             lastWasLog = true
             return LineClass(kind: .kernelLog, contentStart: start)
         }
         lastWasLog = false
         // `>>> ` before quote marks are stripped: a Python prompt, not a quote.
-        if let first = line.first, Self.openers[Int(first)], LineShape.hasPrefix(line, at: 0, Self.python) {
+        if let first = line.first, openerBytes[Int(first)], LineShape.hasPrefix(line, at: 0, Self.python) {
             afterPrompt = true
             return LineClass(kind: .prompt, contentStart: 4)
         }
@@ -77,7 +89,7 @@ struct LineClassifier {
             return LineClass(kind: .blank, contentStart: start)
         }
         // Most lines start with none of the marks' first bytes: one table lookup instead of four comparisons.
-        let mayOpen = Self.openers[Int(content[0])]
+        let mayOpen = openerBytes[Int(content[0])]
         if mayOpen,
             LineShape.hasPrefix(content, at: 0, Self.fence) || LineShape.hasPrefix(content, at: 0, Self.tildeFence)
         {
@@ -125,7 +137,7 @@ struct LineClassifier {
     func promptCommand(_ content: UnsafeBufferPointer<UInt8>, promptByte: Bool) -> Int? {
         if promptByte, let whole = promptMatcher?.captures(content)?["0"] { return whole.utf8.count }
         // The regex is tried only when the first word is a command it names (`CommandWords`, read from `commands`).
-        if content.count <= 300, Self.commandWords.matchesFirstWord(content), bareMatcher?.matches(content) == true {
+        if content.count <= 300, firstWords.matchesFirstWord(content), bareMatcher?.matches(content) == true {
             return 0
         }
         return nil

@@ -95,6 +95,25 @@ enum LineShape {
             needs = LineShape.devicePrefixNeeds
         }
 
+        /// Whether a line the prose test takes (`LineClassifier.proseTest`) may still match `devicePrefix`: its
+        /// content opens with six lower-case hex digits (`0a1b2c.name:func …`, a soft first token) or with `U`
+        /// (`Unable to handle kernel: `, whose colon ends the fourth token).
+        ///
+        /// Every other form of the pattern ends its first or second token with `:`, and the prose test rejects a
+        /// line with a `Key:` among its first three tokens, so on prose lines the regex work (its first-byte table,
+        /// its literal pass, PCRE2) is skipped unless this holds. `LineScanTests` checks it on every corpus line.
+        @inline(__always)
+        static func mayMatchProse(_ line: UnsafeBufferPointer<UInt8>, contentStart start: Int) -> Bool {
+            guard start < line.count else { return false }
+            if line[start] == 85 { return true }  // U
+            guard line.count - start >= 6 else { return false }
+            for k in start..<start + 6 {
+                let b = line[k]
+                guard (b >= 48 && b <= 57) || (b >= 97 && b <= 102) else { return false }
+            }
+            return true
+        }
+
         /// Whether `line` starts like a kernel message (device prefix).
         func matches(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
             let i = contentStart(line)

@@ -13,21 +13,28 @@ extension LineClassifier {
         static let other: UInt8 = 8
         /// `( )`: machine text unless taken off a token's end as punctuation.
         static let paren: UInt8 = 16
+        /// Set with `other` on `%` and with `nonASCII` on the first byte of `❯`/`➜` (0xE2): the two bytes of
+        /// `LineCensus`'s classes the test does not stop at, so a sentence it takes tells whether its census is empty
+        /// (`LineCensus.ofProse`) without a second walk. Never taken off a token's ends, so always judged.
+        static let census: UInt8 = 32
         /// `_ / = [ ] { } < > \ @ $ | #`, control bytes: machine text. No token ends without it (only `( ) " ' *`
         /// and trailing `, . ; : ! ?` are taken off a token's ends), so the line is not prose as soon as one is read.
-        static let machine: UInt8 = 32
-        /// Separators: at or above `space`.
-        static let space: UInt8 = 64
-        static let backtick: UInt8 = 128
+        /// The classes from here on are values, not bits: `machine`, `space`, `backtick`.
+        static let machine: UInt8 = 64
+        /// Separators: space and tab.
+        static let space: UInt8 = 128
+        static let backtick: UInt8 = 192
 
         /// Per byte its class bit; apostrophes and hyphens inside words are 0 (no class).
         static let table: [UInt8] = (0...255).map { b -> UInt8 in
             switch b {
             case 65...90, 97...122: return letter
+            case 0xE2: return nonASCII | census
             case 0x80...0xFF: return nonASCII
             case 48...57: return digit
             case 39, 45: return 0
-            case 46, 44, 58, 43, 37, 38, 33, 63, 59, 34, 42, 126: return other
+            case 37: return other | census
+            case 46, 44, 58, 43, 38, 33, 63, 59, 34, 42, 126: return other
             case 40, 41: return paren
             case 32, 9: return space
             case 96: return backtick
@@ -43,6 +50,8 @@ extension LineClassifier {
         var tokens = 0
         var spans = 0
         var tokenIndex = 0
+        /// The `census` bits of the tokens judged.
+        var census: UInt8 = 0
 
         /// Judges the token `content[start..<end]` whose bytes' class bits are `flags`: false when it is machine text.
         /// Leading `("'*` and trailing `,.;:!?)"'*` are punctuation, not part of the word (the flags are read again
@@ -61,6 +70,7 @@ extension LineClassifier {
                 words += 1
                 return true
             }
+            census |= flags
             var s = start
             var e = end
             while s < e, content[s] == 40 || content[s] == 34 || content[s] == 39 || content[s] == 42 { s += 1 }
@@ -105,14 +115,17 @@ extension LineClassifier {
         ProseByte.table.withUnsafeBufferPointer { proseTest(content, classes: $0).prose }
     }
 
-    /// The prose test's answer, and whether it read an inline code span (whose bytes it does not classify).
-    static func proseTest(_ content: UnsafeBufferPointer<UInt8>) -> (prose: Bool, spans: Bool) {
+    /// The prose test's answer, whether it read an inline code span (whose bytes it does not classify), and whether
+    /// it read a `%` or a first byte of `❯`/`➜` (`ProseByte.census`; meaningful when it took the line without spans:
+    /// then it read every byte of the content).
+    static func proseTest(_ content: UnsafeBufferPointer<UInt8>) -> (prose: Bool, spans: Bool, census: Bool) {
         ProseByte.table.withUnsafeBufferPointer { proseTest(content, classes: $0) }
     }
 
-    private static func proseTest(
+    /// The prose test with the class table `classes` (`ProseByte.table`) given by its caller.
+    static func proseTest(
         _ content: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>
-    ) -> (prose: Bool, spans: Bool) {
+    ) -> (prose: Bool, spans: Bool, census: Bool) {
         var i = 0
         // Markdown bullets and numbering.
         if content.count > 2, content[0] == 45 || content[0] == 42 || content[0] == 43, content[1] == 32 { i = 2 }
@@ -126,16 +139,16 @@ extension LineClassifier {
                 i += 1
                 continue
             }
-            if c == ProseByte.machine { return (false, tally.spans > 0) }
+            if c == ProseByte.machine { return (false, tally.spans > 0, true) }
             if i > tokenStart, !tally.judge(content, tokenStart, i, flags: flags, classes) {
-                return (false, tally.spans > 0)
+                return (false, tally.spans > 0, true)
             }
             flags = 0
             if c == ProseByte.backtick {
                 // An inline code span counts as one token; one left open is machine text.
                 var close = i + 1
                 while close < content.count, content[close] != 96 { close += 1 }
-                guard close < content.count else { return (false, true) }
+                guard close < content.count else { return (false, true, true) }
                 tally.tokens += 1
                 tally.tokenIndex += 1
                 tally.spans += 1
@@ -148,12 +161,14 @@ extension LineClassifier {
         }
         let spans = tally.spans > 0
         if content.count > tokenStart, !tally.judge(content, tokenStart, content.count, flags: flags, classes) {
-            return (false, spans)
+            return (false, spans, true)
         }
+        let census = tally.census & ProseByte.census != 0
         // Inline code spans are quoted machine text inside the sentence: as many as its words are allowed.
         if tally.tokens >= 3 {
             return (
-                tally.words >= 2 && tally.spans <= tally.words && tally.soft * 5 <= tally.tokens - tally.spans, spans
+                tally.words >= 2 && tally.spans <= tally.words && tally.soft * 5 <= tally.tokens - tally.spans, spans,
+                census
             )
         }
         // Fewer than three tokens: a run of non-ASCII text (bytes outside the code spans, all of which closed).
@@ -162,6 +177,6 @@ extension LineClassifier {
         for b in content {
             if b == 96 { inSpan.toggle() } else if !inSpan, b >= 0x80 { nonASCII += 1 }
         }
-        return (nonASCII >= 12 && nonASCII * 2 >= content.count, spans)
+        return (nonASCII >= 12 && nonASCII * 2 >= content.count, spans, census)
     }
 }

@@ -46,6 +46,17 @@ public struct TensorRTLine: Sendable, Equatable {
         (" WARNING", 87), (" ERROR", 69), (" INFO", 73), (" VERBOSE", 86),
     ].map { (Array($0.0.utf8), $0.1) }
 
+    /// Whether a prefix may open at `i` of `bytes`: a `[`, or the first two bytes of a level word (`WA`, `ER`, `IN`,
+    /// `VE`: the first letter of each and the one after it in `levelWords`).
+    @inline(__always)
+    static func mayOpenPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        if b == 91 { return true }
+        guard i + 1 < bytes.count else { return false }
+        let n = bytes[i + 1]
+        return (b == 87 && n == 65) || (b == 69 && n == 82) || (b == 73 && n == 78) || (b == 86 && n == 69)
+    }
+
     /// Reads the prefixes of `bytes`: up to five bracket groups (a one-letter severity, `TRT`/`TensorRT`, a
     /// timestamp — which may end in a level word —, ONNX Runtime's `W:onnxruntime…`) and level words (`WARNING: `).
     public static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Prefix {
@@ -53,6 +64,10 @@ public struct TensorRTLine: Sendable, Equatable {
         var tagged = false
         var severity: UInt8?
         while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 62 { i += 1 }
+        // Most lines open with neither a bracket nor a level word's first two bytes: no prefix.
+        guard i < bytes.count, Self.mayOpenPrefix(bytes, at: i) else {
+            return Prefix(start: i, tagged: false, severity: nil)
+        }
         for _ in 0..<5 {
             if i < bytes.count, bytes[i] == 91 {  // [
                 var close = i + 1
@@ -84,7 +99,7 @@ public struct TensorRTLine: Sendable, Equatable {
                 while i < bytes.count, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
                 continue
             }
-            guard i < bytes.count, [87, 69, 73, 86].contains(bytes[i]),
+            guard i < bytes.count, bytes[i] == 87 || bytes[i] == 69 || bytes[i] == 73 || bytes[i] == 86,
                 let (word, level) = levelWords.first(where: { LineShape.hasPrefix(bytes, at: i, $0.word) })
             else { break }
             severity = severity ?? level

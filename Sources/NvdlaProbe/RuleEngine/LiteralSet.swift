@@ -136,8 +136,9 @@ struct FoldedLiterals: Sendable {
 /// two bytes and of hashes of their first three (`OpeningFilter`) say where a literal may start, and only there are
 /// the literals with those first two bytes compared, eight bytes at once (`LiteralHeads`).
 /// Replaces one `memmem` per literal and line, which dominated `analyze` on large logs. A caseless index folds ASCII
-/// letters on both sides, so lines are matched as they are, without a lower-cased copy.
-struct LiteralIndex: Sendable {
+/// letters on both sides, so lines are matched as they are, without a lower-cased copy. A final class: its users hold
+/// one reference, so a line's scan copies no table and retains none of its arrays.
+final class LiteralIndex: Sendable {
     /// Unique literals, flat (lower-cased when caseless).
     let words: LiteralSet
     /// Whether ASCII letters are compared without case.

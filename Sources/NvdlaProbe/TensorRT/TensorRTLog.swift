@@ -127,6 +127,38 @@ public final class TensorRTLog {
     static let anywhereWords = ["DLA", "GPU", "trtexec", "onnx", "TensorRT", "nvinfer1::", "ModelImporter"]
     static let anywhere = LiteralIndex(groups: [anywhereWords])
 
+    /// One bit per two bytes one of `openings` starts with (the two read as `first | second << 8`; 65 536 bits); the
+    /// one-byte opening `{` sets every pair it starts.
+    static let openingPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for span in openings.spans {
+            let word = openings.flat[span]
+            guard let first = word.first else { continue }
+            let seconds = word.count >= 2 ? [word[word.startIndex + 1]] : Array(0...255)
+            for second in seconds {
+                let two = Int(first) | Int(second) << 8
+                bits[two >> 6] |= 1 << UInt64(two & 63)
+            }
+        }
+        return bits
+    }()
+
+    /// The static tables `consume` reads on every line, held by the reader: a line costs no lookup of a static
+    /// (`swift_once`) or retain of a table.
+    let openingSet = TensorRTLog.openings
+    let openingPairBits = TensorRTLog.openingPairs
+    let anywhereIndex = TensorRTLog.anywhere
+    let anywhereTaggedIndex = TensorRTLog.anywhereTagged
+
+    /// Whether one of `openings` may start at `start` of `bytes`, by the two bytes there (`openingPairs`); true when
+    /// fewer than two are left (`anyPrefix` decides).
+    @inline(__always)
+    func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= 2 else { return true }
+        let two = Int(bytes[start]) | Int(bytes[start + 1]) << 8
+        return openingPairBits[two >> 6] & (1 << UInt64(two & 63)) != 0
+    }
+
     /// `Layer`, the one opening that is also an English word (a sentence starting "Layer norm …").
     static let layerOpening = Array("Layer".utf8)
     static let layerNeeds = FoldedLiterals(["(", "running on"])
@@ -144,10 +176,12 @@ public final class TensorRTLog {
     }
 
     /// Takes `bytes` if it is TensorRT output and returns whether it was. `mayHoldWords` false: the caller's
-    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there).
+    /// caseless pass found none of `anywhereWords` in the line (so none of the `anywhere` words is there). `input`
+    /// is read only for a line taken.
     @discardableResult
     public func consume(
-        _ bytes: UnsafeBufferPointer<UInt8>, input: String, line number: Int64, mayHoldWords: Bool = true
+        _ bytes: UnsafeBufferPointer<UInt8>, input: @autoclosure () -> String, line number: Int64,
+        mayHoldWords: Bool = true
     ) -> Bool {
         let prefix = TensorRTLine.prefix(bytes)
         if case .none = section {
@@ -156,23 +190,23 @@ public final class TensorRTLog {
             if !mayHoldWords {
                 anywhere = false
             } else if prefix.tagged {
-                anywhere = Self.anywhereTagged.containsAny(in: bytes)
+                anywhere = anywhereTaggedIndex.containsAny(in: bytes)
             } else {
-                anywhere = Self.anywhere.containsAny(in: bytes)
+                anywhere = anywhereIndex.containsAny(in: bytes)
             }
             let interesting =
                 anywhere
-                || (Self.openings.anyPrefix(of: bytes, at: prefix.start)
+                || (mayOpen(bytes, at: prefix.start) && openingSet.anyPrefix(of: bytes, at: prefix.start)
                     && (prefix.tagged || Self.untaggedOpeningReadable(bytes, at: prefix.start)))
             if !interesting {
                 // Most of a verbose log: tagged lines the reader has nothing to take from (tactic timings).
-                if prefix.tagged { count(input, number) }
+                if prefix.tagged { count(input(), number) }
                 return prefix.tagged
             }
         }
         let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.start...]), as: UTF8.self)
         let taken = take(TensorRTLine(prefix: prefix, rest: rest[...]))
-        if taken { count(input, number) }
+        if taken { count(input(), number) }
         return taken
     }
 

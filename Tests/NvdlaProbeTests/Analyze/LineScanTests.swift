@@ -133,6 +133,10 @@ struct LineScanTests {
                 let content = UnsafeBufferPointer(rebasing: bytes[start...])
                 let test = LineClassifier.proseTest(content)
                 #expect(test.prose == LineClassifier.isProse(content))
+                // On a sentence taken without spans the test read every byte: its census bit is the two `memchr`.
+                if test.prose, !test.spans, test.census == LineCensus.ofProse(content) {
+                    misses.append("census: \(line)")
+                }
                 guard test.prose, !test.spans, LineCensus.ofProse(content) else { return }
                 taken += 1
                 let census = LineCensus(bytes, contentStart: start)
@@ -146,10 +150,68 @@ struct LineScanTests {
             Self.bytes(line) { bytes in
                 let test = LineClassifier.proseTest(bytes)
                 #expect(!test.prose || test.spans || !LineCensus.ofProse(bytes), "\(line)")
+                #expect(!test.prose || test.spans || test.census, "\(line)")
                 let census = LineCensus(bytes, contentStart: 0)
                 #expect(census.promptByte || census.backtick, "\(line)")
             }
         }
+    }
+
+    @Test("a line the prose test takes matches the device prefix only where `mayMatchProse` says it may")
+    func proseDevicePrefix() throws {
+        let unstamped = LineShape.UnstampedTest()
+        let made = [
+            "Unable to handle kernel: paging request at virtual address", "deadbeef.nvdla:send more words here today",
+            "falcon 154c0000.nvenc: firmware load failed", "cma: alloc failed for the board", "Call trace: here",
+            "Internal error: Oops in the driver", "WARNING: CPU: 3 at the driver", "tegra-xusb: link up now",
+        ]
+        var both = 0
+        var misses: [String] = []
+        for line in try Self.corpusLines() + made {
+            Self.bytes(line) { bytes in
+                let start = LineShape.contentStart(bytes)
+                guard start < bytes.count else { return }
+                let prose = LineClassifier.proseTest(UnsafeBufferPointer(rebasing: bytes[start...])).prose
+                guard prose, unstamped.matches(bytes) else { return }
+                both += 1
+                if !LineShape.UnstampedTest.mayMatchProse(bytes, contentStart: start) { misses.append(line) }
+            }
+        }
+        // The two made-up lines of the forms that can be both.
+        #expect(both >= 2)
+        #expect(misses.isEmpty, "\(misses.prefix(5))")
+        var classifier = LineClassifier()
+        for line in made.prefix(2) {
+            #expect(Self.bytes(line) { classifier.classify($0).kind } == .kernelLog, "\(line)")
+        }
+    }
+
+    @Test("the TensorRT reader's two-byte checks pass every opening and prefix found, on every corpus line")
+    func tensorRTFirstBytes() throws {
+        let reader = TensorRTLog()
+        var misses: [String] = []
+        let made = [
+            "{", "{x", "[I] [TRT] Layer(DLA): x", "WARNING: [TRT]: text", "ERROR: bad", "INFO: ok", "VERBOSE: more",
+            "INTERNAL_ERROR: x", "W", "Input shape", "&&&& RUNNING", "=== Profile", "Time(ms) here",
+        ]
+        for line in try Self.corpusLines() + made {
+            Self.bytes(line) { bytes in
+                let prefix = TensorRTLine.prefix(bytes)
+                if TensorRTLog.openings.anyPrefix(of: bytes, at: prefix.start),
+                    !reader.mayOpen(bytes, at: prefix.start)
+                {
+                    misses.append("opening: \(line)")
+                }
+                // A prefix was read only where its first bytes allow one.
+                let start = LineShape.contentStart(bytes)
+                if prefix.start != start || prefix.tagged || prefix.severity != nil,
+                    !TensorRTLine.mayOpenPrefix(bytes, at: start)
+                {
+                    misses.append("prefix: \(line)")
+                }
+            }
+        }
+        #expect(misses.isEmpty, "\(misses.prefix(5))")
     }
 
     @Test("the classifier reads sentences, prompts, logs and quoted code as before the prose test came first")
