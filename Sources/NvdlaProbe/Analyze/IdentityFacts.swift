@@ -70,7 +70,9 @@ enum IdentityFacts {
                 facts.set(key, .string(best.value), source: best.source, raw: best.raw)
             }
         }
+        // A JetPack a person only asked about (rank 0: "must I use JetPack 4.4?") sets no release to check against.
         if facts.value("versions.l4t") == nil, let jetpack = facts.string("versions.jetpack"),
+            (evidence.best("versions.jetpack")?.rank ?? 1) > 0,
             case let matching = ReleaseTable.shipped.releases(jetpack: jetpack), matching.count == 1,
             let only = matching.first?.l4t
         {
