@@ -44,11 +44,17 @@ enum IdentityFacts {
             }
             jetson = jetson || jetpack.rank >= 2
         }
-        // A desktop GPU or another architecture: the Jetson bounds of `plausible` do not hold (cuDNN 4 on a GTX 960).
-        let elsewhere = evidence.best("identity.desktop_gpu") != nil || evidence.best("identity.arch") != nil
+        // A desktop GPU, another architecture, or text that names no Jetson at all: the Jetson bounds of `plausible`
+        // do not hold (cuDNN 4 on a GTX 960, "CUDA Toolkit 1.1" in 2008); jetson_release's mislabelled Vulkan number
+        // comes with its JetPack and L4T lines.
+        let jetsonNamed = ["versions.l4t", "versions.jetpack", "platform.soc", "platform.module", "platform.model"]
+            .contains { evidence.best($0) != nil }
+        let elsewhere =
+            evidence.best("identity.desktop_gpu") != nil || evidence.best("identity.arch") != nil || !jetsonNamed
         for key in versionFacts {
-            let plausible = { (value: String) in elsewhere || Self.plausible(key, value) }
-            guard let best = evidence.best(key, prefer: plausible), plausible(best.value) else {
+            // A value within the bounds is preferred everywhere; one outside them is kept only elsewhere.
+            guard let best = evidence.best(key, prefer: { plausible(key, $0) }), elsewhere || plausible(key, best.value)
+            else {
                 continue
             }
             if facts.value(key) != nil, best.rank < 3 { continue }

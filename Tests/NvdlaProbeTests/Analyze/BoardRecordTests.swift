@@ -199,4 +199,28 @@ struct BoardRecordTests {
         let jetson = Self.analyze(" - NVIDIA Jetson TX2\n   * Jetpack 4.3 [L4T 32.3.1]\n   * cuDNN: 1.2.70\n")
         #expect(jetson.facts.string("versions.cudnn") != "1.2.70")
     }
+
+    @Test(
+        "a module named as a SoM, a kernel release under its name",
+        arguments: [
+            ("Our carrier takes the production SoM 3767-0001 from the vendor.", "platform.module", "p3767-0001"),
+            ("| Kernel | 6.6.40-yocto-standard |", "versions.kernel_release", "6.6.40-yocto-standard"),
+            ("Kernel version: 5.10.192-tegra", "versions.kernel_release", "5.10.192-tegra"),
+        ])
+    func somAndKernelFields(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("a kernel series alone is no kernel release")
+    func kernelSeriesAlone() {
+        #expect(Self.analyze("the kernel 5.15 on this image is old").facts.string("versions.kernel_release") == nil)
+    }
+
+    @Test("text that names no Jetson keeps an early CUDA; jetson_release's Vulkan number under CUDA does not count")
+    func earlyCudaElsewhere() {
+        let desktop = Self.analyze("(System info: Fedora 8, a GeForce 8600 GT, Nvidia driver 169.12, CUDA Toolkit 1.1)")
+        #expect(desktop.facts.string("versions.cuda") == "1.1")
+        let jetson = Self.analyze(" - NVIDIA Jetson Xavier NX\n   * Jetpack 4.6 [L4T 32.6.1]\n   * CUDA: 1.3.204\n")
+        #expect(jetson.facts.string("versions.cuda") != "1.3.204")
+    }
 }
