@@ -204,6 +204,7 @@ struct BoardRecordTests {
         "a module named as a SoM, a kernel release under its name",
         arguments: [
             ("Our carrier takes the production SoM 3767-0001 from the vendor.", "platform.module", "p3767-0001"),
+            ("SOM: 3668-0001 (eMMC)", "platform.module", "p3668-0001"),
             ("| Kernel | 6.6.40-yocto-standard |", "versions.kernel_release", "6.6.40-yocto-standard"),
             ("Kernel version: 5.10.192-tegra", "versions.kernel_release", "5.10.192-tegra"),
         ])
