@@ -220,9 +220,9 @@ enum IdentityFacts {
         return all.filter { $0.rank == top && $0.shape == "field:platform.model" }.min { $0.order < $1.order }
     }
 
-    /// Whether `value` can be a version of `key` on a Jetson (not applied to text from a desktop GPU or another
-    /// architecture): cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
-    /// CUDA at 6. A "cuDNN: 1.2.70" is another tool's number under the wrong label (jetson_release's Vulkan).
+    /// Whether `value` can be a version of `key` on a Jetson: cuDNN there starts at 5 (JetPack 2.3), TensorRT at 1,
+    /// CUDA at 6. A "cuDNN: 1.2.70" is another tool's number under the wrong label (jetson_release's Vulkan). `record`
+    /// keeps a value outside these bounds only for text from a desktop GPU, another architecture or no Jetson at all.
     static func plausible(_ key: String, _ value: String) -> Bool {
         guard let major = VersionCompare.components(value)?.first else { return true }
         switch key {

@@ -10,6 +10,9 @@ struct ArtifactAnalysisTests {
         AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
     }
 
+    /// The finding IDs of `report`, in its order.
+    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+
     @Test(
         "each artefact variant (TensorRT logs included) gives exactly its findings",
         arguments: ArtifactFixtures.cases + TensorRTFixtures.cases)

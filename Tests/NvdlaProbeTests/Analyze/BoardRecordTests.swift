@@ -7,11 +7,8 @@ import Testing
 /// written for these tests, with other boards and releases than the corpus holds.
 @Suite("Board records, library directories and link lines")
 struct BoardRecordTests {
-    static func analyze(_ text: String) -> Report {
-        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
-    }
-
-    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+    static func analyze(_ text: String) -> Report { ArtifactAnalysisTests.analyze(text) }
+    static func ids(_ report: Report) -> [String] { ArtifactAnalysisTests.ids(report) }
 
     @Test(
         "flash.sh's EEPROM line names the module when it has a SKU",

@@ -8,11 +8,8 @@ import Testing
 /// tests, with other libraries, boards and releases than the tickets held.
 @Suite("Loader and request variants")
 struct LoaderRequestVariantTests {
-    static func analyze(_ text: String) -> Report {
-        AnalyzeJob.analyze(text: text, name: "paste.txt", rules: Fixtures.rules)
-    }
-
-    static func ids(_ report: Report) -> [String] { report.findings.map(\.id) }
+    static func analyze(_ text: String) -> Report { ArtifactAnalysisTests.analyze(text) }
+    static func ids(_ report: Report) -> [String] { ArtifactAnalysisTests.ids(report) }
 
     @Test("ldconfig's 'is empty, not checked' for JetPack libraries is the container placeholder")
     func ldconfigEmpty() {
