@@ -49,6 +49,8 @@ public final class ArtifactAnalysis {
     @exclusivity(unchecked) var inputBinaryLines: Int64 = 0
     @exclusivity(unchecked) var inputTextLines: Int64 = 0
     var inputMagic: String?
+    /// A markdown heading that may name the value on the next line (`HeadingField`).
+    var heading: [UInt8]?
     var inputLogLinesBefore: Int64 = 0
 
     public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
@@ -138,6 +140,12 @@ public final class ArtifactAnalysis {
         let cls = classifier.classify(bytes)
         if cls.kind == .binary { inputBinaryLines += 1 } else { inputTextLines += 1 }
         let content = UnsafeBufferPointer(rebasing: bytes[cls.contentStart...])
+        if let name = heading, cls.kind != .blank {
+            heading = nil
+            if let field = HeadingField.line(name: name, value: bytes) {
+                field.withUnsafeBufferPointer { readFields($0, LineClass(kind: .output, contentStart: 0), number) }
+            }
+        }
         switch cls.kind {
         case .binary:
             binaryLines += 1
@@ -166,6 +174,7 @@ public final class ArtifactAnalysis {
             promptLines += 1
         case .comment:
             flush()
+            heading = HeadingField.name(bytes)
             readFields(content, cls, number)
             proseLines += 1
         case .prose:
@@ -188,10 +197,11 @@ public final class ArtifactAnalysis {
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             noteLibraries(bytes)
             let offers = identity.machineOffers
-            readFields(content, cls, number)
+            // A sentence with a machine token or a few versions in it is still a person's words (`LooseSentence`):
+            // its values rank as stated ones ("JetPack 6.2 comes with TensorRT 10.3 and CUDA 12.6 …").
+            let loose = LooseSentence.test(content)
+            readFields(content, loose ? LineClass(kind: .prose, contentStart: 0) : cls, number)
             let identified = identity.machineOffers > offers
-            // A sentence with a machine token in it is still a person's words (`LooseSentence`).
-            if LooseSentence.test(content) { readFields(content, LineClass(kind: .prose, contentStart: 0), number) }
             if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {
                 flush()
                 addSegment(.tensorrtLog, number)

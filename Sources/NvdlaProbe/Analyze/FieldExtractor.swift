@@ -131,7 +131,8 @@ final class FieldExtractor {
     /// Whether the sentence around the matcher's last match is a question ("Could it be that I must use TensorRT 7 and
     /// JetPack 4.4?"): a version a person asks about may be a possibility rather than what the system runs, so a
     /// version stated elsewhere wins over it (it still counts when nothing else names one). The sentence ends at
-    /// the first `?`, or `.`/`!` before a space or the line's end, after the match (a version's own dots do not end it).
+    /// the first `?`, or `.`/`!` before a space or the line's end, after the match (a version's own dots do not end it);
+    /// the full-width `？`, `！` and `。` count as theirs.
     func inQuestion(_ matcher: Regex2.Matcher, _ content: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let range = matcher.lastMatch else { return false }
         var j = range.upperBound
@@ -139,6 +140,12 @@ final class FieldExtractor {
             let b = content[j]
             if b == 63 { return true }  // ?
             if b == 46 || b == 33, j + 1 == content.count || content[j + 1] == 32 { return false }  // . !
+            // The full-width marks of Chinese and Japanese text: `？` ends a question, `！` and `。` a sentence.
+            if b == 0xEF, j + 2 < content.count, content[j + 1] == 0xBC {
+                if content[j + 2] == 0x9F { return true }
+                if content[j + 2] == 0x81 { return false }
+            }
+            if b == 0xE3, j + 2 < content.count, content[j + 1] == 0x80, content[j + 2] == 0x82 { return false }
             j += 1
         }
         return false

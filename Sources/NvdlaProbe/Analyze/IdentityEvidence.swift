@@ -16,6 +16,8 @@ public struct IdentityEvidence: Sendable {
         public let raw: String
         public let shape: String
         public let alternatives: Bool
+        /// How many times the value was offered in this shape (lines that repeat it).
+        public internal(set) var mentions = 1
     }
 
     static let perFactCap = 32
@@ -35,15 +37,21 @@ public struct IdentityEvidence: Sendable {
         order += 1
         if rank >= 2 { machineOffers += 1 }
         var list = candidates[fact, default: []]
+        var mentions = 1
         if let i = list.firstIndex(where: { $0.value == value && $0.shape == shape }) {
-            if list[i].rank >= rank { return }
+            if list[i].rank >= rank {
+                list[i].mentions += 1
+                candidates[fact] = list
+                return
+            }
+            mentions += list[i].mentions
             list.remove(at: i)
         }
         guard list.count < Self.perFactCap else { return }
-        list.append(
-            Candidate(
-                value: value, rank: rank, order: order, source: source, raw: raw, shape: shape,
-                alternatives: alternatives))
+        var candidate = Candidate(
+            value: value, rank: rank, order: order, source: source, raw: raw, shape: shape, alternatives: alternatives)
+        candidate.mentions = mentions
+        list.append(candidate)
         candidates[fact] = list
     }
 
@@ -57,6 +65,13 @@ public struct IdentityEvidence: Sendable {
                 if pa != pb { return pa }
             }
             if a.rank != b.rank { return a.rank > b.rank }
+            // A person's words: the version a text keeps naming is the one it is about ("JetPack 5.0" in three
+            // sentences against an aside's "JetPack 4.5"); the first one on a tie.
+            if a.rank <= 1, Self.isDotted(a.value), Self.isDotted(b.value) {
+                let ma = Self.mentions(of: a.value, in: list)
+                let mb = Self.mentions(of: b.value, in: list)
+                if ma != mb { return ma > mb }
+            }
             return a.order < b.order
         }
         let top = sorted[0]
@@ -70,6 +85,16 @@ public struct IdentityEvidence: Sendable {
             return finest
         }
         return top
+    }
+
+    /// How often a person's words (rank 0 and 1) name `value` or a version of its family (`8.6` and `8.6.2`).
+    static func mentions(of value: String, in list: [Candidate]) -> Int {
+        list.reduce(0) { sum, other in
+            guard other.rank <= 1,
+                VersionCompare.isInFamily(value, other.value) || VersionCompare.isInFamily(other.value, value)
+            else { return sum }
+            return sum + other.mentions
+        }
     }
 
     /// Digits and dots only.

@@ -5,6 +5,7 @@
 /// Facts set by other readers of the same input (the TensorRT banner) are kept when this has nothing better.
 enum IdentityFacts {
     static let versionFacts = ["versions.tensorrt", "versions.cuda", "versions.cudnn"]
+    static let displayNames = ["tensorrt": "TensorRT", "cuda": "CUDA", "cudnn": "cuDNN"]
 
     static func record(_ evidence: IdentityEvidence, table: FieldTable, into facts: inout FactTable) {
         var jetson = false
@@ -51,6 +52,9 @@ enum IdentityFacts {
             .contains { evidence.best($0) != nil }
         let elsewhere =
             evidence.best("identity.desktop_gpu") != nil || evidence.best("identity.arch") != nil || !jetsonNamed
+        // Components whose version only a person's words give (rank 1 or 0): the version checks judge a belief there,
+        // not what is installed (NVDLA-VER-012 instead of VER-004 to VER-007).
+        var stated: [(name: String, shown: String)] = []
         for key in versionFacts {
             // A value within the bounds is preferred everywhere; one outside them is kept only elsewhere.
             guard let best = evidence.best(key, prefer: { plausible(key, $0) }), elsewhere || plausible(key, best.value)
@@ -60,8 +64,10 @@ enum IdentityFacts {
             if facts.value(key) != nil, best.rank < 3 { continue }
             let name = String(key.dropFirst("versions.".count))
             VersionsProbe.setVersion(name, best.value, source: best.source, raw: best.raw, into: &facts)
+            if best.rank <= 1 { stated.append((name, "\(displayNames[name] ?? name) \(best.value)")) }
         }
         if let kernel = evidence.best("versions.kernel_release") {
+            if kernel.rank <= 1 { stated.append(("kernel", "kernel \(kernel.value)")) }
             facts.set("versions.kernel_release", .string(kernel.value), source: kernel.source, raw: kernel.raw)
             let parts = kernel.value.split(separator: ".")
             if parts.count >= 2 {
@@ -102,6 +108,11 @@ enum IdentityFacts {
         } else if let shown = versionFacts.compactMap({ evidence.best($0) }).first {
             // A report that lists the libraries with versions says none of them is missing.
             facts.set("userspace.not_installed_count", .int(0), source: shown.source, raw: shown.raw)
+        }
+        facts.set("versions.stated_only", .list(stated.map(\.name)), source: "analyze input")
+        if !stated.isEmpty {
+            facts.set(
+                "versions.stated_text", .string(stated.map(\.shown).joined(separator: ", ")), source: "analyze input")
         }
         if let container = evidence.best("identity.container") {
             facts.set("platform.container_hint", .string(container.value), source: container.source, raw: container.raw)

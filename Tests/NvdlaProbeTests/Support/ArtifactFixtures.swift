@@ -414,6 +414,14 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-VER-011:system"]),
         Case(
+            name: "a TensorRT remembered from another release than the one shown",
+            text: """
+                $ head -n 1 /etc/nv_tegra_release
+                # R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023
+                Our Xavier NX has run this release since spring, and I think it shipped TensorRT 7.1 back then.
+                """,
+            findings: ["NVDLA-VER-012:system"]),
+        Case(
             name: "the open-source NVDLA on an FPGA: not a Jetson",
             text: """
                 root@zcu102:~# insmod opendla.ko

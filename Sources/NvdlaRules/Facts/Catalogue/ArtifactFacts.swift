@@ -8,6 +8,11 @@ extension FactCatalogue {
             "versions.jetpack_conflict", .bool, "analyze input",
             "A JetPack named in the text disagrees with the JetPack of the L4T release it shows"),
         FactSpec("versions.jetpack_stated", .version, "analyze input", "That JetPack, as named"),
+        FactSpec(
+            "versions.stated_only", .list, "analyze input",
+            "Components (tensorrt, cuda, cudnn, kernel) whose version only a person's words give, not a tool's output"),
+        FactSpec(
+            "versions.stated_text", .string, "analyze input", "Those versions, as named (TensorRT 8.6, kernel 5.10)"),
         FactSpec("platform.foreign", .string, "analyze input", "What shows a system that is not a Jetson"),
         FactSpec(
             "platform.not_jetson", .bool, "analyze input | device tree",
