@@ -197,9 +197,9 @@ public final class ArtifactAnalysis {
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             noteLibraries(bytes)
             let offers = identity.machineOffers
-            // A sentence with a machine token or a few versions in it is still a person's words (`LooseSentence`):
-            // its values rank as stated ones ("JetPack 6.2 comes with TensorRT 10.3 and CUDA 12.6 …").
-            let loose = LooseSentence.test(content)
+            // A sentence with a machine token or a few versions in it, or a question, is still a person's words
+            // (`LooseSentence`): its values rank as stated or asked ones ("JetPack 6.2 comes with TensorRT 10.3 and CUDA 12.6 …").
+            let loose = LooseSentence.test(content) || LooseSentence.isQuestion(content)
             readFields(content, loose ? LineClass(kind: .prose, contentStart: 0) : cls, number)
             let identified = identity.machineOffers > offers
             if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {

@@ -68,8 +68,8 @@ public struct IdentityEvidence: Sendable {
             // A person's words: the version a text keeps naming is the one it is about ("JetPack 5.0" in three
             // sentences against an aside's "JetPack 4.5"); the first one on a tie.
             if a.rank <= 1, Self.isDotted(a.value), Self.isDotted(b.value) {
-                let ma = Self.mentions(of: a.value, in: list)
-                let mb = Self.mentions(of: b.value, in: list)
+                let ma = Self.mentions(of: a.value, rank: a.rank, in: list)
+                let mb = Self.mentions(of: b.value, rank: b.rank, in: list)
                 if ma != mb { return ma > mb }
             }
             return a.order < b.order
@@ -87,10 +87,11 @@ public struct IdentityEvidence: Sendable {
         return top
     }
 
-    /// How often a person's words (rank 0 and 1) name `value` or a version of its family (`8.6` and `8.6.2`).
-    static func mentions(of value: String, in list: [Candidate]) -> Int {
+    /// How often values of `rank` name `value` or a version of its family (`8.6` and `8.6.2`): a statement counts
+    /// among statements, a question (rank 0) among questions.
+    static func mentions(of value: String, rank: Int, in list: [Candidate]) -> Int {
         list.reduce(0) { sum, other in
-            guard other.rank <= 1,
+            guard other.rank == rank,
                 VersionCompare.isInFamily(value, other.value) || VersionCompare.isInFamily(other.value, value)
             else { return sum }
             return sum + other.mentions

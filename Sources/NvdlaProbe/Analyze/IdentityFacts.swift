@@ -249,6 +249,11 @@ enum IdentityFacts {
         "trt_standalone_not_all_dla",
     ]
 
+    /// A board name as the family table spells it: lower case, `_` and `-` as spaces.
+    static func boardWords(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+    }
+
     /// A derived identity value and how sure its source is.
     struct Derived {
         let value: String
@@ -292,6 +297,19 @@ enum IdentityFacts {
         let model = labelledModel(evidence) ?? evidence.best("platform.model")
         if let model, model.rank >= 2 {
             facts.set("platform.model", .string(model.value), source: model.source, raw: model.raw)
+            // A module P-number a tool printed names what sits on the carrier; a model string of another family names
+            // the configuration the board was flashed with (an Orin Nano module flashed as the Orin NX developer kit,
+            // which shares its carrier): the module wins, and the model string is kept beside it.
+            if let module = evidence.best("platform.module", prefer: known), module.rank >= 2,
+                let entry = ModuleTable.modules[module.value],
+                let moduleFamily = bestBoard([boardWords(entry.name)], document.boards)?.0,
+                let modelFamily = bestBoard([boardWords(model.value)], document.boards)?.0,
+                moduleFamily.name != modelFamily.name
+            {
+                facts.set(
+                    "platform.model", .string("\(entry.name) (the model string says \(model.value))"),
+                    source: module.source, raw: "\(module.value); \(model.raw)")
+            }
         }
         // Board names from tools, GPU names and mentions, surest first: each names a family (the longest family name
         // in it: Orin NX before Orin); a family that leaves the DLA count open (Orin, Orin NX without its memory size)
@@ -304,10 +322,7 @@ enum IdentityFacts {
         named.sort { (a: IdentityEvidence.Candidate, b: IdentityEvidence.Candidate) -> Bool in
             a.rank != b.rank ? a.rank > b.rank : a.order < b.order
         }
-        let names: [String] = named.map { (candidate: IdentityEvidence.Candidate) -> String in
-            let lower = candidate.value.lowercased()
-            return lower.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        }
+        let names: [String] = named.map { boardWords($0.value) }
         let families = names.map { bestBoard([$0], document.boards)?.0 }
         func count(_ board: FieldTable.Board) -> Int? {
             if let dla = board.dla { return dla }

@@ -33,6 +33,24 @@ enum LooseSentence {
         return words >= minimumWords && words * 3 >= tokens * 2
     }
 
+    /// Whether the line is a person's question: it ends with `?` or the full-width `？` (tools end their questions with
+    /// the answers they take, `[Y/n]`) and holds at least three plain words ("1）How do I download tensorrt 8.6.13？").
+    static func isQuestion(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = content.count
+        while end > 0, content[end - 1] == 32 || content[end - 1] == 9 || content[end - 1] == 13 { end -= 1 }
+        let asks =
+            (end >= 1 && content[end - 1] == 63)
+            || (end >= 3 && content[end - 3] == 0xEF && content[end - 2] == 0xBC && content[end - 1] == 0x9F)
+        guard asks else { return false }
+        var words = 0
+        var start = 0
+        for i in 0...end where i == end || content[i] == 32 || content[i] == 9 {
+            if i > start, judge(content, start, i) == .word { words += 1 }
+            start = i + 1
+        }
+        return words >= 3
+    }
+
     enum Token { case word, key, other }
 
     /// A token of letters (ASCII or not, with inner apostrophes and hyphens) between punctuation; `Key:` when it ends

@@ -221,4 +221,18 @@ struct BoardRecordTests {
         let jetson = Self.analyze(" - NVIDIA Jetson Xavier NX\n   * Jetpack 4.6 [L4T 32.6.1]\n   * CUDA: 1.3.204\n")
         #expect(jetson.facts.string("versions.cuda") != "1.3.204")
     }
+
+    @Test("a module P-number of another family than the model string names the board; the model string is kept")
+    func moduleOverModel() throws {
+        let head = "Model: NVIDIA Jetson Orin NX Engineering Reference Developer Kit - Jetpack 5.1.1 [L4T 35.3.1]\n"
+        let nano = Self.analyze(
+            head + "Hardware:\n - P-Number: p3767-0003\n - Module: NVIDIA Jetson Orin Nano (8GB ram)")
+        let model = try #require(nano.facts.string("platform.model"))
+        #expect(model.hasPrefix("NVIDIA Jetson Orin Nano (8GB ram)"))
+        #expect(model.contains("Orin NX Engineering Reference Developer Kit"))
+        #expect(nano.facts.int("platform.dla_expected") == 0)
+        let nx = Self.analyze(head + "Hardware:\n - P-Number: p3767-0000\n - Module: NVIDIA Jetson Orin NX (16GB ram)")
+        #expect(nx.facts.string("platform.model") == "NVIDIA Jetson Orin NX Engineering Reference Developer Kit")
+        #expect(nx.facts.int("platform.dla_expected") == 2)
+    }
 }

@@ -82,4 +82,17 @@ struct StatedVersionTests {
         )
         #expect(report.facts.string("versions.tensorrt") == expected)
     }
+
+    static let runs = "Our board runs tensorrt 8.6.2, installed with JetPack 6.0."
+
+    @Test(
+        "an output line that ends in a question asks about its version; a tool's [Y/n] prompt does not",
+        arguments: [
+            ("1）How do I download tensorrt 8.6.13？\n" + Self.runs, "8.6.2"),
+            ("2) Where do I get TensorRT 10.1 for it?\n" + Self.runs, "8.6.2"),
+            ("Do you want to continue? [Y/n] y\nSetting up libnvinfer8 (8.5.2-1+cuda11.4) ...", "8.5.2"),
+        ])
+    func questionLine(_ text: String, _ expected: String) {
+        #expect(Self.analyze(text).facts.string("versions.tensorrt") == expected)
+    }
 }
