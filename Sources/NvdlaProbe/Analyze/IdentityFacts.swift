@@ -249,9 +249,11 @@ enum IdentityFacts {
         "trt_standalone_not_all_dla",
     ]
 
-    /// A board name as the family table spells it: lower case, `_` and `-` as spaces.
+    /// A board name as the family table spells it: lower case, `_` and `-` as spaces, the common misspelling
+    /// "Orion" as Orin (the shapes take it only beside AGX, IGX, Jetson, NX or Nano).
     static func boardWords(_ name: String) -> String {
         name.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            .replacingOccurrences(of: "orion", with: "orin")
     }
 
     /// A derived identity value and how sure its source is.

@@ -235,4 +235,24 @@ struct BoardRecordTests {
         #expect(nx.facts.string("platform.model") == "NVIDIA Jetson Orin NX Engineering Reference Developer Kit")
         #expect(nx.facts.int("platform.dla_expected") == 2)
     }
+
+    @Test(
+        "the misspelling Orion names an Orin beside AGX, Jetson, NX or Nano, and nothing alone",
+        arguments: [
+            ("I've been profiling the encoder on 64GB AGX Orion.", "tegra234", 2),
+            ("Our Jetson Orion Nano 8GB crashes when the camera starts.", "tegra234", 0),
+            ("NVIDIA Jetson AGX Orion (64GB ram)", "tegra234", 2),
+        ])
+    func orion(_ text: String, _ soc: String, _ dla: Int64) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("platform.soc") == soc)
+        #expect(report.facts.int("platform.dla_expected") == dla)
+    }
+
+    @Test("a bare Orion is no board")
+    func orionAlone() {
+        let report = Self.analyze("The Orion monitoring server restarted the service overnight.")
+        #expect(report.facts.string("platform.soc") == nil)
+        #expect(report.facts.string("platform.model") == nil)
+    }
 }

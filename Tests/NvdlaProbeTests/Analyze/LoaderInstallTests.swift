@@ -119,4 +119,23 @@ struct LoaderInstallTests {
         #expect(ids.contains("NVDLA-USR-001"))
         #expect(!ids.contains("NVDLA-USR-013"))
     }
+
+    @Test(
+        "dpkg failing on a package that is not NVIDIA's, or only naming one in its summary, gives no USR-014",
+        arguments: [
+            """
+            Setting up python3-pip (20.0.2-5ubuntu1.10) ...
+            dpkg: error processing package python3-pip (--configure):
+             installed python3-pip package post-installation script subprocess returned error exit status 1
+            """,
+            // The summary lists packages, not what failed on them (a dependency of the one that failed).
+            """
+            Errors were encountered while processing:
+             nvidia-l4t-bootloader
+            E: Sub-process /usr/bin/dpkg returned an error code (1)
+            """,
+        ])
+    func otherPackageFailed(_ text: String) {
+        #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-014"))
+    }
 }

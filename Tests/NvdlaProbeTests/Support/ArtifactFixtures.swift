@@ -414,6 +414,22 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-VER-011:system"]),
         Case(
+            name: "an L4T package's post-installation script fails during an apt upgrade",
+            text: """
+                Setting up nvidia-l4t-initrd (35.4.1-20230801124926) ...
+                dpkg: error processing package nvidia-l4t-initrd (--configure):
+                 installed nvidia-l4t-initrd package post-installation script subprocess returned error exit status 1
+                E: Sub-process /usr/bin/dpkg returned an error code (1)
+                """,
+            findings: ["NVDLA-USR-014:system"]),
+        Case(
+            name: "an old dpkg cannot unpack a kernel package on a full /boot",
+            text: """
+                dpkg: error processing archive /var/cache/apt/archives/nvidia-l4t-kernel_5.10.120-tegra-35.4.1-20230801124926_arm64.deb (--unpack):
+                 unable to open '/boot/Image.dpkg-new': No space left on device
+                """,
+            findings: ["NVDLA-USR-014:system"]),
+        Case(
             name: "a TensorRT remembered from another release than the one shown",
             text: """
                 $ head -n 1 /etc/nv_tegra_release

@@ -145,6 +145,9 @@ extension FactCatalogue {
             name: "jetpack_apt_unmet", perDLA: false, cancellable: false,
             meaning: "apt/dpkg: unmet dependencies of JetPack or L4T packages (`nvidia-jetpack : Depends: …`)"),
         SignalSpec(
+            name: "jetpack_dpkg_failed", perDLA: false, cancellable: false,
+            meaning: "dpkg: a JetPack or L4T package failed to unpack or configure (`error processing package …`)"),
+        SignalSpec(
             name: "dla_link_undefined", perDLA: false, cancellable: false,
             meaning: "linker: `undefined reference to` symbols a JetPack library (TensorRT, cuPVA, NvMedia) needs"),
     ]
