@@ -255,4 +255,19 @@ struct BoardRecordTests {
         #expect(report.facts.string("platform.soc") == nil)
         #expect(report.facts.string("platform.model") == nil)
     }
+
+    @Test(
+        "a 699-level part number gives the module's P-number",
+        arguments: [
+            ("699-level Part Number: 699-13701-0004-500 K.0", "p3701-0004"),
+            ("In this case, the PN is 699-82888-0004-400 L.0 and the SN is 1420121000000", "p2888-0004"),
+        ])
+    func partNumber(_ text: String, _ module: String) {
+        #expect(Self.analyze(text).facts.string("platform.module") == module)
+    }
+
+    @Test("other numbers that start with 699 are no part number", arguments: ["call 699-1370-1000", "699-13701-00"])
+    func notPartNumber(_ text: String) {
+        #expect(Self.analyze(text).facts.string("platform.module") == nil)
+    }
 }

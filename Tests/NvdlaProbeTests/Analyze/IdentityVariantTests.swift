@@ -458,4 +458,22 @@ struct IdentityVariantTests {
         #expect(Self.analyze("Board: Jetson Orin 64 GB").platform.dlaExpected == 2)
         #expect(Self.analyze("Board: Jetson Orin 16GB").platform.dlaExpected == nil)
     }
+
+    @Test(
+        "an INT8 calibration cache's header gives the TensorRT that wrote it, in both numberings",
+        arguments: [
+            ("TRT-8601-EntropyCalibration2\ninput: 3c010a14", "8.6.1"),
+            ("TRT-7000-EntropyCalibration2", "7.0.0"),
+            ("TRT-8510-MinMaxCalibration", "8.5.10"),
+            ("TRT-100700-EntropyCalibration2", "10.7.0"),
+            ("TRT-101302-EntropyCalibration2", "10.13.2"),
+        ])
+    func calibrationCache(_ text: String, _ version: String) {
+        #expect(Self.analyze(text).facts.string("versions.tensorrt") == version)
+    }
+
+    @Test("TRT- numbers that are not a cache header give no TensorRT", arguments: ["TRT-1000 unit", "TRT-8502 batch"])
+    func notCalibrationCache(_ text: String) {
+        #expect(Self.analyze(text).facts.string("versions.tensorrt") == nil)
+    }
 }
