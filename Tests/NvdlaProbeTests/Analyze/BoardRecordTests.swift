@@ -270,4 +270,26 @@ struct BoardRecordTests {
     func notPartNumber(_ text: String) {
         #expect(Self.analyze(text).facts.string("platform.module") == nil)
     }
+
+    @Test(
+        "SDK Manager's target directory and log bundle name the JetPack and the board",
+        arguments: [
+            (
+                "cd ~/nvidia/nvidia_sdk/JetPack_5.1.3_Linux_JETSON_AGX_XAVIER_TARGETS/Linux_for_Tegra", "5.1.3",
+                "tegra194"
+            ),
+            ("SDKM_logs_JetPack_6.1_Linux_for_Jetson_Orin_NX_[16GB]_2025-01-10_09-12-44.zip", "6.1", "tegra234"),
+        ])
+    func sdkManagerNames(_ text: String, _ jetpack: String, _ soc: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("versions.jetpack") == jetpack)
+        #expect(report.facts.string("platform.soc") == soc)
+    }
+
+    @Test("a developer preview's directory sets no release (6.0 DP is not 6.0)")
+    func sdkManagerPreview() {
+        let report = Self.analyze("JetPack_6.0_DP_Linux_JETSON_AGX_ORIN_TARGETS/Linux_for_Tegra/flash.sh")
+        #expect(report.facts.string("versions.jetpack") == nil)
+        #expect(report.facts.string("versions.l4t") == nil)
+    }
 }
