@@ -140,6 +140,9 @@ public enum FieldValue {
         guard !trimmed.isEmpty, trimmed.count <= 120, !placeholders.contains(where: { lower.contains($0) }) else {
             return nil
         }
+        // A path or file name ("recipe for target 'CMakeFiles/jetson-inference.dir/segNet.cpp.o' failed") names a
+        // file; a board name may hold a slash only between names (`Jetson TX2/TX1`).
+        if trimmed.split(separator: " ").contains(where: { $0.contains("/") && $0.contains(".") }) { return nil }
         // A sentence that goes on after the name ("convert the model to Orin: https://…") names no board.
         let firstWord = lower.prefix { $0.isLetter }
         guard !Self.sentenceWords.contains(String(firstWord)) else { return nil }

@@ -476,4 +476,29 @@ struct IdentityVariantTests {
     func notCalibrationCache(_ text: String) {
         #expect(Self.analyze(text).facts.string("versions.tensorrt") == nil)
     }
+
+    @Test(
+        "TensorRT's desktop local-repository package names its TensorRT and CUDA, on an x86_64 system",
+        arguments: [
+            (
+                "sudo dpkg -i nv-tensorrt-repo-ubuntu1804-cuda10.2-trt7.0.0.11-ga-20191216_1-1_amd64.deb", "7.0.0.11",
+                "10.2"
+            ),
+            ("sudo dpkg -i nv-tensorrt-local-repo-ubuntu2204-10.3.0-cuda-12.5_1.0-1_amd64.deb", "10.3.0", "12.5"),
+        ])
+    func desktopRepo(_ text: String, _ tensorrt: String, _ cuda: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("versions.tensorrt") == tensorrt)
+        #expect(report.facts.string("versions.cuda") == cuda)
+        #expect(report.facts.bool("platform.not_jetson") == true)
+    }
+
+    @Test("a make target's file path is no board, and no Jetson")
+    func makeTargetNoBoard() {
+        let report = Self.analyze(
+            "make[2]: *** [CMakeFiles/jetson-inference.dir/tensorNet.cpp.o] Error 1\n"
+                + "CMakeFiles/Makefile2:67: recipe for target 'CMakeFiles/jetson-inference.dir/all' failed")
+        #expect(report.facts.string("platform.model") == nil)
+        #expect(report.facts.bool("platform.jetson_evidence") != true)
+    }
 }
