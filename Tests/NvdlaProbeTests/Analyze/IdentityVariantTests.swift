@@ -501,4 +501,18 @@ struct IdentityVariantTests {
         #expect(report.facts.string("platform.model") == nil)
         #expect(report.facts.bool("platform.jetson_evidence") != true)
     }
+
+    @Test(
+        "package rows with a paste site's line numbers, and apt's upgradable list, give the installed version",
+        arguments: [
+            ("  3. nvidia-l4t-core/stable,now 35.4.1-20230801124926 arm64 [installed]", "35.4.1"),
+            (
+                "  7. nvidia-l4t-core/stable 32.7.4-20230608212426 arm64 [upgradable from: 32.7.1-20220219090432]",
+                "32.7.1"
+            ),
+            ("14. ii  nvidia-l4t-core  36.3.0-20240719161631  arm64  NVIDIA Core Package", "36.3.0"),
+        ])
+    func numberedPackageRows(_ text: String, _ l4t: String) {
+        #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
+    }
 }

@@ -138,4 +138,17 @@ struct LoaderInstallTests {
     func otherPackageFailed(_ text: String) {
         #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-014"))
     }
+
+    @Test("TensorFlow 1.x's loader failing to open a CUDA library is a stack library missing; opening one is not")
+    func tensorflowLoader() {
+        let failed = Self.analyze(
+            "I tensorflow/stream_executor/dso_loader.cc:102] Couldn't open CUDA library libcudnn.so.7. LD_LIBRARY_PATH:"
+        )
+        #expect(Self.ids(failed).contains("NVDLA-USR-003"))
+        #expect(failed.facts.string("log.stack_lib_missing.libraries") == "libcudnn.so.7")
+        let opened = Self.analyze(
+            "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library libcublas.so.10.0 locally"
+        )
+        #expect(!Self.ids(opened).contains("NVDLA-USR-003"))
+    }
 }
