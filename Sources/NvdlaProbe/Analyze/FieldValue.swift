@@ -125,6 +125,7 @@ public enum FieldValue {
         if let first = name.first, ",;)]}".contains(first) { return nil }
         // The value is a link, or runs into one (" - https://…/jetson/…"): it names a page, not a board.
         if name.contains("://") { return nil }
+        name = Self.withoutGluedPrompt(name)
         for stop in [
             " - ", " [L4T", " [ JetPack", " [Jetpack", " [JetPack", ", JetPack", ", Jetpack", " with JetPack",
             " with Jetpack", " running ", " | ", "`", "**", " (JetPack", " (Jetpack", " (L4T",
@@ -151,6 +152,45 @@ public enum FieldValue {
 
     /// Words one of which every board value holds (the `board` kind's pattern, matched caselessly), in lower case.
     static let boardWords = ["jetson", "orin", "xavier", "nano", "tx1", "tx2", "thor", "tegra x1"]
+
+    /// Words a model string may end with: `cat /proc/device-tree/model` prints no newline, so the next prompt is glued
+    /// to it (`NVIDIA Jetson Xavier NX Developer Kitnvidia@ubuntu:~$`).
+    /// The closing words come first: a user name may hold a board word (`…Developer Kitnx@ubuntu:~$`).
+    static let modelEndings = [
+        ["kit", "module", ")", "]"], ["nx", "agx", "super", "nano", "orin", "xavier", "tx1", "tx2"],
+    ]
+
+    /// Whether `rest` (after a user name's `@`) is the rest of a shell prompt: a host, `:`, a path, then `$` or `#`
+    /// at the end or before a space (`ubuntu:~$`, `agx:/# cat …`).
+    static func isPrompt(_ rest: Substring) -> Bool {
+        guard let colon = rest.firstIndex(of: ":"), colon > rest.startIndex,
+            rest[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
+        else { return false }
+        let path = rest[rest.index(after: colon)...].prefix { $0 != " " }
+        guard let mark = path.last, mark == "$" || mark == "#" else { return false }
+        return !path.dropLast().contains("$") && !path.dropLast().contains("#")
+    }
+
+    /// `name` without a shell prompt glued to its end (`…Developer Kitnvidia@ubuntu:~$`): cut after the last word a
+    /// model string ends with, before the `@` (the prompt and any command after it dropped); unchanged when no prompt is
+    /// glued on.
+    static func withoutGluedPrompt(_ name: Substring) -> Substring {
+        guard let at = name.firstIndex(of: "@"), Self.isPrompt(name[name.index(after: at)...]) else { return name }
+        let before = name[..<at].lowercased()
+        var cut: String.Index?
+        for group in modelEndings where cut == nil {
+            for ending in group {
+                if let range = before.range(of: ending, options: .backwards),
+                    cut.map({ range.upperBound > $0 }) ?? true
+                {
+                    cut = range.upperBound
+                }
+            }
+        }
+        guard let cut else { return name }
+        let offset = before.distance(from: before.startIndex, to: cut)
+        return name.prefix(offset)
+    }
 
     /// Words a board name never starts with, but a sentence after a field's name does (`model to Orin`).
     static let sentenceWords: Set<String> = [

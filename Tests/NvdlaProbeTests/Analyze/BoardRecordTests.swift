@@ -292,4 +292,30 @@ struct BoardRecordTests {
         #expect(report.facts.string("versions.jetpack") == nil)
         #expect(report.facts.string("versions.l4t") == nil)
     }
+
+    @Test(
+        "the device tree's carrier+module compatible and NVIDIA's DTB names give the module, not the carrier",
+        arguments: [
+            ("nvidia,p3509-0000+p3668-0003nvidia,jetson-xavier-nxnvidia,tegra194", "p3668-0003"),
+            ("Using DTB tegra234-p3767-0001-p3768-0000-a0.dtb", "p3767-0001"),
+        ])
+    func carrierAndModule(_ text: String, _ module: String) {
+        #expect(Self.analyze(text).facts.string("platform.module") == module)
+    }
+
+    @Test(
+        "a prompt glued to the device tree's model (no newline at its end) is not part of the model",
+        arguments: [
+            (
+                "nx@ubuntu:~$ cat /proc/device-tree/model\nNVIDIA Jetson Xavier NX Developer Kitnx@ubuntu:~$ ",
+                "NVIDIA Jetson Xavier NX Developer Kit"
+            ),
+            ("root@agx:/# cat /proc/device-tree/model\nJetson-AGX-Orinroot@agx:/#", "Jetson-AGX-Orin"),
+            ("$ cat /proc/device-tree/model\nNVIDIA Jetson AGX Orinnvidia@agx:~$ uname -r", "NVIDIA Jetson AGX Orin"),
+            // An address in the value is no prompt.
+            ("Model: Jetson AGX Orin (ask me@lab.example: anytime)", "Jetson AGX Orin (ask me@lab.example: anytime)"),
+        ])
+    func gluedPrompt(_ text: String, _ model: String) {
+        #expect(Self.analyze(text).facts.string("platform.model") == model)
+    }
 }
