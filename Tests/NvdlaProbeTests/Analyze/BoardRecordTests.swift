@@ -298,6 +298,7 @@ struct BoardRecordTests {
         arguments: [
             ("nvidia,p3509-0000+p3668-0003nvidia,jetson-xavier-nxnvidia,tegra194", "p3668-0003"),
             ("Using DTB tegra234-p3767-0001-p3768-0000-a0.dtb", "p3767-0001"),
+            ("FDT /boot/dtb/kernel_tegra234-p3768-0000+p3767-0003-nv.dtb", "p3767-0003"),
         ])
     func carrierAndModule(_ text: String, _ module: String) {
         #expect(Self.analyze(text).facts.string("platform.module") == module)

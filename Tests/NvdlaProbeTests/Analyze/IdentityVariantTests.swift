@@ -515,4 +515,25 @@ struct IdentityVariantTests {
     func numberedPackageRows(_ text: String, _ l4t: String) {
         #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
     }
+
+    @Test(
+        "Python's platform string, meta-tegra's branch and TensorRT recipe names give their versions",
+        arguments: [
+            (
+                "Python platform: Linux-5.15.148-tegra-aarch64-with-glibc2.35", "versions.kernel_release",
+                "5.15.148-tegra"
+            ),
+            ("git checkout scarthgap-l4t-r36.4.3", "versions.l4t", "36.4.3"),
+            ("bitbake tensorrt-trtexec_10.3.0.30-1.bb fails", "versions.tensorrt", "10.3.0.30"),
+        ])
+    func buildAndPlatformNames(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("an L4T package name or a kernel without the platform string's shape gives no release")
+    func notBuildNames() {
+        let report = Self.analyze("sudo apt install nvidia-l4t-r36-core; see linux-5.15 headers")
+        #expect(report.facts.string("versions.l4t") == nil)
+        #expect(report.facts.string("versions.kernel_release") == nil)
+    }
 }

@@ -151,4 +151,12 @@ struct LoaderInstallTests {
         )
         #expect(!Self.ids(opened).contains("NVDLA-USR-003"))
     }
+
+    @Test("a library the program ships in its own directory, missing, is named without its path")
+    func ownLibraryWithPath() {
+        let report = Self.analyze(
+            "OSError: ./plugins/libyolo_layer.so: cannot open shared object file: No such file or directory")
+        #expect(Self.ids(report).contains("NVDLA-USR-013"))
+        #expect(report.facts.string("log.other_lib_missing.libraries") == "libyolo_layer.so")
+    }
 }
