@@ -365,6 +365,29 @@ enum TensorRTFixtures {
         trt85MostlyGPU, orinNXCoreOne, nvmediaSubmit, plainEngineMagic, int8NoCalibration, torchCPU, gpuOnlyBuild,
         truncatedWarningsOnly,
         ArtifactFixtures.Case(
+            name: "TensorRT 8.6's ONNX parser stops on a Resize node",
+            text: """
+                [08/14/2024-10:02:11] [E] [TRT] ModelImporter.cpp:828: While parsing node number 12 [Resize -> "up1"]:
+                [08/14/2024-10:02:11] [E] [TRT] ModelImporter.cpp:831: ERROR: ModelImporter.cpp:195 In function parseGraph:
+                [08/14/2024-10:02:11] [E] Failed to parse onnx file
+                """,
+            findings: ["NVDLA-TRT-026:system"]),
+        ArtifactFixtures.Case(
+            name: "Python's ONNX parser error from TensorRT 7",
+            text: """
+                [TensorRT] ERROR: Failed to parse the ONNX file.
+                In node 3 (importResize): UNSUPPORTED_NODE: Assertion failed: scales.is_weights()
+                """,
+            findings: ["NVDLA-TRT-026:system"]),
+        ArtifactFixtures.Case(
+            name: "the ONNX parser's verbose trace and a bare 'Failed to parse' are no parser rejection",
+            text: """
+                [TensorRT] VERBOSE: ModelImporter.cpp:179:  [Relu] outputs: [275 -> (1, 64, 224, 336)],
+                [TensorRT] VERBOSE: ModelImporter.cpp:103: Parsing node:  [MaxPool]
+                [E] Failed to parse onnx file
+                """,
+            findings: []),
+        ArtifactFixtures.Case(
             name: "pip TensorRT in a venv refuses the Orin's GPU (SM 87)",
             text: """
                 (venv) user@orin:~/yolo$ python3 export.py

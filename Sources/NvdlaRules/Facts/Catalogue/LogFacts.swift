@@ -33,6 +33,9 @@ extension FactCatalogue {
             name: "trt_builder_defect", perDLA: false, cancellable: false,
             meaning: "Known DLA builder assertions (`RegionType::kNVM`, `nvmediaTensorCache` capacity)"),
         SignalSpec(
+            name: "trt_onnx_parse_failed", perDLA: false, cancellable: false,
+            meaning: "ONNX parser: a node it cannot import (`While parsing node number N [Op]`, `In node N (fn): …`)"),
+        SignalSpec(
             name: "trt_lfs_pointer", perDLA: false, cancellable: false,
             meaning: "ONNX parser reads a Git LFS pointer (`has no field named \"version\"`)"),
         SignalSpec(
