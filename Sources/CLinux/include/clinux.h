@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "prose_scan.h"  // analyze's prose test, 16 bytes a step
+
 /// RESOLVE_* flags of openat2(2) (linux/openat2.h; defined here so older kernel headers build too).
 #define NVDLA_RESOLVE_NO_XDEV 0x01
 #define NVDLA_RESOLVE_NO_MAGICLINKS 0x02
