@@ -67,15 +67,29 @@ public final class ArtifactAnalysis {
     }
 
     /// Reads one input to its end; returns an error text when it could not be read completely.
-    public func feed(fd: Int32, name: String) -> String? {
+    ///
+    /// `pipelined`: the input is read on a second thread (`LinePipeline`), which also does the work of each line that
+    /// does not depend on the lines before it, and the lines are taken here in order; else it is read and each line
+    /// taken on this thread alone (`LineReader`). Both give the same results (tests compare them).
+    public func feed(fd: Int32, name: String, pipelined: Bool = true) -> String? {
         startInput(name)
-        var reader = LineReader()
-        let failure = reader.read(fd) { bytes, number in line(bytes, number) }
+        let failure: LineReader.Failure?
+        let bytesRead: Int64
+        if pipelined {
+            let pipeline = LinePipeline(index: fields.index, classes: classifier.proseClasses)
+            pipeline.run(fd) { bytes, number, prepared in line(bytes, number, prepared) }
+            (failure, bytesRead) = (pipeline.failure, pipeline.bytesRead)
+            truncatedLines += pipeline.truncatedLines
+        } else {
+            var reader = LineReader()
+            failure = reader.read(fd) { bytes, number in line(bytes, number) }
+            bytesRead = reader.bytesRead
+            truncatedLines += reader.truncatedLines
+        }
         flush()
         endInput()
-        truncatedLines += reader.truncatedLines
         if case .read(let code)? = failure {
-            return "\(name): read error after \(reader.bytesRead) bytes: \(String(cString: strerror(code)))"
+            return "\(name): read error after \(bytesRead) bytes: \(String(cString: strerror(code)))"
         }
         return nil
     }
@@ -125,8 +139,11 @@ public final class ArtifactAnalysis {
 
     static let ustar = Array("ustar".utf8)
 
-    func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64) {
-        let bytes = BulletPrefix.strip(ComposePrefix.strip(raw))
+    /// Reads one line; `prepared`: what the reading thread already found on it (`LinePipeline`), else found here.
+    func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64, _ prepared: LinePipeline.Prepared? = nil) {
+        let bytes =
+            prepared.map { UnsafeBufferPointer(rebasing: raw[$0.strip...]) }
+            ?? BulletPrefix.strip(ComposePrefix.strip(raw))
         if number == 1 {
             inputMagic =
                 Self.magics.first { magic in
@@ -137,7 +154,7 @@ public final class ArtifactAnalysis {
                 inputMagic = "a tar archive"
             }
         }
-        let cls = classifier.classify(bytes)
+        let cls = classifier.classify(bytes, proseTest: prepared?.prose)
         if cls.kind == .binary { inputBinaryLines += 1 } else { inputTextLines += 1 }
         let content = UnsafeBufferPointer(rebasing: bytes[cls.contentStart...])
         if let name = heading, cls.kind != .blank {
@@ -178,7 +195,8 @@ public final class ArtifactAnalysis {
             readFields(content, cls, number)
             proseLines += 1
         case .prose:
-            fields.mark(content)
+            // The classifier took the line as prose from the prose test, which found the marks too when it ran ahead.
+            if let marks = prepared?.marks { fields.mark(replaying: marks) } else { fields.mark(content) }
             if tensorrt.consume(bytes, input: input, line: number, mayHoldWords: tensorRTWords) {
                 flush()
                 addSegment(.tensorrtLog, number)

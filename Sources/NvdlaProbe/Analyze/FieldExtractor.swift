@@ -48,6 +48,12 @@ final class FieldExtractor {
         index.mark(content, into: &marks)
     }
 
+    /// Sets the marks `mark(_:)` would set from the literal ids it found (`LiteralIndex.Marks.found`, in order).
+    func mark(replaying ids: UnsafeBufferPointer<Int32>) {
+        marks.reset()
+        for id in ids { marks.set(Int(id)) }
+    }
+
     /// Whether the line last marked holds a literal of group `k` of `alsoFind` (ASCII case folded).
     func found(also k: Int) -> Bool {
         index.holds(matcherCount + k, marks)

@@ -43,17 +43,21 @@ struct LineClassifier {
             + #")(?:\s*$|\s+(?:-|/|\||~|\$|'|"|\.|[\w.-]+\.(?:py|sh|txt|onnx|engine|log)\b|list\b|show\b|policy\b|info\b|status\b|run\b|images\b|ps\b|logs\b|exec\b|pull\b|-l\b|-a\b|\w+\s*\|))"#
     )
 
-    /// Classifies one line.
-    mutating func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
+    /// Classifies one line; `proseTest`: the prose test of its content, when it was run ahead (`LinePipeline`).
+    mutating func classify(
+        _ line: UnsafeBufferPointer<UInt8>, proseTest given: (prose: Bool, spans: Bool, census: Bool)? = nil
+    ) -> LineClass {
         let start = LineShape.contentStart(line)
         // The prose test comes last, but is run first where it may decide (it stops at the first machine byte): a
         // sentence without code spans, `%` or `❯`/`➜` answers the census too (`LineCensus.ofProse`).
         var prose: Bool?
         var census = LineCensus.none
         if !afterPrompt, !inBlock, start < line.count {
-            let test = proseClasses.withUnsafeBufferPointer {
-                Self.proseTest(UnsafeBufferPointer(rebasing: line[start...]), classes: $0)
-            }
+            let test =
+                given
+                ?? proseClasses.withUnsafeBufferPointer {
+                    Self.proseTest(UnsafeBufferPointer(rebasing: line[start...]), classes: $0)
+                }
             prose = test.prose
             // The test read every byte of a sentence it took without spans: `test.census` is `!LineCensus.ofProse`.
             if !test.prose || test.spans || test.census {
