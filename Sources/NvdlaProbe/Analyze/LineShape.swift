@@ -49,10 +49,14 @@ enum LineShape {
             guard j < line.count else { return false }
             if weekdays.contains(where: { hasPrefix(line, at: j, $0) }) { return true }
             guard isDigit(line[j]) || line[j] == 43 else { return false }
+            // Seconds with a fraction (`[    6.123456]`, `[+0.000462]`): a bare `[6]` is a list marker, a shell's job
+            // notice (`[2]+  Done`) or an error code (`[6] Invalid Node`), not a kernel stamp.
+            var dot = false
             while j < line.count, j - i < 40 {
                 let b = line[j]
-                if b == 93 { return true }  // ]
+                if b == 93 { return dot }  // ]
                 guard isDigit(b) || b == 46 || b == 32 || b == 43 || b == 60 || b == 62 || b == 44 else { return false }
+                if b == 46 { dot = true }
                 j += 1
             }
             return false

@@ -231,4 +231,16 @@ struct LineScanTests {
             #expect(Self.bytes(line) { classifier.classify($0).kind } == kind, "\(line)")
         }
     }
+
+    @Test(
+        "a bracketed number without a fraction is no kernel stamp; stamps with seconds and their deltas are",
+        arguments: [
+            ("[6] Invalid Node - /Resize_1", false), ("[2]+  Done                    ./run.sh", false),
+            ("[1]    4242 segmentation fault (core dumped)  ./trtexec", false),
+            ("[   12.345678] nvdla 15880000.nvdla0: probe", true), ("[+0.000462] tegra-mc: probed", true),
+            ("[    5.432100 <    0.000123>] host1x: registered", true),
+        ])
+    func bracketStamps(_ line: String, _ stamped: Bool) {
+        #expect(Self.bytes(line) { LineShape.isStampedLog($0) } == stamped)
+    }
 }
