@@ -160,7 +160,9 @@ public final class ArtifactAnalysis {
         if let name = heading, cls.kind != .blank {
             heading = nil
             if let field = HeadingField.line(name: name, value: bytes) {
-                field.withUnsafeBufferPointer { readFields($0, LineClass(kind: .output, contentStart: 0), number) }
+                // A sentence under the heading stays a person's words ("### Describe the bug", then prose).
+                let kind: LineKind = cls.kind == .prose ? .prose : .output
+                field.withUnsafeBufferPointer { readFields($0, LineClass(kind: kind, contentStart: 0), number) }
             }
         }
         switch cls.kind {

@@ -64,4 +64,11 @@ struct HeadingFieldTests {
         #expect(report.facts.string("versions.jetpack") == nil)
         #expect(report.facts.string("versions.cuda") == nil)
     }
+
+    @Test("a sentence under a heading stays a person's words")
+    func sentenceUnderHeading() {
+        let report = Self.analyze("### Describe the bug\n\nTensorRT 8.6 fails to build my model on the board today")
+        #expect(report.facts.string("versions.tensorrt") == "8.6")
+        #expect(StatedVersionTests.stated(report) == ["tensorrt"])
+    }
 }
