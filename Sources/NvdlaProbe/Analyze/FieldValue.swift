@@ -176,20 +176,12 @@ public enum FieldValue {
     /// glued on.
     static func withoutGluedPrompt(_ name: Substring) -> Substring {
         guard let at = name.firstIndex(of: "@"), Self.isPrompt(name[name.index(after: at)...]) else { return name }
-        let before = name[..<at].lowercased()
-        var cut: String.Index?
-        for group in modelEndings where cut == nil {
-            for ending in group {
-                if let range = before.range(of: ending, options: .backwards),
-                    cut.map({ range.upperBound > $0 }) ?? true
-                {
-                    cut = range.upperBound
-                }
-            }
+        let before = name[..<at]
+        for group in modelEndings {
+            let ends = group.compactMap { before.range(of: $0, options: [.backwards, .caseInsensitive])?.upperBound }
+            if let cut = ends.max() { return name[..<cut] }
         }
-        guard let cut else { return name }
-        let offset = before.distance(from: before.startIndex, to: cut)
-        return name.prefix(offset)
+        return name
     }
 
     /// Words a board name never starts with, but a sentence after a field's name does (`model to Orin`).

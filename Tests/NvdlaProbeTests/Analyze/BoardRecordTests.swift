@@ -256,16 +256,6 @@ struct BoardRecordTests {
         #expect(report.facts.string("platform.model") == nil)
     }
 
-    @Test(
-        "a 699-level part number gives the module's P-number",
-        arguments: [
-            ("699-level Part Number: 699-13701-0004-500 K.0", "p3701-0004"),
-            ("In this case, the PN is 699-82888-0004-400 L.0 and the SN is 1420121000000", "p2888-0004"),
-        ])
-    func partNumber(_ text: String, _ module: String) {
-        #expect(Self.analyze(text).facts.string("platform.module") == module)
-    }
-
     @Test("other numbers that start with 699 are no part number", arguments: ["call 699-1370-1000", "699-13701-00"])
     func notPartNumber(_ text: String) {
         #expect(Self.analyze(text).facts.string("platform.module") == nil)
@@ -294,13 +284,15 @@ struct BoardRecordTests {
     }
 
     @Test(
-        "the device tree's carrier+module compatible and NVIDIA's DTB names give the module, not the carrier",
+        "part numbers, carrier+module compatibles and DTB names give the module, not the carrier",
         arguments: [
+            ("699-level Part Number: 699-13701-0004-500 K.0", "p3701-0004"),
+            ("In this case, the PN is 699-82888-0004-400 L.0 and the SN is 1420121000000", "p2888-0004"),
             ("nvidia,p3509-0000+p3668-0003nvidia,jetson-xavier-nxnvidia,tegra194", "p3668-0003"),
             ("Using DTB tegra234-p3767-0001-p3768-0000-a0.dtb", "p3767-0001"),
             ("FDT /boot/dtb/kernel_tegra234-p3768-0000+p3767-0003-nv.dtb", "p3767-0003"),
         ])
-    func carrierAndModule(_ text: String, _ module: String) {
+    func moduleNumbers(_ text: String, _ module: String) {
         #expect(Self.analyze(text).facts.string("platform.module") == module)
     }
 

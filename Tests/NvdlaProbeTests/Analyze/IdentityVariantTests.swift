@@ -459,19 +459,6 @@ struct IdentityVariantTests {
         #expect(Self.analyze("Board: Jetson Orin 16GB").platform.dlaExpected == nil)
     }
 
-    @Test(
-        "an INT8 calibration cache's header gives the TensorRT that wrote it, in both numberings",
-        arguments: [
-            ("TRT-8601-EntropyCalibration2\ninput: 3c010a14", "8.6.1"),
-            ("TRT-7000-EntropyCalibration2", "7.0.0"),
-            ("TRT-8510-MinMaxCalibration", "8.5.10"),
-            ("TRT-100700-EntropyCalibration2", "10.7.0"),
-            ("TRT-101302-EntropyCalibration2", "10.13.2"),
-        ])
-    func calibrationCache(_ text: String, _ version: String) {
-        #expect(Self.analyze(text).facts.string("versions.tensorrt") == version)
-    }
-
     @Test("TRT- numbers that are not a cache header give no TensorRT", arguments: ["TRT-1000 unit", "TRT-8502 batch"])
     func notCalibrationCache(_ text: String) {
         #expect(Self.analyze(text).facts.string("versions.tensorrt") == nil)
@@ -503,22 +490,19 @@ struct IdentityVariantTests {
     }
 
     @Test(
-        "package rows with a paste site's line numbers, and apt's upgradable list, give the installed version",
+        "versions as files and tools write them: calibration caches, numbered package rows, platform strings",
         arguments: [
-            ("  3. nvidia-l4t-core/stable,now 35.4.1-20230801124926 arm64 [installed]", "35.4.1"),
+            ("TRT-8601-EntropyCalibration2\ninput: 3c010a14", "versions.tensorrt", "8.6.1"),
+            ("TRT-7000-EntropyCalibration2", "versions.tensorrt", "7.0.0"),
+            ("TRT-8510-MinMaxCalibration", "versions.tensorrt", "8.5.10"),
+            ("TRT-100700-EntropyCalibration2", "versions.tensorrt", "10.7.0"),
+            ("TRT-101302-EntropyCalibration2", "versions.tensorrt", "10.13.2"),
+            ("  3. nvidia-l4t-core/stable,now 35.4.1-20230801124926 arm64 [installed]", "versions.l4t", "35.4.1"),
             (
                 "  7. nvidia-l4t-core/stable 32.7.4-20230608212426 arm64 [upgradable from: 32.7.1-20220219090432]",
-                "32.7.1"
+                "versions.l4t", "32.7.1"
             ),
-            ("14. ii  nvidia-l4t-core  36.3.0-20240719161631  arm64  NVIDIA Core Package", "36.3.0"),
-        ])
-    func numberedPackageRows(_ text: String, _ l4t: String) {
-        #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
-    }
-
-    @Test(
-        "Python's platform string, meta-tegra's branch and TensorRT recipe names give their versions",
-        arguments: [
+            ("14. ii  nvidia-l4t-core  36.3.0-20240719161631  arm64  NVIDIA Core Package", "versions.l4t", "36.3.0"),
             (
                 "Python platform: Linux-5.15.148-tegra-aarch64-with-glibc2.35", "versions.kernel_release",
                 "5.15.148-tegra"
@@ -526,7 +510,7 @@ struct IdentityVariantTests {
             ("git checkout scarthgap-l4t-r36.4.3", "versions.l4t", "36.4.3"),
             ("bitbake tensorrt-trtexec_10.3.0.30-1.bb fails", "versions.tensorrt", "10.3.0.30"),
         ])
-    func buildAndPlatformNames(_ text: String, _ fact: String, _ value: String) {
+    func fileAndToolFormats(_ text: String, _ fact: String, _ value: String) {
         #expect(Self.analyze(text).facts.string(fact) == value)
     }
 
