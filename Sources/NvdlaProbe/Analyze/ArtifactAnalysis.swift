@@ -318,7 +318,9 @@ public final class ArtifactAnalysis {
             return
         }
         for (lineText, number, matched, identified) in block {
-            if let kind = SegmentRecognisers.recogniseLine(lineText, source: "\(input):\(number)", into: &facts) {
+            if let kind = SegmentRecognisers.recogniseLine(
+                lineText, identified: identified, source: "\(input):\(number)", into: &facts)
+            {
                 addSegment(kind, number)
             } else {
                 addSegment(Self.kind(lineText, matched: matched, identified: identified), number)

@@ -91,8 +91,12 @@ enum SegmentRecognisers {
         return nil
     }
 
-    /// Recognises one line on its own (formats that come a line at a time).
-    static func recogniseLine(_ line: String, source: String, into facts: inout FactTable) -> SegmentKind? {
+    /// Recognises one line on its own (formats that come a line at a time); `identified` when a version or identity
+    /// field was read from it, so that a line that only names TensorRT (`TensorRT: 8.5.2.2`, `trtexec 10.3`) is version
+    /// output, and only a logger's marks (`[TRT]`, `&&&&`, a GPU fallback) make a TensorRT log of it.
+    static func recogniseLine(
+        _ line: String, identified: Bool = false, source: String, into facts: inout FactTable
+    ) -> SegmentKind? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("RAM ") || line.contains(" RAM "), line.contains("CPU ["), Tegrastats.parse(trimmed) != nil
         {
@@ -100,12 +104,12 @@ enum SegmentRecognisers {
             return .tegrastats
         }
         if line.contains(" => ") && (line.contains(".so") || line.contains("not found")) { return .ldd }
-        if line.contains("[TRT]") || line.hasPrefix("&&&& ") || line.contains("TensorRT") || line.contains("trtexec")
-            || line.contains("Switching to GPU") || line.contains("falling back to GPU")
-            || line.contains("GPU fallback")
+        if line.contains("[TRT]") || line.hasPrefix("&&&& ") || line.contains("Switching to GPU")
+            || line.contains("falling back to GPU") || line.contains("GPU fallback")
         {
             return .tensorrtLog
         }
+        if line.contains("TensorRT") || line.contains("trtexec") { return identified ? .versionOutput : .tensorrtLog }
         if line.contains("onnxruntime") || line.contains("Failed to load library") || line.contains("EP Error") {
             return .applicationLog
         }

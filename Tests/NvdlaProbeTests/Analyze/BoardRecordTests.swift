@@ -152,6 +152,20 @@ struct BoardRecordTests {
         #expect(analysis.segments.contains { $0.kind == .versionOutput })
     }
 
+    @Test(
+        "a line naming TensorRT with its version is version output; only a logger's marks make a TensorRT log",
+        arguments: [
+            ("  TensorRT: 8.5.2.2\n  cuDNN: 8.6.0.166", SegmentKind.versionOutput),
+            ("tensorrt version  TensorRT 10.3.0.30", SegmentKind.versionOutput),
+            ("[12/01/2026-10:00:00] [W] [TRT] Layer 'conv1' (Convolution): falling back to GPU", .tensorrtLog),
+            ("ERROR: TensorRT engine build failed (code=2)", .tensorrtLog),
+        ])
+    func tensorRTNameIsNotALog(_ text: String, _ kind: SegmentKind) {
+        let analysis = ArtifactAnalysis(signals: Fixtures.rules.signals)
+        analysis.feed(text: text, name: "paste.txt")
+        #expect(analysis.segments.first?.kind == kind)
+    }
+
     @Test("the same values in a sentence, or text with no value, stay unrecognised")
     func versionProseUnrecognised() {
         for text in [
