@@ -348,6 +348,11 @@ public final class TensorRTLog {
                     if depth > 0 { current.append(c) }
                 }
             }
+            // A group the paste cut off before its `}` (an excerpt, a line trimmed by a forum) still ran on the DLA.
+            if depth > 0, current.contains(where: { $0 != " " && $0 != "," }) {
+                trt7DlaLayers += current.split(separator: ",").count { !$0.allSatisfy { $0 == " " } }
+                insert(current, into: &dlaListNodes)
+            }
             return
         }
         for name in listText.split(separator: ",") {

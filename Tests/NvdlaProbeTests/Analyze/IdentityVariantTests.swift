@@ -520,4 +520,77 @@ struct IdentityVariantTests {
         #expect(report.facts.string("versions.l4t") == nil)
         #expect(report.facts.string("versions.kernel_release") == nil)
     }
+
+    @Test(
+        "the GPU's name after its index (PyTorch's and OpenMMLab's environment logs, nvidia-smi -L) names the SoC",
+        arguments: [
+            ("2024-01-02 10:00:00,000 - mmdet - INFO - GPU 0: NVIDIA Tegra X2", "tegra186", 0),
+            ("GPU models and configuration: GPU 0: Orin", "tegra234", nil),
+            ("GPU 0: NVIDIA Tegra X1 (UUID: GPU-00000000-1111-2222-3333-444444444444)", "tegra210", 0),
+        ] as [(String, String, Int?)])
+    func gpuIndexName(_ text: String, _ soc: String, _ dla: Int?) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == soc)
+        #expect(report.platform.dlaExpected == dla)
+    }
+
+    @Test("a desktop GPU after its index names no Jetson SoC")
+    func gpuIndexDesktop() {
+        let report = Self.analyze("GPU 0: NVIDIA GeForce RTX 4070 (UUID: GPU-5b1c0000-0000-0000-0000-000000000000)")
+        #expect(report.platform.soc == nil)
+        #expect(report.facts.string("identity.desktop_gpu") != nil || report.facts.bool("platform.not_jetson") == true)
+    }
+
+    @Test(
+        "the L4T release in the name of NVIDIA's BSP tarballs and SD card images",
+        arguments: [
+            ("sudo tar xf Jetson_Linux_R36.3.0_aarch64.tbz2", "36.3.0"),
+            ("tar xpf Tegra_Linux_Sample-Root-Filesystem_R35.2.1_aarch64.tbz2 -C rootfs/", "35.2.1"),
+            ("$ tar -xf ~/Downloads/tegra186_linux_r32.6.1_aarch64.tbz2", "32.6.1"),
+            ("Wrote nv-jetson-nano-sd-card-image-r32.2.zip with Etcher, it does not boot", "32.2"),
+        ])
+    func downloadNames(_ text: String, _ l4t: String) {
+        #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
+    }
+
+    @Test("a container tag or a package with the same numbers names no host release")
+    func downloadNamesSilent() {
+        for text in [
+            "docker pull nvcr.io/nvidia/l4t-base:r35.2.1", "ii  nvidia-l4t-core  36.3.0-20240506102626  arm64",
+        ] {
+            let report = Self.analyze(text)
+            #expect(report.facts.string("versions.l4t") != "35.2.1")
+            #expect(report.facts.bool("versions.l4t_known") != true || report.facts.string("versions.l4t") == "36.3.0")
+        }
+    }
+
+    @Test(
+        "a JetPack major with '.x' or a sentence's full stop after it",
+        arguments: [
+            ("Test environment\n  • Jetpack 5.x\n", "5"),
+            ("I'm on jetpack 6. The camera does not open.", "6"),
+            ("Works on JP 4.x boards only", "4"),
+        ])
+    func jetpackMajorForms(_ text: String, _ jetpack: String) {
+        #expect(Self.analyze(text).facts.string("versions.jetpack") == jetpack)
+    }
+
+    @Test("a JetPack with a minor stays that version; a JetPack 5.1 is not cut to 5")
+    func jetpackMajorSilent() {
+        #expect(Self.analyze("I'm on jetpack 5.1. The camera does not open.").facts.string("versions.jetpack") == "5.1")
+        #expect(Self.analyze("jetpack 5.x.y").facts.string("versions.jetpack") == nil)
+    }
+
+    @Test("the TX2i, named among TX2 mentions, is the TX2i")
+    func tx2i() {
+        let report = Self.analyze(
+            """
+            Our carrier was made for the TX2.
+            The TX2i does not boot on it.
+            The TX2i boots on the devkit carrier.
+            """)
+        #expect(report.platform.model == "Jetson TX2i")
+        #expect(report.platform.soc == "tegra186")
+        #expect(report.platform.dlaExpected == 0)
+    }
 }

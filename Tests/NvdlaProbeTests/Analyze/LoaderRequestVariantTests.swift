@@ -85,6 +85,8 @@ struct LoaderRequestVariantTests {
             "[W:onnxruntime:Default, tensorrt_execution_provider.cc:1934] [TensorRT EP] Try to use DLA core, but platform doesn't have any DLA core",
             "- resnet50 b8 on DLA1: 310 fps",
             "int8 with DLA 0 is slower than the GPU for us",
+            "[2021-05-02 09:12:40,101 builder.py:61 INFO] Using DLA: Core 1",
+            "[2021-05-02 09:12:33,870 main.py:90 INFO] Building DLA engine for AGX_resnet50_SingleStream",
         ])
     func dlaCoreUse(_ text: String) {
         #expect(Self.analyze(text).facts.bool("trt.dla_requested") == true)
@@ -96,6 +98,8 @@ struct LoaderRequestVariantTests {
             "[info] Number of DLA core: 2",
             "DLA0 [OFF]   DLA1 [OFF]",
             "RAM 2101/7620MB (lfb 12x4MB) NVDLA0 off NVDLA1 off",
+            "We are timing the same pooling layer on both DLA and GPU to compare them.",
+            "Below: my detector running on DLA vs GPU, built from one ONNX file.",
         ])
     func dlaCoreCount(_ text: String) {
         #expect(Self.analyze(text).facts.bool("trt.dla_requested") != true)
@@ -161,5 +165,67 @@ struct LoaderRequestVariantTests {
             "Setting up the carrier (2 hours) ...\nUnpacking ros-humble-desktop (0.10.0-1jammy) ...")
         #expect(other.facts.string("versions.jetpack") == nil)
         #expect(other.facts.string("versions.tensorrt") == nil)
+    }
+
+    @Test(
+        "dlerror's 'PATH: libX.so: cannot open shared object file' after a program's words names the library",
+        arguments: [
+            (
+                "[plugin_host-2] [ERROR] [1712000000.000000001] [Loader]: dlopen failed when opening \"/opt/ext/libgxf_cam.so\": libfoo_bar.so.3: cannot open shared object file: No such file or directory",
+                "NVDLA-USR-013", "libfoo_bar.so.3"
+            ),
+            (
+                "Failed to load /opt/app/plugins/libvision.so: libprotobuf.so.23: cannot open shared object file",
+                "NVDLA-USR-013", "libprotobuf.so.23"
+            ),
+            (
+                "E0301 loader.cc:88] dlopen(libgstnvarguscamerasrc.so): libgstnvcustomhelper.so: cannot open shared object file: No such file or directory",
+                "NVDLA-USR-003", "libgstnvcustomhelper.so"
+            ),
+        ])
+    func dlerrorShape(_ text: String, _ id: String, _ library: String) {
+        let report = Self.analyze(text)
+        #expect(Self.ids(report).contains(id))
+        #expect(report.findings.first { $0.id == id }?.message.contains(library) == true)
+    }
+
+    @Test("a library name with no loader error, or the words without a library, is no loader finding")
+    func dlerrorSilent() {
+        for text in [
+            "Loaded /opt/app/plugins/libvision.so and libprotobuf.so.23 fine",
+            "cannot open shared object file: the path was wrong, I fixed it",
+        ] {
+            let ids = Self.ids(Self.analyze(text))
+            #expect(!ids.contains("NVDLA-USR-013"))
+            #expect(!ids.contains("NVDLA-USR-003"))
+        }
+    }
+
+    @Test(
+        "a CUDA runtime call's error 35 the way a program prints it is the driver refusing newer CUDA code",
+        arguments: [
+            "app | cudaSetDevice err: 35",
+            "cudaGetDeviceCount() error 35 while probing the GPU",
+        ])
+    func cudaError35(_ text: String) {
+        #expect(Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
+    }
+
+    @Test("another error number of a CUDA call, or 35 without one, is no driver mismatch")
+    func cudaError35Silent() {
+        for text in ["cudaSetDevice err: 350", "cudaMalloc error: 2", "worker err: 35"] {
+            #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-011"))
+        }
+    }
+
+    @Test("a TensorRT 6 DLA list cut off before its closing brace still puts those layers on the DLA")
+    func truncatedDLAList() {
+        let report = Self.analyze(
+            """
+            [TensorRT] INFO: --------------- Layers running on DLA:
+            [TensorRT] INFO: {(Unnamed Layer* 0) [Convolution],(Unnamed Layer* 1) [Scale],(Unnamed Layer* 2) [Activa
+            """)
+        #expect(report.facts.bool("trt.dla_requested") == true)
+        #expect(report.facts.int("trt.subgraphs.dla") == 1)
     }
 }
