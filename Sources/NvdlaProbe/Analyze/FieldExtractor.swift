@@ -81,6 +81,13 @@ final class FieldExtractor {
         source: () -> String, into evidence: inout IdentityEvidence
     ) {
         let personal = kind == .prose || (kind == .comment && !commentedOutput)
+        let before = evidence.order
+        // The host PC's line (`Host: Ubuntu 22.04 x86_64, CUDA 12.4`) gives the host's versions, not the board's.
+        defer {
+            if evidence.order > before, HostLabel.test(content) {
+                evidence.drop(after: before, HostLabel.hostOnly)
+            }
+        }
         if kind == .output || (kind == .comment && commentedOutput), let index = section, sectionLines > 0 {
             sectionLines -= 1
             sectionValue(index, content, source: source, into: &evidence)

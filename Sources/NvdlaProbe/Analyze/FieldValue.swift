@@ -134,6 +134,7 @@ public enum FieldValue {
         ] {
             if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
         }
+        name = Self.beforeSoftware(name)
         let trimmed = String(name).trimmingSpaces.trimming(charactersIn: ".,;:")
         let lower = trimmed.lowercased()
         // What is left after the cuts must still name a board.
@@ -148,6 +149,28 @@ public enum FieldValue {
         let firstWord = lower.prefix { $0.isLetter }
         guard !Self.sentenceWords.contains(String(firstWord)) else { return nil }
         return trimmed
+    }
+
+    /// Words that start the software a poster lists after the board, behind a comma ("Jetson AGX Orin 32GB, Ubuntu
+    /// 20.04, CUDA 11.4"), in lower case.
+    static let softwareWords = [
+        "ubuntu", "jetpack", "jp", "l4t", "cuda", "cudnn", "tensorrt", "trt", "kernel", "linux", "debian", "python",
+        "deepstream", "opencv", "docker", "r3",
+    ]
+
+    /// `name` cut at the first comma (ASCII or full-width) that a software word follows.
+    static func beforeSoftware(_ name: Substring) -> Substring {
+        var rest = name[...]
+        while let comma = rest.firstIndex(where: { $0 == "," || $0 == "，" }) {
+            let after = name[name.index(after: comma)...].drop { $0 == " " }.lowercased()
+            if softwareWords.contains(where: { word in
+                after.hasPrefix(word) && !(after.dropFirst(word.count).first?.isLetter ?? false)
+            }) {
+                return name[..<comma]
+            }
+            rest = name[name.index(after: comma)...]
+        }
+        return name
     }
 
     /// Words one of which every board value holds (the `board` kind's pattern, matched caselessly), in lower case.

@@ -55,6 +55,16 @@ public struct IdentityEvidence: Sendable {
         candidates[fact] = list
     }
 
+    /// Drops the values of `facts` offered after `order` (a line that turned out to describe another system: the host
+    /// PC's CUDA). A value the line repeated at no higher rank keeps its earlier offer.
+    mutating func drop(after order: Int, _ facts: Set<String>) {
+        for fact in facts {
+            guard var list = candidates[fact], list.contains(where: { $0.order > order }) else { continue }
+            list.removeAll { $0.order > order }
+            candidates[fact] = list.isEmpty ? nil : list
+        }
+    }
+
     /// The value `fact` resolves to, or nil (none seen, or alternatives that disagree).
     public func best(_ fact: String, prefer: ((String) -> Bool)? = nil) -> Candidate? {
         guard let list = candidates[fact], !list.isEmpty else { return nil }

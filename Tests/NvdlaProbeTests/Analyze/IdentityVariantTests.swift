@@ -593,4 +593,57 @@ struct IdentityVariantTests {
         #expect(report.platform.soc == "tegra186")
         #expect(report.platform.dlaExpected == 0)
     }
+
+    @Test(
+        "a host PC's line gives the host's CUDA, TensorRT and architecture, not the board's",
+        arguments: [
+            "Host PC: Ubuntu 22.04 x86_64 with CUDA 12.4\nTarget: Jetson AGX Orin 32GB, Ubuntu 20.04, CUDA 11.4",
+            "- **Host machine** (x86_64) - TensorRT 8.6.1, CUDA 12.1\n- Device: AGX Orin 32GB running CUDA 11.4",
+            "- 主机环境：x86_64架构，Ubuntu 22.04系统，CUDA 12.4版本\n- 目标设备：Jetson AGX Orin 32GB，CUDA 11.4版本",
+        ])
+    func hostLine(_ text: String) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("versions.cuda") == "11.4")
+        #expect(report.facts.string("versions.tensorrt") == nil)
+        #expect(report.platform.soc == "tegra234")
+        #expect(report.facts.bool("platform.not_jetson") != true)
+    }
+
+    @Test("a host name, a line naming the Jetson, or a host without a label keeps its versions")
+    func hostLineSilent() {
+        for (text, cuda) in [
+            ("Hostname: lab-7, CUDA 11.4", "11.4"),
+            ("Host: NVIDIA Jetson Orin NX, CUDA 11.4", "11.4"),
+            ("the host side uses CUDA 12.2 too", "12.2"),
+        ] {
+            #expect(Self.analyze(text).facts.string("versions.cuda") == cuda)
+        }
+    }
+
+    @Test("a board value ends where the software listed after a comma begins")
+    func boardBeforeSoftware() {
+        #expect(
+            Self.analyze("Target: Jetson AGX Orin 32GB, Ubuntu 20.04, CUDA 11.4").platform.model
+                == "Jetson AGX Orin 32GB")
+        #expect(Self.analyze("Board: Jetson Orin NX 16GB, JP 6.0").platform.model == "Jetson Orin NX 16GB")
+        // A comma inside the board's own words stays.
+        #expect(Self.analyze("Board: Jetson Xavier NX, 8GB eMMC").platform.model == "Jetson Xavier NX, 8GB eMMC")
+    }
+
+    @Test(
+        "a word saying how a version was found sits between its name and the value",
+        arguments: [
+            ("- TensorRT tested: 10.3.0.30-1+cuda12.5 (JetPack repo)", "versions.tensorrt", "10.3.0.30"),
+            ("CUDA installed: 12.6", "versions.cuda", "12.6"),
+            ("cuDNN detected = 9.3.0", "versions.cudnn", "9.3.0"),
+        ])
+    func qualifiedFieldName(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("another word between the name and a number is no field")
+    func qualifiedFieldNameSilent() {
+        #expect(Self.analyze("TensorRT engines: 3 built, 2 loaded").facts.string("versions.tensorrt") == nil)
+        #expect(Self.analyze("CUDA cores: 1024").facts.string("versions.cuda") == nil)
+    }
 }
