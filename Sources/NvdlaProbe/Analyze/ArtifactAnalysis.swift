@@ -51,6 +51,11 @@ public final class ArtifactAnalysis {
     var inputMagic: String?
     /// A markdown heading that may name the value on the next line (`HeadingField`).
     var heading: [UInt8]?
+    /// The output line before, when it ended with `:` and matched no signal: a message a terminal or the poster wrapped
+    /// after a colon (`Unable to load library:` / `libnvinfer_builder_resource.so.10.7.0:` / `cannot open …`).
+    var colonTail: [UInt8] = []
+    /// Longest line kept as `colonTail`, in bytes.
+    static let colonTailCap = 160
     var inputLogLinesBefore: Int64 = 0
 
     public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
@@ -165,6 +170,13 @@ public final class ArtifactAnalysis {
                 field.withUnsafeBufferPointer { readFields($0, LineClass(kind: kind, contentStart: 0), number) }
             }
         }
+        if cls.kind != .output, !colonTail.isEmpty { colonTail.removeAll(keepingCapacity: true) }
+        // A line holding only a version field's name labels the next line's value (a table flattened one cell a line).
+        if cls.kind == .output || cls.kind == .prose,
+            let label = HeadingField.bareLabel(content, labels: fields.versionLabels)
+        {
+            heading = label
+        }
         switch cls.kind {
         case .binary:
             binaryLines += 1
@@ -216,6 +228,7 @@ public final class ArtifactAnalysis {
         case .output:
             scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             noteLibraries(bytes)
+            scanWrapped(content, number)
             let offers = identity.machineOffers
             // A sentence with a machine token or a few versions in it, or a question, is still a person's words
             // (`LooseSentence`): its values rank as stated or asked ones ("JetPack 6.2 comes with TensorRT 10.3 and CUDA 12.6 …").
@@ -248,6 +261,29 @@ public final class ArtifactAnalysis {
     /// found without case: the reader checks case itself). Words hold no space, tab or `>`, so the line's content
     /// holds every one the whole line does.
     var tensorRTWords: Bool { fields.found(also: 0) }
+
+    /// Reads a message wrapped after a colon: when this output line matched no signal and the one before ended with
+    /// `:`, the two are scanned joined (once: a joined match ends the chain); a line ending with `:` is kept for the
+    /// next.
+    func scanWrapped(_ content: UnsafeBufferPointer<UInt8>, _ number: Int64) {
+        var matched = scanner.lastLineMatched
+        if !matched, !colonTail.isEmpty {
+            var joined = colonTail
+            joined.append(32)
+            joined.append(contentsOf: content.prefix(Self.colonTailCap * 2))
+            joined.withUnsafeBufferPointer { line in
+                scanner.scan(line, SignalScanner.LineRef(label: input, number: number, isLog: false))
+                noteLibraries(line)
+            }
+            matched = scanner.lastLineMatched
+        }
+        colonTail.removeAll(keepingCapacity: true)
+        var end = content.count
+        while end > 0, content[end - 1] == 32 || content[end - 1] == 13 { end -= 1 }
+        if !matched, end > 0, end <= Self.colonTailCap, content[end - 1] == 58 {  // :
+            colonTail.append(contentsOf: content[0..<end])
+        }
+    }
 
     /// Keeps the library a loader signal's line names (`LoaderLibraries`).
     func noteLibraries(_ bytes: UnsafeBufferPointer<UInt8>) {

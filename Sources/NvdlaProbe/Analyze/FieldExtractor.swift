@@ -26,6 +26,13 @@ final class FieldExtractor {
     var defines: [String: [String: String]] = [:]
     var defineSource: [String: String] = [:]
 
+    /// The names of the version fields in lower case (`cuda version`, `l4t`, `tensorrt`): a line holding only one of
+    /// them labels the value on the next line (`HeadingField.bareLabel`).
+    lazy var versionLabels: Set<String> = Set(
+        table.document.fields.filter { $0.fact.hasPrefix("versions.") }.flatMap(\.names).flatMap {
+            [$0, $0 + " version"]
+        })
+
     /// `alsoFind`: groups of literals other readers need to know about on each line (`found(also:)`).
     init(table: FieldTable = .shipped, alsoFind: [[String]] = []) {
         self.table = table

@@ -21,12 +21,15 @@ public enum FieldValue {
         /// Anything to the end of the line.
         case text
 
+        /// A measurement's unit after the number: `TensorRT + CUDA: 125.9 ms/image` is a timing, not a version.
+        var unit: String { #"(?!\s?(?:ms|fps|FPS|%|sec\b|s\b|[KMG]i?B\b|W\b|mW\b|[MG]Hz\b|°C|it/s))"# }
+
         var pattern: String {
             switch self {
             // A Debian revision whose dash was lost (`8.5.2.2.1+cuda11.4` for `8.5.2.2-1+cuda11.4`) is not a part.
-            case .version: return #"(?:\d+(?:\.\d+){1,3}(?=\.\d+\+cuda)|\d+(?:\.\d+){1,3}(?!\.?\d))"#
-            case .jetpack: return #"[1-7](?:\.\d+){1,2}(?!\.?\d)"#
-            case .l4t: return #"(?:2\d|3\d)(?:\.\d+){1,2}(?!\.?\d)"#
+            case .version: return #"(?:\d+(?:\.\d+){1,3}(?=\.\d+\+cuda)|\d+(?:\.\d+){1,3}(?!\.?\d)"# + unit + ")"
+            case .jetpack: return #"[1-7](?:\.\d+){1,2}(?!\.?\d)"# + unit
+            case .l4t: return #"(?:2\d|3\d)(?:\.\d+){1,2}(?!\.?\d)"# + unit
             case .pnumber: return #"p?\d{4}[-:]\d{4}(?!\d)"#
             case .soc: return #"tegra\d{2}x|tegra\d{2,3}|t(?:210|186|194|234|264)(?!\d)"#
             case .kernel: return #"[2-7]\.\d+\.\d+[-\w.+~]*"#
@@ -120,7 +123,14 @@ public enum FieldValue {
         if let colon = name.firstIndex(of: ":"), name[..<colon].allSatisfy(\.isASCIIDigit) {
             name = name[name.index(after: colon)...]
         }
-        name = Substring(String(name).trimmingSpaces.trimming(charactersIn: "\"'"))
+        name = Substring(String(name).trimmingSpaces)
+        // A quoted name ends at its closing quote (trtexec's `Device 0: "Orin" UUID: GPU-…`).
+        if let quote = name.first, quote == "\"" || quote == "'",
+            let close = name.dropFirst().firstIndex(of: quote)
+        {
+            name = name[name.index(after: name.startIndex)..<close]
+        }
+        name = Substring(String(name).trimming(charactersIn: "\"'"))
         // A name followed by punctuation is no label (`os.environ["JETSON_TYPE"], …`, "in the device, we …").
         if let first = name.first, ",;)]}".contains(first) { return nil }
         // The value is a link, or runs into one (" - https://…/jetson/…"): it names a page, not a board.

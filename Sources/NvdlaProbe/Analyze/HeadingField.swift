@@ -29,4 +29,18 @@ enum HeadingField {
         guard i < value.count, value[i] != 35, value.count - i <= valueCap else { return nil }
         return name + [58, 32] + Array(value[i...])
     }
+
+    /// The label of a line that holds only a version field's name (`CUDA version`, `L4T`, `TensorRT:`), as an HTML
+    /// table flattened one cell per line prints it (`CUDA version`, a blank line, `13.0`), or nil. `labels`: the
+    /// fields' names in lower case.
+    static func bareLabel(_ bytes: UnsafeBufferPointer<UInt8>, labels: Set<String>) -> [UInt8]? {
+        // Most lines are longer than any label, or start with something no name starts with.
+        guard bytes.count <= 32, let first = bytes.first(where: { $0 != 32 && $0 != 9 }),
+            (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+        else { return nil }
+        var text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix(":") { text.removeLast() }
+        guard labels.contains(text.lowercased()) else { return nil }
+        return Array(text.utf8)
+    }
 }

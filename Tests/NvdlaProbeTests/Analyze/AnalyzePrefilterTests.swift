@@ -88,6 +88,8 @@ struct AnalyzePrefilterTests {
         "dt-compatible-soc": "across a group: `nvidia,` then `(?<soc>tegra…)`",
         "boardids-value": "gap: a SKU not starting with 0 (`3636:1001:A0`) has no `:0`",
         "pnumber-mention": "across a group: `p` then `(?<module>[23]…)`",
+        "machine-carrier-module":
+            "across a group: `-p` then `(?<family>[23]…)` (the literals spell both: `-p2`, `-p3`)",
         "tegra-chip-id": "gap: `- ID:` without a space before it",
         "board-name": "gap: `Jetson` followed by a tab, not the space of `jetson `",
         "board-mention":

@@ -646,4 +646,71 @@ struct IdentityVariantTests {
         #expect(Self.analyze("TensorRT engines: 3 built, 2 loaded").facts.string("versions.tensorrt") == nil)
         #expect(Self.analyze("CUDA cores: 1024").facts.string("versions.cuda") == nil)
     }
+
+    @Test(
+        "a number with a measurement's unit after it is no version",
+        arguments: ["  - TensorRT + CUDA: 41.7 ms/image", "CUDA: 12.5 fps on the GPU", "TensorRT: 8.5 % of the time"])
+    func unitIsNoVersion(_ text: String) {
+        let facts = Self.analyze(text).facts
+        #expect(facts.string("versions.cuda") == nil)
+        #expect(facts.string("versions.tensorrt") == nil)
+    }
+
+    @Test("a version followed by a word that only starts like a unit is still a version")
+    func unitSilent() {
+        #expect(Self.analyze("CUDA: 12.6 support is enough").facts.string("versions.cuda") == "12.6")
+        #expect(Self.analyze("CUDA: 11.4 sm_87").facts.string("versions.cuda") == "11.4")
+    }
+
+    @Test("a quoted device name ends at its closing quote (trtexec's device block)")
+    func quotedDeviceName() {
+        let report = Self.analyze(
+            #"[03/02/2026-10:00:00] [I]   Device 0: "Xavier" UUID: GPU-0a1b2c3d-0000-1111-2222-333344445555"#)
+        #expect(report.platform.model == "Xavier")
+        #expect(report.platform.soc == "tegra194")
+    }
+
+    @Test(
+        "OE4T/meta-tegra's MACHINE names, carrier first or module first, name the module",
+        arguments: [
+            ("root@p3768-0000-p3767-0004:~# dmesg | tail", "p3767-0004", "tegra234"),
+            ("MACHINE ?= \"p3737-0000-p3701-0005\"", "p3701-0005", "tegra234"),
+            ("MACHINE=p3834-0008-p3971-0000 bitbake core-image-minimal", "p3834-0008", "tegra264"),
+        ])
+    func machineNames(_ text: String, _ module: String, _ soc: String) {
+        let report = Self.analyze(text)
+        #expect(report.platform.module == module)
+        #expect(report.platform.soc == soc)
+    }
+
+    @Test("two modules or two carriers joined by a dash name no module of this shape")
+    func machineNamesSilent() {
+        #expect(Self.analyze("compare p3767-0000-p3767-0001 results").platform.module == nil)
+    }
+
+    @Test(
+        "a line holding only a version field's name labels the value on the next line (flattened tables)",
+        arguments: [
+            ("Field\n\nIGX-Thor\n\nCUDA version\n\n13.0\n", "versions.cuda", "13.0"),
+            ("L4T\n36.4.3\nJetPack\n6.2\n", "versions.l4t", "36.4.3"),
+            ("TensorRT:\n  10.3.0.30\n", "versions.tensorrt", "10.3.0.30"),
+        ])
+    func bareLabels(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
+    @Test("a field's name alone before a sentence or another label gives no value")
+    func bareLabelsSilent() {
+        let facts = Self.analyze("CUDA\nwas not found by cmake\nTensorRT\nJetPack\n").facts
+        #expect(facts.string("versions.cuda") == nil)
+        #expect(facts.string("versions.tensorrt") == nil)
+    }
+
+    @Test("SDK Manager's log bundle cut before the board still names the JetPack release")
+    func sdkmLogsRelease() {
+        #expect(
+            Self.analyze("cat ~/Downloads/SDKM_logs_JetPack_5.1.3_Linux_for_Jets").facts.string("versions.jetpack")
+                == "5.1.3")
+        #expect(Self.analyze("SDKM_logs_JetPack_6.0_DP_Linux_for_Jetson").facts.string("versions.jetpack") == nil)
+    }
 }

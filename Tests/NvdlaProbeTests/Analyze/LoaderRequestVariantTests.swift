@@ -228,4 +228,54 @@ struct LoaderRequestVariantTests {
         #expect(report.facts.bool("trt.dla_requested") == true)
         #expect(report.facts.int("trt.subgraphs.dla") == 1)
     }
+
+    @Test(
+        "TensorRT's loader failing on a library it loads at run time names that library",
+        arguments: [
+            "[TRT] [E] 6: [libLoader.cpp::Impl::293] Error Code 6: API Usage Error (Unable to load library: libnvinfer_builder_resource.so.10.3.0)",
+            "[E] [TRT] 6: [libLoader.h::DynamicLibrary::54] Error Code 6: Internal Error (Unable to load library: libnvinfer_builder_resource.so.8.5.2)",
+        ])
+    func trtLibLoader(_ text: String) {
+        let report = Self.analyze(text)
+        #expect(Self.ids(report).contains("NVDLA-USR-001"))
+        #expect(
+            report.facts.string("log.dla_lib_missing.libraries")?.hasPrefix("libnvinfer_builder_resource.so") == true)
+    }
+
+    @Test("TensorRT loading its library fine, or a Windows DLL, is no JetPack loader finding")
+    func trtLibLoaderSilent() {
+        for text in [
+            "[TRT] [V] Loaded shared library libnvinfer_builder_resource.so.10.3.0",
+            "Error Code 6: Internal Error (Unable to load library: nvinfer_builder_resource_10.dll)",
+        ] {
+            #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-USR-001"))
+        }
+    }
+
+    @Test("a loader message wrapped after its colons is read once, joined")
+    func wrappedAfterColon() {
+        let report = Self.analyze(
+            """
+            ```
+            [E] builder: Error Code 6: API Usage Error
+            Unable to load library:
+            libnvinfer_builder_resource.so.10.3.0:
+            cannot open shared object file: No such file or directory
+            ```
+            """)
+        #expect(Self.ids(report).contains("NVDLA-USR-001"))
+        #expect(report.facts.int("log.dla_lib_missing.count") == 1)
+        #expect(report.facts.string("log.dla_lib_missing.libraries") == "libnvinfer_builder_resource.so.10.3.0")
+    }
+
+    @Test("a label line ending in a colon, or a colon line with a blank line after it, joins nothing")
+    func wrappedAfterColonSilent() {
+        for text in [
+            "```\nLibraries:\nlibnvinfer.so.8.5.2 libcudla.so.1\n```",
+            "```\nUnable to load library:\n\nlibnvinfer_builder_resource.so.10.3.0:\n```",
+        ] {
+            let report = Self.analyze(text)
+            #expect(!Self.ids(report).contains("NVDLA-USR-001"))
+        }
+    }
 }
