@@ -28,7 +28,7 @@ final class FieldExtractor {
 
     /// The names of the version fields in lower case (`cuda version`, `l4t`, `tensorrt`): a line holding only one of
     /// them labels the value on the next line (`HeadingField.bareLabel`).
-    lazy var versionLabels: Set<String> = Set(
+    lazy var versionLabels = HeadingField.Labels(
         table.document.fields.filter { $0.fact.hasPrefix("versions.") }.flatMap(\.names).flatMap {
             [$0, $0 + " version"]
         })

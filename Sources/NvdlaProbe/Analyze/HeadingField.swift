@@ -30,17 +30,60 @@ enum HeadingField {
         return name + [58, 32] + Array(value[i...])
     }
 
+    /// Field names looked up by a line's bytes, without building a string: names by length, in lower case.
+    struct Labels: Sendable {
+        static let longest = 32
+        let byLength: [[[UInt8]]]
+        let firstBytes: [Bool]
+
+        init(_ names: some Sequence<String>) {
+            var byLength = [[[UInt8]]](repeating: [], count: Self.longest + 1)
+            var firstBytes = [Bool](repeating: false, count: 256)
+            for name in Set(names.map { $0.lowercased() }) {
+                let bytes = Array(name.utf8)
+                guard let first = bytes.first, bytes.count <= Self.longest else { continue }
+                byLength[bytes.count].append(bytes)
+                firstBytes[Int(first)] = true
+            }
+            self.byLength = byLength
+            self.firstBytes = firstBytes
+        }
+
+        /// Whether `bytes[start..<end]` is one of the names, ASCII letters compared without case.
+        func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            let count = end - start
+            guard count > 0, count <= Self.longest else { return false }
+            for name in byLength[count] {
+                var same = true
+                for k in 0..<count {
+                    var b = bytes[start + k]
+                    if b >= 65 && b <= 90 { b += 32 }
+                    if b != name[k] {
+                        same = false
+                        break
+                    }
+                }
+                if same { return true }
+            }
+            return false
+        }
+    }
+
     /// The label of a line that holds only a version field's name (`CUDA version`, `L4T`, `TensorRT:`), as an HTML
-    /// table flattened one cell per line prints it (`CUDA version`, a blank line, `13.0`), or nil. `labels`: the
-    /// fields' names in lower case.
-    static func bareLabel(_ bytes: UnsafeBufferPointer<UInt8>, labels: Set<String>) -> [UInt8]? {
-        // Most lines are longer than any label, or start with something no name starts with.
-        guard bytes.count <= 32, let first = bytes.first(where: { $0 != 32 && $0 != 9 }),
-            (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
-        else { return nil }
-        var text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if text.hasSuffix(":") { text.removeLast() }
-        guard labels.contains(text.lowercased()) else { return nil }
-        return Array(text.utf8)
+    /// table flattened one cell per line prints it (`CUDA version`, a blank line, `13.0`), or nil.
+    static func bareLabel(_ bytes: UnsafeBufferPointer<UInt8>, labels: Labels) -> [UInt8]? {
+        // Most lines are longer than any label, or start with a byte no name starts with.
+        guard bytes.count <= Labels.longest + 4 else { return nil }
+        var start = 0
+        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        guard start < bytes.count else { return nil }
+        var first = bytes[start]
+        if first >= 65 && first <= 90 { first += 32 }
+        guard labels.firstBytes[Int(first)] else { return nil }
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 { end -= 1 }
+        if end > start, bytes[end - 1] == 58 { end -= 1 }  // :
+        guard labels.contains(bytes, start, end) else { return nil }
+        return Array(bytes[start..<end])
     }
 }
