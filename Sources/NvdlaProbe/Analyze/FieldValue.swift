@@ -22,7 +22,8 @@ public enum FieldValue {
         case text
 
         /// A measurement's unit after the number: `TensorRT + CUDA: 125.9 ms/image` is a timing, not a version.
-        var unit: String { #"(?!\s?(?:ms|fps|FPS|%|sec\b|s\b|[KMG]i?B\b|W\b|mW\b|[MG]Hz\b|°C|it/s))"# }
+        /// (Patterns are compiled without case, so no unit is a single letter: `5.1 w/ DeepStream`, `8.5.2 S/N` stay.)
+        var unit: String { #"(?!\s?(?:%|°C|it/s|(?:ms|fps|sec|[KMG]i?B|[MG]Hz)(?![A-Za-z])))"# }
 
         var pattern: String {
             switch self {

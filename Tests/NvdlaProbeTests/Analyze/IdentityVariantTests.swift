@@ -660,6 +660,8 @@ struct IdentityVariantTests {
     func unitSilent() {
         #expect(Self.analyze("CUDA: 12.6 support is enough").facts.string("versions.cuda") == "12.6")
         #expect(Self.analyze("CUDA: 11.4 sm_87").facts.string("versions.cuda") == "11.4")
+        #expect(Self.analyze("JetPack: 5.1.1 w/ DeepStream 6.2").facts.string("versions.jetpack") == "5.1.1")
+        #expect(Self.analyze("TensorRT: 8.5.2 S/N 1234").facts.string("versions.tensorrt") == "8.5.2")
     }
 
     @Test("a quoted device name ends at its closing quote (trtexec's device block)")
