@@ -570,6 +570,7 @@ struct IdentityVariantTests {
             ("Test environment\n  • Jetpack 5.x\n", "5"),
             ("I'm on jetpack 6. The camera does not open.", "6"),
             ("Works on JP 4.x boards only", "4"),
+            ("Running JetPack 5 w/ DeepStream 6.2 on it", "5"),
         ])
     func jetpackMajorForms(_ text: String, _ jetpack: String) {
         #expect(Self.analyze(text).facts.string("versions.jetpack") == jetpack)
