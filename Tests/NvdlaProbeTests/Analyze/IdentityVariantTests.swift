@@ -716,4 +716,24 @@ struct IdentityVariantTests {
                 == "5.1.3")
         #expect(Self.analyze("SDKM_logs_JetPack_6.0_DP_Linux_for_Jetson").facts.string("versions.jetpack") == nil)
     }
+
+    @Test(
+        "L4T's driver libraries carry the release in their file names",
+        arguments: [
+            (
+                "/sbin/ldconfig.real: File /usr/lib/aarch64-linux-gnu/tegra/libnvidia-glsi.so.32.6.1 is empty, not checked.",
+                "32.6.1"
+            ),
+            ("I0605 nvc_info.c:154] selecting /usr/lib/aarch64-linux-gnu/tegra/libnvidia-eglcore.so.35.4.1", "35.4.1"),
+        ])
+    func driverLibraryRelease(_ text: String, _ l4t: String) {
+        #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
+    }
+
+    @Test("a desktop driver's library of the same name gives no L4T release")
+    func driverLibraryDesktop() {
+        #expect(
+            Self.analyze("/usr/lib/x86_64-linux-gnu/libnvidia-eglcore.so.390.157").facts.string("versions.l4t") == nil)
+        #expect(Self.analyze("lib/libnvidia-glcore.so.352.39").facts.string("versions.l4t") == nil)
+    }
 }
