@@ -125,6 +125,10 @@ public enum FieldValue {
             name = name[name.index(after: colon)...]
         }
         name = Substring(String(name).trimmingSpaces)
+        // A form's hint before the answer is no part of it (`Hardware Platform (Jetson / GPU) Jetson AGX Orin`).
+        if name.first == "(", let close = name.firstIndex(of: ")") {
+            name = Substring(String(name[name.index(after: close)...]).trimmingSpaces)
+        }
         // A quoted name ends at its closing quote (trtexec's `Device 0: "Orin" UUID: GPU-…`).
         if let quote = name.first, quote == "\"" || quote == "'",
             let close = name.dropFirst().firstIndex(of: quote)

@@ -736,4 +736,27 @@ struct IdentityVariantTests {
             Self.analyze("/usr/lib/x86_64-linux-gnu/libnvidia-eglcore.so.390.157").facts.string("versions.l4t") == nil)
         #expect(Self.analyze("lib/libnvidia-glcore.so.352.39").facts.string("versions.l4t") == nil)
     }
+
+    @Test(
+        "NVIDIA's forum template: the hint in parentheses is no part of an answer; 'GPU' as the platform is a desktop")
+    func forumTemplate() {
+        let desktop = Self.analyze(
+            """
+            • Hardware Platform (Jetson / GPU) dGPU
+            • DeepStream Version 6.3
+            • JetPack Version (valid for Jetson only)
+            • TensorRT Version 8.6.1
+            """)
+        #expect(desktop.facts.bool("platform.not_jetson") == true)
+        #expect(desktop.platform.model == nil)
+        let jetson = Self.analyze(
+            """
+            • Hardware Platform (Jetson / GPU) Jetson Orin NX 16GB
+            • JetPack Version (valid for Jetson only) 6.0
+            • NVIDIA GPU Driver Version (valid for GPU only) N/A
+            """)
+        #expect(jetson.platform.model == "Jetson Orin NX 16GB")
+        #expect(jetson.facts.string("versions.jetpack") == "6.0")
+        #expect(jetson.facts.bool("platform.not_jetson") != true)
+    }
 }
