@@ -53,19 +53,7 @@ enum HeadingField {
         func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             let count = end - start
             guard count > 0, count <= Self.longest else { return false }
-            for name in byLength[count] {
-                var same = true
-                for k in 0..<count {
-                    var b = bytes[start + k]
-                    if b >= 65 && b <= 90 { b += 32 }
-                    if b != name[k] {
-                        same = false
-                        break
-                    }
-                }
-                if same { return true }
-            }
-            return false
+            return byLength[count].contains { LineShape.hasFoldedPrefix(bytes, at: start, $0) }
         }
     }
 
@@ -77,9 +65,7 @@ enum HeadingField {
         var start = 0
         while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
         guard start < bytes.count else { return nil }
-        var first = bytes[start]
-        if first >= 65 && first <= 90 { first += 32 }
-        guard labels.firstBytes[Int(first)] else { return nil }
+        guard labels.firstBytes[Int(FoldedLiterals.fold(bytes[start]))] else { return nil }
         var end = bytes.count
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 { end -= 1 }
         if end > start, bytes[end - 1] == 58 { end -= 1 }  // :

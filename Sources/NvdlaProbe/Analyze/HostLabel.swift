@@ -15,7 +15,7 @@ enum HostLabel {
     static let labels: [[UInt8]] = ["host", "主机", "宿主机", "ホスト", "호스트", "development pc", "development machine"]
         .map { Array($0.utf8) }
     /// Words that name the board: a line holding one is about the Jetson.
-    static let jetsonWords = ["jetson", "tegra", "orin", "xavier", "l4t", "jetpack", "aarch64", "arm64"]
+    static let jetsonWords = FoldedLiterals(["jetson", "tegra", "orin", "xavier", "l4t", "jetpack", "aarch64", "arm64"])
 
     /// Whether `content` starts (after list marks, emphasis and a number) with a host label followed, within 40 bytes,
     /// by a separator (`:`, `：`, `|`, `=`, ` - `, `–`, `—`), and names no Jetson.
@@ -34,7 +34,7 @@ enum HostLabel {
                 break
             }
         }
-        guard let label = labels.first(where: { matches($0, content, at: i) }) else { return false }
+        guard let label = labels.first(where: { LineShape.hasFoldedPrefix(content, at: i, $0) }) else { return false }
         var j = i + label.count
         // An ASCII label is a word: `Hostname:` and `hosted` are no host labels.
         if label[0] < 0x80, j < content.count, isLetter(content[j]) { return false }
@@ -54,20 +54,7 @@ enum HostLabel {
             if separated { break }
             j += 1
         }
-        guard separated else { return false }
-        let line = String(decoding: content, as: UTF8.self).lowercased()
-        return !jetsonWords.contains { line.contains($0) }
-    }
-
-    /// Whether `content` holds `label` at `at`, ASCII letters compared without case.
-    static func matches(_ label: [UInt8], _ content: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
-        guard at + label.count <= content.count else { return false }
-        for k in 0..<label.count {
-            var b = content[at + k]
-            if b >= 65 && b <= 90 { b += 32 }
-            if b != label[k] { return false }
-        }
-        return true
+        return separated && !jetsonWords.containsAny(in: content)
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }

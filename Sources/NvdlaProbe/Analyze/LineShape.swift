@@ -38,6 +38,13 @@ enum LineShape {
         return true
     }
 
+    /// Whether `line` holds `word` (lower case) at `i`, ASCII letters compared without case.
+    static func hasFoldedPrefix(_ line: UnsafeBufferPointer<UInt8>, at i: Int, _ word: [UInt8]) -> Bool {
+        guard line.count - i >= word.count else { return false }
+        for k in 0..<word.count where FoldedLiterals.fold(line[i + k]) != word[k] { return false }
+        return true
+    }
+
     /// Whether the line has a kernel-log timestamp or record prefix (cheap; no regex).
     static func isStampedLog(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let i = contentStart(line)

@@ -331,6 +331,11 @@ public final class TensorRTLog {
         if case .dla = section {
             var depth = 0
             var current = ""
+            // One group: its names counted once (linear in the list's length).
+            func close() {
+                trt7DlaLayers += current.split(separator: ",").count { !$0.allSatisfy { $0 == " " } }
+                insert(current, into: &dlaListNodes)
+            }
             for c in listText {
                 switch c {
                 case "{":
@@ -340,19 +345,14 @@ public final class TensorRTLog {
                     guard depth > 0 else { continue }
                     depth -= 1
                     guard depth == 0 else { continue }
-                    // One group closed: count its names once, then start afresh (linear in the list's length).
-                    trt7DlaLayers += current.split(separator: ",").count { !$0.allSatisfy { $0 == " " } }
-                    insert(current, into: &dlaListNodes)
+                    close()
                     current = ""
                 default:
                     if depth > 0 { current.append(c) }
                 }
             }
             // A group the paste cut off before its `}` (an excerpt, a line trimmed by a forum) still ran on the DLA.
-            if depth > 0, current.contains(where: { $0 != " " && $0 != "," }) {
-                trt7DlaLayers += current.split(separator: ",").count { !$0.allSatisfy { $0 == " " } }
-                insert(current, into: &dlaListNodes)
-            }
+            if depth > 0, current.contains(where: { $0 != " " && $0 != "," }) { close() }
             return
         }
         for name in listText.split(separator: ",") {
