@@ -116,6 +116,12 @@ public struct Evaluator: Sendable {
             }
             let isTrue = (op == .exists) ? (present == wanted) : (present != wanted)
             return isTrue ? .yes : .no
+        case .known:
+            // Decides on every state: a fact that is missing, unreadable, malformed or never collected is not known.
+            guard case .literal(.bool(let wanted)) = operand else { return .unknown([blocker(key)]) }
+            let isKnown: Bool
+            if case .known? = state { isKnown = true } else { isKnown = false }
+            return isKnown == wanted ? .yes : .no
         default: break
         }
         guard let value = state?.value else { return .unknown([blocker(key)]) }
@@ -163,7 +169,7 @@ public struct Evaluator: Sendable {
             default: result = order >= 0
             }
             return result ? .yes : .no
-        case .exists, .missing:
+        case .exists, .missing, .known:
             return .unknown([blocker(key)])
         }
     }

@@ -44,6 +44,7 @@ enum ExpectationText {
             case .notIn: flipped = .in
             case .exists: flipped = .missing
             case .missing: flipped = .exists
+            case .known: return value == "true" ? "not shown" : "shown"
             case .versionEq: flipped = .versionNe
             case .versionNe: flipped = .versionEq
             case .versionLt: flipped = .versionGe
@@ -70,6 +71,7 @@ enum ExpectationText {
         case .notIn: return "none of \(value)"
         case .exists: return value == "true" ? "present" : "absent"
         case .missing: return value == "true" ? "absent" : "present"
+        case .known: return value == "true" ? "shown" : "not shown"
         case .matches: return "matching /\(value)/"
         }
     }

@@ -50,7 +50,7 @@ public enum Operand: Sendable, Equatable {
 public enum Comparison: String, Sendable, CaseIterable {
     case eq, ne, lt, le, gt, ge
     case `in`, notIn = "not_in"
-    case exists, missing
+    case exists, missing, known
     case matches
     case versionEq = "version_eq", versionNe = "version_ne", versionLt = "version_lt"
     case versionLe = "version_le", versionGt = "version_gt", versionGe = "version_ge"

@@ -189,7 +189,7 @@ public struct RuleDecoder {
 
     func operand(_ node: Node, op: Comparison) throws(RuleFileError) -> Operand {
         switch op {
-        case .exists, .missing:
+        case .exists, .missing, .known:
             guard let text = node.scalar?.string, text == "true" || text == "false" else {
                 throw err(node, "`\(op.rawValue)` takes true or false")
             }

@@ -79,6 +79,19 @@ struct EvaluatorTests {
                 == ["fired:dla0", "inconclusive:dla1:permission"])
     }
 
+    @Test("known decides on every state: a value is known; missing, unreadable and never collected are not")
+    func knownness() throws {
+        #expect(outcomes(try rule("{fact: versions.l4t, known: true}")).map(word) == ["fired:system"])
+        #expect(outcomes(try rule("{fact: versions.tensorrt, known: false}")).map(word) == ["fired:system"])
+        #expect(outcomes(try rule("{fact: memory.nothing, known: false}")).map(word) == ["fired:system"])
+        #expect(
+            outcomes(try rule("{fact: dla.driver.bound, known: true}", each: true)).map(word)
+                == ["fired:dla0", "passed:dla1"])
+        let unlessShown = try rule("{any: [{fact: memory.nothing, known: false}, {fact: memory.nothing, eq: 1}]}")
+        #expect(outcomes(unlessShown).map(word) == ["fired:system"])
+        #expect(throws: RuleFileError.self) { try rule("{fact: versions.l4t, known: maybe}") }
+    }
+
     @Test("comparisons: numbers, lists, versions, other facts, regex captures")
     func comparisons() throws {
         #expect(outcomes(try rule("{fact: platform.dla_expected, ge: 2}")).map(word) == ["fired:system"])
