@@ -27,6 +27,7 @@ enum FieldTableSource {
         let rank: Int
         let machine: Bool?
         let personal: Bool?
+        let released: Bool?
     }
 
     struct Section: Decodable {
@@ -93,7 +94,8 @@ enum FieldTableSource {
                 "match: \(s(x.match)),\n                set: \(x.set.map(map) ?? "nil"), package: \(optional(x.package)), "
             out += "assemble: \(x.assemble.map(s) ?? "nil"), opens: \(x.opens.map(s) ?? "nil"), "
             out += "closes: \(x.closes.map(s) ?? "nil"),\n                alternatives: \(optional(x.alternatives)), "
-            out += "rank: \(x.rank), machine: \(optional(x.machine)), personal: \(optional(x.personal))),\n"
+            out += "rank: \(x.rank), machine: \(optional(x.machine)), personal: \(optional(x.personal)),\n"
+            out += "                released: \(optional(x.released))),\n"
         }
         out += "        ],\n        sections: [\n"
         for x in document.sections {

@@ -93,7 +93,7 @@ enum SwiftSource {
         }
         return "LogSignal(name: \(string(signal.name)), literals: \(list(signal.literals)), "
             + "regex: \(regex(signal.regex)), caseless: \(signal.caseless), attribute: \(attribute ?? "nil"), "
-            + "unless: \(unless ?? "nil"), origin: \(string(signal.origin)))"
+            + "unless: \(unless ?? "nil"), sentence: \(signal.sentence), origin: \(string(signal.origin)))"
     }
 
     /// `.caseName` of a payload-free enum case, in backticks so a keyword name (`in`) stays a name.

@@ -222,6 +222,8 @@ public final class ArtifactAnalysis {
             if classifier.contentHasBacktick {
                 scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
                 noteLibraries(bytes)
+            } else {
+                scanner.scanSentence(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             }
             readFields(content, cls, number, marked: true)
             proseLines += 1

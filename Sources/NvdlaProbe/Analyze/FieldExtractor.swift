@@ -219,6 +219,10 @@ final class FieldExtractor {
                     normalised = value
                 }
                 guard let normalised else { continue }
+                if shape.released == true, kind == .jetpack, ReleaseTable.shipped.releases(jetpack: normalised).isEmpty
+                {
+                    continue
+                }
                 evidence.add(fact, normalised, rank: rank, source: source(), raw: raw, shape: shape.id)
             }
         }

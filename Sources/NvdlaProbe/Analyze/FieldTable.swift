@@ -34,6 +34,9 @@ public struct FieldTable: Sendable {
         let machine: Bool?
         /// Read only on prose and comment lines (a person's words, not tool output).
         let personal: Bool?
+        /// A JetPack value counts only when the release table (Data/releases.yaml) has that JetPack: for shapes
+        /// whose digits could be something else (`jp46` is 4.6; `jp49` is nothing).
+        let released: Bool?
     }
 
     /// A bare value printed by a command named on the prompt line above it.

@@ -82,6 +82,10 @@ public final class SignalScanner {
     /// Which literals of `literals` the current line contains.
     @exclusivity(unchecked) var marks: LiteralIndex.Marks
     let cancelLiterals: [LiteralSet]
+    /// The `sentence` signals (by index) and their literals, looked for on lines taken for a person's sentence.
+    let sentenceSignals: [Int]
+    let sentenceLiterals: LiteralIndex
+    @exclusivity(unchecked) var sentenceMarks: LiteralIndex.Marks
     /// Per signal: the total, per target (`0`, `1`, `other`), and benign matches.
     @exclusivity(unchecked) var totals: [Tally]
     @exclusivity(unchecked) var byTarget: [[String: Tally]]
@@ -102,6 +106,9 @@ public final class SignalScanner {
         self.literals = LiteralIndex(groups: signals.map { $0.caseless ? [] : $0.literals })
         self.marks = self.literals.marks()
         self.cancelLiterals = signals.map { LiteralSet($0.unless?.literals ?? []) }
+        self.sentenceSignals = signals.indices.filter { signals[$0].sentence }
+        self.sentenceLiterals = LiteralIndex(groups: sentenceSignals.map { signals[$0].literals })
+        self.sentenceMarks = self.sentenceLiterals.marks()
         self.totals = Array(repeating: Tally(), count: signals.count)
         self.byTarget = Array(repeating: [:], count: signals.count)
         self.benign = Array(repeating: 0, count: signals.count)
@@ -148,24 +155,40 @@ public final class SignalScanner {
         if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
         if !pending.isEmpty { resolvePending(bytes) }
         literals.mark(bytes, into: &marks)
-        for index in signals.indices where literals.passes(index, marks) {
-            let signal = signals[index]
-            var target: String?
-            if signal.attribute != nil {
-                guard let captures = matcher(index).captures(bytes) else { continue }
-                target = signal.target(captures)
-            } else {
-                guard matcher(index).matches(bytes) else { continue }
-            }
-            lastLineMatched = true
-            lastMatched.append(signal.name)
-            if let unless = signal.unless {
-                let hit = describe(bytes, ref)
-                pending.append(Pending(signal: index, target: target, hit: hit, remaining: unless.within))
-            } else {
-                totals[index].add(bytes, ref, describe)
-                if let target { byTarget[index][target, default: Tally()].add(bytes, ref, describe) }
-            }
+        for index in signals.indices where literals.passes(index, marks) { match(index, bytes, ref) }
+    }
+
+    /// Scans a line taken for a person's sentence for the `sentence` signals only (a message quoted without its
+    /// log prefix: `Target GPU SM 87 is not supported by this TensorRT release.`).
+    public func scanSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef) {
+        lastLineMatched = false
+        if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
+        guard !sentenceSignals.isEmpty else { return }
+        sentenceLiterals.mark(bytes, into: &sentenceMarks)
+        for (k, index) in sentenceSignals.enumerated() where sentenceLiterals.passes(k, sentenceMarks) {
+            match(index, bytes, ref)
+        }
+    }
+
+    /// Counts the line for signal `index` when its pattern matches.
+    @inline(__always)
+    func match(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef) {
+        let signal = signals[index]
+        var target: String?
+        if signal.attribute != nil {
+            guard let captures = matcher(index).captures(bytes) else { return }
+            target = signal.target(captures)
+        } else {
+            guard matcher(index).matches(bytes) else { return }
+        }
+        lastLineMatched = true
+        lastMatched.append(signal.name)
+        if let unless = signal.unless {
+            let hit = describe(bytes, ref)
+            pending.append(Pending(signal: index, target: target, hit: hit, remaining: unless.within))
+        } else {
+            totals[index].add(bytes, ref, describe)
+            if let target { byTarget[index][target, default: Tally()].add(bytes, ref, describe) }
         }
     }
 

@@ -42,13 +42,17 @@ public struct LogSignal: Sendable, Equatable {
     public let caseless: Bool
     public let attribute: Attribution?
     public let unless: Cancel?
+    /// A message made of words only (`Target GPU SM 87 is not supported by this TensorRT release`), which `analyze`
+    /// also looks for on lines it takes for a person's sentence, where other signals are not scanned.
+    public let sentence: Bool
     /// File and line it was read from.
     public let origin: String
 
     package init(
         name: String, literals: [String], regex: Regex2, caseless: Bool, attribute: Attribution?, unless: Cancel?,
-        origin: String
+        sentence: Bool = false, origin: String
     ) {
+        self.sentence = sentence
         self.name = name
         self.literals = literals
         self.regex = regex

@@ -2,9 +2,9 @@ import Yams
 
 /// Decodes the `signals:` entries of a rule file (grammar in Docs/rules.md, "Log signals").
 extension RuleDecoder {
-    static let signalKeys: Set<String> = ["signal", "literals", "match", "caseless", "attribute", "unless"]
+    static let signalKeys: Set<String> = ["signal", "literals", "match", "caseless", "attribute", "unless", "sentence"]
 
-    /// `{signal: NAME, literals: [TEXT…], match: REGEX, caseless: BOOL, attribute: {…}, unless: {…}}`.
+    /// `{signal: NAME, literals: [TEXT…], match: REGEX, caseless: BOOL, attribute: {…}, unless: {…}, sentence: BOOL}`.
     func signal(_ node: Node) throws(RuleFileError) -> LogSignal {
         guard case .mapping(let rawMap) = node else { throw err(node, "a signal must be a mapping") }
         let map = Fields(rawMap)
@@ -54,9 +54,15 @@ extension RuleDecoder {
             cancel = LogSignal.Cancel(
                 pattern: pattern, literals: try literalList(unlessMap["literals"], in: unlessNode), within: within)
         }
+        let sentence = map["sentence"]?.scalar?.string == "true"
+        if sentence, literals.isEmpty || caseless || attribution != nil || cancel != nil {
+            throw err(
+                map["sentence"] ?? node,
+                "a `sentence` signal needs literals and takes no `caseless`, `attribute` or `unless`")
+        }
         return LogSignal(
             name: name, literals: literals, regex: regex, caseless: caseless, attribute: attribution, unless: cancel,
-            origin: "\(file):\(node.mark?.line ?? 0)")
+            sentence: sentence, origin: "\(file):\(node.mark?.line ?? 0)")
     }
 
     func literalList(_ node: Node?, in parent: Node) throws(RuleFileError) -> [String] {

@@ -120,6 +120,29 @@ struct IdentityVariantTests {
         #expect(Self.analyze(text).facts.string(fact) == value)
     }
 
+    @Test(
+        "a JetPack written without its dots (jp46, JP512, l4t-jp461, JetPack-60) is read when the release table has it",
+        arguments: [
+            ("Ubuntu 20.04 with Foxy on a jetson xavier ,jp46, installed from apt", "4.6"),
+            ("pulled the image built for JP512 yesterday", "5.1.2"),
+            ("FROM registry.example.com/vision:l4t-jp461-trt8", "4.6.1"),
+            ("Our CI has a JetPack-60 runner now.", "6.0"),
+            ("jp62 on the Orin NX works", "6.2"),
+        ])
+    func dotlessJetPack(_ text: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string("versions.jetpack") == value)
+    }
+
+    @Test("digits after JP that name no JetPack release, a size, a spaced number or a file name are not a JetPack")
+    func notDotlessJetPack() {
+        for text in [
+            "the jp49 branch is gone", "a JP500 sensor on the carrier", "JP 46 is what I wrote", "jp64GB of storage",
+            "model_jp46_export.onnx is attached", "tag ajp46 in the registry",
+        ] {
+            #expect(Self.analyze(text).facts.string("versions.jetpack") == nil, "\(text)")
+        }
+    }
+
     @Test("TRT with a size after it is no TensorRT version")
     func trtSize() {
         #expect(Self.analyze("TRT 8.5 GB of workspace were free").facts.string("versions.tensorrt") == nil)

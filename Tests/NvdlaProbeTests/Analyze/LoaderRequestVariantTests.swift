@@ -189,6 +189,23 @@ struct LoaderRequestVariantTests {
         #expect(report.findings.first { $0.id == id }?.message.contains(library) == true)
     }
 
+    @Test(
+        "ldd's '=> not found' and ld's 'needed by …, not found' name a missing library of any kind, quoted or not",
+        arguments: [
+            ("\tlibpcl_io.so.1.12 => not found", "NVDLA-USR-013", "libpcl_io.so.1.12"),
+            ("\t`libyaml-cpp.so.0.7` => not found`", "NVDLA-USR-013", "libyaml-cpp.so.0.7"),
+            (
+                "/usr/bin/ld: warning: libglog.so.0, needed by /opt/sdk/lib/libtracker.so, not found (try using -rpath or -rpath-link)",
+                "NVDLA-USR-013", "libglog.so.0"
+            ),
+            ("\t\"libcudla.so.1\" => not found", "NVDLA-USR-001", "libcudla.so.1"),
+        ])
+    func notFoundShape(_ text: String, _ id: String, _ library: String) {
+        let report = Self.analyze("$ ldd ./tracker\n\tlinux-vdso.so.1 (0x0000ffff9a2e1000)\n" + text)
+        #expect(Self.ids(report).contains(id))
+        #expect(report.findings.first { $0.id == id }?.message.contains(library) == true)
+    }
+
     @Test("a library name with no loader error, or the words without a library, is no loader finding")
     func dlerrorSilent() {
         for text in [

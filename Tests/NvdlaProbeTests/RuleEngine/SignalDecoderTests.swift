@@ -65,6 +65,23 @@ struct SignalDecoderTests {
         #expect(facts.string("log.fw_load_failed.first")?.contains("b.fw") == true)
     }
 
+    @Test("a sentence signal is read on a line taken for a person's words; the others only on machine lines")
+    func sentences() {
+        let report = ArtifactAnalysisTests.analyze(
+            """
+            Every engine build in the new image stops with
+            Target GPU SM 72 is not supported by this TensorRT release.
+            and I also saw the DLA refuse me: Cannot create DLA engine, 1 not available
+            We never see the GPU allocate though, failed to allocate memory for the buffers
+            """)
+        #expect(report.facts.int("log.trt_sm_unsupported.count") == 1)
+        #expect(report.facts.int("log.trt_no_dla_engine.count") == 1)
+        #expect(report.findings.map(\.id).contains("NVDLA-USR-012"))
+        let prose = ArtifactAnalysisTests.analyze("The TensorRT release notes say which GPU targets are supported.")
+        #expect(prose.findings.isEmpty)
+        #expect(prose.facts.int("log.trt_sm_unsupported.count") ?? 0 == 0)
+    }
+
     @Test(
         "grammar errors name file and line (1-based)",
         arguments: [
@@ -81,6 +98,11 @@ struct SignalDecoderTests {
                 "`within`"
             ),
             ("schema: 1\nsignals:\n  - signal: x\n", 3, "missing `match`"),
+            ("schema: 1\nsignals:\n  - signal: x\n    sentence: true\n    match: 'a'\n", 4, "needs literals"),
+            (
+                "schema: 1\nsignals:\n  - signal: x\n    sentence: true\n    literals: [a]\n    caseless: true\n"
+                    + "    match: 'a'\n", 4, "takes no `caseless`"
+            ),
         ])
     func errors(_ text: String, _ line: Int, _ message: String) {
         let problem = error(text)

@@ -356,6 +356,34 @@ enum TensorRTFixtures {
         findings: [])
 
     static let cases: [ArtifactFixtures.Case] = [
+        ArtifactFixtures.Case(
+            name: "JetPack 7.2 on AGX Orin, a GPU-only trtexec build: its TensorRT without DLA is not the question",
+            text: """
+                Model: NVIDIA Jetson AGX Orin Developer Kit - Jetpack 7.2 [L4T 39.2.0]
+                $ /usr/src/tensorrt/bin/trtexec --onnx=detector.onnx --fp16 --saveEngine=detector.plan
+                &&&& RUNNING TensorRT.trtexec [TensorRT v101602] [b10] # /usr/src/tensorrt/bin/trtexec --onnx=detector.onnx --fp16 --saveEngine=detector.plan
+                [11/30/2026-08:15:02] [I] === Model Options ===
+                [11/30/2026-08:15:02] [I] Format: ONNX
+                [11/30/2026-08:15:02] [I] Precision: FP32+FP16
+                [11/30/2026-08:15:02] [I] === Device Information ===
+                [11/30/2026-08:15:02] [I] Selected Device: Orin
+                [11/30/2026-08:15:02] [I] TensorRT version: 10.16.2
+                [11/30/2026-08:15:40] [I] Engine built in 38.1 sec.
+                &&&& PASSED TensorRT.trtexec [TensorRT v101602] [b10] # /usr/src/tensorrt/bin/trtexec --onnx=detector.onnx --fp16 --saveEngine=detector.plan
+                """,
+            findings: []),
+        ArtifactFixtures.Case(
+            name: "JetPack 7.2 on AGX Orin, trtexec asked for DLA core 1: its TensorRT 10.16 cannot use the DLA",
+            text: """
+                Model: NVIDIA Jetson AGX Orin Developer Kit - Jetpack 7.2 [L4T 39.2.0]
+                &&&& RUNNING TensorRT.trtexec [TensorRT v101602] [b10] # trtexec --onnx=detector.onnx --int8 --useDLACore=1 --allowGPUFallback
+                [11/30/2026-08:20:11] [I] === Model Options ===
+                [11/30/2026-08:20:11] [I] Format: ONNX
+                [11/30/2026-08:20:11] [I] === Device Information ===
+                [11/30/2026-08:20:11] [I] Selected Device: Orin
+                [11/30/2026-08:20:11] [I] TensorRT version: 10.16.2
+                """,
+            findings: ["NVDLA-VER-008:system"]),
         engineFromOtherRelease, dlaNoImplementation, gpuOnlyNoImplementation,
         deviceTypeRejected, wrappedGroups, standaloneNotAllDLA,
         trt10OnJetPack5,
