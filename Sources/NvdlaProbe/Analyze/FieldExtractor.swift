@@ -114,15 +114,29 @@ final class FieldExtractor {
         }
         let fields = table.document.fields
         for i in candidates where i < fields.count && table.needsMet(i, content) {
-            guard let captures = fieldMatchers[i].captures(content), let raw = captures["value"],
-                !inAddress(fieldMatchers[i], content), let value = FieldValue.normalise(raw, as: fields[i].value)
-            else { continue }
-            // A version a person asks about counts least: a statement elsewhere wins over it.
-            let asked = personal && fields[i].fact.hasPrefix("versions.") && inQuestion(fieldMatchers[i], content)
-            let rank = asked ? 0 : personal ? 1 : (fields[i].rank ?? 2)
-            evidence.add(
-                fields[i].fact, value, rank: rank, source: source(), raw: captures["0"] ?? raw,
-                shape: "field:\(fields[i].fact)")
+            // A person's sentence may leave a release behind and then name the current one ("Previously on JetPack
+            // 4.6 …, but now on JetPack 5.1"): after a version asked about or left behind, the line is read on.
+            var from = 0
+            for _ in 0..<(personal ? Self.sentenceMatches : 1) {
+                let rest = from == 0 ? content : UnsafeBufferPointer(rebasing: content[from...])
+                guard let captures = fieldMatchers[i].captures(rest), let range = fieldMatchers[i].lastMatch,
+                    !range.isEmpty
+                else { break }
+                from += range.upperBound
+                guard let raw = captures["value"], !inAddress(fieldMatchers[i], rest),
+                    let value = FieldValue.normalise(raw, as: fields[i].value)
+                else { continue }
+                // A version a person asks about, or left behind, counts least: a statement elsewhere wins over it.
+                let asked =
+                    personal && fields[i].fact.hasPrefix("versions.")
+                    && (inQuestion(fieldMatchers[i], rest) || inPast(fieldMatchers[i], rest))
+                let rank = asked ? 0 : personal ? 1 : (fields[i].rank ?? 2)
+                evidence.add(
+                    fields[i].fact, value, rank: rank, source: source(), raw: captures["0"] ?? raw,
+                    shape: "field:\(fields[i].fact)")
+                // Read on only past a version asked about or left behind: the current one may follow.
+                if !asked || from >= content.count { break }
+            }
         }
         let shapes = table.document.shapes
         for k in candidates where k >= fields.count && table.needsMet(k, content) {
@@ -137,7 +151,7 @@ final class FieldExtractor {
             if linked, shape.set?.keys.contains("identity.board_mention") != true { continue }
             let asked =
                 personal && shape.set?.keys.allSatisfy({ $0.hasPrefix("versions.") }) == true
-                && inQuestion(shapeMatchers[i], content)
+                && (inQuestion(shapeMatchers[i], content) || inPast(shapeMatchers[i], content))
             if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
                 listsOthers(shapeMatchers[i], shape, captures, content)
             {
@@ -170,6 +184,49 @@ final class FieldExtractor {
         }
         return false
     }
+
+    /// How many matches of one field a person's sentence is read for.
+    static let sentenceMatches = 3
+
+    /// Words that put a person's sentence in the past: a version there is a release left behind ("Previously, on
+    /// DeepStream 6.0 and JetPack 4.6 …", "I used to run TensorRT 7"), so one stated elsewhere wins over it.
+    static let pastWords: [[UInt8]] = [
+        "previously", "used to ", "formerly", "originally", "in the past", "before upgrading", "before updating",
+        "before the upgrade", "before the update", "before flashing",
+    ].map { Array($0.utf8) }
+    /// Words after a past word that bring the sentence back to the present ("Previously X, but now Y").
+    static let presentWords: [[UInt8]] = [
+        "now", "currently", "upgraded to", "updated to", "upgrading to", "updating to", "moved to", "switched to",
+        "after ",
+    ].map { Array($0.utf8) }
+
+    /// Whether the sentence before the matcher's last match puts it in the past: a past word (`pastWords`, at a word
+    /// start) with no present word after it. The sentence starts after the last `. `, `! ` or `? ` before the match.
+    func inPast(_ matcher: Regex2.Matcher, _ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let range = matcher.lastMatch else { return false }
+        var start = range.lowerBound
+        while start > 1 {
+            let b = content[start - 2]
+            if (b == 46 || b == 33 || b == 63), content[start - 1] == 32 { break }
+            start -= 1
+        }
+        if start == 1 { start = 0 }
+        var past = false
+        var j = start
+        while j < range.lowerBound {
+            if j == 0 || !Self.isLetter(content[j - 1]) {
+                if Self.pastWords.contains(where: { LineShape.hasFoldedPrefix(content, at: j, $0) }) {
+                    past = true
+                } else if past, Self.presentWords.contains(where: { LineShape.hasFoldedPrefix(content, at: j, $0) }) {
+                    past = false
+                }
+            }
+            j += 1
+        }
+        return past
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
     /// Facts that name one system's SoC or module: a line naming several of one kind lists alternatives.
     static let namingFacts: Set<String> = [

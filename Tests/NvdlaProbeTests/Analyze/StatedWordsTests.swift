@@ -62,6 +62,33 @@ struct StatedWordsTests {
         #expect(!Self.ids(Self.analyze(text)).contains("NVDLA-TRT-025"))
     }
 
+    @Test(
+        "a release a person left behind counts below the one they run now, on one line or two",
+        arguments: [
+            (
+                "Previously, on DeepStream 6.0 and JetPack 4.6 (CUDA 10.2), it ran.\n"
+                    + "After updating to JetPack 5.1 and CUDA 11.4 it fails.", "5.1", "11.4"
+            ),
+            (
+                "I used to run JetPack 4.4 with CUDA 10.2, but now I am on JetPack 4.6.1 and CUDA 10.2 too.", "4.6.1",
+                "10.2"
+            ),
+            ("Before upgrading, JetPack 5.0.2 built it; JetPack 5.1.2 does not.", "5.1.2", nil),
+        ])
+    func pastRelease(_ text: String, _ jetpack: String, _ cuda: String?) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("versions.jetpack") == jetpack)
+        if let cuda { #expect(report.facts.string("versions.cuda") == cuda) }
+    }
+
+    @Test("a release named only in the past is still the one the text gives; present words undo the past")
+    func pastOnly() {
+        #expect(Self.analyze("Previously it worked on JetPack 4.6.").facts.string("versions.jetpack") == "4.6")
+        #expect(
+            Self.analyze("Previously fine; we now run JetPack 5.1.2 and JetPack 4.6 is gone.").facts.string(
+                "versions.jetpack") == "5.1.2")
+    }
+
     @Test("a loader error retold in a sentence names the library (USR-001)")
     func retoldLoaderError() throws {
         let report = Self.analyze(
