@@ -143,6 +143,42 @@ struct IdentityVariantTests {
         }
     }
 
+    @Test(
+        "TensorFlow's GPU name, TF-TRT's loaded TensorRT, a TensorRT dist-info directory, dpkg's overwrite owner",
+        arguments: [
+            (
+                "2020-03-02 10:01:02.000123: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1555] Found device 0 "
+                    + "with properties: \npciBusID: 0000:00:00.0 name: NVIDIA Tegra X1 computeCapability: 5.3",
+                "platform.soc", "tegra210"
+            ),
+            (
+                "I0301 Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 2400 MB memory) -> "
+                    + "physical GPU (device: 0, name: Xavier, pci bus id: 0000:00:00.0, compute capability: 7.2)",
+                "platform.soc", "tegra194"
+            ),
+            ("INFO:tensorflow:Loaded TensorRT version: (7, 1, 3)", "versions.tensorrt", "7.1.3"),
+            (
+                "-rw-r--r-- 1 root root 0 /usr/lib/python3.8/dist-packages/tensorrt-8.5.2.2.dist-info",
+                "versions.tensorrt", "8.5.2.2"
+            ),
+            (
+                "dpkg: error processing archive /tmp/x.deb (--unpack):\n trying to overwrite '/usr/lib/aarch64-linux-gnu/"
+                    + "libnvidia-ml.so.1', which is also in package nvidia-l4t-core 36.4.3-20250107174145",
+                "versions.l4t", "36.4.3"
+            ),
+        ])
+    func frameworkShapes(_ text: String, _ fact: String, _ value: String) {
+        let report = Self.analyze(text)
+        #expect((report.facts.string(fact) ?? "") == value)
+    }
+
+    @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
+    func notFrameworkShapes() {
+        #expect(
+            Self.analyze("INFO:tensorflow:Linked TensorRT version: (7, 1, 3)").facts.string("versions.tensorrt") == nil)
+        #expect(Self.analyze("pip install tensorrt-utils-0.3.dist-info").facts.string("versions.tensorrt") == nil)
+    }
+
     @Test("TRT with a size after it is no TensorRT version")
     func trtSize() {
         #expect(Self.analyze("TRT 8.5 GB of workspace were free").facts.string("versions.tensorrt") == nil)
