@@ -172,6 +172,18 @@ struct IdentityVariantTests {
         #expect((report.facts.string(fact) ?? "") == value)
     }
 
+    @Test(
+        "a JetPack in a file name after a dash (with GA), and a JetPack or L4T 'revision', are read",
+        arguments: [
+            ("tar xzf server1.9.0-jetpack4.6ga.tgz -C /opt", "versions.jetpack", "4.6"),
+            ("sudo apt install ./viewer-jp6.2.deb", "versions.jetpack", "6.2"),
+            ("ERROR: Unsupported JetPack revision 36.4.3, aborting", "versions.l4t", "36.4.3"),
+            ("L4T revision: 32.6.1", "versions.l4t", "32.6.1"),
+        ])
+    func namedReleases(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
     @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
     func notFrameworkShapes() {
         #expect(

@@ -206,6 +206,18 @@ struct LoaderRequestVariantTests {
         #expect(report.findings.first { $0.id == id }?.message.contains(library) == true)
     }
 
+    @Test("TensorRT's EGL assertion in both wordings says the L4T EGL library is missing (USR-003)")
+    func eglAssertion() {
+        for text in [
+            "[12/01/2026-10:00:00] [E] Error[2]: [eglUtils.cpp::operator()::72] Error Code 2: Internal Error "
+                + "(Assertion (eglCreateStreamKHR) != nullptr failed. )",
+            "python3: dla/eglUtils.cpp:56: Assertion failed: eglCreateStreamKHR != nullptr",
+        ] {
+            #expect(Self.ids(Self.analyze(text)).contains("NVDLA-USR-003"), "\(text)")
+        }
+        #expect(!Self.ids(Self.analyze("Assertion (ptr) != nullptr failed.")).contains("NVDLA-USR-003"))
+    }
+
     @Test("a library name with no loader error, or the words without a library, is no loader finding")
     func dlerrorSilent() {
         for text in [
