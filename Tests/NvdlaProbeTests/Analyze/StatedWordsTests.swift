@@ -81,6 +81,20 @@ struct StatedWordsTests {
         if let cuda { #expect(report.facts.string("versions.cuda") == cuda) }
     }
 
+    @Test(
+        "a version a person says a field was changed to, or is now, is read",
+        arguments: [
+            (
+                "After the image update our TensorRT version was changed to 8.6.2 (from 8.5.2).", "versions.tensorrt",
+                "8.6.2"
+            ),
+            ("Since the reflash our JetPack is now 5.1.3.", "versions.jetpack", "5.1.3"),
+            ("cuDNN got upgraded to 8.9.4 by apt.", "versions.cudnn", "8.9.4"),
+        ])
+    func changedTo(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
     @Test("a release named only in the past is still the one the text gives; present words undo the past")
     func pastOnly() {
         #expect(Self.analyze("Previously it worked on JetPack 4.6.").facts.string("versions.jetpack") == "4.6")
