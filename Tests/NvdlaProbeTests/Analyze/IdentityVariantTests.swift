@@ -619,6 +619,7 @@ struct IdentityVariantTests {
             ("tar xpf Tegra_Linux_Sample-Root-Filesystem_R35.2.1_aarch64.tbz2 -C rootfs/", "35.2.1"),
             ("$ tar -xf ~/Downloads/tegra186_linux_r32.6.1_aarch64.tbz2", "32.6.1"),
             ("Wrote nv-jetson-nano-sd-card-image-r32.2.zip with Etcher, it does not boot", "32.2"),
+            ("tar xpf ../Tegra186_Linux_R28.2.1_aarch64.tbz2 (JetPack 3.3 for the TX2)", "28.2.1"),
         ])
     func downloadNames(_ text: String, _ l4t: String) {
         #expect(Self.analyze(text).facts.string("versions.l4t") == l4t)
