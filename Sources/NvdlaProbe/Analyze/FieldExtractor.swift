@@ -143,22 +143,35 @@ final class FieldExtractor {
             let i = k - fields.count
             // The shape is copied (a dozen retains) only when its pattern matched.
             if shapes[i].personal == true, !personal { continue }
-            guard let captures = shapeMatchers[i].captures(content) else { continue }
-            let shape = shapes[i]
-            // Inside a link, a board name is a hint below a person's words (the Jetson Nano SD card image someone
-            // downloaded, a thread someone read); versions there are none (an archived release's documentation).
-            let linked = inAddress(shapeMatchers[i], content)
-            if linked, shape.set?.keys.contains("identity.board_mention") != true { continue }
-            let asked =
-                personal && shape.set?.keys.allSatisfy({ $0.hasPrefix("versions.") }) == true
-                && (inQuestion(shapeMatchers[i], content) || inPast(shapeMatchers[i], content))
-            if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
-                listsOthers(shapeMatchers[i], shape, captures, content)
-            {
-                continue
+            var from = 0
+            // As for fields: after a version asked about or a version or board left behind, a sentence is read on.
+            for _ in 0..<(personal ? Self.sentenceMatches : 1) {
+                let rest = from == 0 ? content : UnsafeBufferPointer(rebasing: content[from...])
+                guard let captures = shapeMatchers[i].captures(rest), let range = shapeMatchers[i].lastMatch,
+                    !range.isEmpty
+                else { break }
+                from += range.upperBound
+                let shape = shapes[i]
+                // Inside a link, a board name is a hint below a person's words (the Jetson Nano SD card image someone
+                // downloaded, a thread someone read); versions there are none (an archived release's documentation).
+                let linked = inAddress(shapeMatchers[i], rest)
+                let mentionsBoard = shape.set?.keys.contains("identity.board_mention") == true
+                if linked, !mentionsBoard { break }
+                let namesBoard = mentionsBoard || shape.set?.keys.contains("platform.model") == true
+                let versionsOnly = shape.set?.keys.allSatisfy({ $0.hasPrefix("versions.") }) == true
+                let asked =
+                    personal
+                    && ((versionsOnly && inQuestion(shapeMatchers[i], rest))
+                        || ((versionsOnly || namesBoard) && inPast(shapeMatchers[i], rest)))
+                if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
+                    listsOthers(shapeMatchers[i], shape, captures, rest)
+                {
+                    break
+                }
+                let rank = linked || asked ? 0 : personal && shape.machine != true ? 1 : shape.rank
+                apply(shape, captures, rank: rank, source: source, into: &evidence)
+                if !asked || from >= content.count { break }
             }
-            let rank = linked || asked ? 0 : personal && shape.machine != true ? 1 : shape.rank
-            apply(shape, captures, rank: rank, source: source, into: &evidence)
         }
     }
 

@@ -184,6 +184,19 @@ struct IdentityVariantTests {
         #expect(Self.analyze(text).facts.string(fact) == value)
     }
 
+    @Test(
+        "a board a person left behind counts below the one they use now, on the same line",
+        arguments: [
+            ("We previously shipped on the Jetson TX2, but now the Jetson AGX Orin 64GB runs it.", "tegra234", 2),
+            ("Originally this ran on an Orin Nano; after the redesign it is an Xavier NX 16GB.", "tegra194", 2),
+            ("I used to develop on a Jetson Xavier NX, the product is now an Orin Nano Super.", "tegra234", 0),
+        ])
+    func pastBoard(_ text: String, _ soc: String, _ dla: Int) {
+        let report = Self.analyze(text)
+        #expect(report.platform.soc == soc)
+        #expect(report.platform.dlaExpected == dla)
+    }
+
     @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
     func notFrameworkShapes() {
         #expect(
