@@ -223,8 +223,9 @@ public struct FieldTable: Sendable {
     /// decoration, a form's hint in parentheses (`JetPack Version (valid for Jetson only) 5.1.2`), a word saying how
     /// the value was found (`TensorRT tested: 10.13.3.9`, `CUDA installed: 12.6`), an
     /// optional `version`, a separator (`:`, `=`, `|`, `[`, or a dash with a space after it, as in a
-    /// hand-typed list's `CUDA - 11.4.315`), a person's verb (`is`, `is now`, `was changed to`, `got upgraded to`:
-    /// the value after it is the current one), then a value of its kind. Versions may be glued to the name
+    /// hand-typed list's `CUDA - 11.4.315`, or the full-width `：`), a person's verb (`is`, `is now`, `was changed to`,
+    /// `got upgraded to`: the value after it is the current one), then a value of its kind. The word for version and
+    /// the verb may be Chinese, Japanese or Korean (`jetpack版本为5.1.1`, `TensorRT的版本是8.6`, `CUDAのバージョンは11.4`, `TensorRT 버전은 8.5`). Versions may be glued to the name
     /// (`jetpack5.1`). The first of "from X to Y" is not read: it names a release left behind.
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
@@ -232,7 +233,7 @@ public struct FieldTable: Sendable {
                 separator: #"[\s_-]*"#)
         }.joined(separator: "|")
         let separator =
-            #"(?:\*\*|__|`)?\s*(?:\([^()\n]{1,40}\))?\s*(?:(?:installed|tested|used|detected)\b\s*)?(?:version\b)?\s*(?:\*\*|__|`)?\s*(?:[:=|\[]\s*|[-–—]\s+)*(?:["']|\((?=\d))?(?:(?:is|was|were|has\s+been|got)\s+)?(?:now\s+|(?:changed|upgraded|updated|downgraded|bumped|set)\s+to\s+)?(?:v(?=\d)|r(?=\d))?"#
+            #"(?:\*\*|__|`)?\s*(?:\([^()\n]{1,40}\))?\s*(?:(?:installed|tested|used|detected)\b\s*)?(?:(?:の|的)?(?:版本号?|バージョン)|version\b|버전)?\s*(?:\*\*|__|`)?\s*(?:(?:[:=|\[]|：)\s*|[-–—]\s+)*(?:["']|\((?=\d))?(?:(?:is|was|were|has\s+been|got)\s+|(?:为|是|は|은|는)\s*)?(?:now\s+|(?:changed|upgraded|updated|downgraded|bumped|set)\s+to\s+)?(?:v(?=\d)|r(?=\d))?"#
         // A version may follow its name without a space (`jetpack5.1`, `CUDA11.4`); other values may not.
         let glued = value == .version || value == .jetpack || value == .l4t
         let end = glued ? #"(?![A-Za-z_-])"# : #"(?![\w-])"#

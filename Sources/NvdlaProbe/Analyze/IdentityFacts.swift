@@ -253,7 +253,7 @@ enum IdentityFacts {
     /// "Orion" as Orin (the shapes take it only beside AGX, IGX, Jetson, NX or Nano).
     static func boardWords(_ name: String) -> String {
         name.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            .replacingOccurrences(of: "orion", with: "orin")
+            .replacingOccurrences(of: "orion", with: "orin").replacingOccurrences(of: "xaiver", with: "xavier")
     }
 
     /// A derived identity value and how sure its source is.

@@ -270,6 +270,26 @@ struct BoardRecordTests {
         #expect(report.facts.string("platform.model") == nil)
     }
 
+    @Test(
+        "the misspelling Xaiver names a Xavier beside AGX, Jetson or NX, and nothing alone",
+        arguments: [
+            ("Flashed our Jetson Xaiver with the 4.6 image", "tegra194", 2),
+            ("the model runs at 30 fps on the xaiver nx", "tegra194", 2),
+            ("AGX Xaiver 32GB, JetPack 5.1", "tegra194", 2),
+        ])
+    func xaiver(_ text: String, _ soc: String, _ dla: Int64) {
+        let report = Self.analyze(text)
+        #expect(report.facts.string("platform.soc") == soc)
+        #expect(report.facts.int("platform.dla_expected") == dla)
+        #expect(Self.analyze("Xaiver wrote the original patch.").facts.string("platform.soc") == nil)
+    }
+
+    @Test("a person's 'on nano' names the Nano; the nano editor does not")
+    func onNano() {
+        #expect(Self.analyze("the detector runs fine when I try it on nano").facts.string("platform.soc") == "tegra210")
+        #expect(Self.analyze("then I edited the file on nano editor and saved it").facts.string("platform.soc") == nil)
+    }
+
     @Test("other numbers that start with 699 are no part number", arguments: ["call 699-1370-1000", "699-13701-00"])
     func notPartNumber(_ text: String) {
         #expect(Self.analyze(text).facts.string("platform.module") == nil)

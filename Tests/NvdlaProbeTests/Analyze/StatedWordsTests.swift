@@ -95,6 +95,18 @@ struct StatedWordsTests {
         #expect(Self.analyze(text).facts.string(fact) == value)
     }
 
+    @Test(
+        "the word for version and the verb in Chinese, Japanese or Korean, and the full-width colon",
+        arguments: [
+            ("设备是Orin NX，jetpack版本为6.0，转换失败", "versions.jetpack", "6.0"),
+            ("TensorRTのバージョンは8.6.2です。", "versions.tensorrt", "8.6.2"),
+            ("젯팩 설치 후 CUDA 버전은 12.2 입니다", "versions.cuda", "12.2"),
+            ("cuDNN版本：8.6.0", "versions.cudnn", "8.6.0"),
+        ])
+    func otherLanguages(_ text: String, _ fact: String, _ value: String) {
+        #expect(Self.analyze(text).facts.string(fact) == value)
+    }
+
     @Test("a release named only in the past is still the one the text gives; present words undo the past")
     func pastOnly() {
         #expect(Self.analyze("Previously it worked on JetPack 4.6.").facts.string("versions.jetpack") == "4.6")
