@@ -25,6 +25,9 @@ public enum TensorRTFacts {
         } else if log.fallbackCount > 0 {
             let text = "\(log.fallbackCount) layer(s) switched to GPU; the log has no placement list"
             facts.set("trt.placement.summary", .string(text), source: source)
+        } else if log.placement == "all_dla" {
+            let text = "DLA all: the engine was built with GPU fallback off; the log has no placement list"
+            facts.set("trt.placement.summary", .string(text), source: source)
         }
     }
 

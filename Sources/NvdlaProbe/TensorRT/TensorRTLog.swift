@@ -47,6 +47,10 @@ public final class TensorRTLog {
     var optionInputFormat: String?
     var optionOutputFormat: String?
     var optionFallback: Bool?
+    /// The build finished: trtexec's `Engine built in …` / `Created engine with size …`, the builder's `Engine
+    /// generation completed …`, or `&&&& PASSED`; `&&&& FAILED` undoes it.
+    public private(set) var engineBuilt = false
+    var runFailed = false
     /// `DLACore:` with nothing after it: a build without DLA.
     var optionDLACoreEmpty = false
     /// Whether the program around the log asked for a DLA in its own output (`Current use DLA core: 0`, a cuDLA call;
@@ -118,6 +122,7 @@ public final class TensorRTLog {
         "Layer", "Default DLA",
         "Validation failed", "Splitting DLA", "This version", "setDefaultDeviceType", "=== ", "Precision", "Allow GPU",
         "Build DLA", "Input", "Output", "TensorRT", "&&&&", "Engine Layer", "Loaded TensorRT", "Time(ms)",
+        "Engine built in ", "Created engine with size", "Engine generation completed",
     ])
 
     /// Words anywhere in a line that make it worth reading whatever it opens with: validation details after a layer
@@ -227,6 +232,8 @@ public final class TensorRTLog {
         if continueSection(line) { return true }
         if message.hasPrefix("&&&& ") {
             if message.hasPrefix("&&&& RUNNING") { builds += 1 }
+            if message.hasPrefix("&&&& PASSED") { engineBuilt = true }
+            if message.hasPrefix("&&&& FAILED") { runFailed = true }
             readCommand(message)
             return true
         }
@@ -236,6 +243,12 @@ public final class TensorRTLog {
             return true
         }
         if let found = TensorRTVersion.find(in: message), version == nil { version = found }
+        if message.hasPrefix("Engine built in ") || message.hasPrefix("Created engine with size")
+            || message.hasPrefix("Engine generation completed")
+        {
+            engineBuilt = true
+            return true
+        }
         if readPlacement(message) || readFallback(message) || readOptions(message) || readEngineInfo(message) {
             return true
         }
@@ -803,6 +816,13 @@ public final class TensorRTLog {
         // An empty DLA list means something only for a build that targeted the DLA.
         if dlaSubgraphs == 0 && (gpu > 0 || gpuListsSeen > 0) { return dlaRequested == true ? "all_gpu" : nil }
         if fallbackCount > 0 { return "some_gpu" }
+        // Without GPU fallback TensorRT builds a DLA engine only when every layer runs on the DLA: a finished build
+        // with fallback off and no layer sent to the GPU is all on the DLA.
+        if engineBuilt, !runFailed, (optionFallback ?? command?.allowGPUFallback) == false, gpu == 0,
+            gpuListLayers == 0
+        {
+            return "all_dla"
+        }
         return nil
     }
 

@@ -143,6 +143,25 @@ struct TensorRTLogTests {
         #expect(report.findings.isEmpty)
     }
 
+    @Test("a DLA build that finished with GPU fallback off is all on the DLA; a failed or fallback build is not")
+    func builtWithoutFallback() {
+        func log(_ flags: String, _ end: String) -> String {
+            """
+            &&&& RUNNING TensorRT.trtexec [TensorRT v8602] # trtexec --onnx=seg.onnx --useDLACore=1 --int8\(flags)
+            [03/14/2026-09:00:01] [I] Allow GPU fallback for DLA: \(flags.isEmpty ? "Disabled" : "Enabled")
+            [03/14/2026-09:00:01] [I] DLACore: 1
+            [03/14/2026-09:00:09] [I] Engine built in 8.4 sec.
+            \(end) TensorRT.trtexec [TensorRT v8602] # trtexec --onnx=seg.onnx --useDLACore=1 --int8\(flags)
+            """
+        }
+        let built = Self.analyze(log("", "&&&& PASSED"))
+        #expect(built.facts.string("trt.placement") == "all_dla")
+        #expect(built.facts.string("trt.placement.summary")?.contains("GPU fallback off") == true)
+        #expect(built.findings.map(\.id).contains("NVDLA-TRT-016"))
+        #expect(Self.analyze(log("", "&&&& FAILED")).facts.string("trt.placement") == nil)
+        #expect(Self.analyze(log(" --allowGPUFallback", "&&&& PASSED")).facts.string("trt.placement") == nil)
+    }
+
     @Test("a kernel log or a jetson_release alone sets no TensorRT fact")
     func silentWithoutTensorRT() {
         for item in ArtifactFixtures.cases {
