@@ -197,6 +197,18 @@ struct IdentityVariantTests {
         #expect(report.platform.dlaExpected == dla)
     }
 
+    @Test("cuDNN 9's per-CUDA packages and dpkg-query -W's tab-separated rows give versions")
+    func cudnn9AndDpkgQuery() {
+        let listed = Self.analyze("ii  libcudnn9-cuda-12   9.3.0.75-1   arm64   cuDNN runtime libraries for CUDA 12.6")
+        #expect(listed.facts.string("versions.cudnn") == "9.3.0.75")
+        let queried = Self.analyze(
+            "$ dpkg-query -W 'libnvinfer*' 'libcudnn*'\nlibcudnn9-dev-cuda-12\t9.7.1.26-1\nlibnvinfer-dev\t\n"
+                + "libnvinfer10\t10.7.0.23-1+cuda12.6")
+        #expect(queried.facts.string("versions.cudnn") == "9.7.1.26")
+        #expect(queried.facts.string("versions.tensorrt") == "10.7.0.23")
+        #expect(Self.analyze("total\t12345\nfoo\t1.2.3").facts.string("versions.tensorrt") == nil)
+    }
+
     @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
     func notFrameworkShapes() {
         #expect(
