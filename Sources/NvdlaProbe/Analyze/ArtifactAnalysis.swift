@@ -148,7 +148,7 @@ public final class ArtifactAnalysis {
     func line(_ raw: UnsafeBufferPointer<UInt8>, _ number: Int64, _ prepared: LinePipeline.Prepared? = nil) {
         let bytes =
             prepared.map { UnsafeBufferPointer(rebasing: raw[$0.strip...]) }
-            ?? BulletPrefix.strip(ComposePrefix.strip(raw))
+            ?? BulletPrefix.strip(ComposePrefix.strip(GrepPrefix.strip(raw)))
         if number == 1 {
             inputMagic =
                 Self.magics.first { magic in

@@ -131,7 +131,7 @@ final class LinePipeline: @unchecked Sendable {
                 }
                 if block.lines.isEmpty { block.firstNumber = number }
                 if let base = raw.baseAddress { (block.bytes + block.used).update(from: base, count: raw.count) }
-                let stripped = BulletPrefix.strip(ComposePrefix.strip(raw))
+                let stripped = BulletPrefix.strip(ComposePrefix.strip(GrepPrefix.strip(raw)))
                 var line = Line(
                     offset: block.used, count: raw.count, strip: raw.count - stripped.count, prose: 0,
                     markStart: block.ids.count, markCount: 0)

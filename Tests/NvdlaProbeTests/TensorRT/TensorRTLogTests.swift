@@ -162,6 +162,28 @@ struct TensorRTLogTests {
         #expect(Self.analyze(log(" --allowGPUFallback", "&&&& PASSED")).facts.string("trt.placement") == nil)
     }
 
+    @Test("grep's file-name prefix (-H, -n) is dropped before a stamp or &&&&; a kernel device name is kept")
+    func grepPrefix() {
+        let report = Self.analyze(
+            """
+            $ grep -Hn -E 'DLACore|fallback|PASSED|Error' runs/*.log
+            runs/det-dla1.log:14:[05/02/2026-08:10:12] [I] Allow GPU fallback for DLA: Enabled
+            runs/det-dla1.log:15:[05/02/2026-08:10:12] [I] DLACore: 1
+            runs/det-dla1.log:88:[05/02/2026-08:10:40] [W] [TRT] Layer '/head/Resize' (RESIZE): Unsupported on DLA. Switching this layer's device type to GPU.
+            runs/det-dla1.log:141:&&&& PASSED TensorRT.trtexec [TensorRT v8602] # trtexec --onnx=det.onnx --useDLACore=1 --allowGPUFallback
+            """)
+        #expect(report.facts.bool("trt.dla_requested") == true)
+        #expect(report.facts.int("trt.dla_core") == 1)
+        #expect(report.facts.int("trt.fallback.count") == 1)
+        #expect(report.facts.string("versions.tensorrt") == "8.6.2")
+        let stripped = Array("ab/c.log:[x".utf8).withUnsafeBufferPointer { Array(GrepPrefix.strip($0)) }
+        #expect(stripped == Array("[x".utf8))
+        let kernel = Array("15880000.nvdla0: [DLA] fw".utf8).withUnsafeBufferPointer { Array(GrepPrefix.strip($0)) }
+        #expect(kernel == Array("15880000.nvdla0: [DLA] fw".utf8))
+        let url = Array("http://example.org/x".utf8).withUnsafeBufferPointer { Array(GrepPrefix.strip($0)) }
+        #expect(url == Array("http://example.org/x".utf8))
+    }
+
     @Test("a kernel log or a jetson_release alone sets no TensorRT fact")
     func silentWithoutTensorRT() {
         for item in ArtifactFixtures.cases {
