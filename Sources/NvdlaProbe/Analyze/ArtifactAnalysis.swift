@@ -59,8 +59,10 @@ public final class ArtifactAnalysis {
     var inputLogLinesBefore: Int64 = 0
 
     public init(signals: [LogSignal], fields table: FieldTable = .shipped) {
-        // The TensorRT reader's words are found by the fields' pass over each line (`tensorRTWords`).
-        self.fields = FieldExtractor(table: table, alsoFind: [TensorRTLog.anywhereWords])
+        // The TensorRT reader's words and the `sentence` signals' literals are found by the fields' pass over each
+        // line (`tensorRTWords`, `sentenceWords`), so a sentence costs no pass of its own.
+        let sentenceLiterals = signals.filter(\.sentence).flatMap(\.literals)
+        self.fields = FieldExtractor(table: table, alsoFind: [TensorRTLog.anywhereWords, sentenceLiterals])
         self.scanner = SignalScanner(signals: signals) { bytes, ref in
             ArtifactAnalysis.describe(bytes, input: ref.label, number: ref.number, isLog: ref.isLog)
         }
@@ -222,7 +224,7 @@ public final class ArtifactAnalysis {
             if classifier.contentHasBacktick {
                 scanner.scan(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
                 noteLibraries(bytes)
-            } else {
+            } else if sentenceWords {
                 scanner.scanSentence(bytes, SignalScanner.LineRef(label: input, number: number, isLog: false))
             }
             readFields(content, cls, number, marked: true)
@@ -263,6 +265,8 @@ public final class ArtifactAnalysis {
     /// found without case: the reader checks case itself). Words hold no space, tab or `>`, so the line's content
     /// holds every one the whole line does.
     var tensorRTWords: Bool { fields.found(also: 0) }
+    /// Whether the line the fields last marked may hold a `sentence` signal's literal (ASCII case folded).
+    var sentenceWords: Bool { fields.found(also: 1) }
 
     /// Reads a message wrapped after a colon: when this output line matched no signal and the one before ended with
     /// `:`, the two are scanned joined (once: a joined match ends the chain); a line ending with `:` is kept for the

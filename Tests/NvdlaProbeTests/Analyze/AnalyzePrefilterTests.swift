@@ -99,6 +99,10 @@ struct AnalyzePrefilterTests {
         "image-l4t-release": "across a group: `:` or `-` then an optional `l4t-`, then `r3`",
         "tensorrt-major":
             "across a group: `TRT` then `[ -]?v?` and the major (the literals spell each: `trt `, `trt-`, `trtv`, `trt5`…)",
+        "dpkg-query-row":
+            "across a group: a tab then `(?:\\d+:)?` and the version's first digit (the literals spell `\\t0`…`\\t9`)",
+        "tensorflow-gpu-name":
+            "across an alternation: ` major: \\d+ minor:`, `computeCapability:` or `, pci bus id:` (each a literal)",
         "open-nvdla":
             "across a group: `nvdla_` then `(?:runtime|compiler)`; `Enter:\\s*dla_` without the colon's neighbour",
     ]

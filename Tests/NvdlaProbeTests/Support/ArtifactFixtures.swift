@@ -182,6 +182,36 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-VER-008:system"]),
         Case(
+            name: "a PyTorch wheel for desktop GPUs on an Orin: no kernel image for this GPU",
+            text: """
+                >>> torch.randn(2, 2, device="cuda") @ torch.randn(2, 2, device="cuda")
+                Traceback (most recent call last):
+                  File "<stdin>", line 1, in <module>
+                RuntimeError: CUDA error: no kernel image is available for execution on the device
+                CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.
+                """,
+            findings: ["NVDLA-USR-015:system"]),
+        Case(
+            name: "the same error retold in a sentence, and the driver API's name for it",
+            text: """
+                Our Xavier NX build of the tracker stops with no kernel image is available for execution on the device
+                E0412 09:12:44.100 cuda_driver.cc:88] failed call to cuModuleLoadData: CUDA_ERROR_NO_BINARY_FOR_GPU
+                """,
+            findings: ["NVDLA-USR-015:system"]),
+        Case(
+            name: "PyTorch built for CUDA 12 on JetPack 5's CUDA 11.4 driver",
+            text: """
+                RuntimeError: The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver by downloading and installing a new version from the URL: http://www.nvidia.com/Download/index.aspx
+                """,
+            findings: ["NVDLA-USR-011:system"]),
+        Case(
+            name: "pip's TensorRT package refusing to install on Jetson",
+            text: """
+                  Building wheel for tensorrt-cu12 (setup.py) ... error
+                      RuntimeError: TensorRT does not currently build wheels for Tegra systems
+                """,
+            findings: ["NVDLA-USR-012:system"]),
+        Case(
             name: "SMMU fault whose cbfrsynra carries bits above DLA0's stream ID",
             text: jetsonLogHead + """
 

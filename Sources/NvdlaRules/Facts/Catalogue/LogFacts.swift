@@ -136,14 +136,23 @@ extension FactCatalogue {
                 "NvMM/NvMedia could not open a multimedia engine's node (`Opening channel /dev/nvhost-nvdec failed`)"),
         SignalSpec(
             name: "cuda_driver_mismatch", perDLA: false, cancellable: false,
-            meaning: "CUDA driver refusing code built for another CUDA (errors 35, 222, 804; `unsupported toolchain`)"),
+            meaning:
+                "CUDA driver refusing code built for another CUDA (errors 35, 222, 804; `unsupported toolchain`; PyTorch's "
+                + "`driver on your system is too old`)"),
         SignalSpec(
             name: "other_lib_missing", perDLA: false, cancellable: false,
             meaning: "loader/Python: a library outside JetPack could not be opened (`libcrypto.so.1.1: cannot open …`)",
             listsLibraries: true),
         SignalSpec(
             name: "trt_sm_unsupported", perDLA: false, cancellable: false,
-            meaning: "TensorRT: `Target GPU SM N is not supported by this TensorRT release` (a build for another GPU)"),
+            meaning:
+                "TensorRT: `Target GPU SM N is not supported by this TensorRT release` (a build for another GPU), or pip's "
+                + "`TensorRT does not currently build wheels for Tegra systems`"),
+        SignalSpec(
+            name: "cuda_no_kernel_image", perDLA: false, cancellable: false,
+            meaning:
+                "CUDA: `no kernel image is available for execution on the device` (a binary without code for this "
+                + "GPU)"),
         SignalSpec(
             name: "jetpack_apt_unmet", perDLA: false, cancellable: false,
             meaning: "apt/dpkg: unmet dependencies of JetPack or L4T packages (`nvidia-jetpack : Depends: …`)"),
