@@ -124,7 +124,8 @@ final class FieldExtractor {
                 else { break }
                 from += range.upperBound
                 guard let raw = captures["value"], !inAddress(fieldMatchers[i], rest),
-                    let value = FieldValue.normalise(raw, as: fields[i].value)
+                    let value = FieldValue.normalise(raw, as: fields[i].value),
+                    !Self.isCUDADevice(fields[i].fact, captures["0"] ?? "")
                 else { continue }
                 // A version a person asks about, or left behind, counts least: a statement elsewhere wins over it.
                 let asked =
@@ -196,6 +197,14 @@ final class FieldExtractor {
             j += 1
         }
         return false
+    }
+
+    /// Whether a board field's match is CUDA's numbering of its devices (`Device 0: "NVIDIA Tegra X1"` in deviceQuery
+    /// and trtexec): the GPU's name, which the GPU-name shapes read, not the board's model.
+    static func isCUDADevice(_ fact: String, _ whole: String) -> Bool {
+        guard fact == "platform.model" else { return false }
+        let words = whole.lowercased().split(separator: " ", maxSplits: 2)
+        return words.count >= 2 && words[0] == "device" && words[1].first?.isASCIIDigit == true
     }
 
     /// How many matches of one field a person's sentence is read for.

@@ -209,6 +209,29 @@ struct IdentityVariantTests {
         #expect(Self.analyze("total\t12345\nfoo\t1.2.3").facts.string("versions.tensorrt") == nil)
     }
 
+    @Test("the UEFI firmware's L4T release, the Tegra186 watchdog on an Orin, CUDA's Device 0 beside a board name")
+    func firmwareAndDriverNames() {
+        let orin = Self.analyze(
+            """
+            [    0.000000] Machine model: NVIDIA Jetson AGX Orin Developer Kit
+            [    0.041210] DMI: NVIDIA NVIDIA Jetson AGX Orin Developer Kit/Jetson, BIOS 36.3.0-gcid-36191598 05/06/2024
+            [    3.912004] systemd[1]: Using hardware watchdog 'NVIDIA Tegra186 WDT', version 0, device /dev/watchdog
+            """)
+        #expect(orin.facts.string("versions.l4t") == "36.3.0")
+        #expect(orin.facts.string("platform.soc") == "tegra234")
+        let banner = Self.analyze(
+            "Jetson UEFI firmware (version 36.4.0-gcid-37537400 built on 2024-09-17T16:45:50+00:00)")
+        #expect(banner.facts.string("versions.l4t") == "36.4.0")
+        let xavier = Self.analyze(
+            """
+            $ cat /proc/device-tree/model
+            NVIDIA Jetson Xavier NX Developer Kit
+            $ ./deviceQuery
+            Device 0: "Xavier"
+            """)
+        #expect(xavier.facts.string("platform.model") == "NVIDIA Jetson Xavier NX Developer Kit")
+    }
+
     @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
     func notFrameworkShapes() {
         #expect(
@@ -766,7 +789,8 @@ struct IdentityVariantTests {
     func quotedDeviceName() {
         let report = Self.analyze(
             #"[03/02/2026-10:00:00] [I]   Device 0: "Xavier" UUID: GPU-0a1b2c3d-0000-1111-2222-333344445555"#)
-        #expect(report.platform.model == "Xavier")
+        // The GPU's name names the family (the board table's display name), never the UUID after the quote.
+        #expect(report.platform.model == "Jetson Xavier")
         #expect(report.platform.soc == "tegra194")
     }
 
