@@ -232,6 +232,49 @@ struct IdentityVariantTests {
         #expect(xavier.facts.string("platform.model") == "NVIDIA Jetson Xavier NX Developer Kit")
     }
 
+    @Test(
+        "tegrastats' rails, thermal zones and engines that one SoC family has name it",
+        arguments: [
+            (
+                "RAM 5120/30536MB (lfb 1x4MB) SWAP 0/15268MB (cached 0MB) CPU [3%@729,off,off,off,2%@729,1%@729,off,off] "
+                    + "EMC_FREQ 0%@2133 GR3D_FREQ 0%@[0,0] VIC off OFA off NVDLA0 off NVDLA1 off APE 174 cpu@44.1C "
+                    + "soc2@41.8C soc0@42.2C gpu@40.5C tj@44.1C soc1@41.0C VDD_GPU_SOC 2400mW/2400mW VDD_CPU_CV 400mW/400mW",
+                "tegra234"
+            ),
+            (
+                "RAM 1800/15692MB (lfb 3000x4MB) CPU [1%@1190,0%@1190,off,off,off,off,off,off] EMC_FREQ 0% GR3D_FREQ 0% "
+                    + "AUX@30C CPU@31.5C thermal@30.7C Tboard@31C AO@30.5C GPU@30.5C Tdiode@33.25C PMIC@50C "
+                    + "GPU 0/0 CPU 155/155 SOC 932/932 CV 0/0 VDDRQ 155/155 SYS5V 1215/1215",
+                "tegra194"
+            ),
+            (
+                "RAM 3000/6854MB (lfb 100x4MB) CPU [5%@1420,2%@1420,off,off,1%@1420,0%@1420] GR3D_FREQ 0% AUX@33C "
+                    + "CPU@35C thermal@34.1C AO@33C GPU@33.5C PMIC@50C VDD_IN 4100mW/4100mW VDD_CPU_GPU_CV 600mW/600mW",
+                "tegra194"
+            ),
+            (
+                "RAM 2100/7860MB (lfb 50x4MB) CPU [2%@345,off,off,1%@345,0%@345,3%@345] BCPU@33C MCPU@33C GPU@31.5C "
+                    + "VDD_IN 2100/2100 VDD_SYS_CPU 152/152 VDD_SYS_GPU 0/0",
+                "tegra186"
+            ),
+            (
+                "RAM 700/3956MB (lfb 400x4MB) IRAM 0/252kB(lfb 252kB) CPU [4%@921,2%@921,1%@921,0%@921] GR3D_FREQ 0%@76 "
+                    + "PLL@22C CPU@25C GPU@24C AO@30C thermal@24.5C POM_5V_IN 1200/1200 POM_5V_GPU 40/40 POM_5V_CPU 160/160",
+                "tegra210"
+            ),
+        ])
+    func tegrastatsFamilies(_ text: String, _ soc: String) {
+        #expect(Self.analyze(text).facts.string("platform.soc") == soc)
+    }
+
+    @Test("a rail two families share, or the words outside tegrastats, name no SoC")
+    func tegrastatsShared() {
+        let shared = Self.analyze(
+            "RAM 3000/7620MB CPU [1%@1728,2%@1728] GR3D_FREQ 0% VDD_IN 6000mW/6000mW VDD_CPU_GPU_CV 900mW/900mW")
+        #expect(shared.facts.string("platform.soc") == nil)
+        #expect(Self.analyze("we left the sofa off the list").facts.string("platform.soc") == nil)
+    }
+
     @Test("TF-TRT's linked version and a module named tensorrt-utils are no TensorRT version")
     func notFrameworkShapes() {
         #expect(
