@@ -199,6 +199,13 @@ enum ArtifactFixtures {
                 """,
             findings: ["NVDLA-USR-015:system"]),
         Case(
+            name: "ONNX Runtime from PyPI (CPU only) asked for the TensorRT provider, and PyTorch's error retold",
+            text: """
+                2026-11-02 10:14:05.12 [W:onnxruntime:Default, onnxruntime_pybind_state.cc:965] UserWarning: Specified provider 'TensorrtExecutionProvider' is not in available provider names.Available providers: 'CPUExecutionProvider'
+                When I move the model I get Torch not compiled with CUDA enabled, on a fresh JetPack 6.1 install
+                """,
+            findings: ["NVDLA-USR-002:system"]),
+        Case(
             name: "PyTorch built for CUDA 12 on JetPack 5's CUDA 11.4 driver",
             text: """
                 RuntimeError: The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver by downloading and installing a new version from the URL: http://www.nvidia.com/Download/index.aspx

@@ -68,7 +68,9 @@ extension FactCatalogue {
         ),
         SignalSpec(
             name: "torch_cpu_only", perDLA: false, cancellable: false,
-            meaning: "`Torch not compiled with CUDA enabled`: a CPU-only PyTorch wheel"),
+            meaning:
+                "`Torch not compiled with CUDA enabled`, ONNX Runtime's `Specified provider 'CUDAExecutionProvider' is "
+                + "not in available provider names`: a CPU-only wheel"),
         SignalSpec(
             name: "fused", perDLA: true, cancellable: false, meaning: "`NVDLA<N> IP is disabled in Fuse|Soft Fuse|SKU`"),
         SignalSpec(
