@@ -114,19 +114,10 @@ final class FieldExtractor {
         }
         let fields = table.document.fields
         for i in candidates where i < fields.count && table.needsMet(i, content) {
-            // A person's sentence may leave a release behind and then name the current one ("Previously on JetPack
-            // 4.6 …, but now on JetPack 5.1"): after a version asked about or left behind, the line is read on.
-            var from = 0
-            for _ in 0..<(personal ? Self.sentenceMatches : 1) {
-                let rest = from == 0 ? content : UnsafeBufferPointer(rebasing: content[from...])
-                guard let captures = fieldMatchers[i].captures(rest), let range = fieldMatchers[i].lastMatch,
-                    !range.isEmpty
-                else { break }
-                from += range.upperBound
+            eachMatch(fieldMatchers[i], content, personal: personal) { rest, captures in
                 guard let raw = captures["value"], !inAddress(fieldMatchers[i], rest),
-                    let value = FieldValue.normalise(raw, as: fields[i].value),
-                    !Self.isCUDADevice(fields[i].fact, captures["0"] ?? "")
-                else { continue }
+                    let value = FieldValue.normalise(raw, as: fields[i].value)
+                else { return true }
                 // A version a person asks about, or left behind, counts least: a statement elsewhere wins over it.
                 let asked =
                     personal && fields[i].fact.hasPrefix("versions.")
@@ -135,29 +126,21 @@ final class FieldExtractor {
                 evidence.add(
                     fields[i].fact, value, rank: rank, source: source(), raw: captures["0"] ?? raw,
                     shape: "field:\(fields[i].fact)")
-                // Read on only past a version asked about or left behind: the current one may follow.
-                if !asked || from >= content.count { break }
+                return asked
             }
         }
         let shapes = table.document.shapes
         for k in candidates where k >= fields.count && table.needsMet(k, content) {
             let i = k - fields.count
-            // The shape is copied (a dozen retains) only when its pattern matched.
             if shapes[i].personal == true, !personal { continue }
-            var from = 0
-            // As for fields: after a version asked about or a version or board left behind, a sentence is read on.
-            for _ in 0..<(personal ? Self.sentenceMatches : 1) {
-                let rest = from == 0 ? content : UnsafeBufferPointer(rebasing: content[from...])
-                guard let captures = shapeMatchers[i].captures(rest), let range = shapeMatchers[i].lastMatch,
-                    !range.isEmpty
-                else { break }
-                from += range.upperBound
+            eachMatch(shapeMatchers[i], content, personal: personal) { rest, captures in
+                // The shape is copied (a dozen retains) only when its pattern matched.
                 let shape = shapes[i]
                 // Inside a link, a board name is a hint below a person's words (the Jetson Nano SD card image someone
                 // downloaded, a thread someone read); versions there are none (an archived release's documentation).
                 let linked = inAddress(shapeMatchers[i], rest)
                 let mentionsBoard = shape.set?.keys.contains("identity.board_mention") == true
-                if linked, !mentionsBoard { break }
+                if linked, !mentionsBoard { return false }
                 let namesBoard = mentionsBoard || shape.set?.keys.contains("platform.model") == true
                 let versionsOnly = shape.set?.keys.allSatisfy({ $0.hasPrefix("versions.") }) == true
                 let asked =
@@ -167,12 +150,29 @@ final class FieldExtractor {
                 if shape.set?.keys.contains(where: Self.namingFacts.contains) == true,
                     listsOthers(shapeMatchers[i], shape, captures, rest)
                 {
-                    break
+                    return false
                 }
                 let rank = linked || asked ? 0 : personal && shape.machine != true ? 1 : shape.rank
                 apply(shape, captures, rank: rank, source: source, into: &evidence)
-                if !asked || from >= content.count { break }
+                return asked
             }
+        }
+    }
+
+    /// Calls `body` with each match of `matcher` on `content`, left to right, while it returns true (read on): once
+    /// on a tool's line, up to `sentenceMatches` times on a person's, where a sentence may leave a release behind and
+    /// then name the current one ("Previously on JetPack 4.6 …, but now on JetPack 5.1"). `body` gets the rest of the
+    /// line the match was found in (the matcher's `lastMatch` is relative to it) and the match's captures.
+    func eachMatch(
+        _ matcher: Regex2.Matcher, _ content: UnsafeBufferPointer<UInt8>, personal: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, [String: String]) -> Bool
+    ) {
+        var from = 0
+        for _ in 0..<(personal ? Self.sentenceMatches : 1) {
+            let rest = from == 0 ? content : UnsafeBufferPointer(rebasing: content[from...])
+            guard let captures = matcher.captures(rest), let range = matcher.lastMatch, !range.isEmpty else { return }
+            from += range.upperBound
+            guard body(rest, captures), from < content.count else { return }
         }
     }
 
@@ -197,14 +197,6 @@ final class FieldExtractor {
             j += 1
         }
         return false
-    }
-
-    /// Whether a board field's match is CUDA's numbering of its devices (`Device 0: "NVIDIA Tegra X1"` in deviceQuery
-    /// and trtexec): the GPU's name, which the GPU-name shapes read, not the board's model.
-    static func isCUDADevice(_ fact: String, _ whole: String) -> Bool {
-        guard fact == "platform.model" else { return false }
-        let words = whole.lowercased().split(separator: " ", maxSplits: 2)
-        return words.count >= 2 && words[0] == "device" && words[1].first?.isASCIIDigit == true
     }
 
     /// How many matches of one field a person's sentence is read for.
@@ -236,7 +228,7 @@ final class FieldExtractor {
         var past = false
         var j = start
         while j < range.lowerBound {
-            if j == 0 || !Self.isLetter(content[j - 1]) {
+            if j == 0 || !LooseSentence.isLetter(content[j - 1]) {
                 if Self.pastWords.contains(where: { LineShape.hasFoldedPrefix(content, at: j, $0) }) {
                     past = true
                 } else if past, Self.presentWords.contains(where: { LineShape.hasFoldedPrefix(content, at: j, $0) }) {
@@ -247,8 +239,6 @@ final class FieldExtractor {
         }
         return past
     }
-
-    static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
     /// Facts that name one system's SoC or module: a line naming several of one kind lists alternatives.
     static let namingFacts: Set<String> = [

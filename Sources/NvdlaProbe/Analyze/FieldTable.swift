@@ -225,8 +225,9 @@ public struct FieldTable: Sendable {
     /// optional `version`, a separator (`:`, `=`, `|`, `[`, or a dash with a space after it, as in a
     /// hand-typed list's `CUDA - 11.4.315`, or the full-width `：`), a person's verb (`is`, `is now`, `was changed to`,
     /// `got upgraded to`: the value after it is the current one), then a value of its kind. The word for version and
-    /// the verb may be Chinese, Japanese or Korean (`jetpack版本为5.1.1`, `TensorRT的版本是8.6`, `CUDAのバージョンは11.4`, `TensorRT 버전은 8.5`). Versions may be glued to the name
-    /// (`jetpack5.1`). The first of "from X to Y" is not read: it names a release left behind.
+    /// the verb may be Chinese, Japanese or Korean (`jetpack版本为5.1.1`, `TensorRT的版本是8.6`,
+    /// `CUDAのバージョンは11.4`, `TensorRT 버전은 8.5`). Versions may be glued to the name (`jetpack5.1`). The first of
+    /// "from X to Y" is not read: it names a release left behind.
     static func fieldPattern(names: [String], value: FieldValue.Kind) -> String {
         let alternatives = names.sorted { $0.count > $1.count }.map { name in
             name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { escape(String($0)) }.joined(

@@ -120,8 +120,10 @@ public enum FieldValue {
     /// A board name as printed, cut before what follows it on the line (` - Jetpack …`, ` [L4T …`, `, JetPack …`).
     static func board(_ text: String) -> String? {
         var name = Substring(text)
-        // `Device 0: "Orin"`: the value after an index, without quotes.
+        // A value after an index is one item of an enumeration: CUDA's `Device 0: "Orin"` (deviceQuery, trtexec) names
+        // a GPU, which the GPU-name shapes read, not the board's model.
         if let colon = name.firstIndex(of: ":"), name[..<colon].allSatisfy(\.isASCIIDigit) {
+            guard name[..<colon].isEmpty else { return nil }
             name = name[name.index(after: colon)...]
         }
         name = Substring(String(name).trimmingSpaces)

@@ -82,10 +82,8 @@ public final class SignalScanner {
     /// Which literals of `literals` the current line contains.
     @exclusivity(unchecked) var marks: LiteralIndex.Marks
     let cancelLiterals: [LiteralSet]
-    /// The `sentence` signals (by index) and their literals, looked for on lines taken for a person's sentence.
+    /// The `sentence` signals, by index: looked for on lines taken for a person's sentence.
     let sentenceSignals: [Int]
-    let sentenceLiterals: LiteralIndex
-    @exclusivity(unchecked) var sentenceMarks: LiteralIndex.Marks
     /// Per signal: the total, per target (`0`, `1`, `other`), and benign matches.
     @exclusivity(unchecked) var totals: [Tally]
     @exclusivity(unchecked) var byTarget: [[String: Tally]]
@@ -107,8 +105,6 @@ public final class SignalScanner {
         self.marks = self.literals.marks()
         self.cancelLiterals = signals.map { LiteralSet($0.unless?.literals ?? []) }
         self.sentenceSignals = signals.indices.filter { signals[$0].sentence }
-        self.sentenceLiterals = LiteralIndex(groups: sentenceSignals.map { signals[$0].literals })
-        self.sentenceMarks = self.sentenceLiterals.marks()
         self.totals = Array(repeating: Tally(), count: signals.count)
         self.byTarget = Array(repeating: [:], count: signals.count)
         self.benign = Array(repeating: 0, count: signals.count)
@@ -159,15 +155,13 @@ public final class SignalScanner {
     }
 
     /// Scans a line taken for a person's sentence for the `sentence` signals only (a message quoted without its
-    /// log prefix: `Target GPU SM 87 is not supported by this TensorRT release.`).
+    /// log prefix: `Target GPU SM 87 is not supported by this TensorRT release.`). Their patterns are tried without a
+    /// literal prefilter: the caller passes only lines that hold one of their literals (`ArtifactAnalysis` finds them
+    /// in the fields' pass over the line).
     public func scanSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ ref: LineRef) {
         lastLineMatched = false
         if !lastMatched.isEmpty { lastMatched.removeAll(keepingCapacity: true) }
-        guard !sentenceSignals.isEmpty else { return }
-        sentenceLiterals.mark(bytes, into: &sentenceMarks)
-        for (k, index) in sentenceSignals.enumerated() where sentenceLiterals.passes(k, sentenceMarks) {
-            match(index, bytes, ref)
-        }
+        for index in sentenceSignals { match(index, bytes, ref) }
     }
 
     /// Counts the line for signal `index` when its pattern matches.
